@@ -1,0 +1,5 @@
+import sys
+
+from diagnosis.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,52 @@
+"""Entry point: parse arguments, run one command, turn domain errors into lines on stderr.
+
+Exit codes: 0 success, 1 a user error (one line per problem on stderr), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from diagnosis import __version__
+from diagnosis.cli import questionnaires, scoring
+from diagnosis.errors import DiagnosisError
+
+COMMAND_MODULES = (questionnaires, scoring)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diagnosis",
+        description="Offline digital-maturity self-diagnosis (数字化水平自诊断).",
+    )
+    parser.add_argument("--version", action="version", version=f"diagnosis {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args))
+    except DiagnosisError as error:
+        for line in error.lines:
+            print(line, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _utf8_streams() -> None:
+    # Chinese text must not crash a console with a legacy code page.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            stream.reconfigure(encoding="utf-8", errors="replace")

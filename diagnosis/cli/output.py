@@ -1,0 +1,55 @@
+"""Small helpers shared by commands: JSON output, tables, reading files or stdin."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from diagnosis.errors import DiagnosisError
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def write_text(path: str | None, text: str) -> None:
+    """Write to a file, or to stdout when the path is None or '-'."""
+    if path in (None, "-"):
+        sys.stdout.write(text)
+        return
+    try:
+        Path(path).write_text(text, encoding="utf-8")  # type: ignore[arg-type]
+    except OSError as error:
+        raise DiagnosisError(f"{path}: cannot write the file ({error.strerror})") from None
+
+
+def read_input(path: str) -> tuple[str, bytes]:
+    """(name, bytes) of a file, or of standard input for '-'."""
+    if path == "-":
+        return "<stdin>", sys.stdin.buffer.read()
+    try:
+        return path, Path(path).read_bytes()
+    except OSError as error:
+        raise DiagnosisError(f"{path}: cannot read the file ({error.strerror})") from None
+
+
+def width(text: str) -> int:
+    """Columns the text takes in a terminal: CJK characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def table(rows: Sequence[Sequence[str]]) -> str:
+    """A plain aligned table; the first row is the header."""
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,44 @@
+"""Domain errors: what a user can cause, told as located sentences, never as tracebacks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem in a file: prints as `FILE:LINE:COL: message (at field.path)`."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    path: str = ""
+
+    def __str__(self) -> str:
+        where = f" (at {self.path})" if self.path else ""
+        return f"{self.file}:{self.line}:{self.col}: {self.message}{where}"
+
+
+class DiagnosisError(Exception):
+    """Base of every error a user can cause; `lines` are what the CLI and UI show."""
+
+    def __init__(self, lines: list[str] | str) -> None:
+        self.lines = [lines] if isinstance(lines, str) else list(lines)
+        super().__init__("\n".join(self.lines))
+
+
+class QuestionnaireError(DiagnosisError):
+    """A questionnaire file is unreadable or invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__([str(problem) for problem in problems])
+
+
+class AnswersError(DiagnosisError):
+    """Answers do not fit the questionnaire (unknown question, wrong type, out of range …)."""
+
+
+class NotFoundError(DiagnosisError):
+    """A questionnaire, assessment or file the user named does not exist."""

@@ -1,0 +1,1 @@
+"""Reading questionnaire files: parse, validate, check, hash, cache and catalogue."""

@@ -1,0 +1,281 @@
+"""Checks that need the whole questionnaire: ids, references, translations, reachability.
+
+Each check yields (data path, message); the loader turns paths into file:line:col.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from diagnosis.loading.reach import Reach
+from diagnosis.model import (
+    AllRule,
+    AllVisible,
+    AnswerCondition,
+    AnswerTest,
+    AnyRule,
+    AnyVisible,
+    ChoiceQuestion,
+    CountCondition,
+    DerivedQuestion,
+    Dimension,
+    NotRule,
+    NotVisible,
+    NumberQuestion,
+    Question,
+    Questionnaire,
+    ScoreCondition,
+    Text,
+)
+from diagnosis.model.formula import FormulaError, compile_formula
+from diagnosis.model.index import ROOT_ID, Index, index_of
+
+Path = tuple[str | int, ...]
+Found = Iterator[tuple[Path, str]]
+NUMERIC = (NumberQuestion, DerivedQuestion)
+
+
+def check(questionnaire: Questionnaire) -> list[tuple[Path, str]]:
+    """Every whole-file problem of a questionnaire that passed model validation."""
+    return list(_Checker(questionnaire).run())
+
+
+class _Checker:
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.q = questionnaire
+        self.index: Index = index_of(questionnaire)
+        self.paths: dict[str, Path] = {}
+        self.duplicates: list[tuple[Path, str]] = []
+        self._collect(questionnaire.dimensions, ("dimensions",))
+
+    def _collect(self, dimensions: list[Dimension], path: Path) -> None:
+        for i, dim in enumerate(dimensions):
+            self._register(dim.id, (*path, i))
+            for j, question in enumerate(dim.questions):
+                self._register(question.id, (*path, i, "questions", j))
+            self._collect(dim.children, (*path, i, "children"))
+
+    def _register(self, id_: str, path: Path) -> None:
+        if id_ in self.paths or id_ == ROOT_ID:
+            self.duplicates.append(((*path, "id"), f"duplicate id '{id_}'"))
+        else:
+            self.paths[id_] = path
+
+    def run(self) -> Found:
+        yield from self.duplicates
+        yield from self._translations(self.q, ())
+        for dim in self.index.walk():
+            path = self.paths.get(dim.id, ())
+            yield from self._dimension(dim, path)
+            for j, question in enumerate(dim.questions):
+                yield from self._question(question, (*path, "questions", j) if path else ())
+        yield from self._sets()
+        reach = Reach(self.index)
+        yield from reach.never_visible(self.paths)
+        yield from reach.unreachable_levels(self.paths)
+
+    # -- translations ---------------------------------------------------------------------
+
+    def _translations(self, value: Any, path: Path) -> Found:
+        if isinstance(value, Text):
+            for lang in self.q.languages:
+                if getattr(value, lang) is None:
+                    yield path, f"missing {'English' if lang == 'en' else lang} text ({lang})"
+        elif isinstance(value, BaseModel):
+            for name, info in type(value).model_fields.items():
+                yield from self._translations(getattr(value, name), (*path, info.alias or name))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from self._translations(item, (*path, i))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from self._translations(item, (*path, key))
+
+    # -- dimensions and levels ------------------------------------------------------------
+
+    def _dimension(self, dim: Dimension, path: Path) -> Found:
+        levels_path = (*path, "levels")
+        if isinstance(dim.levels, str) and dim.levels not in self.q.level_sets:
+            yield levels_path, f"unknown level set '{dim.levels}'"
+        levels = self.index.levels(dim)
+        ladder = dim.scoring.method == "ladder"
+        level_ids = [level.id for level in levels]
+        for i, level in enumerate(levels):
+            where = levels_path if isinstance(dim.levels, str) else (*levels_path, i)
+            if level_ids.count(level.id) > 1 and level_ids.index(level.id) == i:
+                yield where, f"duplicate level id '{level.id}'"
+            if ladder and level.value is None:
+                yield where, f"level '{level.id}' needs a value: this dimension is a ladder"
+            if not ladder and level.when is None:
+                yield where, f"level '{level.id}' needs a 'when' rule to be decided"
+            if level.when is not None:
+                yield from self._rule(level.when, (*where, "when"))
+        # Advice is keyed by the dimension's own next level, or by the overall one when it has none.
+        targets = level_ids or [level.id for level in self.index.levels(self.index.root)]
+        for key in dim.recommendations:
+            if key not in targets:
+                yield (*path, "recommendations", key), f"recommendation for unknown level '{key}'"
+        if ladder:
+            yield from self._ladder(dim, path)
+        else:
+            for j, question in enumerate(dim.questions):
+                if question.level is not None:
+                    yield (*path, "questions", j, "level"), "'level' is only used in a ladder dimension"
+        if dim.scoring.method == "weighted_mean" and not any(c.weight for c in dim.children):
+            yield (*path, "scoring"), "weighted_mean needs child dimensions with a weight above 0"
+
+    def _ladder(self, dim: Dimension, path: Path) -> Found:
+        levels = set()
+        for j, question in enumerate(dim.questions):
+            if question.level is None or not isinstance(question, ChoiceQuestion):
+                yield (*path, "questions", j), "every question of a ladder needs a 'level' and options"
+            else:
+                levels.add(question.level)
+        if not levels:
+            yield (*path, "questions"), "a ladder dimension needs criteria questions"
+        elif missing := sorted(set(range(1, max(levels) + 1)) - levels):
+            yield (*path, "questions"), f"ladder has no criteria at level {missing[0]}"
+
+    # -- questions ------------------------------------------------------------------------
+
+    def _question(self, question: Question, path: Path) -> Found:
+        if isinstance(question, ChoiceQuestion):
+            yield from self._choice(question, path)
+        if isinstance(question, NumberQuestion | DerivedQuestion):
+            yield from self._number(question, path)
+        if isinstance(question, DerivedQuestion):
+            yield from self._formula(question, path)
+        if question.visible_if is not None:
+            yield from self._visible(question.visible_if, (*path, "visible_if"))
+
+    def _choice(self, question: ChoiceQuestion, path: Path) -> Found:
+        if question.answers is not None and question.answers not in self.q.answer_sets:
+            yield (*path, "answers"), f"unknown answer set '{question.answers}'"
+            return
+        options = list(self.index.options[question.id].values())
+        ids = [o.id for o in (question.options or [])]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            yield (*path, "options"), f"duplicate option id '{dup}'"
+        if question.kind == "level" and any(o.level is None for o in options if not o.not_applicable):
+            yield path, "every option of a level question needs a 'level'"
+        if question.kind == "yesno" and not {"yes", "no"} <= {o.id for o in options}:
+            yield path, "a yes/no question needs options with ids 'yes' and 'no'"
+        if question.kind != "multiple" and any(o.exclusive for o in options):
+            yield path, "'exclusive' options only make sense in multiple choice"
+
+    def _number(self, question: NumberQuestion | DerivedQuestion, path: Path) -> Found:
+        low, high = question.min, question.max
+        if question.kind == "percentage":
+            low, high = (0.0 if low is None else low), (100.0 if high is None else high)
+        if low is not None and high is not None and low >= high:
+            yield path, f"min {low:g} must be below max {high:g}"
+        bounds = [b.upto if b.upto is not None else b.below for b in question.bands or []]
+        for i, bound in enumerate(bounds):
+            where = (*path, "bands", i)
+            if bound is None and i != len(bounds) - 1:
+                yield where, "only the last band may have no bound"
+            elif bound is not None and i and bounds[i - 1] is not None and bound < bounds[i - 1]:  # type: ignore[operator]
+                yield where, "band bounds must rise from one band to the next"
+            elif bound is not None and (
+                (low is not None and bound < low) or (high is not None and bound > high)
+            ):
+                yield where, f"band bound {bound:g} lies outside the question's range"
+        if bounds and bounds[-1] is not None and (high is None or bounds[-1] < high):
+            yield (
+                (*path, "bands"),
+                "values above the last band get no points: end with a band without a bound",
+            )
+
+    def _formula(self, question: DerivedQuestion, path: Path) -> Found:
+        try:
+            names = compile_formula(question.formula).names
+        except FormulaError as error:
+            yield (*path, "formula"), str(error)
+            return
+        for name in names:
+            source = self.index.questions.get(name)
+            if source is None:
+                yield (*path, "formula"), f"formula uses unknown question '{name}'"
+            elif not isinstance(source, NUMERIC) or name == question.id:
+                yield (*path, "formula"), f"formula may only use other number questions, not '{name}'"
+
+    # -- conditions -----------------------------------------------------------------------
+
+    def _visible(self, cond: Any, path: Path) -> Found:
+        if isinstance(cond, AnswerCondition):
+            yield from self._answer_test(cond.answer, (*path, "answer"))
+        elif isinstance(cond, AllVisible | AnyVisible):
+            key = "all" if isinstance(cond, AllVisible) else "any"
+            for i, part in enumerate(getattr(cond, key)):
+                yield from self._visible(part, (*path, key, i))
+        elif isinstance(cond, NotVisible):
+            yield from self._visible(cond.not_, (*path, "not"))
+
+    def _rule(self, rule: Any, path: Path) -> Found:
+        if isinstance(rule, ScoreCondition):
+            dim = rule.score.dimension
+            if dim is not None and dim not in self.index.dimensions:
+                yield (*path, "score", "dimension"), f"unknown dimension '{dim}'"
+        elif isinstance(rule, CountCondition):
+            if rule.count.of not in self.q.question_sets:
+                yield (*path, "count", "of"), f"unknown question set '{rule.count.of}'"
+        elif isinstance(rule, AnswerCondition):
+            yield from self._answer_test(rule.answer, (*path, "answer"))
+        elif isinstance(rule, AllRule | AnyRule):
+            key = "all" if isinstance(rule, AllRule) else "any"
+            for i, part in enumerate(getattr(rule, key)):
+                yield from self._rule(part, (*path, key, i))
+        elif isinstance(rule, NotRule):
+            yield from self._rule(rule.not_, (*path, "not"))
+
+    def _answer_test(self, test: AnswerTest, path: Path) -> Found:
+        question = self.index.questions.get(test.question)
+        if question is None:
+            yield (*path, "question"), f"unknown question '{test.question}'"
+            return
+        op = test.operator
+        options = self.index.options.get(test.question, {})
+        if op in ("gte", "lte") and not isinstance(question, NUMERIC):
+            yield (*path, op), f"'{op}' needs a number question; '{test.question}' is {question.kind}"
+        if op == "includes" and question.kind != "multiple":
+            yield (
+                (*path, op),
+                f"'includes' needs a multiple-choice question; '{test.question}' is {question.kind}",
+            )
+        if isinstance(question, ChoiceQuestion):
+            tested: dict[str, list[Any]] = {
+                "equals": [test.equals],
+                "in_": test.in_ or [],
+                "includes": [test.includes],
+            }
+            wanted = tested.get(op, [])
+            for value in wanted:
+                if str(value) not in options:
+                    yield (*path, "in" if op == "in_" else op), f"'{test.question}' has no option '{value}'"
+
+    # -- question sets --------------------------------------------------------------------
+
+    def _sets(self) -> Found:
+        known = self.index.questions.keys() | self.index.dimensions.keys()
+        tags = {tag for q in self.index.questions.values() for tag in q.tags}
+        for name, qset in self.q.question_sets.items():
+            path: Path = ("question_sets", name)
+            members = list(qset.members or [])
+            if qset.tag is not None and qset.tag not in tags:
+                yield (*path, "tag"), f"no question has the tag '{qset.tag}'"
+            if qset.children_of is not None and qset.children_of not in self.index.dimensions:
+                yield (*path, "children_of"), f"unknown dimension '{qset.children_of}'"
+            if by := qset.by_answer:
+                question = self.index.questions.get(by.question)
+                if not isinstance(question, ChoiceQuestion):
+                    yield (*path, "by_answer", "question"), f"'{by.question}' is not a choice question"
+                for case in by.cases:
+                    if case not in self.index.options.get(by.question, {}):
+                        yield (*path, "by_answer", "cases", case), f"'{by.question}' has no option '{case}'"
+                members += by.default + [m for case in by.cases.values() for m in case]
+            for member in dict.fromkeys(members):
+                if member not in known:
+                    yield path, f"unknown question or dimension '{member}'"

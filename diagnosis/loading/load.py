@@ -1,0 +1,130 @@
+"""Load one questionnaire file: decode, parse, validate, check, hash — all problems at once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from diagnosis.errors import NotFoundError, Problem, QuestionnaireError
+from diagnosis.loading import cache
+from diagnosis.loading.checks import check
+from diagnosis.loading.yamlsource import Locator, decode, parse
+from diagnosis.model import Questionnaire
+
+_CONDITION_TAGS = {"all", "any", "not", "answer", "score", "count"}
+_KIND_TAGS = {"single", "multiple", "yesno", "level", "number", "percentage", "derived", "text"}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated questionnaire with its canonical sha256 and where it came from."""
+
+    questionnaire: Questionnaire
+    sha256: str
+    source: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.questionnaire.id, self.questionnaire.version
+
+
+def canonical_json(questionnaire: Questionnaire) -> str:
+    """The canonical form: defaults left out, keys sorted, compact, UTF-8 kept."""
+    data = questionnaire.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_hash(questionnaire: Questionnaire) -> str:
+    """SHA-256 of the canonical form: formatting and comments do not change it."""
+    return hashlib.sha256(canonical_json(questionnaire).encode("utf-8")).hexdigest()
+
+
+def load_file(path: Path, *, use_cache: bool = True) -> Loaded:
+    """Load and fully check a questionnaire file; raises QuestionnaireError listing every problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise NotFoundError(f"{path}: cannot read the file ({error.strerror})") from None
+    return load_bytes(str(path), raw, use_cache=use_cache)
+
+
+def load_bytes(file: str, raw: bytes, *, use_cache: bool = True) -> Loaded:
+    """As `load_file`, for bytes already in hand (e.g. a copy stored with an assessment)."""
+    hit = cache.get(raw) if use_cache else None
+    if hit is not None:
+        return Loaded(hit[1], hit[0], file)
+    questionnaire = validate_text(file, raw)
+    loaded = Loaded(questionnaire, content_hash(questionnaire), file)
+    if use_cache:
+        cache.put(raw, loaded.sha256, canonical_json(questionnaire))
+    return loaded
+
+
+def validate_text(file: str, raw: bytes) -> Questionnaire:
+    text, problems = decode(file, raw)
+    if text is None:
+        raise QuestionnaireError(problems)
+    data, problems = parse(file, text)
+    if not isinstance(data, dict):
+        raise QuestionnaireError(problems)
+    try:
+        questionnaire = Questionnaire.model_validate(data)
+    except ValidationError as error:
+        locator = Locator(file, text)
+        problems += [locator.problem(_data_path(e["loc"], data), _message(e)) for e in error.errors()]
+        raise QuestionnaireError(_unique(problems)) from None
+    found = check(questionnaire)
+    if found or problems:
+        locator = Locator(file, text)
+        problems += [locator.problem(path, message) for path, message in found]
+        raise QuestionnaireError(_unique(problems))
+    return questionnaire
+
+
+def _data_path(loc: Sequence[str | int], data: Any) -> tuple[str | int, ...]:
+    """Drop the union tags pydantic puts in error locations, keeping real keys and indexes."""
+    path: list[str | int] = []
+    parts = list(loc)
+    for i, part in enumerate(parts):
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if isinstance(data, dict):
+            if (
+                part in _CONDITION_TAGS
+                and nxt == part
+                and isinstance(data.get(part), dict)
+                and part not in data[part]
+            ):
+                continue
+            if part not in data:
+                if part in _KIND_TAGS or (part in _CONDITION_TAGS and nxt is not None):
+                    continue
+                path.append(part)
+                data = None
+                continue
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            data = None
+        path.append(part)
+    return tuple(path)
+
+
+def _message(error: Any) -> str:
+    kind, field = error["type"], error["loc"][-1] if error["loc"] else ""
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'"
+    if kind == "missing":
+        return f"missing required field '{field}'"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.line, p.col, p.message))

@@ -1,0 +1,142 @@
+"""Declarative conditions: when a question is visible, and when a level is reached.
+
+Conditions are data, never code: each is a small tagged mapping, and the engine interprets it.
+`VisibleIf` only looks at answers; `Rule` may also look at scores and counts of sub-results.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Discriminator, Field, Tag, model_validator
+
+from diagnosis.model.base import Id, Strict
+
+
+class AnswerTest(Strict):
+    """A test of one question's answer; exactly one operator is given."""
+
+    question: Id
+    equals: str | float | None = None
+    in_: list[str] | None = Field(default=None, alias="in", min_length=1)
+    includes: str | None = None
+    gte: float | None = None
+    lte: float | None = None
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> AnswerTest:
+        given = [op for op in OPERATORS if getattr(self, op) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of: equals, in, includes, gte, lte, answered")
+        return self
+
+    @property
+    def operator(self) -> str:
+        return next(op for op in OPERATORS if getattr(self, op) is not None)
+
+
+OPERATORS = ("equals", "in_", "includes", "gte", "lte", "answered")
+
+
+class ScoreTest(Strict):
+    """A test of a dimension's score (the node the rule belongs to when `dimension` is omitted)."""
+
+    dimension: Id | None = None
+    gte: float | None = None
+    lt: float | None = None
+
+    @model_validator(mode="after")
+    def _a_bound(self) -> ScoreTest:
+        if self.gte is None and self.lt is None:
+            raise ValueError("give gte, lt or both")
+        return self
+
+
+class CountTest(Strict):
+    """At least `at_least` members of a question set meet the test (level and/or score)."""
+
+    of: Id
+    level_gte: int | None = Field(default=None, ge=0)
+    score_gte: float | None = None
+    at_least: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _a_test(self) -> CountTest:
+        if self.level_gte is None and self.score_gte is None:
+            raise ValueError("give level_gte, score_gte or both")
+        return self
+
+
+class AnswerCondition(Strict):
+    answer: AnswerTest
+
+
+class ScoreCondition(Strict):
+    score: ScoreTest
+
+
+class CountCondition(Strict):
+    count: CountTest
+
+
+class AllVisible(Strict):
+    all: list[VisibleIf] = Field(min_length=1)
+
+
+class AnyVisible(Strict):
+    any: list[VisibleIf] = Field(min_length=1)
+
+
+class NotVisible(Strict):
+    not_: VisibleIf = Field(alias="not")
+
+
+class AllRule(Strict):
+    all: list[Rule] = Field(min_length=1)
+
+
+class AnyRule(Strict):
+    any: list[Rule] = Field(min_length=1)
+
+
+class NotRule(Strict):
+    not_: Rule = Field(alias="not")
+
+
+def _tag(value: Any) -> str | None:
+    """The condition kind is the one key the mapping has (all / any / not / answer / …)."""
+    keys = value.keys() if isinstance(value, dict) else value.model_fields_set
+    keys = {"not" if key == "not_" else key for key in keys}
+    found = keys & {"all", "any", "not", "answer", "score", "count"}
+    return found.pop() if len(found) == 1 else None
+
+
+VisibleIf = Annotated[
+    Annotated[AnswerCondition, Tag("answer")]
+    | Annotated[AllVisible, Tag("all")]
+    | Annotated[AnyVisible, Tag("any")]
+    | Annotated[NotVisible, Tag("not")],
+    Discriminator(
+        _tag,
+        custom_error_type="condition",
+        custom_error_message="expected one of the keys: answer, all, any, not",
+    ),
+]
+
+Rule = Annotated[
+    Annotated[AnswerCondition, Tag("answer")]
+    | Annotated[ScoreCondition, Tag("score")]
+    | Annotated[CountCondition, Tag("count")]
+    | Annotated[AllRule, Tag("all")]
+    | Annotated[AnyRule, Tag("any")]
+    | Annotated[NotRule, Tag("not")],
+    Discriminator(
+        _tag,
+        custom_error_type="rule",
+        custom_error_message="expected one of the keys: score, count, answer, all, any, not",
+    ),
+]
+
+for _model in (AllVisible, AnyVisible, NotVisible, AllRule, AnyRule, NotRule):
+    _model.model_rebuild()

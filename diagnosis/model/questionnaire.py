@@ -1,0 +1,117 @@
+"""The questionnaire: identity, dimension tree, scoring declarations and outcome levels."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from diagnosis.model.base import Id, Lang, SemVer, Strict, Text
+from diagnosis.model.conditions import Rule
+from diagnosis.model.questions import AnswerSet, Question
+
+FORMAT = "diagnosis-questionnaire/1"
+
+
+class Scoring(Strict):
+    """How a node aggregates its questions and child dimensions.
+
+    sum: points added up (optionally capped). mean: plain mean of the parts' scores.
+    weighted_mean: mean of the parts' score/max ratios weighted by `weight`, times `scale`.
+    ladder: the node's questions are criteria tagged with a `level`; a level counts when it and
+    every level below reach `threshold` attainment; `partial_credit` adds the attainment of the
+    next level. none: the node is not scored (its questions still feed counts and levels).
+    """
+
+    method: Literal["sum", "mean", "weighted_mean", "ladder", "none"] = "sum"
+    cap: float | None = Field(default=None, gt=0)
+    scale: float = Field(default=100, gt=0)
+    threshold: float = Field(default=0.8, gt=0, le=1)
+    partial_credit: Literal["none", "proportional"] = "proportional"
+    not_applicable: Literal["reweight", "full_credit"] = "reweight"
+
+
+class Level(Strict):
+    """A named outcome. `when` decides it for scored nodes; `value` names a ladder level."""
+
+    id: Id
+    name: Text
+    description: Text | None = None
+    value: int | None = Field(default=None, ge=0)
+    when: Rule | None = None
+    recommendation: Text | None = None
+
+
+class ByAnswer(Strict):
+    """Members chosen by the answer to one question (e.g. mandatory scenes by sub-sector)."""
+
+    question: Id
+    cases: dict[Id, list[Id]]
+    default: list[Id]
+
+
+class QuestionSet(Strict):
+    """A named group of questions or dimensions that count rules count over."""
+
+    name: Text
+    members: list[Id] | None = None
+    tag: Id | None = None
+    children_of: Id | None = None
+    by_answer: ByAnswer | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> QuestionSet:
+        sources = [self.members, self.tag, self.children_of, self.by_answer]
+        if sum(source is not None for source in sources) != 1:
+            raise ValueError("give exactly one of: members, tag, children_of, by_answer")
+        return self
+
+
+class Dimension(Strict):
+    id: Id
+    name: Text
+    description: Text | None = None
+    weight: float = Field(default=1, ge=0)
+    scoring: Scoring = Scoring()
+    levels: list[Level] | Id | None = None
+    recommendations: dict[Id, Text] = Field(
+        default={}, description="advice keyed by the id of the level to reach next"
+    )
+    questions: list[Question] = []
+    children: list[Dimension] = []
+
+
+class Standard(Strict):
+    name: Text
+    edition: str = Field(min_length=1)
+    url: str | None = None
+
+
+class Questionnaire(Strict):
+    format: Literal["diagnosis-questionnaire/1"]
+    id: Id
+    version: SemVer
+    title: Text
+    subtitle: Text | None = None
+    standard: Standard
+    disclaimer: Text
+    languages: list[Lang] = Field(default=["zh", "en"], min_length=1)
+    notes: Text | None = None
+    purpose: Text | None = None
+    estimated_minutes: int | None = Field(default=None, gt=0)
+    answer_sets: dict[Id, AnswerSet] = {}
+    level_sets: dict[Id, list[Level]] = {}
+    question_sets: dict[Id, QuestionSet] = {}
+    dimensions: list[Dimension] = Field(min_length=1)
+    scoring: Scoring = Scoring()
+    levels: list[Level] | Id | None = None
+    _index: Any = PrivateAttr(default=None)  # built once by model.index.index_of
+
+    @model_validator(mode="after")
+    def _chinese_first(self) -> Questionnaire:
+        if "zh" not in self.languages:
+            raise ValueError("languages must include zh")
+        return self
+
+
+Dimension.model_rebuild()

@@ -1,0 +1,124 @@
+"""Questions and their answer options. The `kind` field selects the model."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from diagnosis.model.base import Id, Strict, Text
+from diagnosis.model.conditions import VisibleIf
+
+
+class Option(Strict):
+    """One answer option. `points` is what it scores; `level` places it on a ladder."""
+
+    id: Id
+    label: Text
+    points: float = 0
+    not_applicable: bool = False
+    exclusive: bool = False
+    level: int | None = Field(default=None, ge=0)
+    description: Text | None = None
+    recommendation: Text | None = None
+
+
+class AnswerSet(Strict):
+    """Options defined once and reused by many questions (e.g. fully / partly / not met)."""
+
+    name: Text | None = None
+    options: list[Option] = Field(min_length=2)
+
+
+class Band(Strict):
+    """Points for a numeric value: the first band whose bound holds wins; no bound = the rest."""
+
+    upto: float | None = None
+    below: float | None = None
+    points: float
+    label: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> Band:
+        if self.upto is not None and self.below is not None:
+            raise ValueError("give upto or below, not both")
+        return self
+
+    def matches(self, value: float) -> bool:
+        if self.upto is not None:
+            return value <= self.upto
+        if self.below is not None:
+            return value < self.below
+        return True
+
+
+class QuestionBase(Strict):
+    id: Id
+    text: Text
+    help: Text | None = None
+    evidence: Text | None = None
+    required: bool = True
+    visible_if: VisibleIf | None = None
+    weight: float = Field(default=1, ge=0)
+    level: int | None = Field(default=None, ge=1, description="criterion level in a ladder")
+    tags: list[Id] = []
+    recommendation: Text | None = None
+
+
+class ChoiceQuestion(QuestionBase):
+    """single / multiple / yesno / level: the answer is one option id, or a list for multiple."""
+
+    kind: Literal["single", "multiple", "yesno", "level"]
+    options: list[Option] | None = None
+    answers: Id | None = Field(default=None, description="id of a shared answer set")
+    max_points: float | None = Field(default=None, ge=0, description="cap for multiple choice")
+
+    @model_validator(mode="after")
+    def _options_or_set(self) -> ChoiceQuestion:
+        if self.kind == "yesno" and self.options is None and self.answers is None:
+            return self
+        if (self.options is None) == (self.answers is None):
+            raise ValueError("give either options or answers (a shared answer set), not both")
+        return self
+
+
+class NumberQuestion(QuestionBase):
+    """A figure typed in; `bands` turn it into points (no bands = recorded, not scored)."""
+
+    kind: Literal["number", "percentage"]
+    unit: Text | None = None
+    min: float | None = None
+    max: float | None = None
+    integer: bool = False
+    bands: list[Band] | None = None
+
+
+class DerivedQuestion(QuestionBase):
+    """A value computed from number answers with an arithmetic `formula`, then banded."""
+
+    kind: Literal["derived"]
+    formula: str = Field(min_length=1)
+    unit: Text | None = None
+    decimals: int = Field(default=1, ge=0, le=6)
+    min: float | None = None
+    max: float | None = None
+    bands: list[Band] | None = None
+    required: bool = False
+
+
+class TextQuestion(QuestionBase):
+    """Free text; never scored."""
+
+    kind: Literal["text"]
+    multiline: bool = False
+
+
+Question = Annotated[
+    ChoiceQuestion | NumberQuestion | DerivedQuestion | TextQuestion,
+    Field(discriminator="kind"),
+]
+
+YES_NO = (
+    Option(id="yes", label=Text(zh="是", en="Yes"), points=1),
+    Option(id="no", label=Text(zh="否", en="No"), points=0),
+)

@@ -1,0 +1,1 @@
+"""The scoring engine: answers + questionnaire → results, pure and deterministic."""

@@ -1,0 +1,142 @@
+"""Answers: the exchange file users and scripts see, and checking answers against a questionnaire."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from diagnosis.errors import AnswersError
+from diagnosis.model import (
+    ChoiceQuestion,
+    DerivedQuestion,
+    NumberQuestion,
+    Option,
+    Question,
+    Questionnaire,
+    TextQuestion,
+)
+from diagnosis.model.index import index_of
+
+ANSWERS_FORMAT = "diagnosis-answers/1"
+Value = str | float | list[str]
+
+
+class QuestionnaireRef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    version: str | None = None
+    sha256: str | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.version}" if self.version else self.id
+
+
+class EnterpriseRef(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    name: str | None = None
+    uscc: str | None = None
+
+
+class AnswersFile(BaseModel):
+    """`{"format": "diagnosis-answers/1", "questionnaire": {...}, "answers": {...}, "notes": {...}}`.
+
+    Extra top-level fields (metadata written by `diagnosis show`) are kept and ignored.
+    """
+
+    model_config = ConfigDict(extra="allow")
+    format: Literal["diagnosis-answers/1"]
+    questionnaire: QuestionnaireRef
+    enterprise: EnterpriseRef = Field(default_factory=EnterpriseRef)
+    answers: dict[str, Any] = {}
+    notes: dict[str, str] = {}
+
+
+def parse_answers_file(name: str, raw: bytes) -> AnswersFile:
+    """Bytes → AnswersFile, with a clear error for broken JSON or a wrong shape."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise AnswersError(f"{name}: not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise AnswersError(f"{name}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}") from None
+    try:
+        return AnswersFile.model_validate(data)
+    except ValidationError as error:
+        lines = []
+        for e in error.errors():
+            where = ".".join(str(p) for p in e["loc"]) or "top level"
+            what = "missing" if e["type"] == "missing" else e["msg"]
+            lines.append(f"{name}: {where}: {what}")
+        raise AnswersError(lines) from None
+
+
+def check_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> dict[str, Value]:
+    """Answers normalised to str / float / list[str]; every problem reported at once."""
+    index = index_of(questionnaire)
+    clean: dict[str, Value] = {}
+    problems: list[str] = []
+    for qid, raw in answers.items():
+        question = index.questions.get(qid)
+        if question is None:
+            problems.append(f"answers.{qid}: no such question in {questionnaire.id} {questionnaire.version}")
+            continue
+        if raw is None:
+            continue
+        value, problem = check_value(question, index.options[qid], raw)
+        if problem:
+            problems.append(f"answers.{qid}: {problem}")
+        else:
+            assert value is not None
+            clean[qid] = value
+    if problems:
+        raise AnswersError(problems)
+    return clean
+
+
+def check_value(question: Question, options: dict[str, Option], raw: Any) -> tuple[Value | None, str | None]:
+    """(normalised value, None) or (None, what is wrong)."""
+    option_ids = list(options)
+    if isinstance(question, DerivedQuestion):
+        return None, "is computed from other answers; give the figures it uses instead"
+    if isinstance(question, TextQuestion):
+        return (raw, None) if isinstance(raw, str) else (None, "expected text")
+    if isinstance(question, NumberQuestion):
+        return _number(question, raw)
+    assert isinstance(question, ChoiceQuestion)
+    choices = ", ".join(option_ids)
+    if question.kind != "multiple":
+        if not isinstance(raw, str):
+            return None, f"expected one option id ({choices})"
+        return (raw, None) if raw in option_ids else (None, f"'{raw}' is not an option ({choices})")
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        return None, f"expected a list of option ids ({choices})"
+    unknown = [item for item in raw if item not in option_ids]
+    if unknown:
+        return None, f"'{unknown[0]}' is not an option ({choices})"
+    if len(set(raw)) != len(raw):
+        return None, "an option is listed twice"
+    exclusive = {o.id for o in options.values() if o.exclusive}
+    if len(raw) > 1 and exclusive & set(raw):
+        return None, f"'{sorted(exclusive & set(raw))[0]}' cannot be combined with other options"
+    return list(raw), None
+
+
+def _number(question: NumberQuestion, raw: Any) -> tuple[Value | None, str | None]:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        return None, "expected a number"
+    value = float(raw)
+    if not math.isfinite(value):
+        return None, "expected a finite number"
+    low = question.min if question.min is not None else (0.0 if question.kind == "percentage" else None)
+    high = question.max if question.max is not None else (100.0 if question.kind == "percentage" else None)
+    if low is not None and value < low:
+        return None, f"{raw} is below the minimum {low:g}"
+    if high is not None and value > high:
+        return None, f"{raw} is above the maximum {high:g}"
+    if question.integer and not value.is_integer():
+        return None, f"{raw} is not a whole number"
+    return value, None

@@ -1,0 +1,81 @@
+"""The scoring engine: questionnaire + answers → ScoreResult. Pure and deterministic."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from diagnosis.errors import AnswersError
+from diagnosis.model import Dimension, Questionnaire
+from diagnosis.model.index import Index, index_of
+from diagnosis.scoring.aggregate import aggregate
+from diagnosis.scoring.answers import check_answers
+from diagnosis.scoring.evaluation import Evaluation
+from diagnosis.scoring.gaps import next_level
+from diagnosis.scoring.result import Completeness, NodeResult, QuestionResult, ScoreResult
+from diagnosis.scoring.rules import Rules, level_of
+
+
+def score(
+    questionnaire: Questionnaire,
+    answers: Mapping[str, Any],
+    *,
+    sha256: str | None = None,
+    strict: bool = True,
+) -> ScoreResult:
+    """Score answers. Invalid answers raise AnswersError listing every problem; with
+    `strict=False` (a questionnaire half filled in) inconsistent figures are left out instead."""
+    index = index_of(questionnaire)
+    evaluation = Evaluation(index, check_answers(questionnaire, dict(answers)))
+    questions = question_results(index, evaluation)
+    if strict and evaluation.problems:
+        raise AnswersError(evaluation.problems)
+    nodes: dict[str, NodeResult] = {}
+    root = _node(index.root, questions, nodes)
+    sets = {name: _members(index, evaluation, name) for name in questionnaire.question_sets}
+    rules = Rules(index, evaluation, questions, nodes, sets)
+    for dim in reversed(list(index.walk())):  # children first: a parent's rule may count them
+        levels = index.levels(dim)
+        if levels:
+            node = nodes[dim.id]
+            node.level, node.next_level = level_of(rules, dim, node, levels)
+    decided = root.level.when if root.level is not None else None
+    return ScoreResult(
+        questionnaire_id=questionnaire.id,
+        version=questionnaire.version,
+        sha256=sha256,
+        root=root,
+        questions=questions,
+        completeness=_completeness(index, questions),
+        decided_by=rules.leaves(decided, index.root) if decided is not None else [],
+        next_level=next_level(index, rules, questions, nodes),
+        sets=sets,
+        nodes=nodes,
+    )
+
+
+def question_results(index: Index, evaluation: Evaluation) -> dict[str, QuestionResult]:
+    results = {}
+    for qid, question in index.questions.items():
+        parent = index.dimensions[index.parent_of[qid]]
+        results[qid] = evaluation.question_result(question, parent.scoring.not_applicable == "full_credit")
+    return results
+
+
+def _node(dim: Dimension, questions: dict[str, QuestionResult], nodes: dict[str, NodeResult]) -> NodeResult:
+    children = [_node(child, questions, nodes) for child in dim.children]
+    node = aggregate(dim, [questions[q.id] for q in dim.questions], children)
+    nodes[dim.id] = node
+    return node
+
+
+def _members(index: Index, evaluation: Evaluation, name: str) -> list[str]:
+    qset = index.questionnaire.question_sets[name]
+    chosen = evaluation.value(qset.by_answer.question) if qset.by_answer else None
+    return index.members(name, chosen if isinstance(chosen, str) else None)
+
+
+def _completeness(index: Index, questions: dict[str, QuestionResult]) -> Completeness:
+    asked = [q for q in questions.values() if q.visible and index.questions[q.id].kind != "derived"]
+    missing = [q.id for q in asked if not q.answered and index.questions[q.id].required]
+    return Completeness(len(asked), sum(q.answered for q in asked), missing)

@@ -1,0 +1,140 @@
+"""What the answers mean before any aggregation: visibility, derived values, question points."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diagnosis.model import (
+    AllRule,
+    AllVisible,
+    AnswerCondition,
+    AnswerTest,
+    AnyRule,
+    AnyVisible,
+    ChoiceQuestion,
+    DerivedQuestion,
+    NotRule,
+    NotVisible,
+    NumberQuestion,
+    Question,
+)
+from diagnosis.model.formula import compile_formula
+from diagnosis.model.index import Index
+from diagnosis.model.points import band_points, max_points
+from diagnosis.scoring.answers import Value
+from diagnosis.scoring.result import QuestionResult
+
+
+class Evaluation:
+    """Answers seen through the questionnaire: a hidden question's answer does not exist."""
+
+    def __init__(self, index: Index, answers: dict[str, Value]) -> None:
+        self.index = index
+        self.answers = answers
+        self.problems: list[str] = []
+        self._visible: dict[str, bool] = {}
+        self._derived: dict[str, float | None] = {}
+
+    def visible(self, qid: str) -> bool:
+        if qid not in self._visible:
+            self._visible[qid] = False  # guards cycles; the checks reject them anyway
+            question = self.index.questions[qid]
+            self._visible[qid] = question.visible_if is None or self.holds(question.visible_if)
+        return self._visible[qid]
+
+    def value(self, qid: str) -> Value | None:
+        """The effective answer: None when hidden or unanswered; computed for derived questions."""
+        if not self.visible(qid):
+            return None
+        question = self.index.questions[qid]
+        if isinstance(question, DerivedQuestion):
+            return self.derived(question)
+        return self.answers.get(qid)
+
+    def derived(self, question: DerivedQuestion) -> float | None:
+        if question.id not in self._derived:
+            self._derived[question.id] = None
+            formula = compile_formula(question.formula)
+            inputs = {name: self.value(name) for name in formula.names}
+            numbers = {k: float(v) for k, v in inputs.items() if isinstance(v, int | float)}
+            result = formula.evaluate(numbers) if len(numbers) == len(inputs) else None
+            self._derived[question.id] = self._in_range(question, result)
+        return self._derived[question.id]
+
+    def _in_range(self, question: DerivedQuestion, result: float | None) -> float | None:
+        if result is None:
+            return None
+        result = round(result, question.decimals)
+        low, high = question.min, question.max
+        if (low is not None and result < low) or (high is not None and result > high):
+            inputs = ", ".join(compile_formula(question.formula).names)
+            span = f"{'' if low is None else f'{low:g}'}…{'' if high is None else f'{high:g}'}"
+            self.problems.append(
+                f"answers: {question.id} computes to {result:g}, outside {span}; check the figures {inputs}"
+            )
+            return None
+        return result
+
+    def holds(self, cond: Any) -> bool:
+        """Evaluate a visibility condition or the answer part of a rule."""
+        if isinstance(cond, AnswerCondition):
+            return self.test(cond.answer)
+        if isinstance(cond, AllVisible | AllRule):
+            return all(self.holds(part) for part in cond.all)
+        if isinstance(cond, AnyVisible | AnyRule):
+            return any(self.holds(part) for part in cond.any)
+        if isinstance(cond, NotVisible | NotRule):
+            return not self.holds(cond.not_)
+        raise TypeError(f"not an answer condition: {cond!r}")
+
+    def test(self, test: AnswerTest) -> bool:
+        value = self.value(test.question)
+        if test.answered is not None:
+            return (value is not None) == test.answered
+        if value is None:
+            return False
+        chosen = value if isinstance(value, list) else [value]
+        if test.equals is not None:
+            return any(_same(item, test.equals) for item in chosen)
+        if test.in_ is not None:
+            return any(str(item) in test.in_ for item in chosen)
+        if test.includes is not None:
+            return test.includes in chosen
+        number = float(value) if isinstance(value, int | float) else None
+        if number is None:
+            return False
+        return number >= test.gte if test.gte is not None else number <= (test.lte or 0)
+
+    def question_result(self, question: Question, full_credit_na: bool) -> QuestionResult:
+        """Points and maximum of one question, after visibility and not-applicable rules."""
+        qid = question.id
+        if not self.visible(qid):
+            return QuestionResult(qid, visible=False, answered=False)
+        options = self.index.options[qid]
+        best = max_points(question, options.values())
+        value = self.value(qid)
+        if value is None:
+            return QuestionResult(qid, True, False, max_points=best)
+        result = QuestionResult(qid, True, True, value=value, max_points=best)
+        if isinstance(question, ChoiceQuestion):
+            chosen = [options[v] for v in (value if isinstance(value, list) else [value])]  # type: ignore[index]
+            if any(o.not_applicable for o in chosen):
+                result.not_applicable = True
+                result.points = result.max_points = best if full_credit_na else 0.0
+                return result
+            points = sum(o.points for o in chosen)
+            if question.max_points is not None:
+                points = min(points, question.max_points)
+            result.points = points
+            result.level = chosen[0].level if question.kind == "level" else None
+        elif isinstance(question, NumberQuestion | DerivedQuestion) and isinstance(value, float):
+            result.points = band_points(question.bands or [], value)
+            if isinstance(question, DerivedQuestion):
+                result.derived = value
+        return result
+
+
+def _same(item: Any, expected: str | float) -> bool:
+    if isinstance(item, float) and not isinstance(expected, str):
+        return item == float(expected)
+    return str(item) == str(expected)

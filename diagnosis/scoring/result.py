@@ -1,0 +1,179 @@
+"""What scoring produces: plain dataclasses, turned into JSON by `to_dict`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from diagnosis.model import Level, Text
+from diagnosis.scoring.answers import Value
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    visible: bool
+    answered: bool
+    value: Value | None = None
+    points: float = 0.0
+    max_points: float = 0.0
+    not_applicable: bool = False
+    level: int | None = None  # the chosen option's level (level questions)
+    derived: float | None = None  # the computed value (derived questions)
+
+
+@dataclass
+class Check:
+    """One leaf condition of a level rule, with where the assessment stands against it."""
+
+    text: Text
+    met: bool
+    current: float | None = None
+    required: float | None = None
+    candidates: list[str] = field(default_factory=list)  # members that could close a count gap
+
+
+@dataclass
+class Improvement:
+    question: str
+    gain: float
+    points: float
+    max_points: float
+    recommendation: Text | None = None
+
+
+@dataclass
+class NextLevel:
+    level: Level
+    unmet: list[Check]
+    improvements: list[Improvement]
+    recommendations: list[Text]
+
+
+@dataclass
+class NodeResult:
+    id: str
+    name: Text
+    method: str
+    score: float | None
+    max_score: float | None
+    level: Level | None = None
+    ladder_level: int | None = None
+    attainment: dict[int, float] = field(default_factory=dict)
+    next_level: Level | None = None
+    children: list[NodeResult] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Completeness:
+    visible: int
+    answered: int
+    required_missing: list[str]
+
+    @property
+    def ratio(self) -> float:
+        return self.answered / self.visible if self.visible else 1.0
+
+
+@dataclass
+class ScoreResult:
+    questionnaire_id: str
+    version: str
+    sha256: str | None
+    root: NodeResult
+    questions: dict[str, QuestionResult]
+    completeness: Completeness
+    decided_by: list[Check]
+    next_level: NextLevel | None
+    sets: dict[str, list[str]]
+    nodes: dict[str, NodeResult] = field(default_factory=dict)
+
+    @property
+    def score(self) -> float:
+        return self.root.score or 0.0
+
+    @property
+    def max_score(self) -> float:
+        return self.root.max_score or 0.0
+
+    @property
+    def level(self) -> Level | None:
+        return self.root.level
+
+
+def _num(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _text(text: Text | None) -> dict[str, str | None] | None:
+    return None if text is None else {"zh": text.zh, "en": text.en}
+
+
+def _level(level: Level | None) -> dict[str, Any] | None:
+    if level is None:
+        return None
+    return {"id": level.id, "name": _text(level.name), "description": _text(level.description)}
+
+
+def _check(check: Check) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": _text(check.text),
+        "met": check.met,
+        "current": _num(check.current),
+        "required": _num(check.required),
+    }
+    if check.candidates:
+        out["candidates"] = check.candidates
+    return out
+
+
+def _node(node: NodeResult) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": node.id,
+        "name": _text(node.name),
+        "score": _num(node.score),
+        "max_score": _num(node.max_score),
+    }
+    if node.level is not None or node.next_level is not None:
+        out["level"] = _level(node.level)
+    if node.ladder_level is not None:
+        out["ladder_level"] = node.ladder_level
+    out["children"] = [_node(child) for child in node.children]
+    return out
+
+
+def to_dict(result: ScoreResult) -> dict[str, Any]:
+    """The JSON form printed by `diagnosis score --json`."""
+    nxt = result.next_level
+    return {
+        "questionnaire": {"id": result.questionnaire_id, "version": result.version, "sha256": result.sha256},
+        "score": _num(result.score),
+        "max_score": _num(result.max_score),
+        "level": _level(result.level),
+        "decided_by": [_check(c) for c in result.decided_by],
+        "dimensions": [_node(child) for child in result.root.children],
+        "completeness": {
+            "visible": result.completeness.visible,
+            "answered": result.completeness.answered,
+            "required_missing": result.completeness.required_missing,
+        },
+        "next_level": None
+        if nxt is None
+        else {
+            "level": _level(nxt.level),
+            "unmet": [_check(c) for c in nxt.unmet],
+            "improvements": [
+                {
+                    "question": i.question,
+                    "gain": _num(i.gain),
+                    "points": _num(i.points),
+                    "max_points": _num(i.max_points),
+                    "recommendation": _text(i.recommendation),
+                }
+                for i in nxt.improvements
+            ],
+            "recommendations": [_text(t) for t in nxt.recommendations],
+        },
+        "sets": result.sets,
+    }

@@ -1,0 +1,180 @@
+"""Level rules: whether they hold, and each leaf condition told in words with its figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diagnosis.model import (
+    AllRule,
+    AnswerCondition,
+    AnyRule,
+    ChoiceQuestion,
+    CountCondition,
+    Dimension,
+    Level,
+    NotRule,
+    ScoreCondition,
+    Text,
+)
+from diagnosis.model.index import ROOT_ID, Index
+from diagnosis.scoring.evaluation import Evaluation
+from diagnosis.scoring.result import Check, NodeResult, QuestionResult
+
+EPSILON = 1e-9
+
+
+class Rules:
+    def __init__(
+        self,
+        index: Index,
+        evaluation: Evaluation,
+        questions: dict[str, QuestionResult],
+        nodes: dict[str, NodeResult],
+        sets: dict[str, list[str]],
+    ) -> None:
+        self.index, self.evaluation = index, evaluation
+        self.questions, self.nodes, self.sets = questions, nodes, sets
+
+    def holds(self, rule: Any, node: Dimension) -> bool:
+        if isinstance(rule, AllRule):
+            return all(self.holds(part, node) for part in rule.all)
+        if isinstance(rule, AnyRule):
+            return any(self.holds(part, node) for part in rule.any)
+        if isinstance(rule, NotRule):
+            return not self.holds(rule.not_, node)
+        return self.leaf(rule, node).met
+
+    def leaves(self, rule: Any, node: Dimension) -> list[Check]:
+        """The leaf conditions of a rule, in order (a `not` is one leaf)."""
+        if isinstance(rule, AllRule | AnyRule):
+            parts = rule.all if isinstance(rule, AllRule) else rule.any
+            return [check for part in parts for check in self.leaves(part, node)]
+        if isinstance(rule, NotRule):
+            inner = self.leaves(rule.not_, node)
+            text = Text(
+                zh="并非：" + "；".join(c.text.zh for c in inner),
+                en="not: " + "; ".join(c.text.get("en") for c in inner),
+            )
+            return [Check(text, met=self.holds(rule, node))]
+        return [self.leaf(rule, node)]
+
+    def leaf(self, rule: Any, node: Dimension) -> Check:
+        if isinstance(rule, ScoreCondition):
+            return self._score(rule, node)
+        if isinstance(rule, CountCondition):
+            return self._count(rule)
+        assert isinstance(rule, AnswerCondition)
+        return self._answer(rule)
+
+    def _score(self, rule: ScoreCondition, node: Dimension) -> Check:
+        test = rule.score
+        target = self.nodes[test.dimension or node.id]
+        score = target.score or 0.0
+        met = (test.gte is None or score + EPSILON >= test.gte) and (test.lt is None or score < test.lt)
+        parts_zh, parts_en = [], []
+        if test.gte is not None:
+            parts_zh.append(f"≥ {test.gte:g}")
+            parts_en.append(f"≥ {test.gte:g}")
+        if test.lt is not None:
+            parts_zh.append(f"< {test.lt:g}")
+            parts_en.append(f"< {test.lt:g}")
+        root = target.id == ROOT_ID
+        text = Text(
+            zh=f"{target.name.zh}{'' if root else '得分'} {' 且 '.join(parts_zh)}",
+            en=f"{target.name.get('en')}{'' if root else ' score'} {' and '.join(parts_en)}",
+        )
+        return Check(text, met, current=score, required=test.gte if test.gte is not None else test.lt)
+
+    def _count(self, rule: CountCondition) -> Check:
+        test = rule.count
+        members = self.sets.get(test.of, [])
+        passing: list[tuple[str, int, float]] = []
+        failing: list[tuple[str, int, float]] = []
+        for member in members:
+            level, score = self.member_standing(member)
+            ok = (test.level_gte is None or (level is not None and level >= test.level_gte)) and (
+                test.score_gte is None or (score is not None and score + EPSILON >= test.score_gte)
+            )
+            (passing if ok else failing).append((member, level or 0, score or 0.0))
+        name = self.index.questionnaire.question_sets[test.of].name
+        zh_bar, en_bar = [], []
+        if test.level_gte is not None:
+            zh_bar.append(f"达到 {test.level_gte} 级及以上")
+            en_bar.append(f"at level {test.level_gte} or above")
+        if test.score_gte is not None:
+            zh_bar.append(f"得分 ≥ {test.score_gte:g}")
+            en_bar.append(f"scoring ≥ {test.score_gte:g}")
+        text = Text(
+            zh=f"{name.zh}中{'、'.join(zh_bar)}的不少于 {test.at_least} 个",
+            en=f"at least {test.at_least} of {name.get('en')} {' and '.join(en_bar)}",
+        )
+        failing.sort(key=lambda m: (-m[1], -m[2]))  # the closest first
+        return Check(
+            text,
+            len(passing) >= test.at_least,
+            current=len(passing),
+            required=test.at_least,
+            candidates=[m[0] for m in failing] if len(passing) < test.at_least else [],
+        )
+
+    def member_standing(self, member: str) -> tuple[int | None, float | None]:
+        """(level, score) of a set member: a question's chosen level, or a dimension's level."""
+        result = self.questions.get(member)
+        if result is not None:
+            return (result.level, result.points) if result.visible else (None, None)
+        node = self.nodes.get(member)
+        if node is None:
+            return None, None
+        if node.ladder_level is not None:
+            return node.ladder_level, node.score
+        level = node.level
+        levels = self.index.levels(self.index.dimensions[member])
+        if level is None:
+            return 0, node.score
+        return (level.value if level.value is not None else levels.index(level) + 1), node.score
+
+    def _answer(self, rule: AnswerCondition) -> Check:
+        test = rule.answer
+        question = self.index.questions[test.question]
+        options = self.index.options[test.question]
+        if test.equals is not None or test.in_ is not None:
+            wanted = [str(test.equals)] if test.equals is not None else list(test.in_ or [])
+            labels = [
+                options[w].label if isinstance(question, ChoiceQuestion) and w in options else Text(zh=w)
+                for w in wanted
+            ]
+            zh = f"「{question.text.zh}」为 " + " 或 ".join(label.zh for label in labels)
+            en = f"'{question.text.get('en')}' is " + " or ".join(label.get("en") for label in labels)
+        elif test.includes is not None:
+            label = options[test.includes].label
+            zh, en = (
+                f"「{question.text.zh}」包含 {label.zh}",
+                f"'{question.text.get('en')}' includes {label.get('en')}",
+            )
+        elif test.answered is not None:
+            zh = f"「{question.text.zh}」{'已' if test.answered else '未'}回答"
+            en = f"'{question.text.get('en')}' is {'' if test.answered else 'not '}answered"
+        else:
+            sign, bound = ("≥", test.gte) if test.gte is not None else ("≤", test.lte)
+            zh = f"「{question.text.zh}」{sign} {bound:g}"
+            en = f"'{question.text.get('en')}' {sign} {bound:g}"
+        return Check(Text(zh=zh, en=en), self.evaluation.test(test))
+
+
+def level_of(
+    rules: Rules, dim: Dimension, node: NodeResult, levels: list[Level]
+) -> tuple[Level | None, Level | None]:
+    """(reached level, next level) of a node: by ladder value, or the highest rule that holds."""
+    if node.max_score == 0 and dim.scoring.method != "none":
+        return None, None  # nothing applicable: no level to speak of
+    if dim.scoring.method == "ladder":
+        by_value = {level.value: level for level in levels}
+        value = node.ladder_level or 0
+        return by_value.get(value), by_value.get(value + 1)
+    reached = -1
+    for i, level in enumerate(levels):
+        if level.when is not None and rules.holds(level.when, dim):
+            reached = i
+    current = levels[reached] if reached >= 0 else None
+    following = levels[reached + 1] if reached + 1 < len(levels) else None
+    return current, following

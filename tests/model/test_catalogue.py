@@ -1,0 +1,91 @@
+"""Catalogue, versions side by side, canonical hashes and the compiled cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diagnosis.errors import NotFoundError
+from diagnosis.loading import cache
+from diagnosis.loading.catalogue import Catalogue, default_catalogue
+from diagnosis.loading.load import load_bytes, load_file
+
+MINI = Path(__file__).parent.parent / "fixtures" / "valid" / "mini.yaml"
+
+
+def _version(text: str, version: str) -> str:
+    return text.replace("version: 1.0.0", f"version: {version}", 1)
+
+
+def test_versions_side_by_side_and_newest_is_default(tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8")
+    for version in ("1.0.0", "1.10.0", "1.9.2"):
+        (tmp_path / f"{version}.yaml").write_text(_version(text, version), encoding="utf-8")
+    catalogue = Catalogue([tmp_path])
+    assert [e.key for e in catalogue.all()] == [("mini", "1.10.0"), ("mini", "1.9.2"), ("mini", "1.0.0")]
+    assert catalogue.get("mini").key == ("mini", "1.10.0")  # numeric, not string, order
+    assert catalogue.get("mini@1.0.0").key == ("mini", "1.0.0")
+    with pytest.raises(NotFoundError, match=r"no questionnaire 'mini@2\.0\.0'"):
+        catalogue.get("mini@2.0.0")
+
+
+def test_user_folder_adds_questionnaires_without_code(home: Path) -> None:
+    (home / "questionnaires").mkdir(parents=True)
+    (home / "questionnaires" / "mine.yaml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    ids = {e.key[0] for e in default_catalogue().all()}
+    assert {"mini", "dcmm", "sme-digital-2024", "lianghua"} <= ids
+
+
+def test_same_version_with_other_content_is_reported(tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.replace("迷你问卷", "迷你问卷二"), encoding="utf-8")
+    catalogue = Catalogue([tmp_path])
+    assert len(catalogue.all()) == 1
+    assert "is already defined differently" in catalogue.problems[0]
+
+
+def test_drafts_and_invalid_files_do_not_break_the_catalogue(tmp_path: Path) -> None:
+    (tmp_path / "_drafts").mkdir()
+    (tmp_path / "_drafts" / "wip.yaml").write_text("not: [valid", encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("id: 1", encoding="utf-8")
+    (tmp_path / "ok.yaml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    catalogue = Catalogue([tmp_path])
+    assert [e.key for e in catalogue.all()] == [("mini", "1.0.0")]
+    assert all("bad.yaml" in line for line in catalogue.problems)
+
+
+def test_hash_ignores_formatting_but_not_content() -> None:
+    text = MINI.read_text(encoding="utf-8")
+    base = load_bytes("a", text.encode(), use_cache=False).sha256
+    reformatted = "# a new comment\n" + text.replace(
+        "estimated_minutes: 5", "estimated_minutes:   5  # short"
+    )
+    assert load_bytes("b", reformatted.encode(), use_cache=False).sha256 == base
+    changed = text.replace("points: 3}", "points: 2.5}")
+    assert load_bytes("c", changed.encode(), use_cache=False).sha256 != base
+
+
+def test_cache_returns_the_same_questionnaire(home: Path) -> None:
+    raw = MINI.read_bytes()
+    first = load_bytes("mini", raw)
+    assert cache.get(raw) is not None
+    second = load_bytes("mini", raw)
+    assert second.questionnaire.model_dump() == first.questionnaire.model_dump()
+    assert second.sha256 == first.sha256
+
+
+def test_corrupt_cache_entry_falls_back_to_the_file(home: Path) -> None:
+    raw = MINI.read_bytes()
+    load_bytes("mini", raw)
+    for entry in (home / "cache" / "questionnaires").glob("*.json"):
+        entry.write_text("garbage", encoding="utf-8")
+    assert load_bytes("mini", raw).questionnaire.id == "mini"
+
+
+def test_bundled_questionnaires_all_validate() -> None:
+    catalogue = default_catalogue()
+    assert catalogue.problems == []
+    for loaded in catalogue.all():
+        assert load_file(Path(loaded.source), use_cache=False).sha256 == loaded.sha256
