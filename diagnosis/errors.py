@@ -42,3 +42,7 @@ class AnswersError(DiagnosisError):
 
 class NotFoundError(DiagnosisError):
     """A questionnaire, assessment or file the user named does not exist."""
+
+
+class UsageError(DiagnosisError):
+    """The command was called with arguments that do not fit together (exit code 2)."""

@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 
 from diagnosis import __version__
-from diagnosis.cli import questionnaires, scoring
-from diagnosis.errors import DiagnosisError
+from diagnosis.cli import questionnaires, scoring, store
+from diagnosis.errors import DiagnosisError, UsageError
 
-COMMAND_MODULES = (questionnaires, scoring)
+COMMAND_MODULES = (questionnaires, scoring, store)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,7 +25,23 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
+    for command in _all_commands(commands):
+        command.add_argument(
+            "--db",
+            metavar="PATH",
+            help="the assessments database (default: DIAGNOSIS_DB, "
+            "else diagnosis.db in the user data folder)",
+        )
     return parser
+
+
+def _all_commands(group: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
+    """Every leaf command, including those under `enterprise`."""
+    found: list[argparse.ArgumentParser] = []
+    for parser in dict.fromkeys(group.choices.values()):
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        found += _all_commands(nested[0]) if nested else [parser]
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DiagnosisError as error:
         for line in error.lines:
             print(line, file=sys.stderr)
-        return 1
+        return 2 if isinstance(error, UsageError) else 1
     except KeyboardInterrupt:
         return 130
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis.cli.output import print_json, read_input, table, write_text
-from diagnosis.errors import AnswersError
+from diagnosis.errors import AnswersError, UsageError
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.loading.load import Loaded, load_file
 from diagnosis.model import Lang
@@ -28,8 +28,11 @@ def register(commands: Any) -> None:
     cmd.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     cmd.set_defaults(run=run_sample)
 
-    cmd = commands.add_parser("score", help="score an answers file (or - for standard input)")
-    cmd.add_argument("answers", metavar="ANSWERS.json|-")
+    cmd = commands.add_parser(
+        "score", help="score an answers file (or - for standard input) or a stored assessment"
+    )
+    cmd.add_argument("answers", metavar="ANSWERS.json|-", nargs="?")
+    cmd.add_argument("--assessment", type=int, metavar="ID", help="score a stored assessment instead")
     cmd.add_argument("--json", action="store_true", help="print the full result as JSON")
     cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
     cmd.add_argument(
@@ -69,10 +72,18 @@ def resolve(file: AnswersFile, questionnaire_path: str | None) -> Loaded:
 
 
 def run_score(args: argparse.Namespace) -> int:
-    name, raw = read_input(args.answers)
-    file = parse_answers_file(name, raw)
-    loaded = resolve(file, args.questionnaire)
-    result = score(loaded.questionnaire, file.answers, sha256=loaded.sha256)
+    if (args.answers is None) == (args.assessment is None):
+        raise UsageError("give an answers file (or -) or --assessment ID")
+    if args.assessment is not None:
+        from diagnosis.cli.store_run import open_cli_store  # the database only when asked for
+        from diagnosis.storage.assessments import score_assessment
+
+        result, loaded = score_assessment(open_cli_store(args), args.assessment)
+    else:
+        name, raw = read_input(args.answers)
+        file = parse_answers_file(name, raw)
+        loaded = resolve(file, args.questionnaire)
+        result = score(loaded.questionnaire, file.answers, sha256=loaded.sha256)
     if args.json:
         print_json(to_dict(result))
     else:

@@ -28,6 +28,7 @@ class Loaded:
     questionnaire: Questionnaire
     sha256: str
     source: str
+    raw: bytes  # the exact file, stored with every assessment answered against it
 
     @property
     def key(self) -> tuple[str, str]:
@@ -58,9 +59,9 @@ def load_bytes(file: str, raw: bytes, *, use_cache: bool = True) -> Loaded:
     """As `load_file`, for bytes already in hand (e.g. a copy stored with an assessment)."""
     hit = cache.get(raw) if use_cache else None
     if hit is not None:
-        return Loaded(hit[1], hit[0], file)
+        return Loaded(hit[1], hit[0], file, raw)
     questionnaire = validate_text(file, raw)
-    loaded = Loaded(questionnaire, content_hash(questionnaire), file)
+    loaded = Loaded(questionnaire, content_hash(questionnaire), file, raw)
     if use_cache:
         cache.put(raw, loaded.sha256, canonical_json(questionnaire))
     return loaded

@@ -1,0 +1,23 @@
+"""How an answer reads to a person: option labels, figures with units. Shared by exports and reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diagnosis.model import ChoiceQuestion, DerivedQuestion, Lang, NumberQuestion, Question
+from diagnosis.model.index import Index
+
+
+def answer_label(index: Index, question: Question, value: Any, lang: Lang = "zh") -> str:
+    """'无线网络；5G' for options, '120 台' for figures, the text itself for free text."""
+    if value is None:
+        return ""
+    if isinstance(question, ChoiceQuestion):
+        options = index.options[question.id]
+        chosen = value if isinstance(value, list) else [value]
+        return "；".join(options[v].label.get(lang) if v in options else str(v) for v in chosen)
+    if isinstance(question, NumberQuestion | DerivedQuestion):
+        number = f"{value:g}" if isinstance(value, float | int) else str(value)
+        unit = question.unit.get(lang) if question.unit else ""
+        return f"{number} {unit}".strip() if unit not in ("%",) else f"{number}%"
+    return str(value)

@@ -1,0 +1,123 @@
+"""Commands on the assessments database: enterprises, assessments, answers, packages, exports.
+
+Only the argument definitions live here; the work is in `store_run`, imported when a command
+runs, so that `diagnosis list` does not pay for SQLite and Excel libraries it never uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def _run(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        return int(getattr(importlib.import_module("diagnosis.cli.store_run"), name)(args))
+
+    return run
+
+
+def register(commands: Any) -> None:
+    enterprise = commands.add_parser("enterprise", help="add, list and show enterprises")
+    sub = enterprise.add_subparsers(dest="action", metavar="ACTION", required=True)
+    cmd = sub.add_parser("add", help="add an enterprise; prints its id")
+    cmd.add_argument("name")
+    for flag in ("uscc", "industry", "province", "city", "county", "size", "contact", "phone"):
+        cmd.add_argument(f"--{flag}")
+    cmd.set_defaults(run=_run("run_enterprise_add"))
+    cmd = sub.add_parser("list", help="list enterprises")
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(run=_run("run_enterprise_list"))
+    cmd = sub.add_parser("show", help="show one enterprise and its assessments")
+    cmd.add_argument("enterprise", type=int)
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(run=_run("run_enterprise_show"))
+
+    cmd = commands.add_parser("new", help="start an assessment; prints its id alone")
+    cmd.add_argument("--questionnaire", required=True, metavar="ID[@VERSION]")
+    who = cmd.add_mutually_exclusive_group(required=True)
+    who.add_argument("--enterprise", type=int, metavar="ID")
+    who.add_argument("--enterprise-name", metavar="NAME")
+    cmd.add_argument("--uscc", help="with --enterprise-name: the enterprise's unified social credit code")
+    cmd.add_argument("--mode", choices=["self", "onsite"], default="self")
+    cmd.add_argument("--provider", help="diagnostic service provider organisation")
+    cmd.add_argument("--assessor", help="assessor name")
+    cmd.set_defaults(run=_run("run_new"))
+
+    cmd = commands.add_parser("answer", help="record an answer (committed before the command returns)")
+    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("question")
+    cmd.add_argument(
+        "value", nargs="?", help="JSON when it parses as JSON, else plain text; omit to set a note only"
+    )
+    cmd.add_argument("--note")
+    cmd.add_argument("--clear", action="store_true", help="clear the answer")
+    cmd.set_defaults(run=_run("run_answer"))
+
+    cmd = commands.add_parser("attach", help="attach an evidence file to a question")
+    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("question")
+    cmd.add_argument("file", type=Path)
+    cmd.set_defaults(run=_run("run_attach"))
+
+    cmd = commands.add_parser("assessments", help="list assessments")
+    cmd.add_argument("--search", help="filter by enterprise name, code or questionnaire")
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(run=_run("run_assessments"))
+
+    cmd = commands.add_parser("show", help="an assessment as an answers file with its metadata")
+    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(run=_run("run_show"))
+
+    for name, text in (
+        ("finalize", "lock an assessment"),
+        ("reopen", "reopen a finalized assessment as a new revision; prints its id"),
+        ("delete", "delete an assessment and its evidence"),
+    ):
+        cmd = commands.add_parser(name, help=text)
+        cmd.add_argument("assessment", type=int)
+        if name == "finalize":
+            cmd.add_argument("--force", action="store_true", help="even with required questions unanswered")
+        if name == "delete":
+            cmd.add_argument("--yes", action="store_true", required=True, help="confirm the deletion")
+        cmd.set_defaults(run=_run(f"run_{name}"))
+
+    cmd = commands.add_parser("reassess", help="start a re-assessment from an earlier one; prints its id")
+    cmd.add_argument("assessment", type=int)
+    cmd.add_argument(
+        "--questionnaire", metavar="ID[@VERSION]", help="a newer version to answer (default: same)"
+    )
+    cmd.set_defaults(run=_run("run_reassess"))
+
+    cmd = commands.add_parser("compare", help="per-dimension change between two assessments")
+    cmd.add_argument("before", type=int)
+    cmd.add_argument("after", type=int)
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(run=_run("run_compare"))
+
+    cmd = commands.add_parser("export", help="write an assessment package (.zip) for another laptop")
+    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("-o", "--output", required=True, type=Path)
+    cmd.set_defaults(run=_run("run_export"))
+
+    cmd = commands.add_parser("import", help="import a package; prints the assessment id")
+    cmd.add_argument("file")
+    cmd.add_argument("--if-exists", choices=["skip", "copy"], help="when the assessment is already here")
+    cmd.set_defaults(run=_run("run_import"))
+
+    cmd = commands.add_parser("xlsx", help="export an assessment to Excel")
+    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("-o", "--output", required=True, type=Path)
+    cmd.set_defaults(run=_run("run_xlsx"))
+
+    cmd = commands.add_parser("summary", help="a provider's assessments in a date range")
+    cmd.add_argument("--provider")
+    cmd.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
+    cmd.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
+    cmd.add_argument("-o", "--output", type=Path, help="write an .xlsx file")
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(run=_run("run_summary"))

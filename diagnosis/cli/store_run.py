@@ -1,0 +1,345 @@
+"""What the database commands do (their arguments are defined in `store`)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from diagnosis import paths
+from diagnosis.cli.output import print_json, read_input, table
+from diagnosis.errors import DiagnosisError
+from diagnosis.loading.catalogue import default_catalogue
+from diagnosis.model import Level
+from diagnosis.storage import xlsx
+from diagnosis.storage.answers import UNCHANGED, set_answer
+from diagnosis.storage.assessments import (
+    answers_of,
+    delete_assessment,
+    finalize,
+    get_assessment,
+    new_assessment,
+    reassess,
+    reopen,
+)
+from diagnosis.storage.db import Store, open_store
+from diagnosis.storage.enterprises import (
+    EnterpriseInput,
+    add_enterprise,
+    find_or_add,
+    get_enterprise,
+    list_enterprises,
+)
+from diagnosis.storage.evidence import attach, evidence_of
+from diagnosis.storage.package import export_package, import_package
+from diagnosis.storage.reports import compare, list_assessments, provider_summary
+
+
+def open_cli_store(args: argparse.Namespace) -> Store:
+    """The database named by --db, else DIAGNOSIS_DB, else the user data folder's."""
+    path = Path(args.db) if getattr(args, "db", None) else paths.default_db()
+    user = os.environ.get("DIAGNOSIS_USER") or _login()
+    return open_store(path, user=user)
+
+
+def _login() -> str | None:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return None
+
+
+def run_enterprise_add(args: argparse.Namespace) -> int:
+    store = open_cli_store(args)
+    new_id = add_enterprise(
+        store,
+        EnterpriseInput(
+            name=args.name,
+            uscc=args.uscc,
+            industry=args.industry,
+            province=args.province,
+            city=args.city,
+            county=args.county,
+            size_class=args.size,
+            contact_name=args.contact,
+            contact_phone=args.phone,
+        ),
+    )
+    print(new_id)
+    return 0
+
+
+def run_enterprise_list(args: argparse.Namespace) -> int:
+    rows = list_enterprises(open_cli_store(args))
+    if args.json:
+        print_json(rows)
+    else:
+        sys.stdout.write(
+            table(
+                [
+                    ["id", "name", "uscc", "region"],
+                    *[
+                        [
+                            str(r["id"]),
+                            r["name"],
+                            r["uscc"] or "",
+                            " ".join(p for p in (r["province"], r["city"]) if p),
+                        ]
+                        for r in rows
+                    ],
+                ]
+            )
+        )
+    return 0
+
+
+def run_enterprise_show(args: argparse.Namespace) -> int:
+    store = open_cli_store(args)
+    row = get_enterprise(store, args.enterprise)
+    row["assessments"] = [a["id"] for a in list_assessments(store) if a["enterprise_id"] == args.enterprise]
+    if args.json:
+        print_json(row)
+    else:
+        sys.stdout.write("".join(f"{k}: {'' if v is None else v}\n" for k, v in row.items()))
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    store = open_cli_store(args)
+    loaded = default_catalogue().get(args.questionnaire)
+    if args.enterprise is not None:
+        enterprise_id = int(get_enterprise(store, args.enterprise)["id"])
+    else:
+        enterprise_id = find_or_add(store, args.enterprise_name, args.uscc)
+    print(
+        new_assessment(
+            store, loaded, enterprise_id, mode=args.mode, provider=args.provider, assessor=args.assessor
+        )
+    )
+    return 0
+
+
+def parse_value(text: str) -> Any:
+    """JSON when the text parses as JSON ("3", "[\"a\"]"), else the text itself."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+def run_answer(args: argparse.Namespace) -> int:
+    if args.value is None and args.note is None and not args.clear:
+        raise DiagnosisError("give a VALUE, --note or --clear")
+    value = None if args.clear else (UNCHANGED if args.value is None else parse_value(args.value))
+    note = UNCHANGED if args.note is None else args.note
+    set_answer(open_cli_store(args), args.assessment, args.question, value, note)
+    return 0
+
+
+def run_attach(args: argparse.Namespace) -> int:
+    print(attach(open_cli_store(args), args.assessment, args.question, args.file))
+    return 0
+
+
+def run_assessments(args: argparse.Namespace) -> int:
+    rows = list_assessments(open_cli_store(args), args.search)
+    if args.json:
+        print_json(rows)
+        return 0
+    sys.stdout.write(
+        table(
+            [
+                ["id", "enterprise", "questionnaire", "status", "answered", "updated"],
+                *[
+                    [
+                        str(r["id"]),
+                        r["enterprise"],
+                        f"{r['questionnaire_id']}@{r['questionnaire_version']}",
+                        r["status"] + (f" r{r['revision']}" if r["revision"] > 1 else ""),
+                        str(r["answered"]),
+                        r["updated_at"],
+                    ]
+                    for r in rows
+                ],
+            ]
+        )
+    )
+    return 0
+
+
+def show_document(store: Store, assessment_id: int) -> dict[str, Any]:
+    """The answers-file format of an assessment, plus its metadata and evidence list."""
+    row = get_assessment(store, assessment_id)
+    enterprise = get_enterprise(store, row["enterprise_id"])
+    answers, notes = answers_of(store, assessment_id)
+    return {
+        "format": "diagnosis-answers/1",
+        "questionnaire": {
+            "id": row["questionnaire_id"],
+            "version": row["questionnaire_version"],
+            "sha256": row["questionnaire_sha256"],
+        },
+        "enterprise": {
+            k: enterprise[k]
+            for k in ("name", "uscc", "industry", "province", "city", "county", "size_class", "contact_name")
+        },
+        "answers": answers,
+        "notes": notes,
+        "assessment": {
+            k: row[k]
+            for k in (
+                "id",
+                "uid",
+                "revision",
+                "status",
+                "mode",
+                "provider",
+                "assessor",
+                "created_at",
+                "updated_at",
+                "finalized_at",
+                "based_on",
+            )
+        },
+        "evidence": [
+            {k: e[k] for k in ("question_id", "name", "size", "sha256")}
+            for e in evidence_of(store, assessment_id)
+        ],
+    }
+
+
+def run_show(args: argparse.Namespace) -> int:
+    document = show_document(open_cli_store(args), args.assessment)
+    if args.json:
+        print_json(document)
+    else:
+        meta = document["assessment"]
+        print(
+            f"#{meta['id']} {document['enterprise']['name']}  {document['questionnaire']['id']}@"
+            f"{document['questionnaire']['version']}  {meta['status']} r{meta['revision']}"
+        )
+        for qid, value in document["answers"].items():
+            note = document["notes"].get(qid)
+            print(f"  {qid}: {json.dumps(value, ensure_ascii=False)}" + (f"   # {note}" if note else ""))
+    return 0
+
+
+def run_finalize(args: argparse.Namespace) -> int:
+    finalize(open_cli_store(args), args.assessment, force=args.force)
+    return 0
+
+
+def run_reopen(args: argparse.Namespace) -> int:
+    print(reopen(open_cli_store(args), args.assessment))
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    delete_assessment(open_cli_store(args), args.assessment)
+    return 0
+
+
+def run_reassess(args: argparse.Namespace) -> int:
+    store = open_cli_store(args)
+    loaded = default_catalogue().get(args.questionnaire) if args.questionnaire else None
+    print(reassess(store, args.assessment, loaded))
+    return 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    result = compare(open_cli_store(args), args.before, args.after)
+    if args.json:
+        print_json(
+            {
+                "before": {
+                    "id": result.before_id,
+                    "score": result.before_score,
+                    "level": result.before_level.id if result.before_level else None,
+                },
+                "after": {
+                    "id": result.after_id,
+                    "score": result.after_score,
+                    "level": result.after_level.id if result.after_level else None,
+                },
+                "dimensions": [
+                    {"id": d.id, "name": d.name, "before": d.before, "after": d.after, "delta": d.delta}
+                    for d in result.dimensions
+                ],
+            }
+        )
+        return 0
+    print(
+        f"改造前 #{result.before_id}: {result.before_score:g} {_level_name(result.before_level)}   →   "
+        f"改造后 #{result.after_id}: {result.after_score:g} {_level_name(result.after_level)}"
+    )
+    sys.stdout.write(
+        table(
+            [
+                ["维度", "改造前", "改造后", "变化"],
+                *[
+                    [d.name["zh"] or d.id, _n(d.before), _n(d.after), _n(d.delta, signed=True)]
+                    for d in result.dimensions
+                ],
+            ]
+        )
+    )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    export_package(open_cli_store(args), args.assessment, args.output)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    _, raw = read_input(args.file)
+    print(import_package(open_cli_store(args), raw, args.if_exists))
+    return 0
+
+
+def run_xlsx(args: argparse.Namespace) -> int:
+    xlsx.assessment_workbook(open_cli_store(args), args.assessment, args.output)
+    return 0
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    rows = provider_summary(open_cli_store(args), args.provider, args.start, args.end)
+    if args.output:
+        xlsx.summary_workbook(rows, args.output)
+    elif args.json:
+        print_json(rows)
+    else:
+        sys.stdout.write(
+            table(
+                [
+                    ["id", "enterprise", "uscc", "questionnaire", "created", "score", "level"],
+                    *[
+                        [
+                            str(r["id"]),
+                            r["enterprise"],
+                            r["uscc"] or "",
+                            r["questionnaire_id"],
+                            r["created_at"][:10],
+                            f"{r['score']:g}",
+                            r["level"] or "未定级",
+                        ]
+                        for r in rows
+                    ],
+                ]
+            )
+        )
+    return 0
+
+
+def _level_name(level: Level | None) -> str:
+    return level.name.zh if level else "未定级"
+
+
+def _n(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    return f"{value:+.2f}".rstrip("0").rstrip(".") if signed else f"{round(value, 2):g}"

@@ -1,0 +1,217 @@
+"""Assessments: create, read, finalize, reopen as a new revision, re-assess, delete."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any, Literal
+
+from diagnosis.errors import DiagnosisError, NotFoundError
+from diagnosis.loading.load import Loaded, load_bytes
+from diagnosis.model.index import index_of
+from diagnosis.scoring.answers import check_value
+from diagnosis.scoring.engine import score
+from diagnosis.scoring.result import ScoreResult
+from diagnosis.storage.db import Store, inserted
+
+Mode = Literal["self", "onsite"]
+
+
+def keep_questionnaire(store: Store, loaded: Loaded) -> None:
+    """Store the exact questionnaire file once, keyed by its canonical sha256."""
+    if store.db.table("questionnaires").count_where("sha256 = ?", [loaded.sha256]) == 0:
+        with store.write("store the questionnaire") as db:
+            db.table("questionnaires").insert(
+                {
+                    "sha256": loaded.sha256,
+                    "id": loaded.questionnaire.id,
+                    "version": loaded.questionnaire.version,
+                    "source": loaded.raw,
+                    "stored_at": store.now(),
+                },
+                ignore=True,
+            )
+
+
+def new_assessment(
+    store: Store,
+    loaded: Loaded,
+    enterprise_id: int,
+    *,
+    mode: Mode = "self",
+    provider: str | None = None,
+    assessor: str | None = None,
+) -> int:
+    """A new draft assessment of an enterprise against a questionnaire; returns its id."""
+    keep_questionnaire(store, loaded)
+    now = store.now()
+    row = {
+        "uid": uuid.uuid4().hex,
+        "revision": 1,
+        "enterprise_id": enterprise_id,
+        "questionnaire_sha256": loaded.sha256,
+        "questionnaire_id": loaded.questionnaire.id,
+        "questionnaire_version": loaded.questionnaire.version,
+        "status": "draft",
+        "mode": mode,
+        "provider": provider,
+        "assessor": assessor,
+        "created_at": now,
+        "updated_at": now,
+        "created_by": store.user,
+    }
+    with store.write("create the assessment") as db:
+        return inserted(db.table("assessments").insert(row))
+
+
+def get_assessment(store: Store, assessment_id: int) -> dict[str, Any]:
+    rows = list(store.db.table("assessments").rows_where("id = ?", [assessment_id]))
+    if not rows:
+        raise NotFoundError(f"no assessment #{assessment_id}")
+    return rows[0]
+
+
+def questionnaire_of(store: Store, assessment_id: int) -> Loaded:
+    """The exact questionnaire the assessment was answered against, from its stored copy."""
+    sha = get_assessment(store, assessment_id)["questionnaire_sha256"]
+    source = store.db.execute("SELECT source FROM questionnaires WHERE sha256 = ?", [sha]).fetchone()[0]
+    loaded = load_bytes(f"assessment #{assessment_id} questionnaire", source)
+    if loaded.sha256 != sha:
+        raise DiagnosisError(
+            f"the stored questionnaire of assessment #{assessment_id} does not match its sha256"
+        )
+    return loaded
+
+
+def answers_of(store: Store, assessment_id: int) -> tuple[dict[str, Any], dict[str, str]]:
+    """(answers, notes) as stored; cleared answers are left out."""
+    answers, notes = {}, {}
+    for row in store.db.table("answers").rows_where("assessment_id = ?", [assessment_id], order_by="rowid"):
+        if row["value"] is not None:
+            answers[row["question_id"]] = json.loads(row["value"])
+        if row["note"]:
+            notes[row["question_id"]] = row["note"]
+    return answers, notes
+
+
+def score_assessment(store: Store, assessment_id: int) -> tuple[ScoreResult, Loaded]:
+    """Score with the pinned questionnaire; half-entered figures are left out, not refused."""
+    loaded = questionnaire_of(store, assessment_id)
+    answers, _ = answers_of(store, assessment_id)
+    return score(loaded.questionnaire, answers, sha256=loaded.sha256, strict=False), loaded
+
+
+def require_draft(store: Store, assessment_id: int) -> dict[str, Any]:
+    row = get_assessment(store, assessment_id)
+    if row["status"] != "draft":
+        raise DiagnosisError(
+            f"assessment #{assessment_id} is finalized; reopen it as a new revision to change it"
+        )
+    return row
+
+
+def finalize(store: Store, assessment_id: int, *, force: bool = False) -> None:
+    """Lock the assessment: answers and evidence become read-only."""
+    require_draft(store, assessment_id)
+    result, _ = score_assessment(store, assessment_id)
+    missing = result.completeness.required_missing
+    if missing and not force:
+        raise DiagnosisError(
+            f"{len(missing)} required questions are unanswered (first: {missing[0]}); "
+            f"answer them or finalize with --force"
+        )
+    now = store.now()
+    with store.write("finalize the assessment") as db:
+        db.table("assessments").update(
+            assessment_id, {"status": "finalized", "finalized_at": now, "updated_at": now}
+        )
+
+
+def reopen(store: Store, assessment_id: int) -> int:
+    """A new draft revision of a finalized assessment; the finalized one stays intact."""
+    row = get_assessment(store, assessment_id)
+    if row["status"] != "finalized":
+        raise DiagnosisError(f"assessment #{assessment_id} is still a draft; change it directly")
+    latest = store.db.execute("SELECT MAX(revision) FROM assessments WHERE uid = ?", [row["uid"]]).fetchone()[
+        0
+    ]
+    return _copy(store, row, {"revision": latest + 1}, f"copied from revision {row['revision']}")
+
+
+def reassess(store: Store, assessment_id: int, loaded: Loaded | None = None) -> int:
+    """A new assessment of the same enterprise starting from an earlier one's answers
+    (optionally against a newer questionnaire version: answers that no longer fit are dropped)."""
+    row = get_assessment(store, assessment_id)
+    target = loaded or questionnaire_of(store, assessment_id)
+    keep_questionnaire(store, target)
+    changes = {
+        "uid": uuid.uuid4().hex,
+        "revision": 1,
+        "based_on": assessment_id,
+        "questionnaire_sha256": target.sha256,
+        "questionnaire_id": target.questionnaire.id,
+        "questionnaire_version": target.questionnaire.version,
+    }
+    return _copy(store, row, changes, f"copied from assessment #{assessment_id}", target)
+
+
+def _copy(
+    store: Store, row: dict[str, Any], changes: dict[str, Any], reason: str, target: Loaded | None = None
+) -> int:
+    now = store.now()
+    fresh = (
+        {k: v for k, v in row.items() if k != "id"}
+        | changes
+        | {
+            "status": "draft",
+            "created_at": now,
+            "updated_at": now,
+            "finalized_at": None,
+            "created_by": store.user,
+        }
+    )
+    index = index_of(target.questionnaire) if target else None
+    with store.write("copy the assessment") as db:
+        new_id = inserted(db.table("assessments").insert(fresh))
+        for answer in db.table("answers").rows_where("assessment_id = ?", [row["id"]], order_by="rowid"):
+            if index is not None and not _fits(index, answer["question_id"], answer["value"]):
+                continue
+            db.table("answers").insert(
+                answer | {"assessment_id": new_id, "updated_at": now, "updated_by": store.user}
+            )
+            db.table("answer_history").insert(
+                {
+                    "assessment_id": new_id,
+                    "question_id": answer["question_id"],
+                    "old_value": None,
+                    "new_value": answer["value"],
+                    "old_note": None,
+                    "new_note": answer["note"],
+                    "changed_at": now,
+                    "changed_by": store.user,
+                    "reason": reason,
+                }
+            )
+        if target is None:  # a revision keeps its evidence; a re-assessment gathers new evidence
+            for item in db.table("evidence").rows_where("assessment_id = ?", [row["id"]], order_by="id"):
+                db.table("evidence").insert(
+                    {k: v for k, v in item.items() if k != "id"} | {"assessment_id": new_id}
+                )
+    return new_id
+
+
+def _fits(index: Any, question_id: str, value: str | None) -> bool:
+    question = index.questions.get(question_id)
+    if question is None:
+        return False
+    if value is None:
+        return True
+    return check_value(question, index.options[question_id], json.loads(value))[1] is None
+
+
+def delete_assessment(store: Store, assessment_id: int) -> None:
+    """Remove an assessment with its answers, history and evidence records."""
+    get_assessment(store, assessment_id)
+    with store.write("delete the assessment") as db:
+        db.execute("UPDATE assessments SET based_on = NULL WHERE based_on = ?", [assessment_id])
+        db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])

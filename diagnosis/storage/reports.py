@@ -1,0 +1,106 @@
+"""Read-side views over the store: assessment list, comparison, provider summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from diagnosis.errors import DiagnosisError
+from diagnosis.model import Level
+from diagnosis.scoring.result import NodeResult
+from diagnosis.storage.assessments import get_assessment, score_assessment
+from diagnosis.storage.db import Store
+
+_LIST = """
+SELECT a.id, a.uid, a.revision, a.status, a.mode, a.provider, a.assessor, a.questionnaire_id,
+       a.questionnaire_version, a.created_at, a.updated_at, a.finalized_at, a.based_on,
+       e.id AS enterprise_id, e.name AS enterprise, e.uscc,
+       (SELECT COUNT(*) FROM answers w WHERE w.assessment_id = a.id AND w.value IS NOT NULL) AS answered
+FROM assessments a JOIN enterprises e ON e.id = a.enterprise_id
+"""
+
+
+def list_assessments(store: Store, search: str | None = None) -> list[dict[str, Any]]:
+    """All assessments, newest change first; `search` matches enterprise name, code or questionnaire."""
+    where, params = "", []
+    if search:
+        where = " WHERE e.name LIKE ? OR e.uscc LIKE ? OR a.questionnaire_id LIKE ?"
+        params = [f"%{search}%"] * 3
+    cursor = store.db.execute(_LIST + where + " ORDER BY a.updated_at DESC, a.id DESC", params)
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+@dataclass
+class DimensionDelta:
+    id: str
+    name: dict[str, str | None]
+    before: float | None
+    after: float | None
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.before is None or self.after is None else round(self.after - self.before, 4)
+
+
+@dataclass
+class Comparison:
+    before_id: int
+    after_id: int
+    before_score: float
+    after_score: float
+    before_level: Level | None
+    after_level: Level | None
+    dimensions: list[DimensionDelta]
+
+
+def compare(store: Store, before_id: int, after_id: int) -> Comparison:
+    """Per-dimension deltas and the level change between two assessments (改造前 / 改造后)."""
+    first, second = get_assessment(store, before_id), get_assessment(store, after_id)
+    if first["questionnaire_id"] != second["questionnaire_id"]:
+        raise DiagnosisError(
+            f"#{before_id} uses {first['questionnaire_id']} and #{after_id} uses "
+            f"{second['questionnaire_id']}: only the same questionnaire can be compared"
+        )
+    before, _ = score_assessment(store, before_id)
+    after, _ = score_assessment(store, after_id)
+    rows = []
+    for node in _walk(after.root):
+        if node.max_score is None:
+            continue
+        old = before.nodes.get(node.id)
+        rows.append(
+            DimensionDelta(
+                node.id, {"zh": node.name.zh, "en": node.name.en}, old.score if old else None, node.score
+            )
+        )
+    return Comparison(before_id, after_id, before.score, after.score, before.level, after.level, rows)
+
+
+def _walk(node: NodeResult) -> list[NodeResult]:
+    """Dimensions parents first, in questionnaire order (the root itself left out)."""
+    return [n for child in node.children for n in (child, *_walk(child))]
+
+
+def provider_summary(
+    store: Store, provider: str | None = None, start: str | None = None, end: str | None = None
+) -> list[dict[str, Any]]:
+    """Assessments of a provider in a date range (inclusive, by creation date), with score and level."""
+    rows = []
+    for row in sorted(list_assessments(store), key=lambda r: (r["created_at"], r["id"])):
+        if provider and (row["provider"] or "") != provider:
+            continue
+        day = row["created_at"][:10]
+        if (start and day < start) or (end and day > end):
+            continue
+        result, _ = score_assessment(store, row["id"])
+        rows.append(
+            row
+            | {
+                "score": round(result.score, 4),
+                "max_score": round(result.max_score, 4),
+                "level": result.level.name.zh if result.level else None,
+                "level_en": result.level.name.en if result.level else None,
+            }
+        )
+    return rows

@@ -1,0 +1,138 @@
+"""The database commands as a script would drive them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from diagnosis.cli.main import main
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "cli.db"
+    monkeypatch.setenv("DIAGNOSIS_DB", str(path))
+    monkeypatch.setenv("DIAGNOSIS_USER", "李工")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_whole_assessment_from_the_command_line(
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "enterprise",
+        "add",
+        "某某精密机械有限公司",
+        "--uscc",
+        "91110000600037341L",
+        "--province",
+        "安徽省",
+        "--city",
+        "合肥市",
+        "--size",
+        "小型",
+    )
+    assert code == 0 and out == "1\n"
+    code, out, _ = run(
+        capsys,
+        "new",
+        "--questionnaire",
+        "sme-digital-2024",
+        "--enterprise",
+        "1",
+        "--mode",
+        "onsite",
+        "--provider",
+        "合肥数智",
+        "--assessor",
+        "李工",
+    )
+    assert code == 0 and out == "1\n"  # the new id alone, for scripts
+    assert (
+        run(capsys, "answer", "1", "network", '["office_lan", "plant_network"]', "--note", "两条产线")[0] == 0
+    )
+    assert run(capsys, "answer", "1", "info_system_coverage", "two_plus")[0] == 0  # plain text, not JSON
+    assert run(capsys, "answer", "1", "devices_total", "120")[0] == 0  # JSON number
+    evidence = tmp_path / "拓扑图.png"
+    evidence.write_bytes(b"png")
+    assert run(capsys, "attach", "1", "network", str(evidence))[0] == 0
+    code, out, _ = run(capsys, "show", "1", "--json")
+    shown = json.loads(out)
+    assert shown["format"] == "diagnosis-answers/1" and shown["questionnaire"]["id"] == "sme-digital-2024"
+    assert shown["answers"] == {
+        "network": ["office_lan", "plant_network"],
+        "info_system_coverage": "two_plus",
+        "devices_total": 120,
+    }
+    assert shown["notes"] == {"network": "两条产线"} and shown["evidence"][0]["name"] == "拓扑图.png"
+    code, out, _ = run(capsys, "score", "--assessment", "1", "--json")
+    assert json.loads(out)["score"] == 9  # network 4 + information systems 5
+    code, out, _ = run(capsys, "assessments", "--json")
+    assert [(r["id"], r["answered"]) for r in json.loads(out)] == [(1, 3)]
+
+    code, _, err = run(capsys, "finalize", "1")
+    assert code == 1 and "required questions are unanswered" in err
+    assert run(capsys, "finalize", "1", "--force")[0] == 0
+    code, _, err = run(capsys, "answer", "1", "network", '["none"]')
+    assert code == 1 and err == "assessment #1 is finalized; reopen it as a new revision to change it\n"
+    code, out, _ = run(capsys, "reassess", "1")
+    assert out == "2\n"
+    run(capsys, "answer", "2", "info_system_coverage", "all")
+    code, out, _ = run(capsys, "compare", "1", "2", "--json")
+    assert json.loads(out)["after"]["score"] - json.loads(out)["before"]["score"] == 5
+
+    assert run(capsys, "export", "1", "-o", str(tmp_path / "p.zip"))[0] == 0
+    code, _, err = run(capsys, "import", str(tmp_path / "p.zip"))
+    assert code == 1 and "already here as #1" in err
+    assert run(capsys, "import", str(tmp_path / "p.zip"), "--if-exists", "copy")[1] == "3\n"
+
+    assert run(capsys, "xlsx", "1", "-o", str(tmp_path / "a.xlsx"))[0] == 0
+    book = load_workbook(tmp_path / "a.xlsx")
+    assert book.sheetnames == ["企业与评估", "答卷", "得分"]
+    answers = {row[0].value: row for row in book["答卷"].iter_rows(min_row=2)}
+    assert (
+        str(answers["network"][3].value).startswith("办公网络：")
+        and "；生产现场网络：" in answers["network"][3].value
+    )
+    assert answers["network"][6].value == "两条产线" and answers["network"][7].value == "拓扑图.png"
+    assert run(capsys, "summary", "--provider", "合肥数智", "-o", str(tmp_path / "s.xlsx"))[0] == 0
+    rows = list(load_workbook(tmp_path / "s.xlsx")["诊断汇总"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[2]) for r in rows] == [
+        (1, "91110000600037341L"),
+        (2, "91110000600037341L"),
+        (3, "91110000600037341L"),
+    ]
+
+
+def test_db_flag_overrides_the_environment(
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    other = tmp_path / "other.db"
+    assert run(capsys, "enterprise", "add", "甲", "--db", str(other))[1] == "1\n"
+    assert other.exists() and not db.exists()
+
+
+def test_user_errors_are_one_line(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "enterprise", "add", "乙", "--uscc", "123")
+    assert code == 1 and err == (
+        "unified social credit code '123' is not valid: it must have 18 characters\n"
+    )
+    code, _, err = run(capsys, "show", "42")
+    assert code == 1 and err == "no assessment #42\n"
+    run(capsys, "new", "--questionnaire", "dcmm", "--enterprise-name", "丙")
+    code, _, err = run(capsys, "answer", "1", "strategy.planning.l1a", "maybe")
+    assert code == 1 and err == (
+        "strategy.planning.l1a: 'maybe' is not an option (full, large, partly, not, na)\n"
+    )
+    code, _, err = run(capsys, "score")
+    assert code == 2 and "give an answers file" in err
