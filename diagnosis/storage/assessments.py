@@ -74,12 +74,15 @@ def get_assessment(store: Store, assessment_id: int) -> dict[str, Any]:
 def questionnaire_of(store: Store, assessment_id: int) -> Loaded:
     """The exact questionnaire the assessment was answered against, from its stored copy."""
     sha = get_assessment(store, assessment_id)["questionnaire_sha256"]
+    if sha in store.loaded:  # stored copies never change: parse each once per session
+        return store.loaded[sha]  # type: ignore[no-any-return]
     source = store.db.execute("SELECT source FROM questionnaires WHERE sha256 = ?", [sha]).fetchone()[0]
     loaded = load_bytes(f"assessment #{assessment_id} questionnaire", source)
     if loaded.sha256 != sha:
         raise DiagnosisError(
             f"the stored questionnaire of assessment #{assessment_id} does not match its sha256"
         )
+    store.loaded[sha] = loaded
     return loaded
 
 

@@ -43,6 +43,7 @@ class Store:
     user: str | None = None
     clock: Clock = utc_now
     evidence_limit: int = DEFAULT_EVIDENCE_LIMIT
+    loaded: dict[str, Any] = field(default_factory=dict, repr=False)  # questionnaires by sha256
     _closed: bool = field(default=False, repr=False)
 
     def now(self) -> str:
