@@ -107,11 +107,8 @@ def test_a_whole_assessment_from_the_command_line(
     assert answers["network"][6].value == "两条产线" and answers["network"][7].value == "拓扑图.png"
     assert run(capsys, "summary", "--provider", "合肥数智", "-o", str(tmp_path / "s.xlsx"))[0] == 0
     rows = list(load_workbook(tmp_path / "s.xlsx")["诊断汇总"].iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[2]) for r in rows] == [
-        (1, "91110000600037341L"),
-        (2, "91110000600037341L"),
-        (3, "91110000600037341L"),
-    ]
+    # the imported copy keeps the original's creation time, so only the set of rows is fixed
+    assert sorted((r[0], r[2]) for r in rows) == [(n, "91110000600037341L") for n in (1, 2, 3)]
 
 
 def test_db_flag_overrides_the_environment(
