@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 
 from diagnosis import __version__
-from diagnosis.cli import questionnaires, scoring, store
+from diagnosis.cli import questionnaires, reports, scoring, store
 from diagnosis.errors import DiagnosisError, UsageError
 
-COMMAND_MODULES = (questionnaires, scoring, store)
+COMMAND_MODULES = (questionnaires, scoring, store, reports)
 
 
 def build_parser() -> argparse.ArgumentParser:

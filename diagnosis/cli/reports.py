@@ -1,0 +1,42 @@
+"""Commands about PDF reports: report, verify, demo (arguments here; work done on demand)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(commands: Any) -> None:
+    cmd = commands.add_parser("report", help="render the PDF diagnosis report")
+    cmd.add_argument(
+        "answers", nargs="?", metavar="ANSWERS.json|-", help="an answers file (or use --assessment)"
+    )
+    cmd.add_argument("--assessment", type=int, metavar="ID", help="a stored assessment")
+    cmd.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
+    cmd.add_argument(
+        "--compare-with", type=int, metavar="ID", help="an earlier assessment: before/after section"
+    )
+    cmd.set_defaults(run=_run("run_report"))
+
+    cmd = commands.add_parser(
+        "verify", help="check that a report is untampered (re-scores its embedded data)"
+    )
+    cmd.add_argument("pdf", type=Path, metavar="FILE.pdf")
+    cmd.add_argument("--package", type=Path, help="also compare with the assessment package it came from")
+    cmd.set_defaults(run=_run("run_verify"))
+
+    cmd = commands.add_parser("demo", help="render a realistic sample report, no set-up needed")
+    cmd.add_argument("-o", "--output", type=Path, default=Path("diagnosis-demo.pdf"), metavar="FILE.pdf")
+    cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
+    cmd.set_defaults(run=_run("run_demo"))
+
+
+def _run(name: str) -> Any:
+    def run(args: argparse.Namespace) -> int:
+        from diagnosis.cli import reports_run
+
+        return int(getattr(reports_run, name)(args))
+
+    return run

@@ -1,0 +1,75 @@
+"""What the report commands do (their arguments are defined in `reports`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from diagnosis import paths
+from diagnosis.cli.output import read_input
+from diagnosis.cli.scoring import resolve
+from diagnosis.errors import DiagnosisError, UsageError
+from diagnosis.report.inputs import from_answers_file, from_store
+from diagnosis.report.pdf import build_pdf
+from diagnosis.report.source import ReportInput
+from diagnosis.report.verify import verify_pdf
+from diagnosis.scoring.answers import parse_answers_file
+
+DEMO = "samples/demo-sme-digital-2024.json"
+
+
+def run_report(args: argparse.Namespace) -> int:
+    if (args.answers is None) == (args.assessment is None):
+        raise UsageError("give an answers file (or -) or --assessment ID")
+    if args.assessment is not None:
+        from diagnosis.cli.store_run import open_cli_store
+
+        source = from_store(open_cli_store(args), args.assessment, args.compare_with)
+    else:
+        if args.compare_with is not None:
+            raise UsageError("--compare-with needs --assessment (both must be stored assessments)")
+        name, raw = read_input(args.answers)
+        file = parse_answers_file(name, raw)
+        source = from_answers_file(file, resolve(file, None))
+    _write(args.output, build_pdf(source, args.lang))
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    raw = _read(args.pdf)
+    verdict = verify_pdf(raw, _read(args.package) if args.package else None)
+    if verdict.ok:
+        print(verdict.summary)
+        return 0
+    print(f"FAILED {args.pdf}", file=sys.stderr)
+    for problem in verdict.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    _write(args.output, build_pdf(demo_input(), args.lang))
+    print(args.output)
+    return 0
+
+
+def demo_input() -> ReportInput:
+    """The bundled sample assessment: a fictitious machinery SME, on-site, level 二级."""
+    raw = (paths.resources() / DEMO).read_bytes()
+    file = parse_answers_file(DEMO, raw)
+    return from_answers_file(file, resolve(file, None))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise DiagnosisError(f"{path}: cannot read the file ({error.strerror})") from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise DiagnosisError(f"{path}: cannot write the report ({error.strerror})") from None

@@ -1,0 +1,1 @@
+"""The PDF diagnosis report: plain report data first, then reportlab layout, then verification."""

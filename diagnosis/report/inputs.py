@@ -1,0 +1,57 @@
+"""Where report input comes from: a stored assessment, or an answers file (no database needed)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from diagnosis.loading.load import Loaded
+from diagnosis.report.source import ASSESSMENT_KEYS, ENTERPRISE_KEYS, ReportInput
+from diagnosis.scoring.answers import AnswersFile
+
+
+def from_store(store: Any, assessment_id: int, previous_id: int | None = None) -> ReportInput:
+    """A stored assessment, optionally with an earlier one of the same enterprise to compare."""
+    from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of
+    from diagnosis.storage.enterprises import get_enterprise
+    from diagnosis.storage.evidence import evidence_of
+
+    row = get_assessment(store, assessment_id)
+    answers, notes = answers_of(store, assessment_id)
+    source = ReportInput(
+        loaded=questionnaire_of(store, assessment_id),
+        answers=answers,
+        notes=notes,
+        enterprise=get_enterprise(store, row["enterprise_id"]),
+        assessment={k: row[k] for k in ASSESSMENT_KEYS},
+        evidence=evidence_of(store, assessment_id),
+    )
+    if previous_id is not None:
+        earlier = get_assessment(store, previous_id)
+        if earlier["enterprise_id"] != row["enterprise_id"]:
+            from diagnosis.errors import DiagnosisError
+
+            raise DiagnosisError(
+                f"#{previous_id} is another enterprise's assessment; compare with the same one"
+            )
+        source.previous = from_store(store, previous_id)
+    return source
+
+
+def from_answers_file(file: AnswersFile, loaded: Loaded) -> ReportInput:
+    """An answers file; metadata written by `diagnosis show --json` is used when present."""
+    extra: dict[str, Any] = file.model_extra or {}
+    meta = dict(extra.get("assessment") or {})
+    if not meta.get("uid"):  # stable without a database: derived from the answers themselves
+        text = json.dumps(file.answers, sort_keys=True, ensure_ascii=False).encode()
+        meta["uid"] = hashlib.sha256(text).hexdigest()[:16]
+    enterprise = file.enterprise.model_dump()
+    return ReportInput(
+        loaded=loaded,
+        answers=file.answers,
+        notes=file.notes,
+        enterprise={k: enterprise.get(k) for k in ENTERPRISE_KEYS},
+        assessment={k: meta.get(k) for k in ASSESSMENT_KEYS},
+        evidence=list(extra.get("evidence") or []),
+    )

@@ -1,0 +1,129 @@
+"""`diagnosis verify`: re-score a report from its embedded data and check every digest."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from diagnosis.errors import DiagnosisError
+from diagnosis.loading.load import load_bytes
+from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, QUESTIONNAIRE_NAME
+from diagnosis.report.source import PAYLOAD_FORMAT, digest, verification_code
+from diagnosis.scoring.engine import score
+
+
+@dataclass
+class Verdict:
+    problems: list[str] = field(default_factory=list)
+    summary: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_pdf(raw: bytes, package: bytes | None = None) -> Verdict:
+    """Check the embedded data against its digest, the printed code, the pinned questionnaire,
+    a fresh scoring, and (when given) the assessment package it came from."""
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        attachments = reader.attachments
+    except (PdfReadError, ValueError, KeyError) as error:
+        raise DiagnosisError(f"not a readable PDF ({error})") from None
+    if PAYLOAD_NAME not in attachments or QUESTIONNAIRE_NAME not in attachments:
+        raise DiagnosisError("this PDF carries no diagnosis data: it is not a report made by this tool")
+    verdict = Verdict()
+    try:
+        payload = json.loads(attachments[PAYLOAD_NAME][0])
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return Verdict(["the embedded report data is not valid JSON"])
+    if not isinstance(payload, dict) or payload.get("format") != PAYLOAD_FORMAT:
+        return Verdict([f"the embedded report data is not in the {PAYLOAD_FORMAT} format"])
+    full = digest(payload)
+    code = verification_code(full)
+    declared = reader.metadata.get(DIGEST_KEY) if reader.metadata else None
+    if declared != full:
+        verdict.problems.append(
+            f"the embedded data does not match the report's digest "
+            f"(data {full[:12]}…, report {str(declared)[:12]}…)"
+        )
+    pages = [page.extract_text() or "" for page in reader.pages]
+    unmarked = [n for n, text in enumerate(pages, start=1) if code not in text]
+    if unmarked:
+        verdict.problems.append(
+            f"the verification code {code} is missing from page(s) "
+            f"{', '.join(map(str, unmarked[:10]))}: the pages do not belong to this data"
+        )
+    _check_result(verdict, payload, attachments[QUESTIONNAIRE_NAME][0], pages)
+    if package is not None:
+        _check_package(verdict, payload, package)
+    result = payload.get("result", {})
+    verdict.summary = (
+        f"OK {code}  {payload['questionnaire']['id']}@{payload['questionnaire']['version']}  "
+        f"score {result.get('score'):g} / {result.get('max_score'):g}  level {result.get('level') or '—'}"
+    )
+    return verdict
+
+
+def _check_result(verdict: Verdict, payload: dict[str, Any], questionnaire: bytes, pages: list[str]) -> None:
+    pinned = payload.get("questionnaire", {})
+    try:
+        loaded = load_bytes("embedded questionnaire", questionnaire)
+    except DiagnosisError as error:
+        verdict.problems.append(f"the embedded questionnaire is not valid: {error.lines[0]}")
+        return
+    if loaded.sha256 != pinned.get("sha256"):
+        verdict.problems.append(
+            f"the embedded questionnaire (sha256 {loaded.sha256[:12]}…) is not the one the "
+            f"answers were given against ({str(pinned.get('sha256'))[:12]}…)"
+        )
+        return
+    try:
+        result = score(loaded.questionnaire, payload.get("answers", {}), sha256=loaded.sha256, strict=False)
+    except DiagnosisError as error:
+        verdict.problems.append(f"the embedded answers do not fit the questionnaire: {error.lines[0]}")
+        return
+    declared = payload.get("result", {})
+    fresh = {
+        "score": round(result.score, 4),
+        "max_score": round(result.max_score, 4),
+        "level": result.level.id if result.level else None,
+    }
+    for key, value in fresh.items():
+        if declared.get(key) != value:
+            verdict.problems.append(f"re-scoring gives {key} {value}, the report states {declared.get(key)}")
+    names = {_squeeze(result.level.name.zh), _squeeze(result.level.name.get("en"))} if result.level else set()
+    summary = _squeeze("".join(pages[:3]))  # the cover and the summary page state the level
+    if names and not any(name in summary for name in names):
+        verdict.problems.append("the printed level does not match the re-scored level")
+
+
+def _check_package(verdict: Verdict, payload: dict[str, Any], raw: bytes) -> None:
+    from diagnosis.storage.package import read_package  # only with --package
+
+    unpacked = read_package(raw, evidence_limit=2**31)
+    if unpacked.loaded.sha256 != payload["questionnaire"]["sha256"]:
+        verdict.problems.append("the package was answered against another questionnaire")
+    answers = {
+        a["question_id"]: json.loads(a["value"]) for a in unpacked.answers if a.get("value") is not None
+    }
+    stated = payload.get("answers", {})
+    differing = sorted(k for k in set(answers) | set(stated) if answers.get(k) != stated.get(k))
+    if differing:
+        verdict.problems.append(f"the answers in the package differ from the report (first: {differing[0]})")
+    in_package = sorted(e["sha256"] for e in unpacked.meta.get("evidence", []))
+    in_report = sorted(e["sha256"] for e in payload.get("evidence", []))
+    if in_package != in_report:
+        verdict.problems.append(
+            "the evidence files in the package differ from the report's evidence register"
+        )
+
+
+def _squeeze(text: str) -> str:
+    """Text without whitespace: extraction may break a long name across lines."""
+    return "".join(text.split())

@@ -1,0 +1,67 @@
+"""report, verify and demo from the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diagnosis.cli.main import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_then_verify_as_processes(tmp_path: Path) -> None:
+    target = tmp_path / "demo.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "diagnosis", "demo", "-o", str(target)], check=True, capture_output=True
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "diagnosis", "verify", str(target)], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout.startswith("OK ") and "level L2" in done.stdout
+
+
+def test_report_from_an_answers_file_and_from_the_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIAGNOSIS_DB", str(tmp_path / "r.db"))
+    answers = tmp_path / "a.json"
+    assert run(capsys, "sample", "lianghua", "--strategy", "max", "-o", str(answers))[0] == 0
+    assert run(capsys, "report", str(answers), "-o", str(tmp_path / "a.pdf"), "--lang", "en")[0] == 0
+    code, out, _ = run(capsys, "verify", str(tmp_path / "a.pdf"))
+    assert code == 0 and "lianghua@1.0.0" in out and "level S4" in out
+
+    run(capsys, "new", "--questionnaire", "sme-digital-2024", "--enterprise-name", "乙公司")
+    run(capsys, "answer", "1", "network", '["office_lan"]')
+    run(capsys, "finalize", "1", "--force")
+    run(capsys, "reassess", "1")
+    run(capsys, "answer", "2", "network", '["office_lan", "plant_network"]')
+    code, _, err = run(
+        capsys, "report", "--assessment", "2", "--compare-with", "1", "-o", str(tmp_path / "b.pdf")
+    )
+    assert code == 0, err
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "b.pdf").pages)
+    assert "改造前后对比" in text and "乙公司" in text
+    run(capsys, "export", "2", "-o", str(tmp_path / "b.zip"))
+    assert run(capsys, "verify", str(tmp_path / "b.pdf"), "--package", str(tmp_path / "b.zip"))[0] == 0
+    run(capsys, "export", "1", "-o", str(tmp_path / "a.zip"))
+    code, _, err = run(capsys, "verify", str(tmp_path / "b.pdf"), "--package", str(tmp_path / "a.zip"))
+    assert code == 1 and err.startswith(f"FAILED {tmp_path / 'b.pdf'}\n  the answers in the package differ")
+
+
+def test_verify_refuses_other_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.4 not really")
+    code, _, err = run(capsys, "verify", str(junk))
+    assert code == 1 and "Traceback" not in err and err.strip()
+    code, _, err = run(capsys, "report", "-o", str(tmp_path / "x.pdf"))
+    assert code == 2 and "give an answers file" in err
