@@ -116,7 +116,7 @@ def build(source: ReportInput, lang: Lang = "zh") -> ReportData:
         max_score=round(result.max_score, 2),
         decided_by=[
             (
-                f"{c.text.get(lang)}（{t('now')} {_n(c.current)}）"
+                c.text.get(lang) + _aside(f"{t('now')} {_n(c.current)}", lang)
                 if c.current is not None
                 else c.text.get(lang),
                 c.met,
@@ -172,7 +172,7 @@ def _unmet(q: Questionnaire, check: Check, lang: Lang) -> str:
     """The condition with where it stands, and for a count the members closest to passing."""
     text = check.text.get(lang)
     if check.current is not None:
-        text += f"（{label('now', lang)} {_n(check.current)}）"
+        text += _aside(f"{label('now', lang)} {_n(check.current)}", lang)
     if check.candidates:
         names = "、".join(_short_name(q, m, lang) for m in check.candidates[:6])
         text += f"{label('closest', lang)}{names}"
@@ -217,7 +217,13 @@ def _extremes(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[tuple[s
             continue
         best = max(parts, key=lambda p: p[1])
         worst = min(parts, key=lambda p: p[1])
-        rows.append((top.name.get(lang), f"{best[0]}（{best[1]:.0%}）", f"{worst[0]}（{worst[1]:.0%}）"))
+        rows.append(
+            (
+                top.name.get(lang),
+                best[0] + _aside(f"{best[1]:.0%}", lang),
+                worst[0] + _aside(f"{worst[1]:.0%}", lang),
+            )
+        )
     return rows
 
 
@@ -299,8 +305,8 @@ def _compare(report: ReportData, before: ScoreResult, after: ScoreResult, lang: 
         return r.level.name.get(lang) if r.level else label("not_rated", lang)
 
     report.comparison_levels = (
-        f"{name(before)}（{_n(before.score)}）",
-        f"{name(after)}（{_n(after.score)}）",
+        name(before) + _aside(_n(before.score), lang),
+        name(after) + _aside(_n(after.score), lang),
     )
 
 
@@ -311,6 +317,10 @@ def _question_text(q: Questionnaire, qid: str, lang: Lang) -> str:
 
 def _size(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(size / 1024, 0.1):.1f} KB"
+
+
+def _aside(text: str, lang: Lang) -> str:
+    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def _n(value: float | None) -> str:
