@@ -49,8 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        args = parser.parse_args(["gui"])  # no command: open the app
     try:
         return int(args.run(args))
     except DiagnosisError as error:

@@ -27,10 +27,20 @@ def register(commands: Any) -> None:
     cmd.add_argument("--package", type=Path, help="also compare with the assessment package it came from")
     cmd.set_defaults(run=_run("run_verify"))
 
+    cmd = commands.add_parser("gui", help="open the desktop app (the default without a command)")
+    cmd.add_argument("--smoke", action="store_true", help="quit as soon as the start page is painted")
+    cmd.set_defaults(run=_gui)
+
     cmd = commands.add_parser("demo", help="render a realistic sample report, no set-up needed")
     cmd.add_argument("-o", "--output", type=Path, default=Path("diagnosis-demo.pdf"), metavar="FILE.pdf")
     cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
     cmd.set_defaults(run=_run("run_demo"))
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from diagnosis.ui.app import run  # Qt is loaded only for the GUI
+
+    return run(Path(args.db) if args.db else None, smoke=args.smoke)
 
 
 def _run(name: str) -> Any:

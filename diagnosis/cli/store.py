@@ -57,6 +57,11 @@ def register(commands: Any) -> None:
     cmd.add_argument("--clear", action="store_true", help="clear the answer")
     cmd.set_defaults(run=_run("run_answer"))
 
+    cmd = commands.add_parser("next", help="the question to answer next (where the wizard resumes)")
+    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(run=_run("run_next"))
+
     cmd = commands.add_parser("attach", help="attach an evidence file to a question")
     cmd.add_argument("assessment", type=int)
     cmd.add_argument("question")

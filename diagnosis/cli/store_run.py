@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from diagnosis import paths
+from diagnosis import flow, paths
 from diagnosis.cli.output import print_json, read_input, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.model import Level
+from diagnosis.model.index import index_of
+from diagnosis.session import Session
 from diagnosis.storage import xlsx
 from diagnosis.storage.answers import UNCHANGED, set_answer
 from diagnosis.storage.assessments import (
@@ -137,6 +139,33 @@ def run_answer(args: argparse.Namespace) -> int:
     value = None if args.clear else (UNCHANGED if args.value is None else parse_value(args.value))
     note = UNCHANGED if args.note is None else args.note
     set_answer(open_cli_store(args), args.assessment, args.question, value, note)
+    return 0
+
+
+def run_next(args: argparse.Namespace) -> int:
+    store = open_cli_store(args)
+    session = Session.open(store, args.assessment)
+    qid = session.resume_point()
+    if qid is None:
+        missing = flow.required_missing(session.questionnaire, session.answers())
+        print_json({"question": None, "required_missing": missing}) if args.json else print("all answered")
+        return 0
+    question = index_of(session.questionnaire).questions[qid]
+    options = {o.id: o.label.zh for o in index_of(session.questionnaire).options[qid].values()}
+    if args.json:
+        print_json(
+            {
+                "question": qid,
+                "kind": question.kind,
+                "text": question.text.zh,
+                "options": options,
+                "help": question.help.zh if question.help else None,
+            }
+        )
+    else:
+        print(f"{qid}  [{question.kind}]  {question.text.zh}")
+        for option_id, text in options.items():
+            print(f"  {option_id}: {text}")
     return 0
 
 

@@ -42,16 +42,13 @@ def set_answer(
         new_note = old_note if note is UNCHANGED else (note or None)
         if old and (new_value, new_note) == (old_value, old_note):
             return
-        db.table("answers").upsert(
-            {
-                "assessment_id": assessment_id,
-                "question_id": question_id,
-                "value": new_value,
-                "note": new_note,
-                "updated_at": now,
-                "updated_by": store.user,
-            },
-            pk=("assessment_id", "question_id"),
+        # Plain SQL: sqlite-utils' upsert may fall back to INSERT OR IGNORE, which skips rows silently.
+        db.execute(
+            "INSERT INTO answers (assessment_id, question_id, value, note, updated_at, updated_by) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET "
+            "value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, "
+            "updated_by = excluded.updated_by",
+            [assessment_id, question_id, new_value, new_note, now, store.user],
         )
         db.table("answer_history").insert(
             {

@@ -204,10 +204,13 @@ def test_read_only_database_is_a_clear_error_and_loses_nothing(
     store.db.execute("PRAGMA query_only = ON")  # as if the file or its folder turned read-only
     with pytest.raises(StorageError, match=r"cannot save the answer to network: .*read-only"):
         set_answer(store, a, "network", ["wifi"])
+    with pytest.raises(StorageError):
+        set_answer(store, a, "sector", "food")  # a first answer to another question fails too
     store.db.execute("PRAGMA query_only = OFF")
     assert answers_of(store, a)[0] == {"network": ["wired"]}
-    set_answer(store, a, "network", ["wifi"])  # the kept answer can be retried
-    assert answers_of(store, a)[0] == {"network": ["wifi"]}
+    set_answer(store, a, "network", ["wifi"])  # the kept answers can be retried
+    set_answer(store, a, "sector", "food")
+    assert answers_of(store, a)[0] == {"network": ["wifi"], "sector": "food"}
 
 
 def test_full_disk_is_a_clear_error(store: Store, mini: Loaded, enterprise: int) -> None:

@@ -1,0 +1,61 @@
+"""An open assessment as the wizard works on it: the store holds the truth, this only reads and
+writes through it, so nothing the person sees as saved lives only in memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from diagnosis import flow
+from diagnosis.loading.load import Loaded
+from diagnosis.model import Questionnaire
+from diagnosis.scoring.result import ScoreResult
+from diagnosis.storage.answers import UNCHANGED, set_answer
+from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of, score_assessment
+from diagnosis.storage.db import Store
+from diagnosis.storage.evidence import attach, evidence_of
+
+
+@dataclass
+class Session:
+    store: Store
+    assessment_id: int
+    loaded: Loaded
+
+    @classmethod
+    def open(cls, store: Store, assessment_id: int) -> Session:
+        return cls(store, assessment_id, questionnaire_of(store, assessment_id))
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return self.loaded.questionnaire
+
+    @property
+    def finalized(self) -> bool:
+        return bool(get_assessment(self.store, self.assessment_id)["status"] == "finalized")
+
+    def answers(self) -> dict[str, Any]:
+        return answers_of(self.store, self.assessment_id)[0]
+
+    def notes(self) -> dict[str, str]:
+        return answers_of(self.store, self.assessment_id)[1]
+
+    def answer(self, question_id: str, value: Any = UNCHANGED, note: Any = UNCHANGED) -> None:
+        """Commit an answer and/or note durably; raises a DiagnosisError with a sentence on failure."""
+        set_answer(self.store, self.assessment_id, question_id, value, note)
+
+    def attach(self, question_id: str, file: Path) -> None:
+        attach(self.store, self.assessment_id, question_id, file)
+
+    def evidence(self, question_id: str) -> list[dict[str, Any]]:
+        return [e for e in evidence_of(self.store, self.assessment_id) if e["question_id"] == question_id]
+
+    def result(self) -> ScoreResult:
+        return score_assessment(self.store, self.assessment_id)[0]
+
+    def resume_point(self) -> str | None:
+        return flow.resume_point(self.questionnaire, self.answers())
+
+    def step(self, current: str | None, delta: int) -> str | None:
+        return flow.step(self.questionnaire, self.answers(), current, delta)
