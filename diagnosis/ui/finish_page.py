@@ -1,10 +1,14 @@
-"""Step 6: finalize, and export the PDF report, the Excel file and the package."""
+"""Step 6: finalize, and export the PDF report, the Excel file and the package.
+
+The report, Excel and package libraries load when first used: they would double start-up time.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -20,13 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.model import Lang
-from diagnosis.report.inputs import from_store
-from diagnosis.report.pdf import build_pdf
-from diagnosis.report.source import ReportInput
 from diagnosis.storage.assessments import finalize
-from diagnosis.storage.package import export_package
-from diagnosis.storage.xlsx import assessment_workbook
 from diagnosis.ui.context import Context
 from diagnosis.ui.tasks import Task, run_in_background
 
@@ -101,6 +99,8 @@ class FinishPage(QWidget):
         target = target or self._target(".pdf")
         if target is None:
             return
+        from diagnosis.report.inputs import from_store
+
         source = from_store(self.ctx.store, session.assessment_id)
         lang = self.ctx.texts.lang
         self._busy(True)
@@ -111,6 +111,8 @@ class FinishPage(QWidget):
         assert session is not None
         target = target or self._target(".xlsx")
         if target is not None:
+            from diagnosis.storage.xlsx import assessment_workbook
+
             self._run_here(lambda: assessment_workbook(self.ctx.store, session.assessment_id, target), target)
 
     def export_package(self, target: Path | None = None) -> None:
@@ -118,6 +120,8 @@ class FinishPage(QWidget):
         assert session is not None
         target = target or self._target(".zip")
         if target is not None:
+            from diagnosis.storage.package import export_package
+
             self._run_here(lambda: export_package(self.ctx.store, session.assessment_id, target), target)
 
     def _run_here(self, work: Callable[[], None], target: Path) -> None:
@@ -150,8 +154,10 @@ class FinishPage(QWidget):
             raise error
 
 
-def _render(source: ReportInput, lang: Lang, target: Path) -> Path:
-    target.write_bytes(build_pdf(source, lang))
+def _render(source: Any, lang: str, target: Path) -> Path:
+    from diagnosis.report.pdf import build_pdf
+
+    target.write_bytes(build_pdf(source, "en" if lang == "en" else "zh"))
     return target
 
 

@@ -13,7 +13,6 @@ from diagnosis import __version__
 from diagnosis.errors import DiagnosisError
 from diagnosis.session import Session
 from diagnosis.storage.assessments import reassess
-from diagnosis.storage.package import export_package, import_package, read_package
 from diagnosis.ui.context import Context
 from diagnosis.ui.enterprise_page import EnterprisePage
 from diagnosis.ui.finish_page import FinishPage, choose_file
@@ -153,6 +152,8 @@ class MainWindow(QMainWindow):
     def export(self, assessment_id: int) -> None:
         target = choose_file(self, self.ctx, ".zip", f"assessment-{assessment_id}.zip")
         if target is not None:
+            from diagnosis.storage.package import export_package
+
             self._guard(lambda: export_package(self.ctx.store, assessment_id, target))
 
     def import_package(self, file: Path | None = None) -> None:
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return
             file = Path(chosen)
+        from diagnosis.storage.package import read_package
+
         raw = file.read_bytes()
         limit = self.ctx.store.evidence_limit
         self.task = run_in_background(
@@ -169,6 +172,8 @@ class MainWindow(QMainWindow):
         )
 
     def _import(self, raw: bytes) -> None:
+        from diagnosis.storage.package import import_package
+
         try:
             self.open_assessment(import_package(self.ctx.store, raw))
         except DiagnosisError as error:
