@@ -55,6 +55,8 @@ class EnterprisePage(QWidget):
         self.errors = {key: QLabel() for key in ("ent.name", "ent.uscc")}
         for label in self.errors.values():
             label.setObjectName("fieldError")
+        self.touched = False  # no red text on a form nobody has typed in yet
+        self.edits["ent.name"].textEdited.connect(self._touch)
         self.edits["ent.name"].textChanged.connect(self._check)
         self.edits["ent.uscc"].textChanged.connect(self._check)
         self.mode = QButtonGroup(self)
@@ -124,6 +126,9 @@ class EnterprisePage(QWidget):
         self._check()
 
     def enter(self) -> None:
+        self.touched = False
+        for edit in self.edits.values():
+            edit.clear()
         self.pick.blockSignals(True)
         self.pick.clear()
         self.pick.addItem(self.ctx.t("ent.new"), None)
@@ -137,6 +142,9 @@ class EnterprisePage(QWidget):
             self.onsite_mode.setChecked(True)
         self._picked()
         self.edits["ent.name"].setFocus()
+
+    def _touch(self) -> None:
+        self.touched = True
 
     def _picked(self) -> None:
         existing = self.pick.currentData() is not None
@@ -153,7 +161,7 @@ class EnterprisePage(QWidget):
             self.next.setEnabled(True)
             return True
         name_ok = bool(self.edits["ent.name"].text().strip())
-        self.errors["ent.name"].setText("" if name_ok else self.ctx.t("ent.required"))
+        self.errors["ent.name"].setText("" if name_ok or not self.touched else self.ctx.t("ent.required"))
         code = self.edits["ent.uscc"].text().strip().upper()
         code_ok = True
         if code:
