@@ -16,6 +16,7 @@ from diagnosis.errors import DiagnosisError
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
+from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
 from diagnosis.session import Session
 from diagnosis.storage import xlsx
 from diagnosis.storage.answers import UNCHANGED, set_answer
@@ -212,28 +213,10 @@ def show_document(store: Store, assessment_id: int) -> dict[str, Any]:
             "version": row["questionnaire_version"],
             "sha256": row["questionnaire_sha256"],
         },
-        "enterprise": {
-            k: enterprise[k]
-            for k in ("name", "uscc", "industry", "province", "city", "county", "size_class", "contact_name")
-        },
+        "enterprise": {k: enterprise[k] for k in ENTERPRISE_FIELDS},
         "answers": answers,
         "notes": notes,
-        "assessment": {
-            k: row[k]
-            for k in (
-                "id",
-                "uid",
-                "revision",
-                "status",
-                "mode",
-                "provider",
-                "assessor",
-                "created_at",
-                "updated_at",
-                "finalized_at",
-                "based_on",
-            )
-        },
+        "assessment": {k: row[k] for k in ("id", *ASSESSMENT_FIELDS, "based_on")},
         "evidence": [
             {k: e[k] for k in ("question_id", "name", "size", "sha256")}
             for e in evidence_of(store, assessment_id)

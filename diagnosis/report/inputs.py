@@ -7,7 +7,8 @@ import json
 from typing import Any
 
 from diagnosis.loading.load import Loaded
-from diagnosis.report.source import ASSESSMENT_KEYS, ENTERPRISE_KEYS, ReportInput
+from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
+from diagnosis.report.source import ReportInput
 from diagnosis.scoring.answers import AnswersFile
 
 
@@ -24,7 +25,7 @@ def from_store(store: Any, assessment_id: int, previous_id: int | None = None) -
         answers=answers,
         notes=notes,
         enterprise=get_enterprise(store, row["enterprise_id"]),
-        assessment={k: row[k] for k in ASSESSMENT_KEYS},
+        assessment={k: row[k] for k in ASSESSMENT_FIELDS},
         evidence=evidence_of(store, assessment_id),
     )
     if previous_id is not None:
@@ -51,7 +52,7 @@ def from_answers_file(file: AnswersFile, loaded: Loaded) -> ReportInput:
         loaded=loaded,
         answers=file.answers,
         notes=file.notes,
-        enterprise={k: enterprise.get(k) for k in ENTERPRISE_KEYS},
-        assessment={k: meta.get(k) for k in ASSESSMENT_KEYS},
+        enterprise={k: enterprise.get(k) for k in ENTERPRISE_FIELDS},
+        assessment={k: meta.get(k) for k in ASSESSMENT_FIELDS},
         evidence=list(extra.get("evidence") or []),
     )

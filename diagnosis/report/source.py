@@ -13,22 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diagnosis.loading.load import Loaded
+from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.result import ScoreResult
 
 PAYLOAD_FORMAT = "diagnosis-report-data/1"
-ENTERPRISE_KEYS = ("name", "uscc", "industry", "province", "city", "county", "size_class", "contact_name")
-ASSESSMENT_KEYS = (
-    "uid",
-    "revision",
-    "status",
-    "mode",
-    "provider",
-    "assessor",
-    "created_at",
-    "updated_at",
-    "finalized_at",
-)
 EVIDENCE_KEYS = ("question_id", "name", "size", "sha256")
 
 
@@ -58,8 +47,8 @@ def payload(source: ReportInput) -> dict[str, Any]:
             "version": source.loaded.questionnaire.version,
             "sha256": source.loaded.sha256,
         },
-        "enterprise": {k: source.enterprise.get(k) for k in ENTERPRISE_KEYS},
-        "assessment": {k: source.assessment.get(k) for k in ASSESSMENT_KEYS},
+        "enterprise": {k: source.enterprise.get(k) for k in ENTERPRISE_FIELDS},
+        "assessment": {k: source.assessment.get(k) for k in ASSESSMENT_FIELDS},
         "answers": source.answers,
         "notes": source.notes,
         "evidence": [{k: e.get(k) for k in EVIDENCE_KEYS} for e in source.evidence],

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.load import Loaded, load_bytes
 from diagnosis.model.index import index_of
+from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
 from diagnosis.scoring.answers import check_value
 from diagnosis.storage.answers import history_of
 from diagnosis.storage.assessments import get_assessment, keep_questionnaire, questionnaire_of
@@ -34,29 +35,6 @@ FIXED = ("manifest.json", "assessment.json", "questionnaire.yaml", "answers.json
 EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
 MAX_DATA_MEMBER = 20 * 2**20
 MAX_RATIO = 200  # uncompressed / compressed: beyond this a member is treated as a zip bomb
-ENTERPRISE_FIELDS = (
-    "name",
-    "uscc",
-    "industry",
-    "province",
-    "city",
-    "county",
-    "size_class",
-    "contact_name",
-    "contact_phone",
-)
-ASSESSMENT_FIELDS = (
-    "uid",
-    "revision",
-    "status",
-    "mode",
-    "provider",
-    "assessor",
-    "created_at",
-    "updated_at",
-    "finalized_at",
-    "created_by",
-)
 IfExists = Literal["skip", "copy"]
 
 
