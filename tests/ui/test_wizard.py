@@ -198,3 +198,26 @@ def test_smoke_start_quits_after_the_first_paint(gui_home: Path, tmp_path: Path)
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_backup_restore_and_dropped_evidence(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = start(qtbot, tmp_path / "b.db")
+    begin_mini(qtbot, window)
+    key(qtbot, window, "2")
+    dropped = tmp_path / "拓扑图.png"
+    dropped.write_bytes(b"png")
+    window.questions.attach_files([dropped])  # what a drop onto the page does
+    assert window.ctx.session is not None and window.ctx.session.evidence("sector")[0]["name"] == "拓扑图.png"
+    backup = tmp_path / "backup.db"
+    monkeypatch.setattr("diagnosis.ui.window.choose_file", lambda *a: backup)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    window.backup()
+    key(qtbot, window, "1")  # changed after the backup
+    assert stored(window) == {"sector": "machinery"}
+    monkeypatch.setattr("diagnosis.ui.window.QFileDialog.getOpenFileName", lambda *a: (str(backup), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.restore()
+    assert stored(window) == {"sector": "food"}  # the backed-up answer is back
+    assert (tmp_path / "b.before-restore").exists()
