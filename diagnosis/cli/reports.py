@@ -29,6 +29,7 @@ def register(commands: Any) -> None:
 
     cmd = commands.add_parser("gui", help="open the desktop app (the default without a command)")
     cmd.add_argument("--smoke", action="store_true", help="quit as soon as the start page is painted")
+    cmd.add_argument("--open", type=Path, metavar="FILE.diagpkg", help="import this package on start")
     cmd.set_defaults(run=_gui)
 
     cmd = commands.add_parser("demo", help="render a realistic sample report, no set-up needed")
@@ -40,7 +41,7 @@ def register(commands: Any) -> None:
 def _gui(args: argparse.Namespace) -> int:
     from diagnosis.ui.app import run  # Qt is loaded only for the GUI
 
-    return run(Path(args.db) if args.db else None, smoke=args.smoke)
+    return run(Path(args.db) if args.db else None, smoke=args.smoke, package=args.open)
 
 
 def _run(name: str) -> Any:

@@ -21,6 +21,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from diagnosis import __version__
 from diagnosis.report import charts
 from diagnosis.report.data import ReportData
 from diagnosis.report.fonts import BOLD, REGULAR, register_fonts
@@ -242,6 +243,7 @@ def _method(r: ReportData) -> list[Flowable]:
         Spacer(1, 3 * mm),
         _p(f"{_t(r, 'qsha')}：{r.questionnaire_sha256}", "small"),
         _p(f"{_t(r, 'digest')}：{r.digest}", "small"),
+        _p(_t(r, "generator").format(version=__version__), "small"),
         _p(_t(r, "verify_howto"), "small"),
     ]
     return out

@@ -90,7 +90,7 @@ class _FirstPaint(QObject):
         return False
 
 
-def run(db: Path | None = None, smoke: bool = False) -> int:
+def run(db: Path | None = None, smoke: bool = False, package: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("diagnosis")
@@ -102,4 +102,6 @@ def run(db: Path | None = None, smoke: bool = False) -> int:
         watcher = _FirstPaint(window)
         window.start.table.viewport().installEventFilter(watcher)
     window.show()
+    if package is not None:  # a package double-clicked in the file manager
+        window.import_package(package)
     return int(app.exec())

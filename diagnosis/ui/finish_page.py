@@ -118,7 +118,7 @@ class FinishPage(QWidget):
     def export_package(self, target: Path | None = None) -> None:
         session = self.ctx.session
         assert session is not None
-        target = target or self._target(".zip")
+        target = target or self._target(".diagpkg")
         if target is not None:
             from diagnosis.storage.package import export_package
 

@@ -22,6 +22,8 @@ from diagnosis.ui.review_page import ReviewPage
 from diagnosis.ui.start_page import StartPage
 from diagnosis.ui.tasks import Task, run_in_background
 
+PACKAGE_SUFFIX = ".diagpkg"  # a zip inside; the installer associates the suffix with the app
+
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: Context) -> None:
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
         self._guard(lambda: self.open_assessment(reassess(self.ctx.store, assessment_id)))
 
     def export(self, assessment_id: int) -> None:
-        target = choose_file(self, self.ctx, ".zip", f"assessment-{assessment_id}.zip")
+        target = choose_file(self, self.ctx, PACKAGE_SUFFIX, f"assessment-{assessment_id}{PACKAGE_SUFFIX}")
         if target is not None:
             from diagnosis.storage.package import export_package
 
@@ -159,13 +161,19 @@ class MainWindow(QMainWindow):
     def import_package(self, file: Path | None = None) -> None:
         """Check the package in the background, then write it here in one transaction."""
         if file is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.ctx.t("menu.import"), "", "*.zip")
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.ctx.t("menu.import"), "", f"*{PACKAGE_SUFFIX} *.zip"
+            )
             if not chosen:
                 return
             file = Path(chosen)
         from diagnosis.storage.package import read_package
 
-        raw = file.read_bytes()
+        try:
+            raw = file.read_bytes()
+        except OSError as error:
+            QMessageBox.warning(self, self.ctx.t("err.title"), f"{file}: {error.strerror}")
+            return
         limit = self.ctx.store.evidence_limit
         self.task = run_in_background(
             lambda: read_package(raw, limit), lambda _: self._import(raw), self._failed

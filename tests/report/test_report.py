@@ -45,6 +45,9 @@ def test_demo_report_holds_the_essentials_in_extractable_chinese(demo: bytes) ->
     ]:
         assert expected in text, expected
     assert "65.55 / 100" in text
+    from diagnosis import __version__
+
+    assert f"diagnosis {__version__}" in text  # the version comes from one place
 
 
 def test_every_font_is_embedded(demo: bytes) -> None:

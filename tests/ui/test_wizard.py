@@ -221,3 +221,26 @@ def test_backup_restore_and_dropped_evidence(
     window.restore()
     assert stored(window) == {"sector": "food"}  # the backed-up answer is back
     assert (tmp_path / "b.before-restore").exists()
+
+
+def test_opening_a_package_imports_it_off_the_ui_thread(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
+    from diagnosis.loading.load import load_file
+    from diagnosis.storage.answers import set_answer
+    from diagnosis.storage.assessments import new_assessment
+    from diagnosis.storage.db import open_store
+    from diagnosis.storage.enterprises import EnterpriseInput, add_enterprise
+    from diagnosis.storage.package import export_package
+
+    other = open_store(tmp_path / "other.db")
+    a = new_assessment(
+        other,
+        load_file(gui_home / "questionnaires" / "mini.yaml"),
+        add_enterprise(other, EnterpriseInput("别处的企业")),
+    )
+    set_answer(other, a, "sector", "food")
+    package = tmp_path / "别处的企业.diagpkg"
+    export_package(other, a, package)
+    window = start(qtbot, tmp_path / "o.db")
+    window.import_package(package)  # what `diagnosis-gui --open FILE` does
+    qtbot.waitUntil(lambda: window.ctx.session is not None, timeout=10000)
+    assert stored(window) == {"sector": "food"} and window.stack.currentWidget() is window.questions

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Build the frozen Linux app (PyInstaller one-folder) in a clean venv, then prove it works with
+# no Python on the PATH: version, questionnaire list, sample + score, demo report, GUI start.
+# Usage: installer/build_linux.sh [OUTDIR]   (default: build/)   Prints build time and sizes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=$(realpath -m "${1:-build}")
+mkdir -p "$OUT"
+SECONDS=0
+
+python3 -m venv "$OUT/venv"
+"$OUT/venv/bin/pip" install --quiet --upgrade pip
+"$OUT/venv/bin/pip" install --quiet . "pyinstaller>=6.0"
+"$OUT/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+    --distpath "$OUT/dist" --workpath "$OUT/work" installer/diagnosis.spec
+built=$SECONDS
+
+APP="$OUT/dist/diagnosis/diagnosis"
+CHECK="$OUT/check"
+rm -rf "$CHECK" && mkdir -p "$CHECK"
+# A clean environment whose PATH holds nothing at all: no Python, no venv, no system tools.
+mkdir -p "$CHECK/empty-bin"
+run() { env -i PATH="$CHECK/empty-bin" HOME="$CHECK" LANG=C.UTF-8 DIAGNOSIS_HOME="$CHECK/home" QT_QPA_PLATFORM=offscreen "$@"; }
+
+version=$(run "$APP" --version)
+echo "$version" | grep -q "diagnosis $(sed -n 's/^__version__ = "\(.*\)"/\1/p' diagnosis/__init__.py)"
+run "$APP" list | grep -q "sme-digital-2024"
+run "$APP" list | grep -q "数据管理能力成熟度"
+run "$APP" sample sme-digital-2024 --strategy max -o "$CHECK/answers.json"
+run "$APP" score "$CHECK/answers.json" --json > "$CHECK/score.json"
+grep -q '"id": "L4"' "$CHECK/score.json"
+run "$APP" demo -o "$CHECK/demo.pdf" >/dev/null
+run "$APP" verify "$CHECK/demo.pdf" | grep -q "^OK "
+run "$APP" gui --smoke --db "$CHECK/smoke.db"
+echo "frozen app: $version; list, sample, score, demo, verify and gui --smoke all passed"
+
+size=$(du -sm "$OUT/dist/diagnosis" | cut -f1)
+tar -C "$OUT/dist" -czf "$OUT/diagnosis-linux.tar.gz" diagnosis
+packed=$(du -sm "$OUT/diagnosis-linux.tar.gz" | cut -f1)
+TIMEFORMAT=%R
+frozen=$( { time run "$APP" --version >/dev/null; } 2>&1 )
+venv=$( { time "$OUT/venv/bin/diagnosis" --version >/dev/null; } 2>&1 )
+echo "build ${built} s; folder ${size} MB; tar.gz ${packed} MB; --version cold start: frozen ${frozen} s, venv ${venv} s"
