@@ -33,6 +33,17 @@ def keep_questionnaire(store: Store, loaded: Loaded) -> None:
             )
 
 
+def _fresh(loaded: Loaded) -> dict[str, Any]:
+    """A new identity, pinned to a questionnaire (its sha256 decides how it is scored forever)."""
+    return {
+        "uid": uuid.uuid4().hex,
+        "revision": 1,
+        "questionnaire_sha256": loaded.sha256,
+        "questionnaire_id": loaded.questionnaire.id,
+        "questionnaire_version": loaded.questionnaire.version,
+    }
+
+
 def new_assessment(
     store: Store,
     loaded: Loaded,
@@ -45,13 +56,8 @@ def new_assessment(
     """A new draft assessment of an enterprise against a questionnaire; returns its id."""
     keep_questionnaire(store, loaded)
     now = store.now()
-    row = {
-        "uid": uuid.uuid4().hex,
-        "revision": 1,
+    row = _fresh(loaded) | {
         "enterprise_id": enterprise_id,
-        "questionnaire_sha256": loaded.sha256,
-        "questionnaire_id": loaded.questionnaire.id,
-        "questionnaire_version": loaded.questionnaire.version,
         "status": "draft",
         "mode": mode,
         "provider": provider,
@@ -147,14 +153,7 @@ def reassess(store: Store, assessment_id: int, loaded: Loaded | None = None) -> 
     row = get_assessment(store, assessment_id)
     target = loaded or questionnaire_of(store, assessment_id)
     keep_questionnaire(store, target)
-    changes = {
-        "uid": uuid.uuid4().hex,
-        "revision": 1,
-        "based_on": assessment_id,
-        "questionnaire_sha256": target.sha256,
-        "questionnaire_id": target.questionnaire.id,
-        "questionnaire_version": target.questionnaire.version,
-    }
+    changes = _fresh(target) | {"based_on": assessment_id}
     return _copy(store, row, changes, f"copied from assessment #{assessment_id}", target)
 
 

@@ -50,14 +50,15 @@ class MainWindow(QMainWindow):
         self.finish = FinishPage(
             ctx, self.show_start, lambda suffix, name: choose_file(self, ctx, suffix, name)
         )
-        for page in (
+        self.pages = (
             self.start,
             self.enterprise,
             self.questionnaires,
             self.questions,
             self.review,
             self.finish,
-        ):
+        )
+        for page in self.pages:
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.db_label = QLabel()
@@ -113,14 +114,7 @@ class MainWindow(QMainWindow):
         for key, action in self.actions_.items():
             action.setText(t(key))
         self.db_label.setText(t("db", path=str(self.ctx.store.path)))
-        for page in (
-            self.start,
-            self.enterprise,
-            self.questionnaires,
-            self.questions,
-            self.review,
-            self.finish,
-        ):
+        for page in self.pages:
             page.retranslate()
 
     # -- navigation ---------------------------------------------------------------------------
