@@ -104,7 +104,9 @@ def register(commands: Any) -> None:
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(run=_run("run_compare"))
 
-    cmd = commands.add_parser("export", help="write an assessment package (.zip) for another laptop")
+    cmd = commands.add_parser(
+        "export", help="write an assessment package (.diagpkg, a zip) for another laptop"
+    )
     cmd.add_argument("assessment", type=int)
     cmd.add_argument("-o", "--output", required=True, type=Path)
     cmd.set_defaults(run=_run("run_export"))
