@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 from typing import Any
+
+from diagnosis.errors import DiagnosisError
 
 
 def register(commands: Any) -> None:
@@ -39,6 +43,13 @@ def register(commands: Any) -> None:
 
 
 def _gui(args: argparse.Namespace) -> int:
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):  # Qt would abort with a cryptic message
+        raise DiagnosisError(
+            "no screen to show the app on (DISPLAY is not set); the commands work without one: "
+            "see `diagnosis --help`, or try `diagnosis demo`"
+        )
     from diagnosis.ui.app import run  # Qt is loaded only for the GUI
 
     return run(Path(args.db) if args.db else None, smoke=args.smoke, package=args.open)

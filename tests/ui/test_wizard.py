@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -188,6 +189,14 @@ def test_delete_asks_first(
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     window.start.buttons["btn.delete"].click()
     assert window.start.table.rowCount() == 0
+
+
+def test_no_screen_is_a_sentence_not_a_crash(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(
+        [sys.executable, "-m", "diagnosis"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 1 and done.stderr.startswith("no screen to show the app on")
 
 
 def test_smoke_start_quits_after_the_first_paint(gui_home: Path, tmp_path: Path) -> None:
