@@ -33,6 +33,10 @@ def keep_questionnaire(store: Store, loaded: Loaded) -> None:
             )
 
 
+# Evidence files are shared by content; a file goes once no attachment refers to it any more.
+DROP_UNUSED_BLOBS = "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)"
+
+
 def _fresh(loaded: Loaded) -> dict[str, Any]:
     """A new identity, pinned to a questionnaire (its sha256 decides how it is scored forever)."""
     return {
@@ -217,3 +221,4 @@ def delete_assessment(store: Store, assessment_id: int) -> None:
     with store.write("delete the assessment") as db:
         db.execute("UPDATE assessments SET based_on = NULL WHERE based_on = ?", [assessment_id])
         db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
+        db.execute(DROP_UNUSED_BLOBS)

@@ -9,7 +9,7 @@ from typing import Any
 
 from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.model.index import index_of
-from diagnosis.storage.assessments import questionnaire_of, require_draft
+from diagnosis.storage.assessments import DROP_UNUSED_BLOBS, questionnaire_of, require_draft
 from diagnosis.storage.db import Store, inserted
 
 
@@ -83,3 +83,4 @@ def remove_evidence(store: Store, evidence_id: int) -> None:
     require_draft(store, row[0])
     with store.write("remove the evidence") as db:
         db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+        db.execute(DROP_UNUSED_BLOBS)

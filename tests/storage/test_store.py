@@ -188,8 +188,11 @@ def test_list_summary_and_delete(store: Store, mini: Loaded, sme: Loaded, enterp
     rows = provider_summary(store, provider="合肥数智", start="2026-03-01", end="2026-03-01")
     assert [(r["id"], r["uscc"], r["score"]) for r in rows] == [(a, "91110000600037341L", 2)]
     assert provider_summary(store, provider="合肥数智", start="2026-03-02") == []
+    add_evidence(store, a, "network", "a.png", b"only in a")
+    add_evidence(store, b, "network", "b.png", b"only in b")
     delete_assessment(store, a)
     assert [r["id"] for r in list_assessments(store)] == [b]
+    assert [row[0] for row in store.db.execute("SELECT content FROM blobs")] == [b"only in b"]
     assert (
         store.db.execute("SELECT COUNT(*) FROM answer_history WHERE assessment_id = ?", [a]).fetchone()[0]
         == 0
