@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -53,6 +54,7 @@ class ChoiceEditor(Editor):
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multiple)
         self.buttons: list[QAbstractButton] = []
+        self.details: list[QLabel] = []
         for n, option in enumerate(options, start=1):
             text = f"{n}. {option.label.get(lang)}" if n <= 9 else option.label.get(lang)
             button: QAbstractButton = QCheckBox(text) if self.multiple else QRadioButton(text)
@@ -64,8 +66,16 @@ class ChoiceEditor(Editor):
                 detail = QLabel(option.description.get(lang))
                 detail.setWordWrap(True)
                 detail.setObjectName("optionDetail")
+                self.details.append(detail)
                 self.layout_.addWidget(detail)
         self.group.idClicked.connect(self._clicked)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Wrapped labels inside a scroll area get too little height unless told what they need.
+        super().resizeEvent(event)
+        for detail in self.details:
+            detail.setMinimumHeight(detail.heightForWidth(max(detail.width(), 50)))
+        self.updateGeometry()
 
     def set_value(self, value: Any) -> None:
         chosen = set(value if isinstance(value, list) else [] if value is None else [value])

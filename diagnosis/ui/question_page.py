@@ -170,10 +170,11 @@ class QuestionPage(QWidget):
             + ("    * " + t("ask.required") if question.required else "")
         )
         self.text.setText(question.text.get(lang))
-        self.help.setText(f"{t('ask.help')}：{question.help.get(lang)}" if question.help else "")
+        colon = "：" if lang == "zh" else ": "
+        self.help.setText(f"{t('ask.help')}{colon}{question.help.get(lang)}" if question.help else "")
         self.help.setVisible(question.help is not None)
         self.evidence_hint.setText(
-            f"{t('ask.evidence')}：{question.evidence.get(lang)}" if question.evidence else ""
+            f"{t('ask.evidence')}{colon}{question.evidence.get(lang)}" if question.evidence else ""
         )
         self.evidence_hint.setVisible(question.evidence is not None)
         if self.editor is not None:  # gone now, not at the next event loop turn

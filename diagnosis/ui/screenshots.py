@@ -55,7 +55,8 @@ def main() -> None:
     ]
     for name, show in steps:
         show()
-        app.processEvents()
+        for _ in range(3):  # layouts settle over a few turns of the event loop
+            app.processEvents()
         window.grab().save(str(args.out / f"{name}-{args.lang}.png"))
     print(args.out)
 
