@@ -39,10 +39,10 @@ def test_report_from_an_answers_file_and_from_the_database(
     assert code == 0 and "lianghua@1.0.0" in out and "level S4" in out
 
     run(capsys, "new", "--questionnaire", "sme-digital-2024", "--enterprise-name", "乙公司")
-    run(capsys, "answer", "1", "network", '["office_lan"]')
+    run(capsys, "answer", "1", "network", '["app_network"]')
     run(capsys, "finalize", "1", "--force")
     run(capsys, "reassess", "1")
-    run(capsys, "answer", "2", "network", '["office_lan", "plant_network"]')
+    run(capsys, "answer", "2", "network", '["app_network", "control_network"]')
     code, _, err = run(
         capsys, "report", "--assessment", "2", "--compare-with", "1", "-o", str(tmp_path / "b.pdf")
     )

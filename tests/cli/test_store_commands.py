@@ -59,7 +59,8 @@ def test_a_whole_assessment_from_the_command_line(
     )
     assert code == 0 and out == "1\n"  # the new id alone, for scripts
     assert (
-        run(capsys, "answer", "1", "network", '["office_lan", "plant_network"]', "--note", "两条产线")[0] == 0
+        run(capsys, "answer", "1", "network", '["app_network", "control_network"]', "--note", "两条产线")[0]
+        == 0
     )
     assert run(capsys, "answer", "1", "info_system_coverage", "two_plus")[0] == 0  # plain text, not JSON
     assert run(capsys, "answer", "1", "devices_total", "120")[0] == 0  # JSON number
@@ -70,7 +71,7 @@ def test_a_whole_assessment_from_the_command_line(
     shown = json.loads(out)
     assert shown["format"] == "diagnosis-answers/1" and shown["questionnaire"]["id"] == "sme-digital-2024"
     assert shown["answers"] == {
-        "network": ["office_lan", "plant_network"],
+        "network": ["app_network", "control_network"],
         "info_system_coverage": "two_plus",
         "devices_total": 120,
     }
@@ -101,8 +102,8 @@ def test_a_whole_assessment_from_the_command_line(
     assert book.sheetnames == ["企业与评估", "答卷", "得分"]
     answers = {row[0].value: row for row in book["答卷"].iter_rows(min_row=2)}
     assert (
-        str(answers["network"][3].value).startswith("办公网络：")
-        and "；生产现场网络：" in answers["network"][3].value
+        str(answers["network"][3].value).startswith("应用系统网络：")
+        and "；工控网络：" in answers["network"][3].value
     )
     assert answers["network"][6].value == "两条产线" and answers["network"][7].value == "拓扑图.png"
     assert run(capsys, "summary", "--provider", "合肥数智", "-o", str(tmp_path / "s.xlsx"))[0] == 0

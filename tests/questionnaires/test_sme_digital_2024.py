@@ -31,7 +31,7 @@ GUIDING = [
     "scene_collaboration",
     "scene_decision",
 ]
-ALL_NETWORK = ["office_lan", "plant_network", "wireless_iot", "cloud_access"]
+ALL_NETWORK = ["app_network", "control_network", "industrial_5g", "full_coverage"]
 ALL_LINKS = [
     "product_design",
     "process_design",
@@ -82,10 +82,20 @@ def sixty() -> dict[str, Any]:
         "devices_networked": 10,
         "data_collection_links": ALL_LINKS,
         "info_system_coverage": "all",
-        "network_security": ["perimeter", "endpoint", "access_control", "monitoring"],
-        "data_security": ["classification", "backup", "encryption", "governance"],
+        "network_security": [
+            "boundary_protection",
+            "security_products",
+            "security_policy",
+            "risk_assessment",
+        ],
+        "data_security": ["data_register", "security_products", "risk_assessment", "security_policy"],
         "plan_execution": "optimising",
-        "mgmt_mechanism": ["leadership", "project_mgmt", "data_mgmt", "incentives"],
+        "mgmt_mechanism": [
+            "transformation_workflow",
+            "system_management",
+            "data_management",
+            "innovation_incentives",
+        ],
         "talent": ["none"],
         "invest_cur": 0,
         "invest_prev": 0,
@@ -106,7 +116,7 @@ def eighty() -> dict[str, Any]:
     return sixty() | {
         "devices_digital": 70,
         "devices_networked": 70,
-        "talent": ["dedicated_team", "training", "recruitment", "partnership", "talent_incentives"],
+        "talent": ["digital_posts", "training", "digital_staff", "talent_tiers", "appraisal_pay"],
         "invest_cur": 40,
         "invest_prev": 40,
         "invest_prev2": 40,
@@ -135,7 +145,10 @@ def test_exactly_sixty_with_eight_scenes_at_level_three_is_level_three(sme: Ques
 def test_one_step_under_sixty_falls_to_level_two(sme: Questionnaire) -> None:
     # mechanisms 3 × 1.875 = 5.625 instead of 7.5 → 60 − 1.875 = 58.125
     result = score(
-        sme, sixty() | scenes(3, 5, 3) | {"mgmt_mechanism": ["leadership", "project_mgmt", "data_mgmt"]}
+        sme,
+        sixty()
+        | scenes(3, 5, 3)
+        | {"mgmt_mechanism": ["transformation_workflow", "system_management", "data_management"]},
     )
     assert result.score == pytest.approx(58.125)
     assert level(result) == "L2"

@@ -139,12 +139,12 @@ def test_a_report_is_checked_against_its_package(tmp_path: Path) -> None:
     a = new_assessment(
         store, default_catalogue().get("sme-digital-2024"), add_enterprise(store, EnterpriseInput("甲"))
     )
-    set_answer(store, a, "network", ["office_lan"])
+    set_answer(store, a, "network", ["app_network"])
     add_evidence(store, a, "network", "拓扑.png", b"png")
     pdf = build_pdf(from_store(store, a))
     export_package(store, a, tmp_path / "a.zip")
     assert verify_pdf(pdf, (tmp_path / "a.zip").read_bytes()).ok
-    set_answer(store, a, "network", ["office_lan", "plant_network"])  # changed after the report
+    set_answer(store, a, "network", ["app_network", "control_network"])  # changed after the report
     export_package(store, a, tmp_path / "b.zip")
     problems = verify_pdf(pdf, (tmp_path / "b.zip").read_bytes()).problems
     assert problems == ["the answers in the package differ from the report (first: network)"]

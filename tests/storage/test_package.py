@@ -31,7 +31,7 @@ from .conftest import FakeClock, dump
 @pytest.fixture
 def package(store: Store, sme: Loaded, enterprise: int, tmp_path: Path) -> tuple[int, bytes]:
     a = new_assessment(store, sme, enterprise, mode="onsite", provider="合肥数智", assessor="张工")
-    set_answer(store, a, "network", ["office_lan", "plant_network"], note="车间 <b>& Wi-Fi")
+    set_answer(store, a, "network", ["app_network", "control_network"], note="车间 <b>& Wi-Fi")
     set_answer(store, a, "info_system_coverage", "two_plus")
     set_answer(store, a, "info_system_coverage", "over80")
     set_answer(store, a, "devices_total", 120)

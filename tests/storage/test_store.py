@@ -145,14 +145,14 @@ def test_finalize_locks_and_reopen_makes_a_new_revision(store: Store, mini: Load
 
 def test_reassessment_and_comparison(store: Store, sme: Loaded, enterprise: int) -> None:
     before = new_assessment(store, sme, enterprise)
-    set_answer(store, before, "network", ["office_lan"])
+    set_answer(store, before, "network", ["app_network"])
     set_answer(store, before, "info_system_coverage", "one")
     finalize(store, before, force=True)
     after = reassess(store, before)
     assert get_assessment(store, after)["based_on"] == before
     assert answers_of(store, after) == answers_of(store, before)
     assert {h["reason"] for h in history_of(store, after)} == {f"copied from assessment #{before}"}
-    set_answer(store, after, "network", ["office_lan", "plant_network", "wireless_iot"])
+    set_answer(store, after, "network", ["app_network", "control_network", "industrial_5g"])
     set_answer(store, after, "info_system_coverage", "all")
     result = compare(store, before, after)
     deltas = {d.id: d.delta for d in result.dimensions}
