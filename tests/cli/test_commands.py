@@ -140,3 +140,11 @@ def test_sample_piped_into_score_as_processes(tmp_path: Path) -> None:
 def test_unknown_questionnaire_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "sample", "nope")
     assert code == 1 and err.startswith("no questionnaire 'nope' (available: dcmm@1.0.0, ")
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    done = subprocess.run(
+        f"{sys.executable} -m diagnosis schema | head -c 10", shell=True, capture_output=True, text=True
+    )
+    assert done.stdout == '{\n  "$defs"'[:10] or len(done.stdout) == 10
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
