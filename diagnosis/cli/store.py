@@ -7,6 +7,7 @@ runs, so that `diagnosis list` does not pay for SQLite and Excel libraries it ne
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,11 @@ def _run(name: str) -> Callable[[argparse.Namespace], int]:
         return int(getattr(importlib.import_module("diagnosis.cli.store_run"), name)(args))
 
     return run
+
+
+def iso_date(text: str) -> str:
+    """A date as YYYY-MM-DD (argparse turns the ValueError into a usage error, exit 2)."""
+    return dt.date.fromisoformat(text).isoformat()
 
 
 def register(commands: Any) -> None:
@@ -123,8 +129,8 @@ def register(commands: Any) -> None:
 
     cmd = commands.add_parser("summary", help="a provider's assessments in a date range")
     cmd.add_argument("--provider")
-    cmd.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
-    cmd.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
+    cmd.add_argument("--from", dest="start", metavar="YYYY-MM-DD", type=iso_date)
+    cmd.add_argument("--to", dest="end", metavar="YYYY-MM-DD", type=iso_date)
     cmd.add_argument("-o", "--output", type=Path, help="write an .xlsx file")
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(run=_run("run_summary"))
