@@ -74,6 +74,10 @@ def register(commands: Any) -> None:
     cmd.add_argument("file", type=Path)
     cmd.set_defaults(run=_run("run_attach"))
 
+    cmd = commands.add_parser("detach", help="remove an evidence attachment (the id `attach` printed)")
+    cmd.add_argument("evidence", type=int)
+    cmd.set_defaults(run=_run("run_detach"))
+
     cmd = commands.add_parser("assessments", help="list assessments")
     cmd.add_argument("--search", help="filter by enterprise name, code or questionnaire")
     cmd.add_argument("--json", action="store_true")

@@ -37,7 +37,7 @@ from diagnosis.storage.enterprises import (
     get_enterprise,
     list_enterprises,
 )
-from diagnosis.storage.evidence import attach, evidence_of
+from diagnosis.storage.evidence import attach, evidence_of, remove_evidence
 from diagnosis.storage.package import export_package, import_package
 from diagnosis.storage.reports import compare, list_assessments, provider_summary
 
@@ -172,6 +172,11 @@ def run_next(args: argparse.Namespace) -> int:
 
 def run_attach(args: argparse.Namespace) -> int:
     print(attach(open_cli_store(args), args.assessment, args.question, args.file))
+    return 0
+
+
+def run_detach(args: argparse.Namespace) -> int:
+    remove_evidence(open_cli_store(args), args.evidence)
     return 0
 
 

@@ -28,10 +28,3 @@ def max_points(question: Question, options: Iterable[Option]) -> float:
     if isinstance(question, NumberQuestion | DerivedQuestion) and question.bands:
         return max(band.points for band in question.bands)
     return 0.0
-
-
-def is_scored(question: Question, options: Iterable[Option]) -> bool:
-    """Whether the question can contribute to a score at all."""
-    if isinstance(question, ChoiceQuestion):
-        return any(not o.not_applicable for o in options) and max_points(question, options) > 0
-    return isinstance(question, NumberQuestion | DerivedQuestion) and bool(question.bands)

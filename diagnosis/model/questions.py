@@ -110,7 +110,6 @@ class TextQuestion(QuestionBase):
     """Free text; never scored."""
 
     kind: Literal["text"]
-    multiline: bool = False
 
 
 Question = Annotated[

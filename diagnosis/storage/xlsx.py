@@ -33,10 +33,7 @@ def assessment_workbook(store: Store, assessment_id: int, target: Path) -> None:
     for item in evidence_of(store, assessment_id):
         evidence.setdefault(item["question_id"], []).append(item["name"])
 
-    book = Workbook()
-    details = book.active
-    assert details is not None
-    details.title = "企业与评估"
+    book, details = _book("企业与评估")
     _rows(
         details,
         ["项目 Item", "内容 Value"],
@@ -119,10 +116,7 @@ def assessment_workbook(store: Store, assessment_id: int, target: Path) -> None:
 
 def summary_workbook(rows: Iterable[dict[str, Any]], target: Path) -> None:
     """The provider summary: one row per assessment (the basis of a claim by diagnosis volume)."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "诊断汇总"
+    book, sheet = _book("诊断汇总")
     _rows(
         sheet,
         [
@@ -161,6 +155,14 @@ def summary_workbook(rows: Iterable[dict[str, Any]], target: Path) -> None:
         widths=[8, 30, 22, 18, 10, 8, 24, 14, 22, 10, 10, 10, 10],
     )
     _save(book, target)
+
+
+def _book(first_sheet: str) -> tuple[Workbook, Worksheet]:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = first_sheet
+    return book, sheet
 
 
 def _tree(node: NodeResult, depth: int) -> list[list[Any]]:

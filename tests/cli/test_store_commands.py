@@ -66,7 +66,10 @@ def test_a_whole_assessment_from_the_command_line(
     assert run(capsys, "answer", "1", "devices_total", "120")[0] == 0  # JSON number
     evidence = tmp_path / "拓扑图.png"
     evidence.write_bytes(b"png")
-    assert run(capsys, "attach", "1", "network", str(evidence))[0] == 0
+    code, out, _ = run(capsys, "attach", "1", "network", str(evidence))
+    assert code == 0 and out == "1\n"
+    assert run(capsys, "attach", "1", "devices_total", str(evidence))[1] == "2\n"
+    assert run(capsys, "detach", "2")[0] == 0  # attached to the wrong question: taken off again
     code, out, _ = run(capsys, "show", "1", "--json")
     shown = json.loads(out)
     assert shown["format"] == "diagnosis-answers/1" and shown["questionnaire"]["id"] == "sme-digital-2024"
@@ -75,7 +78,9 @@ def test_a_whole_assessment_from_the_command_line(
         "info_system_coverage": "two_plus",
         "devices_total": 120,
     }
-    assert shown["notes"] == {"network": "两条产线"} and shown["evidence"][0]["name"] == "拓扑图.png"
+    assert shown["notes"] == {"network": "两条产线"} and [e["name"] for e in shown["evidence"]] == [
+        "拓扑图.png"
+    ]
     code, out, _ = run(capsys, "score", "--assessment", "1", "--json")
     assert json.loads(out)["score"] == 9  # network 4 + information systems 5
     code, out, _ = run(capsys, "assessments", "--json")
