@@ -11,8 +11,9 @@ from typing import Any
 from diagnosis.cli.output import print_json, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.catalogue import default_catalogue, questionnaire_files
-from diagnosis.loading.load import load_file
+from diagnosis.loading.load import Loaded, load_file
 from diagnosis.model import Questionnaire
+from diagnosis.scoring.carry_over import check_mapping
 
 
 def register(commands: Any) -> None:
@@ -53,6 +54,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     failed = False
     seen: dict[tuple[str, str], Path] = {}
+    found: dict[tuple[str, str], Loaded] = {}
     for given in args.paths:
         root = Path(given)
         if not root.exists():
@@ -74,8 +76,30 @@ def run_validate(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
             seen[loaded.key] = path
+            found[loaded.key] = loaded
             print(f"ok  {path}  {loaded.key[0]}@{loaded.key[1]}  sha256 {loaded.sha256[:12]}")
+    for line in _carry_over_problems(found):
+        failed = True
+        print(line, file=sys.stderr)
     return 1 if failed else 0
+
+
+def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
+    """Check each carry-over mapping against the earlier version, when that file is at hand."""
+    catalogue = None
+    lines = []
+    for (qid, _), loaded in found.items():
+        for block in loaded.questionnaire.carry_over:
+            old = found.get((qid, block.from_))
+            if old is None:
+                catalogue = catalogue or default_catalogue()
+                old = catalogue.entries.get((qid, block.from_))
+            if old is not None:
+                lines += [
+                    f"{loaded.source}:1:1: {p}"
+                    for p in check_mapping(old.questionnaire, loaded.questionnaire)
+                ]
+    return lines
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -73,6 +73,9 @@ class _Checker:
             for j, question in enumerate(dim.questions):
                 yield from self._question(question, (*path, "questions", j) if path else ())
         yield from self._sets()
+        yield from self._shared_lists()
+        yield from self._carry_over()
+        yield from self._target_level()
         reach = Reach(self.index)
         yield from reach.never_visible(self.paths)
         yield from reach.unreachable_levels(self.paths)
@@ -97,6 +100,8 @@ class _Checker:
     # -- dimensions and levels ------------------------------------------------------------
 
     def _dimension(self, dim: Dimension, path: Path) -> Found:
+        if dim.visible_if is not None:
+            yield from self._visible(dim.visible_if, (*path, "visible_if"))
         levels_path = (*path, "levels")
         if isinstance(dim.levels, str) and dim.levels not in self.q.level_sets:
             yield levels_path, f"unknown level set '{dim.levels}'"
@@ -105,7 +110,8 @@ class _Checker:
         level_ids = [level.id for level in levels]
         for i, level in enumerate(levels):
             where = levels_path if isinstance(dim.levels, str) else (*levels_path, i)
-            if level_ids.count(level.id) > 1 and level_ids.index(level.id) == i:
+            inline = not isinstance(dim.levels, str)  # shared level sets are checked once, by name
+            if inline and level_ids.count(level.id) > 1 and level_ids.index(level.id) == i:
                 yield where, f"duplicate level id '{level.id}'"
             if ladder and level.value is None:
                 yield where, f"level '{level.id}' needs a value: this dimension is a ladder"
@@ -156,8 +162,7 @@ class _Checker:
             yield (*path, "answers"), f"unknown answer set '{question.answers}'"
             return
         options = list(self.index.options[question.id].values())
-        ids = [o.id for o in (question.options or [])]
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        for dup in _repeated([o.id for o in (question.options or [])]):
             yield (*path, "options"), f"duplicate option id '{dup}'"
         if question.kind == "level" and any(o.level is None for o in options if not o.not_applicable):
             yield path, "every option of a level question needs a 'level'"
@@ -256,6 +261,51 @@ class _Checker:
                 if str(value) not in options:
                     yield (*path, "in" if op == "in_" else op), f"'{test.question}' has no option '{value}'"
 
+    # -- shared lists and carry-over ------------------------------------------------------
+
+    def _shared_lists(self) -> Found:
+        """Duplicate ids inside answer sets and level sets, used or not."""
+        for name, answer_set in self.q.answer_sets.items():
+            for dup in _repeated([o.id for o in answer_set.options]):
+                yield ("answer_sets", name, "options"), f"duplicate option id '{dup}'"
+        for name, levels in self.q.level_sets.items():
+            for dup in _repeated([level.id for level in levels]):
+                yield ("level_sets", name), f"duplicate level id '{dup}'"
+
+    def _carry_over(self) -> Found:
+        """What can be checked without the earlier file: the new side of every mapping."""
+        own = [int(part) for part in self.q.version.split(".")]
+        for dup in _repeated([c.from_ for c in self.q.carry_over]):
+            yield ("carry_over",), f"two carry-over blocks from {dup}"
+        for i, block in enumerate(self.q.carry_over):
+            path: Path = ("carry_over", i)
+            if [int(part) for part in block.from_.split(".")] >= own:
+                yield (*path, "from"), f"carry-over must come from an earlier version than {self.q.version}"
+            for old, new in block.questions.items():
+                for target in new if isinstance(new, list) else ([] if new is None else [new]):
+                    if target not in self.index.questions:
+                        yield (*path, "questions", old), f"unknown question '{target}' in this version"
+            for qid, renames in block.options.items():
+                if qid not in self.index.questions:
+                    yield (*path, "options", qid), f"unknown question '{qid}' in this version"
+                    continue
+                for old, new in renames.items():
+                    if new is not None and new not in self.index.options[qid]:
+                        yield (*path, "options", qid, old), f"'{qid}' has no option '{new}'"
+            for qid in block.fresh:
+                if qid not in self.index.questions:
+                    yield (*path, "fresh"), f"unknown question '{qid}' in this version"
+
+    def _target_level(self) -> Found:
+        target = self.q.target_level
+        if target is None:
+            return
+        question = self.index.questions.get(target)
+        if question is None:
+            yield ("target_level",), f"unknown question '{target}'"
+        elif question.kind != "level" or question.level is not None:
+            yield ("target_level",), f"'{target}' must be a level question outside any ladder"
+
     # -- question sets --------------------------------------------------------------------
 
     def _sets(self) -> Found:
@@ -279,3 +329,7 @@ class _Checker:
             for member in dict.fromkeys(members):
                 if member not in known:
                     yield path, f"unknown question or dimension '{member}'"
+
+
+def _repeated(ids: list[str]) -> list[str]:
+    return sorted({i for i in ids if ids.count(i) > 1})

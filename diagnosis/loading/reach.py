@@ -39,22 +39,30 @@ class Reach:
     # -- visibility -----------------------------------------------------------------------
 
     def never_visible(self, paths: dict[str, Path]) -> Iterator[tuple[Path, str]]:
-        for qid, question in self.index.questions.items():
-            if question.visible_if is None:
+        nodes = {**self.index.questions, **self.index.dimensions}
+        for qid, node in nodes.items():
+            if node.visible_if is None or qid not in paths:
                 continue
+            kind = "question" if qid in self.index.questions else "dimension"
             if self._depends_on_itself(qid):
                 yield (*paths[qid], "visible_if"), f"visibility of '{qid}' depends on itself"
             elif not self.can_be_visible(qid):
-                yield (*paths[qid], "visible_if"), f"question '{qid}' can never be visible"
+                yield (*paths[qid], "visible_if"), f"{kind} '{qid}' can never be visible"
+
+    def _condition(self, node_id: str) -> Any:
+        node = self.index.questions.get(node_id) or self.index.dimensions.get(node_id)
+        return node.visible_if if node is not None else None
 
     def _depends_on_itself(self, qid: str) -> bool:
+        """A cycle through the conditions of questions and of the dimensions above them."""
         seen, todo = set(), [qid]
         while todo:
-            question = self.index.questions.get(todo.pop())
-            if question is None or question.visible_if is None:
-                continue
-            for ref in _referenced(question.visible_if):
-                if ref == qid:
+            current = todo.pop()
+            refs = list(_referenced(self._condition(current))) if self._condition(current) else []
+            parent = self.index.parent_of.get(current)
+            refs += [parent] if parent is not None else []
+            for ref in refs:
+                if ref == qid and ref != current:
                     return True
                 if ref not in seen:
                     seen.add(ref)
@@ -66,9 +74,11 @@ class Reach:
             if qid in self._stack:
                 return False
             self._stack.append(qid)
-            question = self.index.questions.get(qid)
-            cond = question.visible_if if question else None
-            self._visible[qid] = cond is None or self.possible(cond)
+            cond = self._condition(qid)
+            parent = self.index.parent_of.get(qid)
+            self._visible[qid] = (cond is None or self.possible(cond)) and (
+                parent is None or self.can_be_visible(parent)
+            )
             self._stack.pop()
         return self._visible[qid]
 
@@ -139,7 +149,9 @@ class Reach:
         for members in self.variants(test.of, qset):
             ok = [m for m in members if self._member_can_pass(m, test.level_gte, test.score_gte)]
             best = max(best, len(ok))
-        if best < test.at_least:
+        if test.all_:
+            return None if best else f"no member of '{test.of}' can pass"
+        if best < (test.at_least or 1):
             return f"at most {best} members of '{test.of}' can pass, it needs {test.at_least}"
         return None
 

@@ -20,6 +20,7 @@ from diagnosis.model.conditions import (
 from diagnosis.model.questionnaire import (
     FORMAT,
     ByAnswer,
+    CarryOver,
     Dimension,
     Level,
     Questionnaire,
@@ -52,6 +53,7 @@ __all__ = [
     "AnyVisible",
     "Band",
     "ByAnswer",
+    "CarryOver",
     "ChoiceQuestion",
     "CountCondition",
     "CountTest",

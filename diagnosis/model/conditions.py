@@ -54,17 +54,22 @@ class ScoreTest(Strict):
 
 
 class CountTest(Strict):
-    """At least `at_least` members of a question set meet the test (level and/or score)."""
+    """At least `at_least` members of a question set meet the test (level and/or score), or, with
+    `all: true`, every applicable member does (members with nothing applicable are left out, so
+    the weakest applicable member decides)."""
 
     of: Id
     level_gte: int | None = Field(default=None, ge=0)
     score_gte: float | None = None
-    at_least: int = Field(ge=1)
+    at_least: int | None = Field(default=None, ge=1)
+    all_: bool = Field(default=False, alias="all")
 
     @model_validator(mode="after")
     def _a_test(self) -> CountTest:
         if self.level_gte is None and self.score_gte is None:
             raise ValueError("give level_gte, score_gte or both")
+        if (self.at_least is None) == (not self.all_):
+            raise ValueError("give at_least or all: true, not both")
         return self
 
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from diagnosis.model.base import Id, Lang, SemVer, Strict, Text
-from diagnosis.model.conditions import Rule
+from diagnosis.model.conditions import Rule, VisibleIf
 from diagnosis.model.questions import AnswerSet, Question
 
 FORMAT = "diagnosis-questionnaire/1"
@@ -68,9 +68,13 @@ class QuestionSet(Strict):
 
 
 class Dimension(Strict):
+    """A node of the tree. `visible_if` hides the whole node, questions and children included
+    (e.g. a process area the enterprise declared not applicable)."""
+
     id: Id
     name: Text
     description: Text | None = None
+    visible_if: VisibleIf | None = None
     weight: float = Field(default=1, ge=0)
     scoring: Scoring = Scoring()
     levels: list[Level] | Id | None = None
@@ -79,6 +83,22 @@ class Dimension(Strict):
     )
     questions: list[Question] = []
     children: list[Dimension] = []
+
+
+class CarryOver(Strict):
+    """How answers given against an earlier version move to this one (data, not code).
+
+    A question keeps its id unless `questions` says otherwise: a new id, a list of new ids (one
+    old question answers several new ones) or null (dropped). `options` renames option ids per
+    new question (null: that answer does not carry). Questions in `fresh` always need a new
+    answer. An answer that does not fit its new question is left behind and reported.
+    """
+
+    from_: SemVer = Field(alias="from")
+    questions: dict[Id, Id | list[Id] | None] = {}
+    options: dict[Id, dict[Id, Id | None]] = {}
+    fresh: list[Id] = []
+    note: Text | None = None
 
 
 class Standard(Strict):
@@ -96,7 +116,8 @@ class Questionnaire(Strict):
     standard: Standard
     disclaimer: Text
     languages: list[Lang] = Field(default=["zh", "en"], min_length=1)
-    notes: Text | None = None
+    notes: Text | None = Field(default=None, description="authoring notes; never printed in a report")
+    method: Text | None = Field(default=None, description="the method as readers of a report see it")
     purpose: Text | None = None
     estimated_minutes: int | None = Field(default=None, gt=0)
     answer_sets: dict[Id, AnswerSet] = {}
@@ -105,6 +126,12 @@ class Questionnaire(Strict):
     dimensions: list[Dimension] = Field(min_length=1)
     scoring: Scoring = Scoring()
     levels: list[Level] | Id | None = None
+    carry_over: list[CarryOver] = []
+    target_level: Id | None = Field(
+        default=None,
+        description="a level question: ladder criteria above the level chosen there are hidden "
+        "and left out of every score (an assessment scoped to a target level)",
+    )
     _index: Any = PrivateAttr(default=None)  # built once by model.index.index_of
 
     @model_validator(mode="after")

@@ -53,6 +53,8 @@ def _ladder(dim: Dimension, node: NodeResult, questions: list[QuestionResult]) -
     sums: dict[int, list[float]] = {}  # level → [weighted attainment, weight]
     top = 0
     for criterion, result in zip(dim.questions, questions, strict=True):
+        if not result.visible:  # hidden (e.g. above the target level): not part of the ladder
+            continue
         level = criterion.level or 0
         top = max(top, level)
         if result.max_points > 0:

@@ -36,11 +36,27 @@ class Evaluation:
         self._derived: dict[str, float | None] = {}
 
     def visible(self, qid: str) -> bool:
+        """A question is shown when its own condition and those of every dimension above it hold."""
         if qid not in self._visible:
             self._visible[qid] = False  # guards cycles; the checks reject them anyway
-            question = self.index.questions[qid]
-            self._visible[qid] = question.visible_if is None or self.holds(question.visible_if)
+            node = self.index.questions.get(qid) or self.index.dimensions[qid]
+            shown = node.visible_if is None or self.holds(node.visible_if)
+            level = getattr(node, "level", None)
+            if shown and level is not None and qid in self.index.questions:
+                cap = self.target_cap()
+                shown = cap is None or level <= cap
+            parent = self.index.parent_of.get(qid)
+            self._visible[qid] = shown and (parent is None or self.visible(parent))
         return self._visible[qid]
+
+    def target_cap(self) -> int | None:
+        """The target level chosen in the questionnaire's `target_level` question, if any."""
+        target = self.index.questionnaire.target_level
+        if target is None or not self.visible(target):
+            return None
+        chosen = self.answers.get(target)
+        option = self.index.options[target].get(chosen) if isinstance(chosen, str) else None
+        return option.level if option is not None else None
 
     def value(self, qid: str) -> Value | None:
         """The effective answer: None when hidden or unanswered; computed for derived questions."""

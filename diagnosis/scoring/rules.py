@@ -87,7 +87,7 @@ class Rules:
 
     def _count(self, rule: CountCondition) -> Check:
         test = rule.count
-        members = self.sets.get(test.of, [])
+        members = [m for m in self.sets.get(test.of, []) if not test.all_ or self.applicable(m)]
         passing: list[tuple[str, int, float]] = []
         failing: list[tuple[str, int, float]] = []
         for member in members:
@@ -104,18 +104,36 @@ class Rules:
         if test.score_gte is not None:
             zh_bar.append(f"得分 ≥ {test.score_gte:g}")
             en_bar.append(f"scoring ≥ {test.score_gte:g}")
-        text = Text(
-            zh=f"{name.zh}中{'、'.join(zh_bar)}的不少于 {test.at_least} 个",
-            en=f"at least {test.at_least} of {name.get('en')} {' and '.join(en_bar)}",
-        )
+        # `all`: every applicable member, and at least one (nothing applicable reaches no level).
+        needed = max(len(members), 1) if test.all_ else (test.at_least or 1)
+        if test.all_:
+            text = Text(
+                zh=f"{name.zh}中适用的各项均{'、'.join(zh_bar)}",
+                en=f"every applicable one of {name.get('en')} {' and '.join(en_bar)}",
+            )
+        else:
+            text = Text(
+                zh=f"{name.zh}中{'、'.join(zh_bar)}的不少于 {needed} 个",
+                en=f"at least {needed} of {name.get('en')} {' and '.join(en_bar)}",
+            )
         failing.sort(key=lambda m: (-m[1], -m[2]))  # the closest first
+        met = len(passing) >= needed
         return Check(
             text,
-            len(passing) >= test.at_least,
+            met,
             current=len(passing),
-            required=test.at_least,
-            candidates=[m[0] for m in failing] if len(passing) < test.at_least else [],
+            required=needed,
+            candidates=[m[0] for m in failing] if not met else [],
         )
+
+    def applicable(self, member: str) -> bool:
+        """Whether a set member takes part at all: a shown, applicable question, or a dimension
+        with something applicable left in it."""
+        result = self.questions.get(member)
+        if result is not None:
+            return result.visible and not result.not_applicable
+        node = self.nodes.get(member)
+        return node is not None and bool(node.max_score)
 
     def member_standing(self, member: str) -> tuple[int | None, float | None]:
         """(level, score) of a set member: a question's chosen level, or a dimension's level."""
