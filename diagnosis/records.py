@@ -1,28 +1,168 @@
-"""The fields of enterprise and assessment records that travel: in packages, in the report's
-verification data and in `diagnosis show`. One list, so the three never drift apart."""
+"""The records that travel — in packages, in a report's embedded data, in `diagnosis show` and
+answers files — as strict pydantic models, defined once. Anything that arrives from outside is
+validated against them before a single byte is written."""
 
 from __future__ import annotations
 
-ENTERPRISE_FIELDS = (
-    "name",
-    "uscc",
-    "industry",
-    "province",
-    "city",
-    "county",
-    "size_class",
-    "contact_name",
-    "contact_phone",
-)
-ASSESSMENT_FIELDS = (
-    "uid",
-    "revision",
-    "status",
-    "mode",
-    "provider",
-    "assessor",
-    "created_at",
-    "updated_at",
-    "finalized_at",
-    "created_by",
-)
+import datetime as dt
+import re
+from pathlib import PureWindowsPath
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from stdnum.cn import uscc as uscc_number
+
+from diagnosis.model.base import Id
+
+SIZE_CLASSES = ("大型", "中型", "小型", "微型")
+INT64 = 2**63 - 1
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control(text: str) -> str:
+    if _CONTROL.search(text):
+        raise ValueError("contains control characters")
+    return text
+
+
+def _uscc(code: str) -> str:
+    if not uscc_number.is_valid(code):
+        raise ValueError(f"{code!r} is not a valid unified social credit code")
+    return code
+
+
+def _utc(text: str) -> str:
+    """An ISO 8601 time with its offset, normalised to UTC seconds (the storage form)."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text[:40]!r} is not a date and time") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"{text[:40]!r} has no time zone")
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def _base_name(text: object) -> object:
+    """A file name as given by a stranger, reduced to its last part (no folders, no drive)."""
+    if not isinstance(text, str):
+        return text  # the type check that follows refuses it
+    name = PureWindowsPath(text.replace("\x00", "")).name.strip()
+    return _CONTROL.sub("", name)[:255] or "file"
+
+
+Line = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(_no_control)]
+Note = Annotated[str, StringConstraints(max_length=100_000)]  # notes keep newlines and tabs
+Stamp = Annotated[str, StringConstraints(max_length=64), AfterValidator(_utc)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Uid = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_-]{8,64}$")]
+FileName = Annotated[str, StringConstraints(max_length=4096), BeforeValidator(_base_name)]
+MediaType = Annotated[str, StringConstraints(pattern=r"^[\w.+-]+/[\w.+-]+$", max_length=255)]
+
+
+class Record(BaseModel):
+    """Strict: unknown fields and wrong types are refused, never coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class EnterpriseRecord(Record):
+    name: Line = Field(min_length=1)
+    uscc: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{18}$"), AfterValidator(_uscc)] | None = None
+    industry: Line | None = None
+    province: Line | None = None
+    city: Line | None = None
+    county: Line | None = None
+    size_class: Literal["大型", "中型", "小型", "微型"] | None = None
+    contact_name: Line | None = None
+    contact_phone: Line | None = None
+
+
+class AssessmentRecord(Record):
+    uid: Uid
+    revision: int = Field(ge=1, le=INT64)
+    status: Literal["draft", "finalized"]
+    mode: Literal["self", "onsite"]
+    provider: Line | None = None
+    assessor: Line | None = None
+    created_at: Stamp
+    updated_at: Stamp
+    finalized_at: Stamp | None = None
+    created_by: Line | None = None
+
+
+class EnterpriseSection(EnterpriseRecord):
+    """The enterprise part of an answers file: every field optional, each as strict."""
+
+    name: Line | None = None  # type: ignore[assignment]
+
+
+class AssessmentSection(Record):
+    """The assessment part of an answers file (`diagnosis show --json` writes it)."""
+
+    id: int | None = Field(default=None, ge=1, le=INT64)
+    uid: Uid | None = None
+    revision: int | None = Field(default=None, ge=1, le=INT64)
+    status: Literal["draft", "finalized"] | None = None
+    mode: Literal["self", "onsite"] | None = None
+    provider: Line | None = None
+    assessor: Line | None = None
+    created_at: Stamp | None = None
+    updated_at: Stamp | None = None
+    finalized_at: Stamp | None = None
+    created_by: Line | None = None
+    based_on: int | None = Field(default=None, ge=1, le=INT64)
+
+
+class AnswerRecord(Record):
+    question_id: Id
+    value: Annotated[str, StringConstraints(max_length=1_000_000)] | None  # JSON text; None = cleared
+    note: Note | None = None
+    updated_at: Stamp
+    updated_by: Line | None = None
+
+
+class HistoryRecord(Record):
+    question_id: Id
+    old_value: Annotated[str, StringConstraints(max_length=1_000_000)] | None = None
+    new_value: Annotated[str, StringConstraints(max_length=1_000_000)] | None = None
+    old_note: Note | None = None
+    new_note: Note | None = None
+    changed_at: Stamp
+    changed_by: Line | None = None
+    reason: Line
+
+
+class EvidenceRecord(Record):
+    question_id: Id
+    sha256: Sha256
+    name: FileName
+    media_type: MediaType = "application/octet-stream"
+    size: int = Field(ge=0, le=INT64)
+    added_at: Stamp
+    added_by: Line | None = None
+
+
+class EvidenceRef(Record):
+    """An evidence entry as a report lists it (no bytes, no times)."""
+
+    question_id: Id
+    name: FileName
+    size: int = Field(ge=0, le=INT64)
+    sha256: Sha256
+
+
+Version = Annotated[str, StringConstraints(pattern=r"^\d{1,9}\.\d{1,9}\.\d{1,9}$")]
+
+
+class QuestionnaireRef(Record):
+    id: Id
+    version: Version
+    sha256: Sha256
+
+
+ENTERPRISE_FIELDS = tuple(EnterpriseRecord.model_fields)
+ASSESSMENT_FIELDS = tuple(AssessmentRecord.model_fields)
+ANSWER_FIELDS = tuple(AnswerRecord.model_fields)
+HISTORY_FIELDS = tuple(HistoryRecord.model_fields)
+EVIDENCE_FIELDS = tuple(EvidenceRecord.model_fields)
+EVIDENCE_REF_FIELDS = tuple(EvidenceRef.model_fields)

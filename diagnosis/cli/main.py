@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from diagnosis import __version__
 from diagnosis.cli import questionnaires, reports, scoring, store
@@ -57,6 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in error.lines:
             print(line, file=sys.stderr)
         return 2 if isinstance(error, UsageError) else 1
+    except sqlite3.DatabaseError as error:  # damaged on disk: a read found a broken page
+        from diagnosis import paths
+        from diagnosis.storage.db import explain
+
+        path = Path(args.db) if getattr(args, "db", None) else paths.default_db()
+        print(f"cannot read the database: {explain(error, path)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.files import read_regular, write_atomic
 
 
 def print_json(data: Any) -> None:
@@ -22,20 +23,20 @@ def write_text(path: str | None, text: str) -> None:
     if path in (None, "-"):
         sys.stdout.write(text)
         return
-    try:
-        Path(path).write_text(text, encoding="utf-8")  # type: ignore[arg-type]
-    except OSError as error:
-        raise DiagnosisError(f"{path}: cannot write the file ({error.strerror})") from None
+    write_atomic(Path(str(path)), text.encode("utf-8"))
 
 
-def read_input(path: str) -> tuple[str, bytes]:
-    """(name, bytes) of a file, or of standard input for '-'."""
+MAX_INPUT = 64 * 2**20  # an answers file; far larger is a mistake or an attack
+
+
+def read_input(path: str, limit: int = MAX_INPUT, what: str = "file") -> tuple[str, bytes]:
+    """(name, bytes) of a regular file, or of standard input for '-', at most `limit` bytes."""
     if path == "-":
-        return "<stdin>", sys.stdin.buffer.read()
-    try:
-        return path, Path(path).read_bytes()
-    except OSError as error:
-        raise DiagnosisError(f"{path}: cannot read the file ({error.strerror})") from None
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise DiagnosisError(f"<stdin>: more than {limit // 2**20} MB; give a smaller {what}")
+        return "<stdin>", data
+    return path, read_regular(Path(path), limit, what)
 
 
 def width(text: str) -> int:

@@ -9,7 +9,8 @@ from pathlib import Path
 from diagnosis import paths
 from diagnosis.cli.output import read_input
 from diagnosis.cli.scoring import resolve
-from diagnosis.errors import DiagnosisError, UsageError
+from diagnosis.errors import UsageError
+from diagnosis.files import read_regular, write_atomic
 from diagnosis.report.inputs import from_answers_file, from_store
 from diagnosis.report.pdf import build_pdf
 from diagnosis.report.source import ReportInput
@@ -17,6 +18,7 @@ from diagnosis.report.verify import verify_pdf
 from diagnosis.scoring.answers import parse_answers_file
 
 DEMO = "samples/demo-sme-digital-2024.json"
+MAX_PDF = 2 * 2**30  # a report with a package beside it; the readers apply their own limits
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -37,8 +39,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    raw = _read(args.pdf)
-    verdict = verify_pdf(raw, _read(args.package) if args.package else None)
+    raw = _read(args.pdf, "report")
+    verdict = verify_pdf(raw, _read(args.package, "package") if args.package else None)
     if verdict.ok:
         print(verdict.summary)
         return 0
@@ -61,15 +63,9 @@ def demo_input() -> ReportInput:
     return from_answers_file(file, resolve(file, None))
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise DiagnosisError(f"{path}: cannot read the file ({error.strerror})") from None
+def _read(path: Path, what: str) -> bytes:
+    return read_regular(path, MAX_PDF, what)
 
 
 def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise DiagnosisError(f"{path}: cannot write the report ({error.strerror})") from None
+    write_atomic(path, data, "report")

@@ -13,6 +13,7 @@ from typing import Any
 from diagnosis import flow, paths
 from diagnosis.cli.output import print_json, read_input, table
 from diagnosis.errors import DiagnosisError
+from diagnosis.jsonio import JsonSyntaxError, parse_json
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
@@ -38,7 +39,7 @@ from diagnosis.storage.enterprises import (
     list_enterprises,
 )
 from diagnosis.storage.evidence import attach, evidence_of, remove_evidence
-from diagnosis.storage.package import export_package, import_package
+from diagnosis.storage.package import MAX_TOTAL, export_package, import_package
 from diagnosis.storage.reports import compare, list_assessments, provider_summary
 
 
@@ -127,10 +128,11 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def parse_value(text: str) -> Any:
-    """JSON when the text parses as JSON ("3", "[\"a\"]"), else the text itself."""
+    """JSON when the text parses as JSON ("3", "[\"a\"]"), else the text itself; JSON that
+    parses but is refused (a number beyond 64 bits, NaN, deep nesting) is an error."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError:
+        return parse_json(text, "VALUE")
+    except JsonSyntaxError:
         return text
 
 
@@ -313,7 +315,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    _, raw = read_input(args.file)
+    _, raw = read_input(args.file, MAX_TOTAL, "package")
     print(import_package(open_cli_store(args), raw, args.if_exists))
     return 0
 

@@ -36,7 +36,13 @@ class Catalogue:
         try:
             loaded = load_file(path)
         except DiagnosisError as error:
-            self.problems.extend(error.lines)
+            # One line per broken file: the rest of the app works on; `validate` tells all.
+            more = (
+                f" (and {len(error.lines) - 1} more; run: diagnosis validate {path})"
+                if len(error.lines) > 1
+                else ""
+            )
+            self.problems.append(f"skipped: {error.lines[0]}{more}")
             return
         earlier = self.entries.get(loaded.key)
         if earlier is not None:

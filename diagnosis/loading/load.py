@@ -11,12 +11,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from diagnosis.errors import NotFoundError, Problem, QuestionnaireError
+from diagnosis.errors import Problem, QuestionnaireError
+from diagnosis.files import read_regular
 from diagnosis.loading import cache
 from diagnosis.loading.checks import check
 from diagnosis.loading.yamlsource import Locator, decode, parse
 from diagnosis.model import Questionnaire
 
+MAX_FILE = 16 * 2**20  # the largest bundled questionnaire is about 0.5 MB
 _CONDITION_TAGS = {"all", "any", "not", "answer", "score", "count"}
 _KIND_TAGS = {"single", "multiple", "yesno", "level", "number", "percentage", "derived", "text"}
 
@@ -48,15 +50,14 @@ def content_hash(questionnaire: Questionnaire) -> str:
 
 def load_file(path: Path, *, use_cache: bool = True) -> Loaded:
     """Load and fully check a questionnaire file; raises QuestionnaireError listing every problem."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise NotFoundError(f"{path}: cannot read the file ({error.strerror})") from None
+    raw = read_regular(path, MAX_FILE, "questionnaire file")
     return load_bytes(str(path), raw, use_cache=use_cache)
 
 
 def load_bytes(file: str, raw: bytes, *, use_cache: bool = True) -> Loaded:
     """As `load_file`, for bytes already in hand (e.g. a copy stored with an assessment)."""
+    if len(raw) > MAX_FILE:
+        raise QuestionnaireError([Problem(file, 1, 1, f"larger than {MAX_FILE // 2**20} MB")])
     hit = cache.get(raw) if use_cache else None
     if hit is not None:
         return Loaded(hit[1], hit[0], file, raw)

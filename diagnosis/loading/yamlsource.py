@@ -49,11 +49,19 @@ def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(file, line, col, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")]
 
 
+MAX_NODES = 500_000  # the largest bundled questionnaire has ~15,000; aliases can multiply them
+
+
 def parse(file: str, text: str) -> tuple[Any, list[Problem]]:
-    """Text → data; YAML syntax errors and duplicate keys become problems."""
+    """Text → data; YAML syntax errors, duplicate keys and alias bombs become problems."""
     loader = _Loader(text)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        bomb = _expansion(node) if node is not None else None
+        if bomb is not None:
+            mark = bomb[0].start_mark
+            return None, [Problem(file, mark.line + 1, mark.column + 1, bomb[1])]
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -72,6 +80,46 @@ def parse(file: str, text: str) -> tuple[Any, list[Problem]]:
     elif not isinstance(data, dict):
         problems.append(Problem(file, 1, 1, "the top level must be a mapping of fields"))
     return data, problems
+
+
+def _expansion(root: yaml.Node) -> tuple[yaml.Node, str] | None:
+    """The node at which the fully expanded document first exceeds MAX_NODES (or closes a
+    cycle of aliases); None when it stays within. Shared nodes are counted once per use but
+    sized once, so a bomb is found in time linear in the file, not in its expansion."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _parts(node)
+        if done:
+            open_.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[key] > MAX_NODES:
+                return node, (
+                    f"this document expands (through aliases) beyond {MAX_NODES:,} values; "
+                    "refusing it as a YAML bomb"
+                )
+            continue
+        if key in sizes:
+            continue
+        open_.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_:
+                return child, "an alias refers to a value that contains it (endless nesting)"
+            if id(child) not in sizes:
+                stack.append((child, False))
+    return None
+
+
+def _parts(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 class Locator:
@@ -125,4 +173,4 @@ def dotted(path: Sequence[str | int]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    return out if len(out) <= 160 else f"{out[:60]}…{out[-90:]}"  # deep nesting: keep both ends

@@ -7,6 +7,7 @@ accepting numbers, question ids, + - * /, unary minus, parentheses and min/max/a
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -25,53 +26,77 @@ class FormulaError(ValueError):
     """The formula uses syntax outside the small arithmetic language."""
 
 
+MAX_LENGTH = 500  # characters; the longest bundled formula has under 80
+MAX_DEPTH = 50  # nested operations and calls (a sum of n figures nests n deep)
+ARITY = {"min": (2, 20), "max": (2, 20), "abs": (1, 1), "round": (1, 2)}
+
+
 class Formula:
-    """A parsed formula: `names` are the question ids it reads."""
+    """A parsed formula: `names` are the question ids it reads. Everything that validates also
+    evaluates: functions are checked for their number and kind of arguments, and the text for
+    its length and depth, so no formula can crash or exhaust scoring later."""
 
     def __init__(self, source: str) -> None:
+        if len(source) > MAX_LENGTH:
+            raise FormulaError(f"formula is longer than {MAX_LENGTH} characters")
         try:
             tree = ast.parse(source.strip(), mode="eval")
         except SyntaxError as error:
             raise FormulaError(f"formula syntax error: {error.msg}") from None
+        except (RecursionError, MemoryError, ValueError):
+            raise FormulaError("formula is nested too deeply") from None
         self.body = tree.body
         self.names: list[str] = []
-        self._check(self.body)
+        self._check(self.body, 1)
 
-    def _check(self, node: ast.AST) -> None:
-        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+    def _check(self, node: ast.AST, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise FormulaError(f"formula nests more than {MAX_DEPTH} operations deep")
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
             return
         if isinstance(node, ast.Name):
             if node.id not in self.names:
                 self.names.append(node.id)
             return
         if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-            self._check(node.left)
-            self._check(node.right)
+            self._check(node.left, depth + 1)
+            self._check(node.right, depth + 1)
             return
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-            self._check(node.operand)
+            self._check(node.operand, depth + 1)
             return
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in _FUNCTIONS
-            and node.args
-            and not node.keywords
-        ):
-            for arg in node.args:
-                self._check(arg)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FUNCTIONS:
+            self._check_call(node, depth)
             return
         raise FormulaError(
             f"formula may only use numbers, question ids, + - * / and "
-            f"min/max/abs/round, not '{ast.unparse(node)}'"
+            f"min/max/abs/round, not '{ast.unparse(node)[:60]}'"
         )
+
+    def _check_call(self, node: ast.Call, depth: int) -> None:
+        assert isinstance(node.func, ast.Name)
+        name = node.func.id
+        low, high = ARITY[name]
+        if node.keywords or not low <= len(node.args) <= high:
+            want = "1 argument" if high == 1 else f"{low} to {high} arguments"
+            raise FormulaError(f"{name}() takes {want}, not '{ast.unparse(node)[:60]}'")
+        if name == "round" and len(node.args) == 2:
+            digits = node.args[1]
+            whole = isinstance(digits, ast.Constant) and type(digits.value) is int
+            if not (whole and 0 <= digits.value <= 10):  # type: ignore[attr-defined]
+                raise FormulaError("round(x, n) needs n as a whole number from 0 to 10")
+            self._check(node.args[0], depth + 1)
+            return
+        for arg in node.args:
+            self._check(arg, depth + 1)
 
     def evaluate(self, values: Mapping[str, float]) -> float | None:
         """The value, or None when an input is missing or a division by zero occurs."""
         try:
-            return float(self._eval(self.body, values))
+            value = float(self._eval(self.body, values))
         except (KeyError, ZeroDivisionError, OverflowError):
             return None
+        return value if math.isfinite(value) else None
 
     def _eval(self, node: ast.AST, values: Mapping[str, float]) -> Any:
         if isinstance(node, ast.Constant):

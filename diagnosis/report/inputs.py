@@ -42,8 +42,7 @@ def from_store(store: Any, assessment_id: int, previous_id: int | None = None) -
 
 def from_answers_file(file: AnswersFile, loaded: Loaded) -> ReportInput:
     """An answers file; metadata written by `diagnosis show --json` is used when present."""
-    extra: dict[str, Any] = file.model_extra or {}
-    meta = dict(extra.get("assessment") or {})
+    meta = file.assessment.model_dump()
     if not meta.get("uid"):  # stable without a database: derived from the answers themselves
         text = json.dumps(file.answers, sort_keys=True, ensure_ascii=False).encode()
         meta["uid"] = hashlib.sha256(text).hexdigest()[:16]
@@ -54,5 +53,5 @@ def from_answers_file(file: AnswersFile, loaded: Loaded) -> ReportInput:
         notes=file.notes,
         enterprise={k: enterprise.get(k) for k in ENTERPRISE_FIELDS},
         assessment={k: meta.get(k) for k in ASSESSMENT_FIELDS},
-        evidence=list(extra.get("evidence") or []),
+        evidence=[e.model_dump() for e in file.evidence],
     )

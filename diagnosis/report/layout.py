@@ -81,6 +81,9 @@ def _p(text: str, name: str = "body") -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style(name))
 
 
+MAX_ROW = 200 * mm  # a table row must fit a page; taller cells continue in the next row
+
+
 def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
     cells = [
         [
@@ -89,6 +92,7 @@ def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> T
         ]
         for i, row in enumerate(rows)
     ]
+    cells = [part for row in cells for part in _fit_row(row, widths)]
     table = Table(cells, colWidths=widths, repeatRows=1 if header else 0)
     commands = [
         *BASE_TABLE,
@@ -101,6 +105,23 @@ def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> T
         commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _fit_row(row: list[Flowable], widths: list[float]) -> list[list[Flowable]]:
+    """A row whose text is taller than a page becomes several rows, each cell's paragraph
+    split where it must (reportlab splits tables between rows only, never inside one)."""
+    pieces: list[list[Flowable]] = []
+    for cell, width in zip(row, widths, strict=True):
+        parts, rest = [], cell
+        while isinstance(rest, Paragraph) and rest.wrap(width - 8, MAX_ROW)[1] > MAX_ROW:
+            split = rest.split(width - 8, MAX_ROW)
+            if len(split) < 2:
+                break
+            parts.append(split[0])
+            rest = split[1]
+        pieces.append([*parts, rest])
+    height = max(len(p) for p in pieces)
+    return [[p[k] if k < len(p) else "" for p in pieces] for k in range(height)]
 
 
 def _cover(r: ReportData) -> list[Flowable]:

@@ -10,15 +10,55 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import Field
 
 from diagnosis.loading.load import Loaded
-from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
+from diagnosis.model.base import Id
+from diagnosis.records import (
+    ASSESSMENT_FIELDS,
+    ENTERPRISE_FIELDS,
+    EVIDENCE_REF_FIELDS,
+    AssessmentSection,
+    EnterpriseSection,
+    EvidenceRef,
+    Note,
+    QuestionnaireRef,
+    Record,
+)
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.result import ScoreResult
 
 PAYLOAD_FORMAT = "diagnosis-report-data/1"
-EVIDENCE_KEYS = ("question_id", "name", "size", "sha256")
+EVIDENCE_KEYS = EVIDENCE_REF_FIELDS
+
+
+class DeclaredResult(Record):
+    score: float = Field(allow_inf_nan=False)
+    max_score: float = Field(allow_inf_nan=False)
+    level: Id | None
+
+
+class PreviousPayload(Record):
+    questionnaire: QuestionnaireRef
+    assessment: AssessmentSection
+    answers: dict[Id, Any]
+    result: DeclaredResult
+
+
+class ReportPayload(Record):
+    """The embedded data as `verify` reads it from a stranger's PDF: validated before use."""
+
+    format: Literal["diagnosis-report-data/1"]
+    questionnaire: QuestionnaireRef
+    enterprise: EnterpriseSection
+    assessment: AssessmentSection
+    answers: dict[Id, Any]
+    notes: dict[Id, Note]
+    evidence: list[EvidenceRef]
+    result: DeclaredResult
+    previous: PreviousPayload | None = None
 
 
 @dataclass

@@ -8,13 +8,16 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+import pypdf
+from pydantic import ValidationError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.jsonio import parse_json
 from diagnosis.loading.load import load_bytes
 from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, QUESTIONNAIRE_NAME
-from diagnosis.report.source import PAYLOAD_FORMAT, digest, verification_code
+from diagnosis.report.source import ReportPayload, digest, verification_code
 from diagnosis.scoring.engine import score
 
 
@@ -28,24 +31,49 @@ class Verdict:
         return not self.problems
 
 
+MAX_EMBEDDED = 32 * 2**20  # decompressed size of one embedded file or page stream
+
+
 def verify_pdf(raw: bytes, package: bytes | None = None) -> Verdict:
     """Check the embedded data against its digest, the printed code, the pinned questionnaire,
-    a fresh scoring, and (when given) the assessment package it came from."""
+    a fresh scoring, and (when given) the assessment package it came from. Never raises on
+    what is inside the file: whatever is wrong with it becomes a reason in the verdict."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # our own sentence says what is wrong
+    # A flate bomb stops at MAX_EMBEDDED bytes instead of filling the memory.
+    try:
+        with pypdf.apply_configuration(
+            zlib_maximum_output_length=MAX_EMBEDDED, maximum_declared_stream_length=MAX_EMBEDDED
+        ):
+            return _verify(raw, package)
+    except DiagnosisError:
+        raise
+    except Exception as error:  # a stranger's PDF may break the parser in any way it likes
+        return Verdict([f"the file is damaged or not a report made by this tool ({_reason(error)})"])
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).splitlines()[0][:100] if str(error) else ""
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _verify(raw: bytes, package: bytes | None) -> Verdict:
     try:
         reader = PdfReader(io.BytesIO(raw))
         attachments = reader.attachments
     except (PdfReadError, ValueError, KeyError) as error:
-        raise DiagnosisError(f"not a readable PDF ({error})") from None
+        return Verdict([f"not a readable PDF ({_reason(error)})"])
     if PAYLOAD_NAME not in attachments or QUESTIONNAIRE_NAME not in attachments:
-        raise DiagnosisError("this PDF carries no diagnosis data: it is not a report made by this tool")
+        return Verdict(["this PDF carries no diagnosis data: it is not a report made by this tool"])
     verdict = Verdict()
     try:
-        payload = json.loads(attachments[PAYLOAD_NAME][0])
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return Verdict(["the embedded report data is not valid JSON"])
-    if not isinstance(payload, dict) or payload.get("format") != PAYLOAD_FORMAT:
-        return Verdict([f"the embedded report data is not in the {PAYLOAD_FORMAT} format"])
+        payload = parse_json(attachments[PAYLOAD_NAME][0], "the embedded report data")
+        ReportPayload.model_validate(payload)
+    except DiagnosisError as error:
+        return Verdict([error.lines[0]])
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        return Verdict([f"the embedded report data is not valid: {where}: {first['msg']}"])
     full = digest(payload)
     code = verification_code(full)
     declared = reader.metadata.get(DIGEST_KEY) if reader.metadata else None
@@ -100,25 +128,24 @@ def _check_result(verdict: Verdict, payload: dict[str, Any], questionnaire: byte
         if declared.get(key) != value:
             verdict.problems.append(f"re-scoring gives {key} {value}, the report states {declared.get(key)}")
     names = {_squeeze(result.level.name.zh), _squeeze(result.level.name.get("en"))} if result.level else set()
-    summary = _squeeze("".join(pages[:3]))  # the cover and the summary page state the level
+    summary = _squeeze("".join(pages))  # the summary states the level (after a cover of any length)
     if names and not any(name in summary for name in names):
         verdict.problems.append("the printed level does not match the re-scored level")
 
 
 def _check_package(verdict: Verdict, payload: dict[str, Any], raw: bytes) -> None:
-    from diagnosis.storage.package import read_package  # only with --package
+    from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT  # only with --package
+    from diagnosis.storage.package import read_package
 
-    unpacked = read_package(raw, evidence_limit=2**31)
+    unpacked = read_package(raw, DEFAULT_EVIDENCE_LIMIT)
     if unpacked.loaded.sha256 != payload["questionnaire"]["sha256"]:
         verdict.problems.append("the package was answered against another questionnaire")
-    answers = {
-        a["question_id"]: json.loads(a["value"]) for a in unpacked.answers if a.get("value") is not None
-    }
+    answers = {a.question_id: json.loads(a.value) for a in unpacked.answers if a.value is not None}
     stated = payload.get("answers", {})
     differing = sorted(k for k in set(answers) | set(stated) if answers.get(k) != stated.get(k))
     if differing:
         verdict.problems.append(f"the answers in the package differ from the report (first: {differing[0]})")
-    in_package = sorted(e["sha256"] for e in unpacked.meta.get("evidence", []))
+    in_package = sorted(e.sha256 for e in unpacked.meta.evidence)
     in_report = sorted(e["sha256"] for e in payload.get("evidence", []))
     if in_package != in_report:
         verdict.problems.append(

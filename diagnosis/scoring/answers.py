@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from diagnosis.errors import AnswersError
+from diagnosis.jsonio import parse_json
 from diagnosis.model import (
     ChoiceQuestion,
     DerivedQuestion,
@@ -18,58 +18,57 @@ from diagnosis.model import (
     Questionnaire,
     TextQuestion,
 )
+from diagnosis.model.base import Id
 from diagnosis.model.index import index_of
+from diagnosis.records import (
+    AssessmentSection,
+    EnterpriseSection,
+    EvidenceRef,
+    Note,
+    Record,
+    Sha256,
+    Version,
+)
 
 ANSWERS_FORMAT = "diagnosis-answers/1"
 Value = str | float | list[str]
 
 
-class QuestionnaireRef(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    version: str | None = None
-    sha256: str | None = None
+class QuestionnaireRef(Record):
+    id: Id
+    version: Version | None = None
+    sha256: Sha256 | None = None
 
     @property
     def ref(self) -> str:
         return f"{self.id}@{self.version}" if self.version else self.id
 
 
-class EnterpriseRef(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    name: str | None = None
-    uscc: str | None = None
+class AnswersFile(Record):
+    """`{"format": "diagnosis-answers/1", "questionnaire": {...}, "answers": {...}, "notes": {...}}`,
+    optionally with the `enterprise`, `assessment` and `evidence` sections `diagnosis show`
+    writes. Every section is validated as strictly as the answers; unknown fields are refused."""
 
-
-class AnswersFile(BaseModel):
-    """`{"format": "diagnosis-answers/1", "questionnaire": {...}, "answers": {...}, "notes": {...}}`.
-
-    Extra top-level fields (metadata written by `diagnosis show`) are kept and ignored.
-    """
-
-    model_config = ConfigDict(extra="allow")
     format: Literal["diagnosis-answers/1"]
     questionnaire: QuestionnaireRef
-    enterprise: EnterpriseRef = Field(default_factory=EnterpriseRef)
-    answers: dict[str, Any] = {}
-    notes: dict[str, str] = {}
+    enterprise: EnterpriseSection = Field(default_factory=EnterpriseSection)
+    answers: dict[Id, Any] = {}
+    notes: dict[Id, Note] = {}
+    assessment: AssessmentSection = Field(default_factory=AssessmentSection)
+    evidence: list[EvidenceRef] = []
 
 
 def parse_answers_file(name: str, raw: bytes) -> AnswersFile:
     """Bytes → AnswersFile, with a clear error for broken JSON or a wrong shape."""
+    data = parse_json(raw, name)
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise AnswersError(f"{name}: not UTF-8 text") from None
-    except json.JSONDecodeError as error:
-        raise AnswersError(f"{name}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}") from None
-    try:
+        # Plain JSON values: lax mode for the answers' own numbers, strict records elsewhere.
         return AnswersFile.model_validate(data)
     except ValidationError as error:
         lines = []
-        for e in error.errors():
+        for e in error.errors()[:20]:
             where = ".".join(str(p) for p in e["loc"]) or "top level"
-            what = "missing" if e["type"] == "missing" else e["msg"]
+            what = "missing" if e["type"] == "missing" else e["msg"].removeprefix("Value error, ")
             lines.append(f"{name}: {where}: {what}")
         raise AnswersError(lines) from None
 

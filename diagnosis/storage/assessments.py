@@ -18,19 +18,22 @@ Mode = Literal["self", "onsite"]
 
 
 def keep_questionnaire(store: Store, loaded: Loaded) -> None:
-    """Store the exact questionnaire file once, keyed by its canonical sha256."""
-    if store.db.table("questionnaires").count_where("sha256 = ?", [loaded.sha256]) == 0:
-        with store.write("store the questionnaire") as db:
-            db.table("questionnaires").insert(
-                {
-                    "sha256": loaded.sha256,
-                    "id": loaded.questionnaire.id,
-                    "version": loaded.questionnaire.version,
-                    "source": loaded.raw,
-                    "stored_at": store.now(),
-                },
-                ignore=True,
-            )
+    """Store the exact questionnaire file once, keyed by its canonical sha256 (inside the
+    caller's transaction when there is one, so a refused import stores nothing)."""
+    with store.write("store the questionnaire") as db:
+        db.execute(
+            "INSERT OR IGNORE INTO questionnaires (sha256, id, version, source, stored_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [loaded.sha256, loaded.questionnaire.id, loaded.questionnaire.version, loaded.raw, store.now()],
+        )
+
+
+def list_questionnaires(store: Store) -> list[dict[str, Any]]:
+    """The questionnaire copies stored with assessments (without their bytes)."""
+    cursor = store.db.execute(
+        "SELECT sha256, id, version, stored_at FROM questionnaires ORDER BY id, version"
+    )
+    return [dict(zip(("sha256", "id", "version", "stored_at"), row, strict=True)) for row in cursor]
 
 
 # Evidence files are shared by content; a file goes once no attachment refers to it any more.
@@ -58,7 +61,6 @@ def new_assessment(
     assessor: str | None = None,
 ) -> int:
     """A new draft assessment of an enterprise against a questionnaire; returns its id."""
-    keep_questionnaire(store, loaded)
     now = store.now()
     row = _fresh(loaded) | {
         "enterprise_id": enterprise_id,
@@ -71,6 +73,7 @@ def new_assessment(
         "created_by": store.user,
     }
     with store.write("create the assessment") as db:
+        keep_questionnaire(store, loaded)
         return inserted(db.table("assessments").insert(row))
 
 
@@ -156,7 +159,6 @@ def reassess(store: Store, assessment_id: int, loaded: Loaded | None = None) -> 
     (optionally against a newer questionnaire version: answers that no longer fit are dropped)."""
     row = get_assessment(store, assessment_id)
     target = loaded or questionnaire_of(store, assessment_id)
-    keep_questionnaire(store, target)
     changes = _fresh(target) | {"based_on": assessment_id}
     return _copy(store, row, changes, f"copied from assessment #{assessment_id}", target)
 
@@ -178,6 +180,8 @@ def _copy(
     )
     index = index_of(target.questionnaire) if target else None
     with store.write("copy the assessment") as db:
+        if target is not None:
+            keep_questionnaire(store, target)
         new_id = inserted(db.table("assessments").insert(fresh))
         for answer in db.table("answers").rows_where("assessment_id = ?", [row["id"]], order_by="rowid"):
             if index is not None and not _fits(index, answer["question_id"], answer["value"]):

@@ -9,9 +9,8 @@ from stdnum.cn import uscc as uscc_number
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 
 from diagnosis.errors import DiagnosisError, NotFoundError
+from diagnosis.records import SIZE_CLASSES as SIZE_CLASSES
 from diagnosis.storage.db import Store, inserted
-
-SIZE_CLASSES = ("大型", "中型", "小型", "微型")
 
 _USCC_CHECKS: dict[type[ValidationError], str] = {
     InvalidLength: "it must have 18 characters",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis.errors import DiagnosisError, NotFoundError
+from diagnosis.files import read_regular
 from diagnosis.model.index import index_of
 from diagnosis.storage.assessments import DROP_UNUSED_BLOBS, questionnaire_of, require_draft
 from diagnosis.storage.db import Store, inserted
@@ -18,16 +19,7 @@ def attach(store: Store, assessment_id: int, question_id: str, file: Path) -> in
     require_draft(store, assessment_id)
     if question_id not in index_of(questionnaire_of(store, assessment_id).questionnaire).questions:
         raise DiagnosisError(f"no question '{question_id}' in this assessment's questionnaire")
-    try:
-        size = file.stat().st_size
-        if size > store.evidence_limit:
-            raise DiagnosisError(
-                f"{file.name} is {size / 2**20:.1f} MB; evidence files may be at most "
-                f"{store.evidence_limit / 2**20:.0f} MB"
-            )
-        content = file.read_bytes()
-    except OSError as error:
-        raise NotFoundError(f"{file}: cannot read the file ({error.strerror})") from None
+    content = read_regular(file, store.evidence_limit, "evidence file")
     return add_evidence(store, assessment_id, question_id, file.name, content)
 
 

@@ -6,6 +6,8 @@ database and from every earlier schema.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("diagnosis")
@@ -13,9 +15,23 @@ migrations = Migrations("diagnosis")
 LOCKED = "RAISE(ABORT, 'assessment is finalized')"
 
 
+def run_script(db: Database, script: str) -> None:
+    """Run SQL statements one by one. Unlike `executescript`, which commits first, this keeps
+    them inside the migration's transaction (and the write lock that `open_store` holds)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
-    db.executescript(
+    run_script(
+        db,
         """
         CREATE TABLE enterprises (
             id INTEGER PRIMARY KEY,
@@ -77,10 +93,11 @@ def m001_initial(db: Database) -> None:
             added_at TEXT NOT NULL, added_by TEXT
         );
         CREATE INDEX evidence_assessment ON evidence(assessment_id);
-        """
+        """,
     )
     # History is append-only, and a finalized assessment is read-only, whatever code runs.
-    db.executescript(
+    run_script(
+        db,
         f"""
         CREATE TRIGGER history_no_update BEFORE UPDATE ON answer_history
             BEGIN SELECT RAISE(ABORT, 'answer history is append-only'); END;
@@ -99,5 +116,5 @@ def m001_initial(db: Database) -> None:
         CREATE TRIGGER evidence_locked_delete BEFORE DELETE ON evidence
             WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalized'
             BEGIN SELECT {LOCKED}; END;
-        """
+        """,
     )

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from diagnosis.answer_text import answer_label
-from diagnosis.errors import DiagnosisError
+from diagnosis.files import atomic_path
 from diagnosis.model.index import index_of
 from diagnosis.scoring.result import NodeResult
 from diagnosis.storage.assessments import answers_of, get_assessment, score_assessment
@@ -185,21 +186,27 @@ def _tree(node: NodeResult, depth: int) -> list[list[Any]]:
 def _rows(
     sheet: Worksheet, header: Sequence[str], body: Iterable[Sequence[Any]], widths: Sequence[int] = (28, 70)
 ) -> None:
-    sheet.append(list(header))
+    sheet.append([_text(h) for h in header])
     for cell in sheet[1]:
         cell.font = BOLD
     for row in body:
-        sheet.append(list(row))
+        sheet.append([_text(value) for value in row])
     for i, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + i)].width = width
-    for line in sheet.iter_rows(min_row=2):
+    for line in sheet.iter_rows():
         for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # user text is text: "=HYPERLINK(…)" must never become a formula
+            if cell.row > 1:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
 
 
+def _text(value: Any) -> Any:
+    """Strings without the control characters the format cannot hold; everything else as is."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def _save(book: Workbook, target: Path) -> None:
-    try:
-        book.save(target)
-    except OSError as error:
-        raise DiagnosisError(f"{target}: cannot write the Excel file ({error.strerror})") from None
+    with atomic_path(target, "Excel file") as temporary:
+        book.save(temporary)

@@ -142,14 +142,14 @@ HOSTILE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "windows path": (lambda raw: rebuild(raw, _set("C:\\x.txt", b"x")), "refusing absolute path"),
     "symlink": (_symlink, "refusing symbolic link"),
     "unexpected file": (lambda raw: rebuild(raw, _set("run.exe", b"MZ")), "unexpected file 'run.exe'"),
-    "zip bomb": (_bomb, "refusing a zip bomb"),
+    "zip bomb": (_bomb, "is larger than allowed (5242880 bytes)"),
     "oversized evidence": (
         lambda raw: rebuild(raw, _set("evidence/" + "c" * 64, b"x" * 2048)),
         "larger than allowed",
     ),
     "bad json": (
         lambda raw: rebuild(raw, _set("answers.json", b"{nope")),
-        "answers.json in the package is not valid JSON",
+        "answers.json:1:2: invalid JSON",
     ),
     "wrong format version": (
         lambda raw: rebuild(
@@ -167,7 +167,7 @@ HOSTILE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
         lambda raw: rebuild(
             raw, _edit_json("assessment.json", lambda m: m["questionnaire"].update(sha256="0" * 64))
         ),
-        "unknown questionnaire",
+        "with sha256 000000000000…: it was altered",
     ),
     "broken questionnaire": (
         lambda raw: rebuild(raw, _set("questionnaire.yaml", b"id: [")),
@@ -184,7 +184,7 @@ HOSTILE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
                             "question_id": "network",
                             "value": '["moon"]',
                             "note": None,
-                            "updated_at": "x",
+                            "updated_at": "2026-03-01T09:00:00+00:00",
                             "updated_by": None,
                         }
                     ]

@@ -175,7 +175,9 @@ def test_evidence_is_kept_inside_the_database(
     assert str(tmp_path) not in "\n".join(store.db.conn.iterdump())  # no path back into the user's disk
     big = tmp_path / "video.mp4"
     big.write_bytes(b"0" * 2048)
-    with pytest.raises(DiagnosisError, match=r"video.mp4 is 0.0 MB; evidence files may be at most 0 MB"):
+    with pytest.raises(
+        DiagnosisError, match=r"video.mp4: the evidence file is 2048 bytes; at most 1024 bytes is accepted"
+    ):
         attach(store, a, "network", big)
 
 
@@ -234,5 +236,7 @@ def test_full_disk_is_a_clear_error(store: Store, mini: Loaded, enterprise: int)
 def test_an_unopenable_database_is_a_sentence(tmp_path: Path) -> None:
     bad = tmp_path / "not-a-db.db"
     bad.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StorageError, match="is not a diagnosis database or is damaged"):
+    with pytest.raises(
+        StorageError, match="is damaged or not a diagnosis database; restore it from a backup"
+    ):
         open_store(bad)

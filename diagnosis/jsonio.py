@@ -1,0 +1,94 @@
+"""JSON from strangers: answers files, packages, a report's embedded data, values typed on the
+command line. One reader for all of them, so each refuses the same things in one sentence:
+broken text, duplicate keys (the last one would silently win), numbers beyond 64 bits or not
+finite, and nesting deep enough to exhaust the parser."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from diagnosis.errors import DiagnosisError
+
+INT_LIMIT = 2**63  # SQLite's integers; larger ones would overflow wherever they are stored
+MAX_DEPTH = 64  # our documents nest a few levels; hundreds only come from hostile input
+
+
+class JsonError(DiagnosisError):
+    """The text is not acceptable JSON; the message names the source."""
+
+
+class JsonSyntaxError(JsonError):
+    """The text is not JSON at all (as opposed to JSON this app refuses)."""
+
+
+class _Refused(ValueError):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Refused(f"the key {key!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
+def _integer(text: str) -> int:
+    value = int(text)
+    if not -INT_LIMIT <= value < INT_LIMIT:
+        raise _Refused(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too large")
+    return value
+
+
+def _real(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(f"the number {text[:20]} is too large")
+    return value
+
+
+def _constant(text: str) -> Any:
+    raise _Refused(f"{text} is not a number JSON allows")
+
+
+def parse_json(raw: bytes | str, name: str) -> Any:
+    """Parsed JSON, or a JsonError saying what is wrong with `name`."""
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError:
+        raise JsonError(f"{name}: not UTF-8 text") from None
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_int=_integer,
+            parse_float=_real,
+            parse_constant=_constant,
+        )
+    except json.JSONDecodeError as error:
+        raise JsonSyntaxError(f"{name}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}") from None
+    except _Refused as error:
+        raise JsonError(f"{name}: {error}") from None
+    except RecursionError:
+        data = None
+    # Brackets are counted first (fast, in C): only a text with many can nest deeply.
+    if (data is None and text.strip() != "null") or (
+        text.count("[") + text.count("{") > MAX_DEPTH and _deeper_than(data, MAX_DEPTH)
+    ):
+        raise JsonError(f"{name}: nested more than {MAX_DEPTH} levels deep")
+    return data
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether parsed JSON nests deeper than `limit` (iterative: no recursion to exhaust)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
