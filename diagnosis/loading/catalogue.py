@@ -13,8 +13,8 @@ from diagnosis.model import semver_key
 
 def questionnaire_files(folder: Path) -> Iterator[Path]:
     """YAML files below `folder`, skipping drafts and hidden folders (names starting _ or .)."""
-    if folder.is_file():
-        yield folder
+    if not folder.is_dir():
+        yield folder  # a file (loading refuses anything but a regular file, in a sentence)
         return
     for path in sorted(folder.rglob("*.y*ml")):
         relative = path.relative_to(folder).parts
