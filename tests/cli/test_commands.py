@@ -100,7 +100,7 @@ def test_score_text_output_and_bad_answers(capsys: pytest.CaptureFixture[str], t
     code, _, err = run(capsys, "score", str(bad))
     assert code == 1
     assert err.splitlines() == [
-        "answers.nope: no such question in dcmm 1.0.0",
+        "answers.nope: no such question in dcmm 2.0.0",  # the newest version by default
         "answers.strategy.planning.l1a: 'maybe' is not an option (full, large, partly, not, na)",
     ]
     broken = tmp_path / "broken.json"

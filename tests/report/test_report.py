@@ -183,7 +183,9 @@ def test_full_dcmm_assessment_with_notes_and_evidence_renders() -> None:
         ],
     )
     report = build(source)
-    assert len(report.answers) == 420 and len(report.evidence) == 40
+    # dcmm 2.0.0: the random target (量化管理级) hides level 5 → the target + 33 items × 4 levels × 3
+    assert answers["target_level"] == "L4"
+    assert len(report.answers) == 1 + 33 * 4 * 3 and len(report.evidence) == 40
     pdf = build_pdf(source)
     assert len(PdfReader(io.BytesIO(pdf)).pages) > 20
     assert verify_pdf(pdf).ok
