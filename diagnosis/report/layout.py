@@ -325,7 +325,15 @@ def _decorate(canvas: Canvas, report: ReportData, page: int, pages: int) -> None
 
 
 def _fit(canvas: Canvas, text: str, width: float) -> str:
-    """Cut a header string to the width available (a very long enterprise name stays on one line)."""
-    while text and canvas.stringWidth(text, REGULAR, 8) > width:
-        text = text[:-2] + "…"
-    return text
+    """Cut a header string to the width available (a very long enterprise name stays on one line).
+    A binary search: the name may be thousands of characters long, on every page."""
+    if canvas.stringWidth(text, REGULAR, 8) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if canvas.stringWidth(text[:middle] + "…", REGULAR, 8) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"

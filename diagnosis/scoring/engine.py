@@ -39,6 +39,7 @@ def score(
         if levels:
             node = nodes[dim.id]
             node.level, node.next_level = level_of(rules, dim, node, levels)
+    _cap_at_target(evaluation.target_cap(), nodes)
     decided = root.level.when if root.level is not None else None
     return ScoreResult(
         questionnaire_id=questionnaire.id,
@@ -52,6 +53,16 @@ def score(
         sets=sets,
         nodes=nodes,
     )
+
+
+def _cap_at_target(cap: int | None, nodes: dict[str, NodeResult]) -> None:
+    """With a target level chosen, no level above it is "next": the assessment stops there."""
+    if cap is None:
+        return
+    for node in nodes.values():
+        following = node.next_level
+        if following is not None and following.value is not None and following.value > cap:
+            node.next_level = None
 
 
 def question_results(index: Index, evaluation: Evaluation) -> dict[str, QuestionResult]:

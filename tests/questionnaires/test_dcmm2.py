@@ -217,11 +217,9 @@ def test_a_target_level_hides_and_unscores_the_criteria_above_it(dcmm: Questionn
     assert (result.nodes["security"].score, result.nodes["security"].max_score) == (3, 3)
     assert (result.score, result.max_score) == (3, 3)
     assert result.level.name.zh == "稳健级"  # type: ignore[union-attr]
-    # The engine still names 量化管理级 as the next level (total ≥ 4, which the target cannot reach),
-    # with no criterion to improve because all of them are hidden.
-    assert result.next_level is not None and result.next_level.level.id == "L4"
-    assert [(c.current, c.required) for c in result.next_level.unmet] == [(3, 4)]
-    assert result.next_level.improvements == []
+    # The target is reached: no level above it is "next", so no advice points beyond it.
+    assert result.next_level is None
+    assert all(node.next_level is None for node in result.nodes.values())
     assert score(dcmm, everywhere(dcmm, 5)).score == 5
 
 
