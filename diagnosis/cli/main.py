@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from diagnosis import __version__
-from diagnosis.cli import questionnaires, reports, scoring, store
+from diagnosis.cli import questionnaires, reports, scoring, signing, store
 from diagnosis.errors import DiagnosisError, UsageError
 
-COMMAND_MODULES = (questionnaires, scoring, store, reports)
+COMMAND_MODULES = (questionnaires, scoring, store, reports, signing)
 
 
 def build_parser() -> argparse.ArgumentParser:
