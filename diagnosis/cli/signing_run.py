@@ -70,7 +70,7 @@ def key_password(path: Path, confirm: bool = False) -> str:
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is not None:
         return password
-    if not sys.stdin.isatty():
+    if sys.stdin is None or not sys.stdin.isatty():  # no console at all in a windowed app
         raise DiagnosisError(
             f"no password for {path}: set {PASSWORD_VARIABLE}, or run the command in a terminal to be asked"
         )

@@ -4,7 +4,7 @@ trust list, quiet loggers, and the trust sentence shared by the PDF and the CMS 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -18,7 +18,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from diagnosis.signing.identity import SignerIdentity
 from diagnosis.signing.keys import ProviderKey
-from diagnosis.signing.result import who
+from diagnosis.signing.result import SignatureCheck, who
 from diagnosis.signing.trust import TrustList
 
 # A signing certificate must be meant for signatures; CAs mark that with either bit.
@@ -26,6 +26,7 @@ KEY_USAGE = KeyUsageConstraints(
     key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
 )
 _LOGGERS = ("pyhanko", "pyhanko_certvalidator", "pypdf")
+CLOCK_SKEW = timedelta(days=1)
 
 
 def quiet() -> None:
@@ -59,6 +60,24 @@ def validation_context(
         allow_fetching=False,
         revocation_mode="soft-fail",
     )
+
+
+def validation_moment(check: SignatureCheck, now: datetime) -> datetime:
+    """When to validate the chain: at the signing time the signature states, else `now`.
+
+    The certificate must have been valid when the report was signed, not still be valid today: a
+    report signed in November stays good after the provider's certificate ends in January. A
+    stated time in the future is a reason (and then `now` is used).
+    """
+    if check.signed_at is not None and check.signed_at.tzinfo is None:
+        check.signed_at = check.signed_at.replace(tzinfo=UTC)  # a time without a zone is read as UTC
+    moment = check.signed_at or now
+    if moment > now + CLOCK_SKEW:
+        check.reasons.append(
+            f"the signature claims a signing time in the future ({moment:%Y-%m-%d %H:%M} UTC)"
+        )
+        return now
+    return moment
 
 
 def to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:

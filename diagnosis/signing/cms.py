@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from asn1crypto import cms
 from pyhanko.sign.general import extract_certificate_info, extract_signer_info
@@ -18,6 +18,7 @@ from diagnosis.signing.backend import (
     signer_for,
     trust_reasons,
     validation_context,
+    validation_moment,
 )
 from diagnosis.signing.identity import SM2_ADVICE, identity_of, uses_sm2
 from diagnosis.signing.keys import ProviderKey
@@ -25,7 +26,6 @@ from diagnosis.signing.result import SignatureCheck, who
 from diagnosis.signing.trust import TrustList
 
 MAX_SIGNATURE = 2**20  # a signature with its certificates is a few KB
-CLOCK_SKEW = timedelta(days=1)
 
 
 def sign_bytes(data: bytes, signer: ProviderKey, now: datetime | None = None) -> bytes:
@@ -74,13 +74,7 @@ def _check(data: bytes, signature: bytes, trust: TrustList, now: datetime) -> Si
     if uses_sm2(signer_cert.dump()):
         check.reasons.append(f"signed by {who(signer)}: {SM2_ADVICE}")
         return check
-    moment = check.signed_at or now
-    if moment > now + CLOCK_SKEW:
-        check.reasons.append(
-            f"the signature claims a signing time in the future ({moment:%Y-%m-%d %H:%M} UTC)"
-        )
-        moment = now
-    context = validation_context(trust, moment, list(certificates.other_certs))
+    context = validation_context(trust, validation_moment(check, now), list(certificates.other_certs))
     status = asyncio.run(
         async_validate_detached_cms(
             data, signed_data, signer_validation_context=context, key_usage_settings=KEY_USAGE

@@ -9,7 +9,7 @@ pages carry no annotation besides the signature widget. Never raises: hostile in
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import MDPPerm, enumerate_sig_fields
@@ -17,14 +17,20 @@ from pyhanko.sign.validation import read_certification_data, validate_pdf_signat
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 
-from diagnosis.signing.backend import KEY_USAGE, from_asn1, quiet, trust_reasons, validation_context
+from diagnosis.signing.backend import (
+    KEY_USAGE,
+    from_asn1,
+    quiet,
+    trust_reasons,
+    validation_context,
+    validation_moment,
+)
 from diagnosis.signing.changes import describe_changes, foreign_annotations
 from diagnosis.signing.identity import SM2_ADVICE, identity_of, uses_sm2
 from diagnosis.signing.result import NOT_SIGNED, SignatureCheck, who
 from diagnosis.signing.trust import TrustList
 
 MAX_PDF = 256 * 2**20  # reports are a few MB; anything far larger is not one of ours
-CLOCK_SKEW = timedelta(days=1)
 
 
 def check_pdf_signature(pdf_bytes: bytes, trust: TrustList, now: datetime | None = None) -> SignatureCheck:
@@ -59,15 +65,7 @@ def _check(pdf: bytes, trust: TrustList, now: datetime) -> SignatureCheck:
     if uses_sm2(signature.signer_cert.dump()):
         check.reasons.append(f"signed by {who(signer)}: {SM2_ADVICE}")
         return check
-    # The certificate must have been valid when the report was signed, not still be valid today:
-    # a report signed in November stays good after the provider's certificate ends in January.
-    moment = check.signed_at or now
-    if moment > now + CLOCK_SKEW:
-        check.reasons.append(
-            f"the signature claims a signing time in the future ({moment:%Y-%m-%d %H:%M} UTC)"
-        )
-        moment = now
-    context = validation_context(trust, moment, list(signature.other_embedded_certs))
+    context = validation_context(trust, validation_moment(check, now), list(signature.other_embedded_certs))
     # No diff analysis: any update after the signature is refused by the coverage rule below.
     status = validate_pdf_signature(signature, context, key_usage_settings=KEY_USAGE, skip_diff=True)
     check.intact = bool(status.intact and status.valid)
