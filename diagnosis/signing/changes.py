@@ -31,13 +31,16 @@ def describe_changes(before: bytes, after: bytes) -> list[str]:
 
 
 def foreign_annotations(pdf: bytes) -> list[str]:
-    """Phrases for annotations other than signature widgets ("page 2: a /Square annotation")."""
+    """Phrases for annotations other than the one signature widget ("page 2: a /Square annotation")."""
     try:
         reader = PdfReader(io.BytesIO(pdf))
-        found = []
+        found, widgets = [], 0
         for number, page in enumerate(reader.pages, start=1):
-            kinds = [k for k in _annotations(page) if k != "signature"]
-            found += [f"page {number}: {_a(kind)} annotation" for kind in sorted(set(kinds))]
+            kinds = _annotations(page)
+            widgets += kinds.count("signature")
+            if widgets > 1 and "signature" in kinds:
+                found.append(f"page {number}: a second signature field")
+            found += [f"page {number}: {_a(kind)} annotation" for kind in sorted(set(kinds) - {"signature"})]
     except Exception:
         return ["the annotations of its pages cannot be read"]
     return found

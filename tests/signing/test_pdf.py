@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
+from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Rectangle
 from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
@@ -213,3 +214,12 @@ def test_verify_puts_the_signature_first(signed: bytes, report: bytes, ca: Issue
     assert verify_pdf(report, trust=trust_of(ca)).ok  # unsigned passes when no signature is required
     assert verify_pdf(report, trust=trust_of(ca), require_signature=True).reasons == ["not signed"]
     assert verify_pdf(report).signature is None  # no trust list given: no signature check
+
+
+def test_an_extra_signature_field_is_refused(report: bytes, provider: Issued, ca: Issued) -> None:
+    writer = IncrementalPdfFileWriter(io.BytesIO(report))
+    append_signature_field(writer, SigFieldSpec("Empty", on_page=1, box=(10, 10, 200, 60)))  # 0-based
+    out = io.BytesIO()
+    writer.write(out)
+    check = check_pdf_signature(sign_pdf(out.getvalue(), provider.provider_key()), trust_of(ca))
+    assert check.reasons == ["page 2: a second signature field besides the signature"]
