@@ -40,9 +40,10 @@ def _mb(size: int) -> str:
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path, what: str = "file") -> Iterator[Path]:
+def atomic_path(target: Path, what: str = "file", mode: int = 0o644) -> Iterator[Path]:
     """A temporary path beside `target` to write to; on success it is fsynced and renamed over
-    `target`, on failure removed, and `target` keeps its previous content either way."""
+    `target`, on failure removed, and `target` keeps its previous content either way. `mode`:
+    the new file's permissions (0o600 for a private key)."""
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -53,6 +54,7 @@ def atomic_path(target: Path, what: str = "file") -> Iterator[Path]:
     try:
         yield temporary
         _fsync(temporary)
+        os.chmod(temporary, mode)
         os.replace(temporary, target)
         _fsync_folder(folder)
     except OSError as error:
@@ -64,9 +66,9 @@ def atomic_path(target: Path, what: str = "file") -> Iterator[Path]:
             temporary.unlink()
 
 
-def write_atomic(target: Path, data: bytes, what: str = "file") -> None:
+def write_atomic(target: Path, data: bytes, what: str = "file", mode: int = 0o644) -> None:
     """Write bytes so that `target` holds either its old content or all of `data`."""
-    with atomic_path(target, what) as temporary:
+    with atomic_path(target, what, mode) as temporary:
         temporary.write_bytes(data)
 
 

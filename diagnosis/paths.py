@@ -47,6 +47,11 @@ def user_questionnaires() -> Path:
     return data_dir() / "questionnaires"
 
 
+def trust_dir() -> Path:
+    """The reviewer's trust list: certificates (or trust-list JSON files) of accepted signers."""
+    return data_dir() / "trust"
+
+
 def cache_dir() -> Path:
     override = os.environ.get("DIAGNOSIS_HOME")
     if override:

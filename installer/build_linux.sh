@@ -21,6 +21,8 @@ rm -rf "$CHECK" && mkdir -p "$CHECK"
 # A clean environment whose PATH holds nothing at all: no Python, no venv, no system tools.
 mkdir -p "$CHECK/empty-bin"
 run() { env -i PATH="$CHECK/empty-bin" HOME="$CHECK" LANG=C.UTF-8 DIAGNOSIS_HOME="$CHECK/home" QT_QPA_PLATFORM=offscreen "$@"; }
+# The key password travels in the environment, never on the command line.
+run_key() { run DIAGNOSIS_KEY_PASSWORD="frozen-check-password" "$@"; }
 
 version=$(run "$APP" --version)
 echo "$version" | grep -q "diagnosis $(sed -n 's/^__version__ = "\(.*\)"/\1/p' diagnosis/__init__.py)"
@@ -31,8 +33,19 @@ run "$APP" score "$CHECK/answers.json" --json > "$CHECK/score.json"
 grep -q '"id": "L4"' "$CHECK/score.json"
 run "$APP" demo -o "$CHECK/demo.pdf" >/dev/null
 run "$APP" verify "$CHECK/demo.pdf" | grep -q "^OK "
+# Signing: a provider key, a signed report, a strict check against the provider's certificate,
+# and a copy changed after signing that must fail.
+run_key "$APP" keys new --provider "冻结检查服务机构" --uscc 91340100MA2NX8K5TH -o "$CHECK/provider.p12" \
+    | grep -q "fingerprint: SHA-256"
+run_key "$APP" sign "$CHECK/demo.pdf" --key "$CHECK/provider.p12" -o "$CHECK/signed.pdf" >/dev/null
+run "$APP" verify "$CHECK/signed.pdf" --trust "$CHECK/provider.pem" | grep -q "signed by 冻结检查服务机构"
+{ cat "$CHECK/signed.pdf"; printf '\n%% appended\n'; } > "$CHECK/changed.pdf"
+if run "$APP" verify "$CHECK/changed.pdf" --trust "$CHECK/provider.pem" 2>"$CHECK/changed.txt"; then
+    echo "a report changed after signing passed verify" >&2; exit 1
+fi
+grep -q "changed after it was signed" "$CHECK/changed.txt"
 run "$APP" gui --smoke --db "$CHECK/smoke.db"
-echo "frozen app: $version; list, sample, score, demo, verify and gui --smoke all passed"
+echo "frozen app: $version; list, sample, score, demo, verify, keys new, sign, verify --trust and gui --smoke all passed"
 
 size=$(du -sm "$OUT/dist/diagnosis" | cut -f1)
 tar -C "$OUT/dist" -czf "$OUT/diagnosis-linux.tar.gz" diagnosis

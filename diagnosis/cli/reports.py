@@ -29,6 +29,15 @@ def register(commands: Any) -> None:
     )
     cmd.add_argument("pdf", type=Path, metavar="FILE.pdf")
     cmd.add_argument("--package", type=Path, help="also compare with the assessment package it came from")
+    cmd.add_argument(
+        "--trust",
+        type=Path,
+        metavar="PATH",
+        help="the signers you accept: a folder of certificates, a .pem file or a .json trust list "
+        "(default: the trust folder in the user data folder); with a trust list in use, "
+        "an unsigned report fails",
+    )
+    cmd.add_argument("--json", action="store_true", help="print every check as JSON (ok and reasons)")
     cmd.set_defaults(run=_run("run_verify"))
 
     cmd = commands.add_parser("gui", help="open the desktop app (the default without a command)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from diagnosis.files import read_regular, write_atomic
 from diagnosis.report.inputs import from_answers_file, from_store
 from diagnosis.report.pdf import build_pdf
 from diagnosis.report.source import ReportInput
-from diagnosis.report.verify import verify_pdf
+from diagnosis.report.verify import Verdict, verify_pdf
 from diagnosis.scoring.answers import parse_answers_file
 
 DEMO = "samples/demo-sme-digital-2024.json"
@@ -39,15 +40,32 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from diagnosis.signing.trust import default_trust, load_trust
+
     raw = _read(args.pdf, "report")
-    verdict = verify_pdf(raw, _read(args.package, "package") if args.package else None)
+    trust = load_trust(args.trust) if args.trust else default_trust()
+    # A reviewer who keeps a trust list wants provenance: then an unsigned report fails.
+    required = args.trust is not None or len(trust) > 0
+    package = _read(args.package, "package") if args.package else None
+    verdict = verify_pdf(raw, package, trust, required)
+    if args.json:
+        print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
+        return 0 if verdict.ok else 1
     if verdict.ok:
         print(verdict.summary)
+        print(_signature_line(verdict))
         return 0
     print(f"FAILED {args.pdf}", file=sys.stderr)
-    for problem in verdict.problems:
+    for problem in verdict.reasons:
         print(f"  {problem}", file=sys.stderr)
     return 1
+
+
+def _signature_line(verdict: Verdict) -> str:
+    check = verdict.signature
+    if check is None or not check.signed:
+        return "not signed: nothing shows who made this report (no trust list in use)"
+    return f"{check.summary()}: intact, certified and in your trust list"
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import io
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pypdf
 from pydantic import ValidationError
@@ -20,24 +20,74 @@ from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, QUESTIONNAIRE_NAME
 from diagnosis.report.source import ReportPayload, digest, verification_code
 from diagnosis.scoring.engine import score
 
+if TYPE_CHECKING:
+    from diagnosis.signing.result import SignatureCheck
+    from diagnosis.signing.trust import TrustList
+
 
 @dataclass
 class Verdict:
+    """`problems` are the data checks'; `signature` is the signature check (None: not checked).
+    An unsigned report passes unless `signature_required`; a signed one must pass its check."""
+
     problems: list[str] = field(default_factory=list)
     summary: str = ""
+    signature: SignatureCheck | None = None
+    signature_required: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and self.signature_ok
+
+    @property
+    def signature_ok(self) -> bool:
+        check = self.signature
+        return check is None or check.ok or (not check.signed and not self.signature_required)
+
+    @property
+    def reasons(self) -> list[str]:
+        """Everything that fails, the signature first."""
+        signature = [] if self.signature_ok or self.signature is None else self.signature.reasons
+        return [*signature, *self.problems]
+
+    def to_dict(self) -> dict[str, Any]:
+        """For `--json`: each check with ok and reasons."""
+        checks: dict[str, Any] = {}
+        if self.signature is not None:
+            checks["signature"] = self.signature.to_dict() | {
+                "ok": self.signature_ok,
+                "required": self.signature_required,
+            }
+        checks["data"] = {"ok": not self.problems, "reasons": list(self.problems)}
+        return {"ok": self.ok, "summary": self.summary, "checks": checks}
 
 
 MAX_EMBEDDED = 32 * 2**20  # decompressed size of one embedded file or page stream
 
 
-def verify_pdf(raw: bytes, package: bytes | None = None) -> Verdict:
-    """Check the embedded data against its digest, the printed code, the pinned questionnaire,
-    a fresh scoring, and (when given) the assessment package it came from. Never raises on
-    what is inside the file: whatever is wrong with it becomes a reason in the verdict."""
+def verify_pdf(
+    raw: bytes,
+    package: bytes | None = None,
+    trust: TrustList | None = None,
+    require_signature: bool = False,
+) -> Verdict:
+    """Check the provider's signature against `trust` (when given), then the embedded data against
+    its digest, the printed code, the pinned questionnaire, a fresh scoring, and (when given) the
+    assessment package it came from. Never raises on what is inside the file: whatever is wrong
+    with it becomes a reason in the verdict."""
+    signature = _check_signature(raw, trust) if trust is not None else None
+    verdict = _verify_data(raw, package)
+    verdict.signature, verdict.signature_required = signature, require_signature
+    return verdict
+
+
+def _check_signature(raw: bytes, trust: TrustList) -> SignatureCheck:
+    from diagnosis.signing.pdf_check import check_pdf_signature  # pyHanko loads only to verify
+
+    return check_pdf_signature(raw, trust)
+
+
+def _verify_data(raw: bytes, package: bytes | None) -> Verdict:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # our own sentence says what is wrong
     # A flate bomb stops at MAX_EMBEDDED bytes instead of filling the memory.
     try:

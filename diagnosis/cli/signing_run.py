@@ -1,0 +1,115 @@
+"""What the signing commands do (their arguments are defined in `signing`)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import io
+import logging
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from diagnosis.errors import DiagnosisError
+from diagnosis.files import write_atomic
+from diagnosis.report.pdf import PAYLOAD_NAME
+from diagnosis.signing.identity import SignerIdentity, identity_of, spaced
+from diagnosis.signing.keys import load_key, new_keys, open_key
+from diagnosis.signing.result import who
+from diagnosis.signing.trust import read_certificates
+
+PASSWORD_VARIABLE = "DIAGNOSIS_KEY_PASSWORD"
+KEY_SUFFIXES = (".p12", ".pfx")
+
+
+def run_keys_new(args: argparse.Namespace) -> int:
+    password = key_password(args.output, confirm=True)
+    made = new_keys(args.provider, args.uscc, args.output, password, "rsa" if args.rsa else "ecdsa")
+    print(f"key:         {made.key_file}  (secret: it signs reports in your name; keep a backup)")
+    print(
+        f"certificate: {made.certificate_file}  (public: give it to the city or province for its trust list)"
+    )
+    print(f"fingerprint: SHA-256 {spaced(made.identity.fingerprint)}")
+    return 0
+
+
+def run_keys_show(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    if path.suffix.lower() in KEY_SUFFIXES:
+        identities = [open_key(path, key_password(path)).identity]
+    else:
+        identities = [identity_of(cert) for cert in read_certificates(path)]
+    now = datetime.now(UTC)
+    for number, identity in enumerate(identities):
+        if number:
+            print()
+        _show(identity, now)
+    return 0
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    from diagnosis.signing.pdf import count_signatures, sign_pdf  # pyHanko loads only to sign
+
+    raw = _read(args.pdf)
+    _require_report(args.pdf, raw)
+    signatures = count_signatures(raw)
+    if signatures:
+        raise DiagnosisError(f"{args.pdf}: already signed; sign the unsigned report instead")
+    key = load_key(args.key, key_password(args.key))
+    target: Path = args.output or args.pdf
+    write_atomic(target, sign_pdf(raw, key), "signed report")
+    print(f"{target}: signed by {who(key.identity)}")
+    return 0
+
+
+def key_password(path: Path, confirm: bool = False) -> str:
+    """The key password: DIAGNOSIS_KEY_PASSWORD, else asked for in the terminal (never an argument)."""
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is not None:
+        return password
+    if sys.stdin is None or not sys.stdin.isatty():  # no console at all in a windowed app
+        raise DiagnosisError(
+            f"no password for {path}: set {PASSWORD_VARIABLE}, or run the command in a terminal to be asked"
+        )
+    password = getpass.getpass(f"Password for {path}: ")
+    if confirm and getpass.getpass("The same password again: ") != password:
+        raise DiagnosisError("the two passwords differ; nothing was written")
+    return password
+
+
+def _show(identity: SignerIdentity, now: datetime) -> None:
+    state = (
+        "expired" if now > identity.not_after else "not yet valid" if now < identity.not_before else "valid"
+    )
+    print(f"subject:      {identity.subject}")
+    print(f"organisation: {identity.organisation or '—'}")
+    if identity.uscc:
+        print(f"USCC:         {identity.uscc}")
+    print(f"issuer:       {'self-signed' if identity.self_signed else identity.issuer}")
+    print(f"valid:        {identity.not_before:%Y-%m-%d} to {identity.not_after:%Y-%m-%d} ({state})")
+    print(f"fingerprint:  SHA-256 {spaced(identity.fingerprint)}")
+
+
+def _require_report(path: Path, raw: bytes) -> None:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # our sentence says what is wrong
+    try:
+        attachments = PdfReader(io.BytesIO(raw)).attachments
+        is_report = PAYLOAD_NAME in attachments
+    except Exception:  # pypdf raises many kinds on a file that is not a PDF
+        raise DiagnosisError(f"{path}: not a readable PDF") from None
+    if not is_report:
+        raise DiagnosisError(
+            f"{path}: not a report made by this tool (it carries no {PAYLOAD_NAME}); not signed"
+        )
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DiagnosisError(f"{path}: no such file") from None
+    except OSError as error:
+        raise DiagnosisError(f"{path}: cannot read the file ({error.strerror})") from None

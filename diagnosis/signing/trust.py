@@ -1,0 +1,138 @@
+"""Trust lists: the certificates (of providers, or of the CAs that issue theirs) a reviewer accepts.
+
+A trust list is a folder of .pem/.crt/.cer (and trust-list .json) files, one PEM file holding one
+or many certificates, or a JSON file a city or province publishes:
+`{"name": "…", "certificates": ["-----BEGIN CERTIFICATE-----…", …]}`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from asn1crypto import pem
+from cryptography import x509
+
+from diagnosis import paths
+from diagnosis.errors import DiagnosisError, NotFoundError
+from diagnosis.signing.identity import fingerprint
+
+CERTIFICATE_SUFFIXES = (".pem", ".crt", ".cer")
+LIST_SUFFIX = ".json"
+MAX_FILE = 16 * 2**20  # a trust list is a few KB per certificate; refuse to slurp anything huge
+
+
+@dataclass(frozen=True)
+class TrustList:
+    """Accepted certificates, without duplicates; `name` says where they came from."""
+
+    name: str
+    certificates: tuple[x509.Certificate, ...] = ()
+
+    @property
+    def fingerprints(self) -> frozenset[str]:
+        return frozenset(fingerprint(cert) for cert in self.certificates)
+
+    def __len__(self) -> int:
+        return len(self.certificates)
+
+
+def load_trust(path: Path) -> TrustList:
+    """The trust list at `path` (folder, PEM/DER file or JSON list); a malformed entry is refused
+    with a sentence naming its file."""
+    if path.is_dir():
+        files = sorted(
+            p
+            for p in path.iterdir()
+            if p.is_file() and p.suffix.lower() in (*CERTIFICATE_SUFFIXES, LIST_SUFFIX)
+        )
+        found = [cert for file in files for cert in read_certificates(file)]
+        return TrustList(f"the trust list in {path}", _unique(found))
+    if not path.exists():
+        raise NotFoundError(f"{path}: no such trust list (a folder, a .pem file or a .json list)")
+    raw = _read(path)
+    if path.suffix.lower() == LIST_SUFFIX or raw.lstrip().startswith(b"{"):
+        name, found = _parse_json(raw, path)
+        return TrustList(name or f"the trust list {path.name}", _unique(found))
+    return TrustList(f"the trust list {path.name}", _unique(_parse_certificates(raw, path)))
+
+
+def default_trust() -> TrustList:
+    """The user's own trust list (`<data folder>/trust`); empty when the folder does not exist."""
+    folder = paths.trust_dir()
+    return load_trust(folder) if folder.is_dir() else TrustList(f"the trust list in {folder}")
+
+
+def read_certificates(path: Path) -> list[x509.Certificate]:
+    """Every certificate in one file: PEM (one or many), DER, or a JSON trust list."""
+    raw = _read(path)
+    if path.suffix.lower() == LIST_SUFFIX:
+        return _parse_json(raw, path)[1]
+    return _parse_certificates(raw, path)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise DiagnosisError(f"{path}: too large for a trust list ({path.stat().st_size // 2**20} MB)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(f"{path}: no such file") from None
+    except OSError as error:
+        raise DiagnosisError(f"{path}: cannot read the file ({error.strerror})") from None
+
+
+def _parse_certificates(raw: bytes, path: Path) -> list[x509.Certificate]:
+    if not pem.detect(raw):
+        return [_certificate(raw, f"{path}: not a certificate (PEM or DER)")]
+    found = []
+    try:
+        blocks = list(pem.unarmor(raw, multiple=True))
+    except ValueError as error:
+        raise DiagnosisError(f"{path}: the PEM text is damaged ({error})") from None
+    for number, (kind, _headers, der) in enumerate(blocks, start=1):
+        if kind == "CERTIFICATE":  # keys or CRLs kept beside certificates are not for trust
+            found.append(_certificate(der, f"{path}: PEM block {number} is not a valid certificate"))
+    if not found:
+        raise DiagnosisError(f"{path}: holds no certificate (no BEGIN CERTIFICATE block)")
+    return found
+
+
+def _parse_json(raw: bytes, path: Path) -> tuple[str, list[x509.Certificate]]:
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DiagnosisError(f"{path}: a trust list must be UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise DiagnosisError(f"{path}:{error.lineno}:{error.colno}: not valid JSON ({error.msg})") from None
+    entries = data.get("certificates") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise DiagnosisError(f'{path}: a trust list needs "certificates": a list of PEM certificates')
+    name = data.get("name")
+    found = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path}: certificate {number} of the list"
+        if not isinstance(entry, str) or not pem.detect(entry.encode()):
+            raise DiagnosisError(f"{where} is not PEM text (-----BEGIN CERTIFICATE-----…)")
+        try:
+            kind, _headers, der = pem.unarmor(entry.encode())
+        except ValueError as error:
+            raise DiagnosisError(f"{where} is damaged PEM ({error})") from None
+        if kind != "CERTIFICATE":
+            raise DiagnosisError(f"{where} is a {kind}, not a certificate")
+        found.append(_certificate(der, f"{where} is not a valid certificate"))
+    return (name.strip() if isinstance(name, str) else ""), found
+
+
+def _certificate(der: bytes, problem: str) -> x509.Certificate:
+    try:
+        cert = x509.load_der_x509_certificate(der)
+        cert.subject  # noqa: B018 - parse the names now, not when a check reads them
+    except ValueError as error:
+        raise DiagnosisError(f"{problem} ({error})") from None
+    return cert
+
+
+def _unique(certificates: list[x509.Certificate]) -> tuple[x509.Certificate, ...]:
+    return tuple({fingerprint(cert): cert for cert in certificates}.values())
