@@ -22,6 +22,7 @@ from diagnosis.model import (
     CountCondition,
     DerivedQuestion,
     Dimension,
+    EnterpriseCondition,
     NotRule,
     NotVisible,
     NumberQuestion,
@@ -29,6 +30,7 @@ from diagnosis.model import (
     Questionnaire,
     ScoreCondition,
     Text,
+    ValueCondition,
 )
 from diagnosis.model.formula import FormulaError, compile_formula
 from diagnosis.model.index import ROOT_ID, Index, index_of
@@ -76,6 +78,8 @@ class _Checker:
         yield from self._shared_lists()
         yield from self._carry_over()
         yield from self._target_level()
+        yield from self._checks()
+        yield from self._kpis()
         reach = Reach(self.index)
         yield from reach.never_visible(self.paths)
         yield from reach.unreachable_levels(self.paths)
@@ -195,6 +199,8 @@ class _Checker:
             )
 
     def _formula(self, question: DerivedQuestion, path: Path) -> Found:
+        if question.rounding is not None and not self.q.exact:
+            yield (*path, "rounding"), "'rounding' needs format diagnosis-questionnaire/2"
         try:
             names = compile_formula(question.formula).names
         except FormulaError as error:
@@ -209,18 +215,52 @@ class _Checker:
 
     # -- conditions -----------------------------------------------------------------------
 
-    def _visible(self, cond: Any, path: Path) -> Found:
+    def _visible(self, cond: Any, path: Path, in_check: bool = False) -> Found:
         if isinstance(cond, AnswerCondition):
             yield from self._answer_test(cond.answer, (*path, "answer"))
+        elif isinstance(cond, ValueCondition):
+            yield from self._value_formula(cond.value.formula, (*path, "value", "formula"), in_check)
+        elif isinstance(cond, EnterpriseCondition) and not in_check:
+            yield (*path, "enterprise"), "an enterprise condition may only be used in `checks`"
         elif isinstance(cond, AllVisible | AnyVisible):
             key = "all" if isinstance(cond, AllVisible) else "any"
             for i, part in enumerate(getattr(cond, key)):
-                yield from self._visible(part, (*path, key, i))
+                yield from self._visible(part, (*path, key, i), in_check)
         elif isinstance(cond, NotVisible):
-            yield from self._visible(cond.not_, (*path, "not"))
+            yield from self._visible(cond.not_, (*path, "not"), in_check)
+
+    def _value_formula(self, source: str, path: Path, in_check: bool) -> Found:
+        try:
+            names = compile_formula(source).names
+        except FormulaError as error:
+            yield path, str(error)
+            return
+        for name in names:
+            if name == "assessment_year" and in_check:
+                continue
+            if not isinstance(self.index.questions.get(name), NUMERIC):
+                yield path, f"formula may only use number questions here, not '{name}'"
+
+    def _kpis(self) -> Found:
+        for dup in _repeated([kpi.id for kpi in self.q.kpis]):
+            yield ("kpis",), f"duplicate KPI id '{dup}'"
+        for i, kpi in enumerate(self.q.kpis):
+            yield from self._value_formula(kpi.formula, ("kpis", i, "formula"), False)
+
+    def _checks(self) -> Found:
+        """Plausibility checks: unique ids, known questions, conditions as for visibility."""
+        for dup in _repeated([check.id for check in self.q.checks]):
+            yield ("checks",), f"duplicate check id '{dup}'"
+        for i, check in enumerate(self.q.checks):
+            yield from self._visible(check.warn_if, ("checks", i, "warn_if"), in_check=True)
+            for qid in check.questions:
+                if qid not in self.index.questions:
+                    yield ("checks", i, "questions"), f"unknown question '{qid}'"
 
     def _rule(self, rule: Any, path: Path) -> Found:
-        if isinstance(rule, ScoreCondition):
+        if isinstance(rule, ValueCondition):
+            yield from self._value_formula(rule.value.formula, (*path, "value", "formula"), False)
+        elif isinstance(rule, ScoreCondition):
             dim = rule.score.dimension
             if dim is not None and dim not in self.index.dimensions:
                 yield (*path, "score", "dimension"), f"unknown dimension '{dim}'"

@@ -21,7 +21,9 @@ from diagnosis.model import (
     NumberQuestion,
     QuestionSet,
     ScoreCondition,
+    ValueCondition,
 )
+from diagnosis.model.formula import FormulaError, compile_formula
 from diagnosis.model.index import Index
 from diagnosis.model.points import max_points
 
@@ -211,6 +213,12 @@ class Reach:
 def _referenced(cond: Any) -> Iterator[str]:
     if isinstance(cond, AnswerCondition):
         yield cond.answer.question
+    if isinstance(cond, ValueCondition):
+        try:
+            names = compile_formula(cond.value.formula).names
+        except FormulaError:  # reported by the checks
+            names = []
+        yield from (name for name in names if name != "assessment_year")
     for key in ("all", "any"):
         for part in getattr(cond, key, None) or []:
             yield from _referenced(part)

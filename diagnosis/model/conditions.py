@@ -6,7 +6,7 @@ Conditions are data, never code: each is a small tagged mapping, and the engine 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
@@ -73,8 +73,48 @@ class CountTest(Strict):
         return self
 
 
+class ValueTest(Strict):
+    """A comparison of a computed value: `formula` over number questions (in plausibility checks
+    also `assessment_year`, the year the assessment was made)."""
+
+    formula: str = Field(min_length=1)
+    gt: float | None = None
+    gte: float | None = None
+    lt: float | None = None
+    lte: float | None = None
+
+    @model_validator(mode="after")
+    def _a_bound(self) -> ValueTest:
+        if all(bound is None for bound in (self.gt, self.gte, self.lt, self.lte)):
+            raise ValueError("give gt, gte, lt or lte")
+        return self
+
+    def holds(self, value: float) -> bool:
+        return (
+            (self.gt is None or value > self.gt)
+            and (self.gte is None or value >= self.gte)
+            and (self.lt is None or value < self.lt)
+            and (self.lte is None or value <= self.lte)
+        )
+
+
+class EnterpriseTest(Strict):
+    """A test of the enterprise record (plausibility checks only), e.g. its size class."""
+
+    field: Literal["size_class", "industry", "province", "city"]
+    in_: list[str] = Field(alias="in", min_length=1)
+
+
 class AnswerCondition(Strict):
     answer: AnswerTest
+
+
+class ValueCondition(Strict):
+    value: ValueTest
+
+
+class EnterpriseCondition(Strict):
+    enterprise: EnterpriseTest
 
 
 class ScoreCondition(Strict):
@@ -113,24 +153,27 @@ def _tag(value: Any) -> str | None:
     """The condition kind is the one key the mapping has (all / any / not / answer / …)."""
     keys = value.keys() if isinstance(value, dict) else value.model_fields_set
     keys = {"not" if key == "not_" else key for key in keys}
-    found = keys & {"all", "any", "not", "answer", "score", "count"}
+    found = keys & {"all", "any", "not", "answer", "score", "count", "value", "enterprise"}
     return found.pop() if len(found) == 1 else None
 
 
 VisibleIf = Annotated[
     Annotated[AnswerCondition, Tag("answer")]
+    | Annotated[ValueCondition, Tag("value")]
+    | Annotated[EnterpriseCondition, Tag("enterprise")]
     | Annotated[AllVisible, Tag("all")]
     | Annotated[AnyVisible, Tag("any")]
     | Annotated[NotVisible, Tag("not")],
     Discriminator(
         _tag,
         custom_error_type="condition",
-        custom_error_message="expected one of the keys: answer, all, any, not",
+        custom_error_message="expected one of the keys: answer, value, enterprise, all, any, not",
     ),
 ]
 
 Rule = Annotated[
     Annotated[AnswerCondition, Tag("answer")]
+    | Annotated[ValueCondition, Tag("value")]
     | Annotated[ScoreCondition, Tag("score")]
     | Annotated[CountCondition, Tag("count")]
     | Annotated[AllRule, Tag("all")]
@@ -139,7 +182,7 @@ Rule = Annotated[
     Discriminator(
         _tag,
         custom_error_type="rule",
-        custom_error_message="expected one of the keys: score, count, answer, all, any, not",
+        custom_error_message="expected one of the keys: score, count, answer, value, all, any, not",
     ),
 ]
 

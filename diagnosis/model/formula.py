@@ -2,24 +2,52 @@
 
 File text is never passed to `eval`: `ast.parse` only builds the tree, and `Formula` walks it,
 accepting numbers, question ids, + - * /, unary minus, parentheses and min/max/abs/round.
+
+Format 2 questionnaires compute in decimal, as people do on paper: 90.05 − 90 is 0.05, not
+0.0499999…, so a band edge or a "flat" comparison never flips on binary rounding, and `round`
+rounds half up (四舍五入). Format 1 keeps binary floating point so its results never change.
 """
 
 from __future__ import annotations
 
 import ast
+import decimal
 import math
 import operator
 from collections.abc import Callable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
-_BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {
+_BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
     ast.Mult: operator.mul,
     ast.Div: operator.truediv,
 }
-_FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs, "round": round}
+_CONTEXT = decimal.Context(
+    prec=28,
+    rounding=ROUND_HALF_UP,
+    traps=[decimal.DivisionByZero, decimal.InvalidOperation, decimal.Overflow],
+)
+
+
+def half_up(value: Decimal, digits: int = 0) -> Decimal:
+    """四舍五入: 0.05 → 0.1, −0.05 → −0.1 (away from zero on a tie, as taught at school)."""
+    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=_CONTEXT)
+
+
+def decimal_of(value: float | int | Decimal) -> Decimal:
+    """A figure as the person typed it: the shortest decimal that gives this float back."""
+    return value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+
+
+_FUNCTIONS: dict[str, Callable[..., Decimal]] = {
+    "min": min,
+    "max": max,
+    "abs": abs,
+    "round": lambda value, digits=0: half_up(value, int(digits)),
+}
 
 
 class FormulaError(ValueError):
@@ -91,25 +119,40 @@ class Formula:
             self._check(arg, depth + 1)
 
     def evaluate(self, values: Mapping[str, float]) -> float | None:
-        """The value, or None when an input is missing or a division by zero occurs."""
+        """The value in binary floating point, as format 1 questionnaires were scored (kept so
+        that their results never change); None when an input is missing or a division by zero."""
         try:
-            value = float(self._eval(self.body, values))
+            value = float(self._eval(self.body, values, exact=False))
         except (KeyError, ZeroDivisionError, OverflowError):
             return None
         return value if math.isfinite(value) else None
 
-    def _eval(self, node: ast.AST, values: Mapping[str, float]) -> Any:
+    def evaluate_exact(self, values: Mapping[str, float]) -> Decimal | None:
+        """The value in decimal arithmetic (format 2); None as for `evaluate`."""
+        inputs = {name: decimal_of(value) for name, value in values.items()}
+        try:
+            with decimal.localcontext(_CONTEXT):
+                value = self._eval(self.body, inputs, exact=True)
+        except (KeyError, decimal.DecimalException, OverflowError, ValueError):
+            return None
+        return value if value.is_finite() and abs(value) < Decimal("1e300") else None
+
+    def _eval(self, node: ast.AST, values: Mapping[str, Any], exact: bool) -> Any:
         if isinstance(node, ast.Constant):
-            return node.value
+            return decimal_of(node.value) if exact else node.value  # type: ignore[arg-type]
         if isinstance(node, ast.Name):
             return values[node.id]
         if isinstance(node, ast.BinOp):
-            return _BINARY[type(node.op)](self._eval(node.left, values), self._eval(node.right, values))
+            left, right = self._eval(node.left, values, exact), self._eval(node.right, values, exact)
+            return _BINARY[type(node.op)](left, right)
         if isinstance(node, ast.UnaryOp):
-            value = self._eval(node.operand, values)
+            value = self._eval(node.operand, values, exact)
             return -value if isinstance(node.op, ast.USub) else value
         assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-        return _FUNCTIONS[node.func.id](*(self._eval(arg, values) for arg in node.args))
+        args = [self._eval(arg, values, exact) for arg in node.args]
+        if node.func.id == "round" and not exact:
+            return round(*args)
+        return _FUNCTIONS[node.func.id](*args)
 
 
 @lru_cache(maxsize=1024)

@@ -10,7 +10,8 @@ from diagnosis.model.base import Id, Lang, SemVer, Strict, Text
 from diagnosis.model.conditions import Rule, VisibleIf
 from diagnosis.model.questions import AnswerSet, Question
 
-FORMAT = "diagnosis-questionnaire/1"
+FORMAT = "diagnosis-questionnaire/2"
+FORMATS = ("diagnosis-questionnaire/1", FORMAT)
 
 
 class Scoring(Strict):
@@ -85,6 +86,27 @@ class Dimension(Strict):
     children: list[Dimension] = []
 
 
+class Plausibility(Strict):
+    """A soft rule on the answers (数据核查): when `warn_if` holds, the message is shown at the
+    questions concerned, in `score` output and in the report until a provider resolves it."""
+
+    id: Id
+    warn_if: VisibleIf
+    message: Text
+    questions: list[Id] = Field(default=[], description="where to show it (default: what it reads)")
+
+
+class KpiSpec(Strict):
+    """An effect indicator a plan can set a target for (energy per unit of output, yield, …),
+    computed from the answers by `formula`; `better` says which way is an improvement."""
+
+    id: Id
+    name: Text
+    unit: Text | None = None
+    formula: str = Field(min_length=1)
+    better: Literal["higher", "lower"]
+
+
 class CarryOver(Strict):
     """How answers given against an earlier version move to this one (data, not code).
 
@@ -108,7 +130,10 @@ class Standard(Strict):
 
 
 class Questionnaire(Strict):
-    format: Literal["diagnosis-questionnaire/1"]
+    format: Literal["diagnosis-questionnaire/1", "diagnosis-questionnaire/2"] = Field(
+        description="2: decimal arithmetic and banding on exact values; 1 (older files): binary "
+        "floating point, derived values rounded to `decimals` before banding"
+    )
     id: Id
     version: SemVer
     title: Text
@@ -127,12 +152,19 @@ class Questionnaire(Strict):
     scoring: Scoring = Scoring()
     levels: list[Level] | Id | None = None
     carry_over: list[CarryOver] = []
+    checks: list[Plausibility] = []
+    kpis: list[KpiSpec] = []
     target_level: Id | None = Field(
         default=None,
         description="a level question: ladder criteria above the level chosen there are hidden "
         "and left out of every score (an assessment scoped to a target level)",
     )
     _index: Any = PrivateAttr(default=None)  # built once by model.index.index_of
+
+    @property
+    def exact(self) -> bool:
+        """Format 2 computes in decimal and bands exact values."""
+        return self.format != "diagnosis-questionnaire/1"
 
     @model_validator(mode="after")
     def _chinese_first(self) -> Questionnaire:

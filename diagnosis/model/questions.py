@@ -99,7 +99,13 @@ class DerivedQuestion(QuestionBase):
     kind: Literal["derived"]
     formula: str = Field(min_length=1)
     unit: Text | None = None
-    decimals: int = Field(default=1, ge=0, le=6)
+    decimals: int = Field(default=1, ge=0, le=6, description="digits shown to people")
+    rounding: int | None = Field(
+        default=None,
+        ge=0,
+        le=6,
+        description="format 2: round half up (四舍五入) to this many decimals before banding",
+    )
     min: float | None = None
     max: float | None = None
     bands: list[Band] | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from diagnosis.model import (
@@ -13,24 +15,36 @@ from diagnosis.model import (
     AnyVisible,
     ChoiceQuestion,
     DerivedQuestion,
+    EnterpriseCondition,
     NotRule,
     NotVisible,
     NumberQuestion,
     Question,
+    ValueCondition,
 )
-from diagnosis.model.formula import compile_formula
+from diagnosis.model.formula import compile_formula, half_up
 from diagnosis.model.index import Index
 from diagnosis.model.points import band_points, max_points
 from diagnosis.scoring.answers import Value
 from diagnosis.scoring.result import QuestionResult
 
 
+@dataclass(frozen=True)
+class Context:
+    """What plausibility checks may read beside the answers: the year of the assessment and the
+    enterprise record. Scoring never depends on it."""
+
+    assessment_year: int | None = None
+    enterprise: Mapping[str, Any] = field(default_factory=dict)
+
+
 class Evaluation:
     """Answers seen through the questionnaire: a hidden question's answer does not exist."""
 
-    def __init__(self, index: Index, answers: dict[str, Value]) -> None:
+    def __init__(self, index: Index, answers: dict[str, Value], context: Context | None = None) -> None:
         self.index = index
         self.answers = answers
+        self.context = context or Context()
         self.problems: list[str] = []
         self._visible: dict[str, bool] = {}
         self._derived: dict[str, float | None] = {}
@@ -67,20 +81,34 @@ class Evaluation:
             return self.derived(question)
         return self.answers.get(qid)
 
+    def compute(self, source: str, rounding: int | None = None) -> float | None:
+        """A formula over the current figures (None while an input is missing): decimal and
+        exact for format 2 questionnaires, binary floating point for format 1."""
+        formula = compile_formula(source)
+        known = {"assessment_year": self.context.assessment_year}
+        inputs = {name: known[name] if name in known else self.value(name) for name in formula.names}
+        numbers = {k: float(v) for k, v in inputs.items() if isinstance(v, int | float)}
+        if len(numbers) != len(inputs):
+            return None
+        if not self.index.questionnaire.exact:
+            return formula.evaluate(numbers)
+        exact = formula.evaluate_exact(numbers)
+        if exact is not None and rounding is not None:
+            exact = half_up(exact, rounding)
+        return None if exact is None else float(exact)
+
     def derived(self, question: DerivedQuestion) -> float | None:
         if question.id not in self._derived:
             self._derived[question.id] = None
-            formula = compile_formula(question.formula)
-            inputs = {name: self.value(name) for name in formula.names}
-            numbers = {k: float(v) for k, v in inputs.items() if isinstance(v, int | float)}
-            result = formula.evaluate(numbers) if len(numbers) == len(inputs) else None
+            result = self.compute(question.formula, question.rounding)
+            if result is not None and not self.index.questionnaire.exact:
+                result = round(result, question.decimals)  # format 1 banded the rounded value
             self._derived[question.id] = self._in_range(question, result)
         return self._derived[question.id]
 
     def _in_range(self, question: DerivedQuestion, result: float | None) -> float | None:
         if result is None:
             return None
-        result = round(result, question.decimals)
         low, high = question.min, question.max
         if (low is not None and result < low) or (high is not None and result > high):
             inputs = ", ".join(compile_formula(question.formula).names)
@@ -95,6 +123,12 @@ class Evaluation:
         """Evaluate a visibility condition or the answer part of a rule."""
         if isinstance(cond, AnswerCondition):
             return self.test(cond.answer)
+        if isinstance(cond, ValueCondition):
+            value = self.compute(cond.value.formula)
+            return value is not None and cond.value.holds(value)
+        if isinstance(cond, EnterpriseCondition):
+            found = self.context.enterprise.get(cond.enterprise.field)
+            return found is not None and str(found) in cond.enterprise.in_
         if isinstance(cond, AllVisible | AllRule):
             return all(self.holds(part) for part in cond.all)
         if isinstance(cond, AnyVisible | AnyRule):
