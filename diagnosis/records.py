@@ -77,6 +77,10 @@ class EnterpriseRecord(Record):
     contact_phone: Line | None = None
 
 
+Version = Annotated[str, StringConstraints(pattern=r"^\d{1,9}\.\d{1,9}\.\d{1,9}$")]
+ReportNumber = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z][0-9A-Z-]{5,63}$")]
+
+
 class AssessmentRecord(Record):
     uid: Uid
     revision: int = Field(ge=1, le=INT64)
@@ -88,6 +92,8 @@ class AssessmentRecord(Record):
     updated_at: Stamp
     finalized_at: Stamp | None = None
     created_by: Line | None = None
+    report_number: ReportNumber | None = None
+    carried_from: Version | None = None
 
 
 class EnterpriseSection(EnterpriseRecord):
@@ -110,6 +116,8 @@ class AssessmentSection(Record):
     updated_at: Stamp | None = None
     finalized_at: Stamp | None = None
     created_by: Line | None = None
+    report_number: ReportNumber | None = None
+    carried_from: Version | None = None
     based_on: int | None = Field(default=None, ge=1, le=INT64)
 
 
@@ -127,6 +135,14 @@ class HistoryRecord(Record):
     new_value: Annotated[str, StringConstraints(max_length=1_000_000)] | None = None
     old_note: Note | None = None
     new_note: Note | None = None
+    changed_at: Stamp
+    changed_by: Line | None = None
+    reason: Line
+
+
+class PlanHistoryRecord(Record):
+    old_content: Annotated[str, StringConstraints(max_length=5_000_000)] | None = None
+    new_content: Annotated[str, StringConstraints(max_length=5_000_000)] | None = None
     changed_at: Stamp
     changed_by: Line | None = None
     reason: Line
@@ -151,9 +167,6 @@ class EvidenceRef(Record):
     sha256: Sha256
 
 
-Version = Annotated[str, StringConstraints(pattern=r"^\d{1,9}\.\d{1,9}\.\d{1,9}$")]
-
-
 class QuestionnaireRef(Record):
     id: Id
     version: Version
@@ -165,4 +178,5 @@ ASSESSMENT_FIELDS = tuple(AssessmentRecord.model_fields)
 ANSWER_FIELDS = tuple(AnswerRecord.model_fields)
 HISTORY_FIELDS = tuple(HistoryRecord.model_fields)
 EVIDENCE_FIELDS = tuple(EvidenceRecord.model_fields)
+PLAN_HISTORY_FIELDS = tuple(PlanHistoryRecord.model_fields)
 EVIDENCE_REF_FIELDS = tuple(EvidenceRef.model_fields)

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from diagnosis import __version__
-from diagnosis.cli import questionnaires, reports, scoring, signing, store
+from diagnosis.cli import plans, questionnaires, reports, scoring, signing, store
 from diagnosis.errors import DiagnosisError, UsageError
 
-COMMAND_MODULES = (questionnaires, scoring, store, reports, signing)
+COMMAND_MODULES = (questionnaires, scoring, store, plans, reports, signing)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,6 +21,7 @@ from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
 from diagnosis.session import Session
 from diagnosis.storage import xlsx
 from diagnosis.storage.answers import UNCHANGED, set_answer
+from diagnosis.storage.archive import MAX_TOTAL
 from diagnosis.storage.assessments import (
     answers_of,
     delete_assessment,
@@ -39,7 +40,7 @@ from diagnosis.storage.enterprises import (
     list_enterprises,
 )
 from diagnosis.storage.evidence import attach, evidence_of, remove_evidence
-from diagnosis.storage.package import MAX_TOTAL, export_package, import_package
+from diagnosis.storage.package import export_package, import_package
 from diagnosis.storage.reports import compare, list_assessments, provider_summary
 
 

@@ -31,6 +31,9 @@ class Check:
     current: float | None = None
     required: float | None = None
     candidates: list[str] = field(default_factory=list)  # members that could close a count gap
+    level_gte: int | None = None  # what a candidate must reach (count conditions)
+    score_gte: float | None = None
+    kind: str = "answer"  # score / count / answer / not
 
 
 @dataclass

@@ -55,7 +55,7 @@ class Rules:
                 zh="并非：" + "；".join(c.text.zh for c in inner),
                 en="not: " + "; ".join(c.text.get("en") for c in inner),
             )
-            return [Check(text, met=self.holds(rule, node))]
+            return [Check(text, met=self.holds(rule, node), kind="not")]
         return [self.leaf(rule, node)]
 
     def leaf(self, rule: Any, node: Dimension) -> Check:
@@ -83,7 +83,8 @@ class Rules:
             zh=f"{target.name.zh}{'' if root else '得分'} {' 且 '.join(parts_zh)}",
             en=f"{target.name.get('en')}{'' if root else ' score'} {' and '.join(parts_en)}",
         )
-        return Check(text, met, current=score, required=test.gte if test.gte is not None else test.lt)
+        required = test.gte if test.gte is not None else test.lt
+        return Check(text, met, current=score, required=required, kind="score")
 
     def _count(self, rule: CountCondition) -> Check:
         test = rule.count
@@ -124,6 +125,9 @@ class Rules:
             current=len(passing),
             required=needed,
             candidates=[m[0] for m in failing] if not met else [],
+            level_gte=test.level_gte,
+            score_gte=test.score_gte,
+            kind="count",
         )
 
     def applicable(self, member: str) -> bool:

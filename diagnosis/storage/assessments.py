@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import secrets
 import uuid
 from typing import Any, Literal
 
 from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.loading.load import Loaded, load_bytes
-from diagnosis.model.index import index_of
-from diagnosis.scoring.answers import check_value
+from diagnosis.scoring.carry_over import Carried, carry_over
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.storage.db import Store, inserted
@@ -127,8 +128,9 @@ def require_draft(store: Store, assessment_id: int) -> dict[str, Any]:
 
 
 def finalize(store: Store, assessment_id: int, *, force: bool = False) -> None:
-    """Lock the assessment: answers and evidence become read-only."""
-    require_draft(store, assessment_id)
+    """Lock the assessment: answers, evidence and plan become read-only, and the report number
+    is given."""
+    row = require_draft(store, assessment_id)
     result, _ = score_assessment(store, assessment_id)
     missing = result.completeness.required_missing
     if missing and not force:
@@ -138,9 +140,27 @@ def finalize(store: Store, assessment_id: int, *, force: bool = False) -> None:
         )
     now = store.now()
     with store.write("finalize the assessment") as db:
+        number = row["report_number"] or report_number(store, row, now)
         db.table("assessments").update(
-            assessment_id, {"status": "finalized", "finalized_at": now, "updated_at": now}
+            assessment_id,
+            {"status": "finalized", "finalized_at": now, "updated_at": now, "report_number": number},
         )
+
+
+def report_number(store: Store, row: dict[str, Any], now: str) -> str:
+    """Unique by construction: the date, the provider, the enterprise and a random part,
+    e.g. 20260302-3F2A-X8K5TH-7QK2MZ (the UNIQUE index refuses the one-in-a-billion repeat)."""
+    enterprise = store.db.execute(
+        "SELECT uscc, name FROM enterprises WHERE id = ?", [row["enterprise_id"]]
+    ).fetchone()
+    provider = _code(row["provider"] or "SELF", 4) if row["provider"] else "SELF"
+    who = enterprise[0][-6:] if enterprise[0] else _code(enterprise[1], 6)
+    random = "".join(secrets.choice("23456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(6))
+    return f"{now[:10].replace('-', '')}-{provider}-{who}-{random}"
+
+
+def _code(text: str, length: int) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length].upper()
 
 
 def reopen(store: Store, assessment_id: int) -> int:
@@ -155,20 +175,40 @@ def reopen(store: Store, assessment_id: int) -> int:
 
 
 def reassess(store: Store, assessment_id: int, loaded: Loaded | None = None) -> int:
-    """A new assessment of the same enterprise starting from an earlier one's answers
-    (optionally against a newer questionnaire version: answers that no longer fit are dropped)."""
+    """A new assessment of the same enterprise starting from an earlier one's answers. Against a
+    newer questionnaire version the answers move by that version's carry-over mapping; what does
+    not carry is left for a fresh answer (see `carry_over_preview`)."""
     row = get_assessment(store, assessment_id)
-    target = loaded or questionnaire_of(store, assessment_id)
+    source = questionnaire_of(store, assessment_id)
+    target = loaded or source
     changes = _fresh(target) | {"based_on": assessment_id}
-    return _copy(store, row, changes, f"copied from assessment #{assessment_id}", target)
+    if target.sha256 == source.sha256:
+        return _copy(store, row, changes, f"copied from assessment #{assessment_id}", target)
+    carried = carry_over_preview(store, assessment_id, target)
+    changes["carried_from"] = source.questionnaire.version
+    reason = f"carried over from #{assessment_id} ({source.questionnaire.id} {source.questionnaire.version})"
+    return _copy(store, row, changes, reason, target, carried)
+
+
+def carry_over_preview(store: Store, assessment_id: int, target: Loaded) -> Carried:
+    """What re-assessing against `target` would carry over, leave behind and leave open."""
+    source = questionnaire_of(store, assessment_id)
+    answers, notes = answers_of(store, assessment_id)
+    return carry_over(source.questionnaire, answers, notes, target.questionnaire)
 
 
 def _copy(
-    store: Store, row: dict[str, Any], changes: dict[str, Any], reason: str, target: Loaded | None = None
+    store: Store,
+    row: dict[str, Any],
+    changes: dict[str, Any],
+    reason: str,
+    target: Loaded | None = None,
+    carried: Carried | None = None,
 ) -> int:
     now = store.now()
+    kept = {k: v for k, v in row.items() if k not in ("id", "report_number", "carried_from")}
     fresh = (
-        {k: v for k, v in row.items() if k != "id"}
+        kept
         | changes
         | {
             "status": "draft",
@@ -178,45 +218,60 @@ def _copy(
             "created_by": store.user,
         }
     )
-    index = index_of(target.questionnaire) if target else None
     with store.write("copy the assessment") as db:
         if target is not None:
             keep_questionnaire(store, target)
         new_id = inserted(db.table("assessments").insert(fresh))
-        for answer in db.table("answers").rows_where("assessment_id = ?", [row["id"]], order_by="rowid"):
-            if index is not None and not _fits(index, answer["question_id"], answer["value"]):
-                continue
-            db.table("answers").insert(
-                answer | {"assessment_id": new_id, "updated_at": now, "updated_by": store.user}
-            )
-            db.table("answer_history").insert(
-                {
-                    "assessment_id": new_id,
-                    "question_id": answer["question_id"],
-                    "old_value": None,
-                    "new_value": answer["value"],
-                    "old_note": None,
-                    "new_note": answer["note"],
-                    "changed_at": now,
-                    "changed_by": store.user,
-                    "reason": reason,
-                }
-            )
-        if target is None:  # a revision keeps its evidence; a re-assessment gathers new evidence
+        if carried is not None:
+            rows = [
+                {"question_id": qid, "value": _json(value), "note": carried.notes.get(qid)}
+                for qid, value in carried.answers.items()
+            ]
+        else:
+            rows = list(db.table("answers").rows_where("assessment_id = ?", [row["id"]], order_by="rowid"))
+        for answer in rows:
+            _insert_answer(store, new_id, answer, reason, now)
+        if target is None:  # a revision keeps its evidence and plan; a re-assessment starts anew
             for item in db.table("evidence").rows_where("assessment_id = ?", [row["id"]], order_by="id"):
                 db.table("evidence").insert(
                     {k: v for k, v in item.items() if k != "id"} | {"assessment_id": new_id}
                 )
+            db.execute(
+                "INSERT INTO plans (assessment_id, content, updated_at, updated_by) "
+                "SELECT ?, content, ?, ? FROM plans WHERE assessment_id = ?",
+                [new_id, now, store.user, row["id"]],
+            )
     return new_id
 
 
-def _fits(index: Any, question_id: str, value: str | None) -> bool:
-    question = index.questions.get(question_id)
-    if question is None:
-        return False
-    if value is None:
-        return True
-    return check_value(question, index.options[question_id], json.loads(value))[1] is None
+def _insert_answer(store: Store, assessment_id: int, answer: dict[str, Any], reason: str, now: str) -> None:
+    store.db.table("answers").insert(
+        {
+            "assessment_id": assessment_id,
+            "question_id": answer["question_id"],
+            "value": answer["value"],
+            "note": answer["note"],
+            "updated_at": now,
+            "updated_by": store.user,
+        }
+    )
+    store.db.table("answer_history").insert(
+        {
+            "assessment_id": assessment_id,
+            "question_id": answer["question_id"],
+            "old_value": None,
+            "new_value": answer["value"],
+            "old_note": None,
+            "new_note": answer["note"],
+            "changed_at": now,
+            "changed_by": store.user,
+            "reason": reason,
+        }
+    )
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def delete_assessment(store: Store, assessment_id: int) -> None:

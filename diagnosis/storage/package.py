@@ -2,10 +2,13 @@
 
 Layout: `manifest.json` (format version and the sha256 of every other member),
 `assessment.json` (metadata, enterprise, evidence list), `questionnaire.yaml` (the exact file),
-`answers.json`, `history.json`, `evidence/<sha256>`. A package comes from a stranger: it is read
-under limits counted while decompressing, every record is validated (`diagnosis.records`) and
-every hash recomputed before anything is written, and the write is one transaction — a refused
-package leaves the database exactly as it was.
+`answers.json`, `history.json`, `evidence/<sha256>`, and when there is one `plan.json` with
+`plan_history.json` (the diagnosis plan). A provider may sign the manifest: `signature.p7s`, a
+detached CMS signature over `manifest.json`, which lists the hash of everything else.
+
+A package comes from a stranger: it is read under limits counted while decompressing, every
+record is validated (`diagnosis.records`) and every hash recomputed before anything is written,
+and the write is one transaction — a refused package leaves the database exactly as it was.
 """
 
 from __future__ import annotations
@@ -14,11 +17,9 @@ import hashlib
 import io
 import json
 import re
-import stat
 import uuid
 import zipfile
-import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,41 +30,41 @@ from diagnosis.files import read_regular, write_atomic
 from diagnosis.jsonio import parse_json
 from diagnosis.loading.load import Loaded, load_bytes
 from diagnosis.model.index import index_of
+from diagnosis.plan.model import Plan
+from diagnosis.plan.projection import check_plan
 from diagnosis.records import (
     ANSWER_FIELDS,
     ASSESSMENT_FIELDS,
     ENTERPRISE_FIELDS,
     EVIDENCE_FIELDS,
     HISTORY_FIELDS,
+    PLAN_HISTORY_FIELDS,
     AnswerRecord,
     AssessmentRecord,
     EnterpriseRecord,
     EvidenceRecord,
     HistoryRecord,
+    PlanHistoryRecord,
     QuestionnaireRef,
 )
 from diagnosis.scoring.answers import check_value
 from diagnosis.storage.answers import history_of
-from diagnosis.storage.assessments import get_assessment, keep_questionnaire, questionnaire_of
+from diagnosis.storage.archive import MAX_MEMBERS, MAX_TOTAL, PackageError, read_members
+from diagnosis.storage.assessments import get_assessment, keep_questionnaire, questionnaire_of, report_number
 from diagnosis.storage.db import Store, inserted
 from diagnosis.storage.enterprises import get_enterprise
 from diagnosis.storage.evidence import evidence_bytes, evidence_of
+from diagnosis.storage.plans import plan_history, plan_json
 
-FORMAT = "diagnosis-package/1"
+FORMAT = "diagnosis-package/2"  # 2 adds the diagnosis plan and the provider's signature
+READABLE = ("diagnosis-package/1", FORMAT)
 SUFFIX = ".diagpkg"
+SIGNATURE = "signature.p7s"
 FIXED = ("manifest.json", "assessment.json", "questionnaire.yaml", "answers.json", "history.json")
+OPTIONAL = ("plan.json", "plan_history.json", SIGNATURE)
 EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
 MAX_DATA_MEMBER = 20 * 2**20  # each JSON or YAML member
-MAX_TOTAL = 2 * 2**30  # everything a package may expand to, counted while reading
-MAX_MEMBERS = 5000
-MAX_RATIO = 200  # uncompressed / compressed, for every member: beyond this it is a zip bomb
-RATIO_SLACK = 4096  # tiny members compress oddly; a bomb needs far more than this
-CHUNK = 2**16
 IfExists = Literal["skip", "copy"]
-
-
-class PackageError(DiagnosisError):
-    """The package is broken or hostile; nothing was imported."""
 
 
 class PackageMeta(BaseModel):
@@ -107,6 +108,12 @@ def package_bytes(store: Store, assessment_id: int) -> bytes:
     }
     for sha in sorted({e["sha256"] for e in evidence}):
         members[f"evidence/{sha}"] = evidence_bytes(store, sha)
+    plan = store.db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
+    if plan is not None:
+        members["plan.json"] = _json(json.loads(plan[0]))
+        members["plan_history.json"] = _json(
+            [{k: h[k] for k in PLAN_HISTORY_FIELDS} for h in plan_history(store, assessment_id)]
+        )
     manifest = {"format": FORMAT, "members": {name: _sha(data) for name, data in sorted(members.items())}}
     stamp = _zip_time(row["updated_at"])
     buffer = io.BytesIO()
@@ -125,6 +132,10 @@ class Unpacked:
     answers: list[AnswerRecord]
     history: list[HistoryRecord]
     evidence: dict[str, bytes]
+    plan: Plan | None = None
+    plan_history: list[PlanHistoryRecord] = field(default_factory=list)
+    manifest: bytes = b""  # what a signature covers
+    signature: bytes | None = None
 
 
 def read_package_file(path: Path, evidence_limit: int) -> Unpacked:
@@ -134,16 +145,16 @@ def read_package_file(path: Path, evidence_limit: int) -> Unpacked:
 
 def read_package(raw: bytes, evidence_limit: int) -> Unpacked:
     """Check a package completely, in memory; any problem raises PackageError in one sentence."""
-    data = _members(raw, evidence_limit)
+    data = read_members(raw, lambda name: _allowed(name, evidence_limit))
     manifest = _parse(data, "manifest.json")
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") not in READABLE:
         found = manifest.get("format") if isinstance(manifest, dict) else None
         raise PackageError(f"unsupported package format {str(found)[:40]!r}; this version reads {FORMAT}")
     listed = manifest.get("members")
     if (
         set(manifest) != {"format", "members"}
         or not isinstance(listed, dict)
-        or set(listed) != set(data) - {"manifest.json"}
+        or set(listed) != set(data) - {"manifest.json", SIGNATURE}
     ):
         raise PackageError("the manifest does not list exactly the files in the package")
     for name, sha in listed.items():
@@ -152,69 +163,11 @@ def read_package(raw: bytes, evidence_limit: int) -> Unpacked:
     return _contents(data, evidence_limit)
 
 
-def _members(raw: bytes, evidence_limit: int) -> dict[str, bytes]:
-    """Every member, decompressed under limits counted as the bytes come out."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise PackageError("not a diagnosis package (not a zip file, or a damaged one)") from None
-    if len(infos) > MAX_MEMBERS:
-        raise PackageError(f"the package has {len(infos)} files; at most {MAX_MEMBERS} are accepted")
-    names = [info.filename for info in infos]
-    if len(set(names)) != len(names):
-        twice = next(name for name in names if names.count(name) > 1)
-        raise PackageError(f"the package holds {twice!r} twice")
-    data: dict[str, bytes] = {}
-    budget = MAX_TOTAL
-    for info in infos:
-        _check_member(info, evidence_limit)
-        limit = evidence_limit if info.filename.startswith("evidence/") else MAX_DATA_MEMBER
-        data[info.filename] = _read_member(archive, info, min(limit, budget))
-        budget -= len(data[info.filename])
-    return data
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
-    """Decompress one member, stopping as soon as it exceeds its limit or the ratio."""
-    name = info.filename
-    ceiling = MAX_RATIO * max(info.compress_size, 1) + RATIO_SLACK
-    chunks, size = [], 0
-    try:
-        with archive.open(info) as member:  # never trust the sizes the header claims
-            while chunk := member.read(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise PackageError(f"{name} expands beyond what a package may hold ({limit} bytes)")
-                if size > ceiling:
-                    raise PackageError(f"{name} expands more than {MAX_RATIO}-fold: refusing a zip bomb")
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-        raise PackageError(f"{name} in the package is damaged ({_short(error)})") from None
-    except NotImplementedError:
-        raise PackageError(f"{name} in the package uses a compression this app cannot read") from None
-    except RuntimeError:  # encrypted members
-        raise PackageError(f"{name} in the package is encrypted") from None
-    return b"".join(chunks)
-
-
-def _short(error: Exception) -> str:
-    return str(error).splitlines()[0][:80] if str(error) else type(error).__name__
-
-
-def _check_member(info: zipfile.ZipInfo, evidence_limit: int) -> None:
-    name = info.filename
-    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or "\\" in name:
-        raise PackageError(f"refusing absolute path {name[:80]!r} in the package")
-    if ".." in name.split("/"):
-        raise PackageError(f"refusing path {name[:80]!r} that leaves the package")
-    if stat.S_ISLNK(info.external_attr >> 16):
-        raise PackageError(f"refusing symbolic link {name[:80]!r} in the package")
-    if name not in FIXED and not EVIDENCE_NAME.match(name):
-        raise PackageError(f"unexpected file {name[:80]!r} in the package")
-    limit = evidence_limit if name.startswith("evidence/") else MAX_DATA_MEMBER
-    if info.file_size > limit:
-        raise PackageError(f"{name} is larger than allowed ({info.file_size} bytes)")
+def _allowed(name: str, evidence_limit: int) -> int | None:
+    """The size limit of a member, or None: no such member belongs in a package."""
+    if name in FIXED or name in OPTIONAL:
+        return MAX_DATA_MEMBER
+    return evidence_limit if EVIDENCE_NAME.match(name) else None
 
 
 def _contents(data: dict[str, bytes], evidence_limit: int) -> Unpacked:
@@ -241,7 +194,34 @@ def _contents(data: dict[str, bytes], evidence_limit: int) -> Unpacked:
     _check_answers(loaded, answers, history, meta.evidence)
     evidence = {n.removeprefix("evidence/"): d for n, d in data.items() if n.startswith("evidence/")}
     _check_evidence(meta.evidence, evidence, evidence_limit)
-    return Unpacked(meta, loaded, answers, history, evidence)
+    plan, plan_changes = _plan(data, loaded)
+    return Unpacked(
+        meta,
+        loaded,
+        answers,
+        history,
+        evidence,
+        plan,
+        plan_changes,
+        data["manifest.json"],
+        data.get(SIGNATURE),
+    )
+
+
+def _plan(data: dict[str, bytes], loaded: Loaded) -> tuple[Plan | None, list[PlanHistoryRecord]]:
+    """The plan, validated as a record and against the questionnaire; its history with it."""
+    if "plan.json" not in data:
+        if "plan_history.json" in data:
+            raise PackageError("the package has a plan history but no plan")
+        return None, []
+    plan = _validated(Plan, _parse(data, "plan.json"), "plan.json")
+    problems = check_plan(plan, loaded.questionnaire)
+    if problems:
+        raise PackageError(f"plan.json does not fit the questionnaire: {problems[0]}")
+    changes = [
+        _validated(PlanHistoryRecord, h, "plan_history.json") for h in _list(data, "plan_history.json")
+    ]
+    return plan, changes
 
 
 def _check_answers(
@@ -338,7 +318,8 @@ def _write(
     if existing and if_exists == "skip":
         return int(existing[0])
     if (existing or (owner and owner[1] != enterprise_id)) and if_exists == "copy":
-        row |= {"uid": uuid.uuid4().hex, "revision": 1}
+        # A copy is another assessment: its own identity and, when finalized, its own report number.
+        row |= {"uid": uuid.uuid4().hex, "revision": 1, "report_number": None}
     keep_questionnaire(store, unpacked.loaded)
     db = store.db
     pinned = meta.questionnaire
@@ -364,8 +345,20 @@ def _write(
             [item.sha256, unpacked.evidence[item.sha256]],
         )
         db.table("evidence").insert(item.model_dump() | {"assessment_id": new_id})
+    if unpacked.plan is not None:
+        db.execute(
+            "INSERT INTO plans (assessment_id, content, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+            [new_id, plan_json(unpacked.plan), row["updated_at"], None],
+        )
+        for revision in unpacked.plan_history:
+            db.table("plan_history").insert(revision.model_dump() | {"assessment_id": new_id})
     # Finalize last: the lock triggers would refuse the answers otherwise.
-    db.table("assessments").update(new_id, {"status": meta.assessment.status})
+    status: dict[str, str] = {"status": meta.assessment.status}
+    if meta.assessment.status == "finalized" and not row["report_number"]:
+        status["report_number"] = report_number(
+            store, get_assessment(store, new_id), row["finalized_at"] or store.now()
+        )
+    db.table("assessments").update(new_id, status)
     return new_id
 
 

@@ -118,3 +118,46 @@ def m001_initial(db: Database) -> None:
             BEGIN SELECT {LOCKED}; END;
         """,
     )
+
+
+@migrations()
+def m002_plan(db: Database) -> None:
+    """The diagnosis plan (one JSON document per assessment) with its own append-only history,
+    locked with the answers by finalize; the report number, fixed once given; and the earlier
+    questionnaire version a re-assessment's answers were carried over from."""
+    run_script(
+        db,
+        f"""
+        CREATE TABLE plans (
+            assessment_id INTEGER PRIMARY KEY REFERENCES assessments(id) ON DELETE CASCADE,
+            content TEXT NOT NULL,    -- diagnosis.plan.model.Plan as JSON
+            updated_at TEXT NOT NULL, updated_by TEXT
+        );
+        CREATE TABLE plan_history (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            old_content TEXT, new_content TEXT,
+            changed_at TEXT NOT NULL, changed_by TEXT,
+            reason TEXT NOT NULL DEFAULT 'edited'
+        );
+        CREATE INDEX plan_history_assessment ON plan_history(assessment_id);
+        CREATE TRIGGER plan_history_no_update BEFORE UPDATE ON plan_history
+            BEGIN SELECT RAISE(ABORT, 'plan history is append-only'); END;
+        CREATE TRIGGER plan_history_no_delete BEFORE DELETE ON plan_history
+            WHEN (SELECT COUNT(*) FROM assessments WHERE id = OLD.assessment_id) > 0
+            BEGIN SELECT RAISE(ABORT, 'plan history is append-only'); END;
+        CREATE TRIGGER plans_locked_insert BEFORE INSERT ON plans
+            WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalized'
+            BEGIN SELECT {LOCKED}; END;
+        CREATE TRIGGER plans_locked_update BEFORE UPDATE ON plans
+            WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalized'
+            BEGIN SELECT {LOCKED}; END;
+        CREATE TRIGGER plans_locked_delete BEFORE DELETE ON plans
+            WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalized'
+            BEGIN SELECT {LOCKED}; END;
+        ALTER TABLE assessments ADD COLUMN report_number TEXT;
+        ALTER TABLE assessments ADD COLUMN carried_from TEXT;  -- questionnaire version answers came from
+        CREATE UNIQUE INDEX assessments_report_number ON assessments(report_number)
+            WHERE report_number IS NOT NULL;
+        """,
+    )

@@ -45,7 +45,7 @@ def _swap_evidence(m: Members) -> bytes:
 
 
 def _fake_questionnaire(m: Members) -> bytes:
-    """An altered copy of the official sme-digital-2024 1.0.0, pinned consistently."""
+    """An altered copy of the official sme-digital-2024, pinned consistently."""
     import yaml
 
     from diagnosis.loading.load import load_bytes
@@ -168,7 +168,7 @@ def test_an_altered_questionnaire_names_both_hashes(package: tuple[int, bytes], 
     fresh = open_store(tmp_path / "fresh.db")
     with pytest.raises(PackageError) as caught:
         import_package(fresh, _fake_questionnaire(members(package[1])))
-    official = default_catalogue().get("sme-digital-2024@1.0.0").sha256
+    official = default_catalogue().get("sme-digital-2024").sha256
     assert f"this app knows (sha256 {official[:12]}…)" in str(caught.value)
     assert list_questionnaires(fresh) == []  # the copy is not kept either
 
@@ -182,7 +182,7 @@ def test_evidence_a_user_attaches_later_keeps_its_own_bytes(
     own = add_enterprise(fresh, EnterpriseInput(name="自己的企业"))
     from diagnosis.storage.assessments import new_assessment
 
-    mine = new_assessment(fresh, default_catalogue().get("sme-digital-2024@1.0.0"), own)
+    mine = new_assessment(fresh, default_catalogue().get("sme-digital-2024"), own)
     add_evidence(fresh, mine, "network", "网络拓扑图.png", b"\x89PNG fake")
     assert evidence_bytes(fresh, evidence_of(fresh, mine)[0]["sha256"]) == b"\x89PNG fake"
 

@@ -1,0 +1,58 @@
+"""What the `plan` command does (its arguments are defined in `plans`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from diagnosis.cli.output import read_input, write_text
+from diagnosis.cli.store_run import open_cli_store
+from diagnosis.errors import DiagnosisError, UsageError
+from diagnosis.jsonio import parse_json
+from diagnosis.loading.yamlsource import decode, parse
+from diagnosis.plan.draft import draft_plan
+from diagnosis.plan.model import Plan
+from diagnosis.plan.summary import summarize
+from diagnosis.storage.assessments import answers_of, questionnaire_of
+from diagnosis.storage.plans import get_plan, parse_plan, plan_json, set_plan
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    if args.schema:
+        write_text(args.output, json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if args.assessment is None:
+        raise UsageError("give the assessment ID")
+    if args.save and not args.draft:
+        raise UsageError("--save goes with --draft")
+    store = open_cli_store(args)
+    if args.set:
+        set_plan(store, args.assessment, read_plan(args.set))
+        return 0
+    plan = get_plan(store, args.assessment)
+    if args.draft:
+        answers, _ = answers_of(store, args.assessment)
+        plan = draft_plan(questionnaire_of(store, args.assessment).questionnaire, answers, plan, args.lang)
+        if args.save:
+            set_plan(store, args.assessment, plan, reason="drafted from the gap analysis")
+            return 0
+    if args.summary:
+        write_text(args.output, summarize(store, args.assessment, args.lang))
+        return 0
+    write_text(args.output, json.dumps(json.loads(plan_json(plan)), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def read_plan(path: str) -> Plan:
+    """A plan file: JSON, or YAML (for people writing one by hand)."""
+    name, raw = read_input(path, what="plan file")
+    stripped = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith((b"{", b"[")):
+        return parse_plan(parse_json(raw, name), name)
+    text, problems = decode(name, raw)
+    if text is None:
+        raise DiagnosisError([str(p) for p in problems])
+    data, problems = parse(name, text)
+    if problems:
+        raise DiagnosisError([str(p) for p in problems])
+    return parse_plan(data, name)

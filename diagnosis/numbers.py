@@ -1,0 +1,45 @@
+"""Numbers as people read them: grouped thousands, sensible decimals, never scientific
+notation (1,234,567.89, not 1.23457e+06), units where they belong. Used by the report, the
+wizard, the command line and Excel alike."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from diagnosis.model import Lang
+
+
+def figure(value: float | int | None, decimals: int = 2) -> str:
+    """1234567.891 → '1,234,567.89'; 100.0 → '100'; 0.0416667 → '0.04'; None → '—'."""
+    if value is None:
+        return "—"
+    try:
+        exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError, OverflowError):
+        return str(value)
+    if exact == 0 and value != 0 and decimals < 6:
+        return figure(value, decimals + 2)  # a tiny non-zero value keeps enough digits to show
+    text = f"{exact:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def signed(value: float | None, decimals: int = 2) -> str:
+    """A change: '+1.5', '−2', '0'."""
+    if value is None:
+        return "—"
+    text = figure(value, decimals)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
+
+
+def percent(rate: float | None, decimals: int = 0) -> str:
+    """A rate 0–1 as a percentage: 0.2234 → '22%'."""
+    return "—" if rate is None else f"{figure(rate * 100, decimals)}%"
+
+
+def amount(value: float | None, lang: Lang = "zh") -> str:
+    """An amount in 万元: '1,234.5 万元' / '1,234.5 (10k CNY)'."""
+    if value is None:
+        return "—"
+    return f"{figure(value)} 万元" if lang == "zh" else f"{figure(value)} (10k CNY)"

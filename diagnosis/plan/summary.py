@@ -1,0 +1,40 @@
+"""The plan's outcome as plain text for the command line (`diagnosis plan ID --summary`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diagnosis.model import Lang
+from diagnosis.numbers import amount, figure
+from diagnosis.plan.outcome import outcome
+from diagnosis.scoring.result import ScoreResult
+from diagnosis.storage.assessments import answers_of, questionnaire_of
+from diagnosis.storage.db import Store
+from diagnosis.storage.plans import get_plan
+
+
+def summarize(store: Store, assessment_id: int, lang: Lang = "zh") -> str:
+    loaded = questionnaire_of(store, assessment_id)
+    answers, _ = answers_of(store, assessment_id)
+    result = outcome(loaded.questionnaire, answers, get_plan(store, assessment_id), lang)
+    zh = lang == "zh"
+    lines = [_standing("现状" if zh else "Now", result.current, lang)]
+    lines.append(_standing("规划后" if zh else "Planned", result.planned, lang))
+    lines += [f"  {'√' if c.met else '×'} {c.text.get(lang)}" for c in result.conditions]
+    budget = amount(result.budget, lang)
+    lines.append(
+        f"{'项目' if zh else 'Projects'}: {len(result.projects)}    {'预算' if zh else 'Budget'}: {budget}"
+    )
+    if result.start or result.end:
+        lines.append(f"{'周期' if zh else 'Period'}: {result.start or '?'} – {result.end or '?'}")
+    for project in result.projects:
+        cost = amount(project.budget, lang) if project.budget is not None else ""
+        lines.append(f"- {project.name}  {project.period}  {cost}".rstrip())
+        lines += [f"    {row.name}: {row.current or '—'} → {row.goal}" for row in project.changes]
+    return "\n".join(lines) + "\n"
+
+
+def _standing(label: str, result: ScoreResult, lang: Lang) -> str:
+    level: Any = result.level
+    name = level.name.get(lang) if level is not None else ("未定级" if lang == "zh" else "not rated")
+    return f"{label}: {figure(result.score)} / {figure(result.max_score)}  {name}"

@@ -1,0 +1,89 @@
+"""Reading a zip file from a stranger: member names checked, and every member decompressed under
+limits counted as the bytes come out (never the sizes its headers claim), so neither a bomb nor
+a damaged archive gets further than one sentence."""
+
+from __future__ import annotations
+
+import io
+import re
+import stat
+import zipfile
+import zlib
+from collections.abc import Callable
+
+from diagnosis.errors import DiagnosisError
+
+MAX_TOTAL = 2 * 2**30  # everything a package may expand to, counted while reading
+MAX_MEMBERS = 5000
+MAX_RATIO = 200  # uncompressed / compressed, for every member: beyond this it is a zip bomb
+RATIO_SLACK = 4096  # tiny members compress oddly; a bomb needs far more than this
+CHUNK = 2**16
+
+
+class PackageError(DiagnosisError):
+    """The package is broken or hostile; nothing was imported."""
+
+
+def read_members(raw: bytes, allowed: Callable[[str], int | None]) -> dict[str, bytes]:
+    """Every member, decompressed under limits counted as the bytes come out; `allowed` gives
+    the size limit of a member name, or None for a name that has no business in the archive."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise PackageError("not a diagnosis package (not a zip file, or a damaged one)") from None
+    if len(infos) > MAX_MEMBERS:
+        raise PackageError(f"the package has {len(infos)} files; at most {MAX_MEMBERS} are accepted")
+    names = [info.filename for info in infos]
+    if len(set(names)) != len(names):
+        twice = next(name for name in names if names.count(name) > 1)
+        raise PackageError(f"the package holds {twice!r} twice")
+    data: dict[str, bytes] = {}
+    budget = MAX_TOTAL
+    for info in infos:
+        _check_member(info, allowed)
+        data[info.filename] = _read_member(archive, info, min(allowed(info.filename) or 0, budget))
+        budget -= len(data[info.filename])
+    return data
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """Decompress one member, stopping as soon as it exceeds its limit or the ratio."""
+    name = info.filename
+    ceiling = MAX_RATIO * max(info.compress_size, 1) + RATIO_SLACK
+    chunks, size = [], 0
+    try:
+        with archive.open(info) as member:  # never trust the sizes the header claims
+            while chunk := member.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise PackageError(f"{name} expands beyond what a package may hold ({limit} bytes)")
+                if size > ceiling:
+                    raise PackageError(f"{name} expands more than {MAX_RATIO}-fold: refusing a zip bomb")
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        raise PackageError(f"{name} in the package is damaged ({_short(error)})") from None
+    except NotImplementedError:
+        raise PackageError(f"{name} in the package uses a compression this app cannot read") from None
+    except RuntimeError:  # encrypted members
+        raise PackageError(f"{name} in the package is encrypted") from None
+    return b"".join(chunks)
+
+
+def _short(error: Exception) -> str:
+    return str(error).splitlines()[0][:80] if str(error) else type(error).__name__
+
+
+def _check_member(info: zipfile.ZipInfo, allowed: Callable[[str], int | None]) -> None:
+    name = info.filename
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or "\\" in name:
+        raise PackageError(f"refusing absolute path {name[:80]!r} in the package")
+    if ".." in name.split("/"):
+        raise PackageError(f"refusing path {name[:80]!r} that leaves the package")
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise PackageError(f"refusing symbolic link {name[:80]!r} in the package")
+    limit = allowed(name)
+    if limit is None:
+        raise PackageError(f"unexpected file {name[:80]!r} in the package")
+    if info.file_size > limit:
+        raise PackageError(f"{name} is larger than allowed ({info.file_size} bytes)")

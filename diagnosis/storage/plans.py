@@ -1,0 +1,74 @@
+"""The diagnosis plan of an assessment: validated against its questionnaire, committed with
+its history, locked by finalize like the answers."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from diagnosis.errors import DiagnosisError
+from diagnosis.plan.model import Plan
+from diagnosis.plan.projection import check_plan
+from diagnosis.storage.assessments import questionnaire_of, require_draft
+from diagnosis.storage.db import Store
+
+
+class PlanError(DiagnosisError):
+    """The plan does not fit the assessment's questionnaire or the plan format."""
+
+
+def get_plan(store: Store, assessment_id: int) -> Plan:
+    """The stored plan (an empty one when none was written yet)."""
+    row = store.db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
+    return Plan.model_validate_json(row[0]) if row else Plan()
+
+
+def set_plan(store: Store, assessment_id: int, plan: Plan, reason: str = "edited") -> None:
+    """Store the plan; refused with every problem when it does not fit the questionnaire."""
+    require_draft(store, assessment_id)
+    problems = check_plan(plan, questionnaire_of(store, assessment_id).questionnaire)
+    if problems:
+        raise PlanError(problems)
+    new = plan_json(plan)
+    now = store.now()
+    with store.write("save the plan") as db:
+        old = db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
+        if old and old[0] == new:
+            return
+        db.execute(
+            "INSERT INTO plans (assessment_id, content, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (assessment_id) DO UPDATE SET content = excluded.content, "
+            "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            [assessment_id, new, now, store.user],
+        )
+        db.execute(
+            "INSERT INTO plan_history (assessment_id, old_content, new_content, changed_at, changed_by, "
+            "reason) VALUES (?, ?, ?, ?, ?, ?)",
+            [assessment_id, old[0] if old else None, new, now, store.user, reason],
+        )
+        db.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", [now, assessment_id])
+
+
+def parse_plan(data: Any, source: str) -> Plan:
+    """Plain data (from a JSON or YAML file) → Plan, with located sentences for what is wrong."""
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        lines = []
+        for e in error.errors()[:20]:
+            where = ".".join(str(p) for p in e["loc"]) or "top level"
+            lines.append(f"{source}: {where}: {e['msg'].removeprefix('Value error, ')}")
+        raise PlanError(lines) from None
+
+
+def plan_json(plan: Plan) -> str:
+    """The canonical stored form (sorted keys, so an unchanged plan is recognised as such)."""
+    return json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+
+
+def plan_history(store: Store, assessment_id: int) -> list[dict[str, Any]]:
+    return list(
+        store.db.table("plan_history").rows_where("assessment_id = ?", [assessment_id], order_by="id")
+    )
