@@ -6,6 +6,7 @@ from typing import Any
 
 from diagnosis.model import ChoiceQuestion, DerivedQuestion, Lang, NumberQuestion, Question
 from diagnosis.model.index import Index
+from diagnosis.numbers import figure
 
 
 def answer_label(index: Index, question: Question, value: Any, lang: Lang = "zh") -> str:
@@ -17,7 +18,8 @@ def answer_label(index: Index, question: Question, value: Any, lang: Lang = "zh"
         chosen = value if isinstance(value, list) else [value]
         return "；".join(options[v].label.get(lang) if v in options else str(v) for v in chosen)
     if isinstance(question, NumberQuestion | DerivedQuestion):
-        number = f"{value:g}" if isinstance(value, float | int) else str(value)
+        decimals = question.decimals if isinstance(question, DerivedQuestion) else 2
+        number = figure(value, decimals) if isinstance(value, float | int) else str(value)
         unit = question.unit.get(lang) if question.unit else ""
         return f"{number} {unit}".strip() if unit not in ("%",) else f"{number}%"
     return str(value)

@@ -4,21 +4,23 @@ wizard, the command line and Excel alike."""
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from diagnosis.model import Lang
 
 
 def figure(value: float | int | None, decimals: int = 2) -> str:
-    """1234567.891 → '1,234,567.89'; 100.0 → '100'; 0.0416667 → '0.04'; None → '—'."""
+    """1234567.891 → '1,234,567.89'; 100.0 → '100'; 0.1141 → '0.114' (small values keep three
+    significant digits); None → '—'."""
     if value is None:
         return "—"
+    if 0 < abs(value) < 1 and decimals == 2:
+        decimals = max(2, 2 - math.floor(math.log10(abs(value))))
     try:
         exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     except (InvalidOperation, ValueError, OverflowError):
         return str(value)
-    if exact == 0 and value != 0 and decimals < 6:
-        return figure(value, decimals + 2)  # a tiny non-zero value keeps enough digits to show
     text = f"{exact:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

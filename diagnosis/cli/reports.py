@@ -22,10 +22,18 @@ def register(commands: Any) -> None:
     cmd.add_argument(
         "--compare-with", type=int, metavar="ID", help="an earlier assessment: before/after section"
     )
+    cmd.add_argument(
+        "--sign",
+        type=Path,
+        metavar="KEY.p12",
+        help="sign with the provider's key (password from DIAGNOSIS_KEY_PASSWORD or asked)",
+    )
     cmd.set_defaults(run=_run("run_report"))
 
     cmd = commands.add_parser(
-        "verify", help="check that a report is untampered (re-scores its embedded data)"
+        "verify",
+        help="check a report strictly: its signature against your trust list, its data, and every "
+        "page against what the data renders to",
     )
     cmd.add_argument("pdf", type=Path, metavar="FILE.pdf")
     cmd.add_argument("--package", type=Path, help="also compare with the assessment package it came from")
@@ -34,8 +42,12 @@ def register(commands: Any) -> None:
         type=Path,
         metavar="PATH",
         help="the signers you accept: a folder of certificates, a .pem file or a .json trust list "
-        "(default: the trust folder in the user data folder); with a trust list in use, "
-        "an unsigned report fails",
+        "(default: the trust folder in the user data folder)",
+    )
+    cmd.add_argument(
+        "--unsigned-ok",
+        action="store_true",
+        help="check an unsigned report (a self-assessment) without failing for the missing signature",
     )
     cmd.add_argument("--json", action="store_true", help="print every check as JSON (ok and reasons)")
     cmd.set_defaults(run=_run("run_verify"))

@@ -35,7 +35,15 @@ def run_report(args: argparse.Namespace) -> int:
         name, raw = read_input(args.answers)
         file = parse_answers_file(name, raw)
         source = from_answers_file(file, resolve(file, None))
-    _write(args.output, build_pdf(source, args.lang))
+    if args.sign is not None:
+        from diagnosis.cli.signing_run import key_password
+        from diagnosis.report.signed import signed_report
+        from diagnosis.signing.keys import load_key
+
+        key = load_key(args.sign, key_password(args.sign))
+        _write(args.output, signed_report(source, args.lang, key))
+    else:
+        _write(args.output, build_pdf(source, args.lang))
     return 0
 
 
@@ -44,10 +52,8 @@ def run_verify(args: argparse.Namespace) -> int:
 
     raw = _read(args.pdf, "report")
     trust = load_trust(args.trust) if args.trust else default_trust()
-    # A reviewer who keeps a trust list wants provenance: then an unsigned report fails.
-    required = args.trust is not None or len(trust) > 0
     package = _read(args.package, "package") if args.package else None
-    verdict = verify_pdf(raw, package, trust, required)
+    verdict = verify_pdf(raw, package, trust, require_signature=not args.unsigned_ok)
     if args.json:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
         return 0 if verdict.ok else 1

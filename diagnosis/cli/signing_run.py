@@ -51,7 +51,8 @@ def run_keys_show(args: argparse.Namespace) -> int:
 
 
 def run_sign(args: argparse.Namespace) -> int:
-    from diagnosis.signing.pdf import count_signatures, sign_pdf  # pyHanko loads only to sign
+    from diagnosis.report.signed import sign_existing  # pyHanko loads only to sign
+    from diagnosis.signing.pdf import count_signatures
 
     raw = _read(args.pdf)
     _require_report(args.pdf, raw)
@@ -60,8 +61,12 @@ def run_sign(args: argparse.Namespace) -> int:
         raise DiagnosisError(f"{args.pdf}: already signed; sign the unsigned report instead")
     key = load_key(args.key, key_password(args.key))
     target: Path = args.output or args.pdf
-    write_atomic(target, sign_pdf(raw, key), "signed report")
-    print(f"{target}: signed by {who(key.identity)}")
+    signed, printed = sign_existing(raw, key)
+    write_atomic(target, signed, "signed report")
+    print(
+        f"{target}: signed by {who(key.identity)}"
+        + ("" if printed else " (made by another version: the signer is not printed on its pages)")
+    )
     return 0
 
 

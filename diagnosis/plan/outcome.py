@@ -73,8 +73,21 @@ def outcome(questionnaire: Questionnaire, answers: dict[str, Any], plan: Plan, l
     return result
 
 
+def _multiple_row(index: Index, change: Change, answers: dict[str, Any], lang: Lang) -> ChangeRow:
+    """A multiple choice told as what it adds: '2 项 → 新增：培训；…'."""
+    question = index.questions[change.target]
+    chosen = [c for c in (answers.get(change.target) or []) if isinstance(c, str)]
+    added = [index.options[change.target][o].label.get(lang) for o in change.goal if o not in chosen]
+    joiner = "；" if lang == "zh" else "; "
+    count = f"{len(chosen)} 项" if lang == "zh" else f"{len(chosen)} chosen"
+    goal = (("新增：" if lang == "zh" else "adds: ") + joiner.join(added)) if added else count
+    return ChangeRow(change.target, question.text.get(lang), count, goal)
+
+
 def _row(index: Index, change: Change, answers: dict[str, Any], lang: Lang) -> ChangeRow:
     question = index.questions.get(change.target)
+    if question is not None and question.kind == "multiple":
+        return _multiple_row(index, change, answers, lang)
     if question is not None:
         current = answers.get(change.target)
         return ChangeRow(

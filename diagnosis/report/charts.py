@@ -1,34 +1,62 @@
-"""Charts drawn with reportlab's own graphics: a radar of the top-level dimensions and a bar chart."""
+"""Charts drawn with reportlab's own graphics: a radar on a fixed 0–100 % scale, bars, the scene
+levels, the plan's timeline, and the QR code."""
 
 from __future__ import annotations
 
+import math
+
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.spider import SpiderChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 
 from diagnosis.report.fonts import REGULAR
-from diagnosis.report.styles import ACCENT, INK, RULE, SHADE
+from diagnosis.report.styles import ACCENT, INK, MUTED, RULE, SHADE
+
+RINGS = (0.25, 0.5, 0.75, 1.0)
 
 
 def radar(points: list[tuple[str, float]], width: float = 240, height: float = 200) -> Drawing:
-    """Score rate (0–1) of each top-level dimension; with fewer than 3 axes a radar means nothing."""
-    drawing = Drawing(width, height)
+    """Score rates (0–1) on a fixed scale: the outer ring is always 100 %, so a dimension at 22 %
+    is drawn at 22 % of the radius. Labels sit outside the rings, clear of the polygon."""
     if len(points) < 3:
         return bars(points, width, height)
-    chart = SpiderChart()
-    chart.x, chart.y, chart.width, chart.height = 40, 20, width - 80, height - 40
-    chart.data = [[max(rate, 0.0) for _, rate in points]]
-    chart.labels = [name for name, _ in points]
-    chart.strands[0].strokeColor = ACCENT
-    chart.strands[0].fillColor = SHADE
-    chart.strands[0].strokeWidth = 1.5
-    chart.spokes.strokeColor = RULE
-    chart.spokeLabels.fontName = REGULAR
-    chart.spokeLabels.fontSize = 7.5
-    chart.spokeLabels.fillColor = INK
-    chart.fillColor = None
-    drawing.add(chart)
+    drawing = Drawing(width, height)
+    cx, cy = width / 2, height / 2
+    radius = min(width, height) / 2 - 34
+    n = len(points)
+
+    def at(i: int, r: float) -> tuple[float, float]:
+        angle = math.pi / 2 - 2 * math.pi * i / n
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    for ring in RINGS:
+        corners = [c for i in range(n) for c in at(i, radius * ring)]
+        drawing.add(Polygon(corners, strokeColor=RULE, strokeWidth=0.5, fillColor=None))
+        drawing.add(
+            String(
+                cx + 2, cy + radius * ring + 1, f"{ring:.0%}", fontName=REGULAR, fontSize=5, fillColor=MUTED
+            )
+        )
+    for i in range(n):
+        x, y = at(i, radius)
+        drawing.add(Line(cx, cy, x, y, strokeColor=RULE, strokeWidth=0.5))
+    shape = [c for i, (_, rate) in enumerate(points) for c in at(i, radius * max(0.0, min(rate, 1.0)))]
+    drawing.add(Polygon(shape, strokeColor=ACCENT, strokeWidth=1.5, fillColor=SHADE))
+    for i, (name, rate) in enumerate(points):
+        x, y = at(i, radius + 8)
+        anchor = "middle" if abs(x - cx) < 4 else ("start" if x > cx else "end")
+        dy = 3 if y > cy + 4 else (-8 if y < cy - 4 else -3)
+        drawing.add(
+            String(
+                x,
+                y + dy,
+                f"{name} {rate:.0%}",
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=INK,
+                textAnchor=anchor,
+            )
+        )
     return drawing
 
 
@@ -55,8 +83,97 @@ def bars(points: list[tuple[str, float]], width: float = 240, height: float = 20
     return drawing
 
 
+def scene_levels(rows: list[tuple[str, str, int, bool]], top: int, width: float) -> Drawing:
+    """One bar per scene, its length the level reached (0 … top) with the level's name at its end;
+    mandatory scenes marked ★ and filled."""
+    row_height, left = 14, 110
+    drawing = Drawing(width, row_height * len(rows) + 16)
+    step = (width - left - 60) / max(top, 1)
+    for level in range(top + 1):
+        x = left + level * step
+        drawing.add(Line(x, 12, x, drawing.height, strokeColor=RULE, strokeWidth=0.4))
+        drawing.add(
+            String(x, 2, str(level), fontName=REGULAR, fontSize=6.5, fillColor=MUTED, textAnchor="middle")
+        )
+    for i, (name, level_name, level, mandatory) in enumerate(rows):
+        y = drawing.height - (i + 1) * row_height
+        label = ("★ " if mandatory else "") + name
+        drawing.add(
+            String(left - 4, y + 4, label, fontName=REGULAR, fontSize=7.5, fillColor=INK, textAnchor="end")
+        )
+        if level:
+            fill = ACCENT if mandatory else SHADE
+            drawing.add(
+                Rect(
+                    left,
+                    y + 2,
+                    level * step,
+                    row_height - 5,
+                    fillColor=fill,
+                    strokeColor=ACCENT,
+                    strokeWidth=0.5,
+                )
+            )
+        drawing.add(
+            String(left + level * step + 4, y + 4, level_name, fontName=REGULAR, fontSize=7, fillColor=INK)
+        )
+    return drawing
+
+
+def timeline(rows: list[tuple[str, str, str]], width: float) -> Drawing:
+    """The plan's projects on a month axis (start and end as YYYY-MM)."""
+    months = sorted({m for _, start, end in rows for m in _months(start, end)})
+    row_height, left = 14, 140
+    drawing = Drawing(width, row_height * len(rows) + 24)
+    if not months:
+        return drawing
+    step = (width - left - 6) / len(months)
+    for i, month in enumerate(months):
+        x = left + i * step
+        drawing.add(Line(x, 14, x, drawing.height, strokeColor=RULE, strokeWidth=0.3))
+        if len(months) <= 18 or i % 3 == 0:
+            drawing.add(
+                String(
+                    x + step / 2,
+                    4,
+                    month[2:].replace("-", "."),
+                    fontName=REGULAR,
+                    fontSize=5.5,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
+            )
+    for i, (name, start, end) in enumerate(rows):
+        y = drawing.height - (i + 1) * row_height
+        drawing.add(
+            String(left - 4, y + 4, name[:24], fontName=REGULAR, fontSize=7, fillColor=INK, textAnchor="end")
+        )
+        first, last = months.index(start), months.index(end)
+        drawing.add(
+            Rect(
+                left + first * step + 1,
+                y + 2,
+                (last - first + 1) * step - 2,
+                row_height - 5,
+                fillColor=ACCENT,
+                strokeColor=None,
+            )
+        )
+    return drawing
+
+
+def _months(start: str, end: str) -> list[str]:
+    year, month = (int(p) for p in start.split("-"))
+    last_year, last_month = (int(p) for p in end.split("-"))
+    out: list[str] = []
+    while (year, month) <= (last_year, last_month) and len(out) < 120:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def qr(text: str, caption: str, size: float = 90) -> Drawing:
-    """A QR code of the verification digest with its short code below."""
+    """A QR code of what a phone should show a reviewer, with a short caption below."""
     widget = QrCodeWidget(text, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size + 12, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 12])

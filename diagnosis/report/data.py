@@ -1,4 +1,5 @@
-"""Stage one: plain report data (localised strings and numbers), testable with ordinary asserts."""
+"""Stage one: plain report data (localised strings and numbers), testable with ordinary asserts.
+The layout only arranges what is here; every number is already formatted for people."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diagnosis.answer_text import answer_label
+from diagnosis.localtime import local_date
 from diagnosis.model import ChoiceQuestion, Lang, Questionnaire
 from diagnosis.model.index import ROOT_ID, index_of
+from diagnosis.numbers import figure, percent
+from diagnosis.report import appendix, plan_data
 from diagnosis.report.labels import label
-from diagnosis.report.source import ReportInput, digest, payload, report_number, verification_code
+from diagnosis.report.source import ReportInput, Signer, digest, payload, report_number, verification_code
 from diagnosis.scoring.result import Check, NodeResult, ScoreResult
 
 
@@ -17,22 +21,19 @@ from diagnosis.scoring.result import Check, NodeResult, ScoreResult
 class DimensionRow:
     name: str
     depth: int
-    score: float
-    max_score: float
-    level: str | None
-
-    @property
-    def rate(self) -> float:
-        return self.score / self.max_score if self.max_score else 0.0
+    score: str
+    max_score: str
+    rate: str
+    level: str
+    parent: bool  # has scored children: printed as a heading row
 
 
 @dataclass
-class AnswerRow:
-    dimension: str
-    question: str
-    answer: str
-    points: str
-    note: str
+class SceneRow:
+    name: str
+    level: str
+    value: int  # 0 … for the chart
+    mandatory: bool
 
 
 @dataclass
@@ -40,164 +41,223 @@ class ReportData:
     lang: Lang
     title: str
     subtitle: str
-    cover: list[tuple[str, str]]
+    self_assessment: bool
     number: str
     date: str
     enterprise: str
     finalized: bool
+    cover: list[tuple[str, str]]
     level: str
     level_description: str
-    score: float
-    max_score: float
+    score: str
     decided_by: list[tuple[str, bool]]
     radar: list[tuple[str, float]]
-    scenes: list[tuple[str, str, bool]]  # (scene, level label, mandatory)
+    scenes: list[SceneRow]
     scene_note: str
+    part_levels: list[tuple[str, str]]  # dimensions with levels of their own (e.g. a compliance part)
     dimensions: list[DimensionRow]
-    extremes: list[tuple[str, str, str]]  # (dimension, strongest, weakest)
+    extremes: list[tuple[str, str, str]]
     next_level: str | None
+    top_note: str
     unmet: list[str]
-    improvements: list[tuple[str, str, str, str]]  # (question, points now/max, gain, advice)
+    improvements: list[list[str]]
     advice: list[str]
-    comparison: list[tuple[str, str, str, str]] = field(default_factory=list)
-    comparison_levels: tuple[str, str] | None = None
-    answers: list[AnswerRow] = field(default_factory=list)
-    evidence: list[tuple[str, str, str, str]] = field(default_factory=list)  # question, file, size, sha
+    process: plan_data.ProcessData | None = None
+    findings: plan_data.FindingsData | None = None
+    plan: plan_data.PlanData | None = None
+    effects: plan_data.EffectsData | None = None
+    comparison: plan_data.ComparisonData | None = None
+    alerts: list[tuple[str, str, bool]] = field(default_factory=list)  # message, where, resolved
+    evidence_share: str = ""
+    answers: list[appendix.AnswerRow] = field(default_factory=list)
+    evidence: list[list[str]] = field(default_factory=list)
+    missing_evidence: list[list[str]] = field(default_factory=list)
     method: list[str] = field(default_factory=list)
-    questionnaire_sha256: str = ""
+    confirmation: list[tuple[str, str]] = field(default_factory=list)
+    verification: list[str] = field(default_factory=list)
+    signer: str = ""
     digest: str = ""
     code: str = ""
     payload: dict[str, Any] = field(default_factory=dict)
 
 
-def build(source: ReportInput, lang: Lang = "zh") -> ReportData:
+def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) -> ReportData:
     """Everything the layout needs, in the report's language."""
     q = source.loaded.questionnaire
     result = source.result()
-    data = payload(source)
+    data = payload(source, lang, signer)
     full = digest(data)
-    meta, ent = source.assessment, source.enterprise
-    date = str(meta.get("finalized_at") or meta.get("updated_at") or meta.get("created_at") or "")[:10]
-
-    def t(key: str) -> str:
-        return label(key, lang)
-
-    level_name = result.level.name.get(lang) if result.level else t("not_rated")
+    meta = source.assessment
+    stamp = meta.get("finalized_at") or meta.get("updated_at") or meta.get("created_at")
+    date = local_date(stamp, source.timezone)
+    onsite = meta.get("mode") == "onsite"
+    plan = source.plan if source.plan is not None and not source.plan.empty else None
+    level_name = result.level.name.get(lang) if result.level else label("not_rated", lang)
     report = ReportData(
         lang=lang,
         title=q.title.get(lang),
-        subtitle=t("report"),
-        cover=[
-            (t("enterprise"), ent.get("name") or ""),
-            (t("uscc"), ent.get("uscc") or "—"),
-            (t("industry"), ent.get("industry") or "—"),
-            (
-                t("region"),
-                " ".join(p for p in (ent.get("province"), ent.get("city"), ent.get("county")) if p) or "—",
-            ),
-            (t("provider"), meta.get("provider") or "—"),
-            (t("assessor"), meta.get("assessor") or "—"),
-            (t("mode"), t("mode.onsite") if meta.get("mode") == "onsite" else t("mode.self")),
-            (t("date"), date or "—"),
-            (t("number"), report_number(source)),
-            (t("questionnaire"), f"{q.title.get(lang)}  v{q.version}"),
-            (t("basis"), q.standard.name.get(lang)),
-            (t("status"), t("status.finalized") if meta.get("status") == "finalized" else t("status.draft")),
-        ],
+        subtitle=label("report" if onsite else "report.self", lang),
+        self_assessment=not onsite,
         number=report_number(source),
         date=date,
-        enterprise=ent.get("name") or "",
+        enterprise=source.enterprise.get("name") or "",
         finalized=meta.get("status") == "finalized",
+        cover=_cover(source, result, lang, date),
         level=level_name,
         level_description=(
             result.level.description.get(lang) if result.level and result.level.description else ""
         ),
-        score=round(result.score, 2),
-        max_score=round(result.max_score, 2),
-        decided_by=[
-            (
-                c.text.get(lang) + _aside(f"{t('now')} {_n(c.current)}", lang)
-                if c.current is not None
-                else c.text.get(lang),
-                c.met,
-            )
-            for c in _deciding(result)
-        ],
+        score=f"{figure(result.score)} / {figure(result.max_score)}",
+        decided_by=[(_with_now(c, lang), c.met) for c in _deciding(result)],
         radar=[
-            (node.name.get(lang), (node.score or 0.0) / node.max_score if node.max_score else 0.0)
+            (node.name.get(lang), (node.score or 0.0) / node.max_score)
             for node in result.root.children
             if node.max_score
         ],
         scenes=[],
         scene_note="",
-        dimensions=[
-            DimensionRow(
-                n.name.get(lang),
-                depth,
-                round(n.score or 0, 2),
-                round(n.max_score or 0, 2),
-                n.level.name.get(lang) if n.level else None,
-            )
-            for n, depth in _tree(result.root, 0)
-            if n.max_score
-        ],
+        part_levels=_part_levels(result, lang),
+        dimensions=_dimensions(result, lang),
         extremes=_extremes(q, result, lang),
         next_level=result.next_level.level.name.get(lang) if result.next_level else None,
+        top_note=label("top.target" if _target_chosen(source) else "top", lang),
         unmet=[_unmet(q, c, lang) for c in (result.next_level.unmet if result.next_level else [])],
         improvements=_improvements(q, result, lang),
         advice=[text.get(lang) for text in (result.next_level.recommendations if result.next_level else [])],
-        answers=_answers(source, result, lang),
-        evidence=[
-            (
-                _question_text(q, e["question_id"], lang),
-                str(e["name"]),
-                _size(int(e["size"] or 0)),
-                str(e["sha256"])[:12],
-            )
-            for e in source.evidence
-        ],
-        method=[t("method_text"), *([q.notes.get(lang)] if q.notes else []), q.disclaimer.get(lang)],
-        questionnaire_sha256=source.loaded.sha256,
         digest=full,
         code=verification_code(full),
         payload=data,
     )
-    report.scenes, report.scene_note = _scenes(q, result, lang)
+    report.scenes, report.scene_note = scenes(q, result, lang)
+    report.process = plan_data.process(plan, onsite, lang)
+    report.findings = plan_data.findings(q, plan, lang) if plan else None
+    report.plan = plan_data.projects(q, source.answers, plan, lang) if plan and plan.projects else None
+    report.effects = plan_data.effects(q, source, plan, lang) if plan else None
     if source.previous is not None:
-        _compare(report, source.previous.result(), result, lang)
+        report.comparison = plan_data.comparison(source.previous, source, lang)
+    report.alerts = appendix.alerts(source, lang)
+    report.evidence_share = appendix.evidence_share(source, lang)
+    report.answers = appendix.answers(source, result, lang)
+    report.evidence, report.missing_evidence = appendix.evidence(source, lang)
+    report.method = appendix.method(source, lang)
+    report.confirmation = plan_data.confirmation(plan, lang)
+    report.signer = (signer.organisation or signer.name) if signer else ""
+    report.verification = appendix.verification(source, data, full, signer, lang)
     return report
 
 
-def _unmet(q: Questionnaire, check: Check, lang: Lang) -> str:
-    """The condition with where it stands, and for a count the members closest to passing."""
-    text = check.text.get(lang)
-    if check.current is not None:
-        text += _aside(f"{label('now', lang)} {_n(check.current)}", lang)
-    if check.candidates:
-        names = "、".join(_short_name(q, m, lang) for m in check.candidates[:6])
-        text += f"{label('closest', lang)}{names}"
-    return text
+def _cover(source: ReportInput, result: ScoreResult, lang: Lang, date: str) -> list[tuple[str, str]]:
+    q, ent, meta = source.loaded.questionnaire, source.enterprise, source.assessment
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
+    region = " ".join(p for p in (ent.get("province"), ent.get("city"), ent.get("county")) if p)
+    contact = " ".join(p for p in (ent.get("contact_name"), ent.get("contact_phone")) if p)
+    return [
+        (t("enterprise"), ent.get("name") or ""),
+        (t("uscc"), ent.get("uscc") or "—"),
+        (t("industry"), ent.get("industry") or _industry_from_answers(q, result, lang) or "—"),
+        (t("region"), region or "—"),
+        (t("size"), ent.get("size_class") or "—"),
+        (t("contact"), contact or "—"),
+        (t("provider"), meta.get("provider") or "—"),
+        (t("assessor"), meta.get("assessor") or "—"),
+        (t("mode"), t("mode.onsite") if meta.get("mode") == "onsite" else t("mode.self")),
+        (t("date"), date or "—"),
+        (t("number"), report_number(source)),
+        (t("questionnaire"), f"{q.title.get(lang)}  v{q.version}"),
+        (t("basis"), q.standard.name.get(lang)),
+        (t("status"), t("status.finalized") if meta.get("status") == "finalized" else t("status.draft")),
+    ]
 
 
-def _short_name(q: Questionnaire, member: str, lang: Lang) -> str:
+def _industry_from_answers(q: Questionnaire, result: ScoreResult, lang: Lang) -> str:
+    """The answer of the most specific question tagged `industry` (e.g. the sub-sector)."""
     index = index_of(q)
-    if member in index.dimensions:
-        return index.dimensions[member].name.get(lang)
-    return _question_text(q, member, lang)
+    found = ""
+    for qid, question in index.questions.items():
+        if "industry" in question.tags and result.questions[qid].answered:
+            found = answer_label(index, question, result.questions[qid].value, lang) or found
+    return found
 
 
-def _deciding(result: ScoreResult) -> list[Any]:
+def _target_chosen(source: ReportInput) -> bool:
+    target = source.loaded.questionnaire.target_level
+    return bool(target and source.answers.get(target))
+
+
+def _deciding(result: ScoreResult) -> list[Check]:
     if result.level is not None:
         return list(result.decided_by)
     return list(result.next_level.unmet) if result.next_level else []
 
 
-def _tree(node: NodeResult, depth: int) -> list[tuple[NodeResult, int]]:
-    return [pair for child in node.children for pair in [(child, depth), *_tree(child, depth + 1)]]
+def _with_now(check: Check, lang: Lang) -> str:
+    text = check.text.get(lang)
+    if check.current is not None:
+        text += aside(f"{label('now', lang)} {figure(check.current)}", lang)
+    return text
+
+
+def _unmet(q: Questionnaire, check: Check, lang: Lang) -> str:
+    """The condition with where it stands, and for a count the members closest to passing."""
+    text = _with_now(check, lang)
+    if check.candidates:
+        names = (
+            "、".join(short_name(q, m, lang) for m in check.candidates[:6])
+            if lang == "zh"
+            else (", ".join(short_name(q, m, lang) for m in check.candidates[:6]))
+        )
+        text += ("。" if lang == "zh" else ". ") + label("closest", lang) + names
+    return text
+
+
+def short_name(q: Questionnaire, member: str, lang: Lang) -> str:
+    index = index_of(q)
+    if member in index.dimensions:
+        return index.dimensions[member].name.get(lang)
+    question = index.questions.get(member)
+    return question.text.get(lang) if question else member
+
+
+def _part_levels(result: ScoreResult, lang: Lang) -> list[tuple[str, str]]:
+    """Unscored parts that reach a level of their own (e.g. a compliance check)."""
+    return [
+        (node.name.get(lang), node.level.name.get(lang) if node.level else label("not_rated", lang))
+        for node in result.nodes.values()
+        if node.id != ROOT_ID
+        and node.method == "none"
+        and (node.level is not None or node.next_level is not None)
+    ]
+
+
+def _dimensions(result: ScoreResult, lang: Lang) -> list[DimensionRow]:
+    rows = []
+    for node, depth in tree(result.root, 0):
+        if not node.max_score:
+            continue
+        rows.append(
+            DimensionRow(
+                node.name.get(lang),
+                depth,
+                figure(node.score),
+                figure(node.max_score),
+                percent((node.score or 0) / node.max_score),
+                node.level.name.get(lang) if node.level else "",
+                any(child.max_score for child in node.children),
+            )
+        )
+    return rows
+
+
+def tree(node: NodeResult, depth: int) -> list[tuple[NodeResult, int]]:
+    return [pair for child in node.children for pair in [(child, depth), *tree(child, depth + 1)]]
 
 
 def _extremes(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[tuple[str, str, str]]:
-    """For each top-level dimension: its best and worst part by score rate."""
+    """For each top-level dimension: its strongest and weakest part by score rate — only where they
+    differ (a part fully met is never also called weak)."""
     index = index_of(q)
     rows = []
     for top in result.root.children:
@@ -217,54 +277,33 @@ def _extremes(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[tuple[s
             continue
         best = max(parts, key=lambda p: p[1])
         worst = min(parts, key=lambda p: p[1])
+        if best[1] - worst[1] < 1e-9:
+            continue  # all alike: no strongest or weakest to speak of
         rows.append(
             (
                 top.name.get(lang),
-                best[0] + _aside(f"{best[1]:.0%}", lang),
-                worst[0] + _aside(f"{worst[1]:.0%}", lang),
+                best[0] + aside(percent(best[1]), lang),
+                worst[0] + aside(percent(worst[1]), lang),
             )
         )
     return rows
 
 
-def _improvements(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[tuple[str, str, str, str]]:
+def _improvements(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[list[str]]:
     if result.next_level is None:
         return []
     return [
-        (
-            _question_text(q, i.question, lang),
-            f"{_n(i.points)} / {_n(i.max_points)}",
-            f"+{_n(i.gain)}",
+        [
+            short_name(q, i.question, lang),
+            f"{figure(i.points)} / {figure(i.max_points)}",
+            f"+{figure(i.gain)}",
             i.recommendation.get(lang) if i.recommendation else "",
-        )
+        ]
         for i in result.next_level.improvements
     ]
 
 
-def _answers(source: ReportInput, result: ScoreResult, lang: Lang) -> list[AnswerRow]:
-    """Every visible question in questionnaire order; hidden ones are left out."""
-    q = source.loaded.questionnaire
-    index = index_of(q)
-    rows = []
-    for qid, question in index.questions.items():
-        qr = result.questions[qid]
-        if not qr.visible:
-            continue
-        value = qr.derived if question.kind == "derived" else source.answers.get(qid)
-        shown = answer_label(index, question, value, lang) if value is not None else label("unanswered", lang)
-        points = (
-            f"{_n(qr.points)} / {_n(qr.max_points)}"
-            if qr.max_points
-            else ("—" if not qr.not_applicable else "N/A")
-        )
-        dim = index.dimensions[index.parent_of[qid]]
-        rows.append(
-            AnswerRow(dim.name.get(lang), question.text.get(lang), shown, points, source.notes.get(qid, ""))
-        )
-    return rows
-
-
-def _scenes(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[list[tuple[str, str, bool]], str]:
+def scenes(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[list[SceneRow], str]:
     """The largest question set made of level questions (the scenes), marking members of the
     smaller sets inside it (e.g. the mandatory scenes of the sub-sector)."""
     index = index_of(q)
@@ -283,45 +322,42 @@ def _scenes(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[list[tup
     marked = {m for name, members in ladders.items() if name != main for m in members}
     marker_sets = [q.question_sets[name].name.get(lang) for name in ladders if name != main]
     rows = []
-    for member in ladders[main]:
+    names = short_names([index.questions[m].text.get(lang) for m in ladders[main]])
+    for member, name in zip(ladders[main], names, strict=True):
         chosen = result.questions[member]
         option = index.options[member].get(str(chosen.value)) if chosen.answered else None
         shown = option.label.get(lang) if option else label("unanswered", lang)
-        rows.append((index.questions[member].text.get(lang), shown, member in marked))
-    note = f"★ = {'、'.join(marker_sets)}" if marker_sets else ""
+        rows.append(
+            SceneRow(
+                name,
+                shown,
+                (option.level or 0) if option else 0,
+                member in marked,
+            )
+        )
+    separator = "、" if lang == "zh" else ", "
+    note = f"★ = {separator.join(marker_sets)}" if marker_sets else ""
     return rows, note
 
 
-def _compare(report: ReportData, before: ScoreResult, after: ScoreResult, lang: Lang) -> None:
-    for node, depth in _tree(after.root, 0):
-        if not node.max_score or node.id == ROOT_ID:
-            continue
-        old = before.nodes.get(node.id)
-        old_score = old.score if old and old.score is not None else None
-        delta = "—" if old_score is None else f"{(node.score or 0) - old_score:+.2f}"
-        report.comparison.append(("　" * depth + node.name.get(lang), _n(old_score), _n(node.score), delta))
-
-    def name(r: ScoreResult) -> str:
-        return r.level.name.get(lang) if r.level else label("not_rated", lang)
-
-    report.comparison_levels = (
-        name(before) + _aside(_n(before.score), lang),
-        name(after) + _aside(_n(after.score), lang),
-    )
+def short_names(names: list[str]) -> list[str]:
+    """Names without the words they all share ("产品设计场景的数字化等级" → "产品设计",
+    "Digital level of quality management" → "quality management")."""
+    if len(names) < 2:
+        return names
+    prefix = _shared_start(names)
+    suffix = _shared_start([n[::-1] for n in names])[::-1]
+    cut = [n[len(prefix) : len(n) - len(suffix)].strip(" :：-") for n in names]
+    return cut if all(cut) else names
 
 
-def _question_text(q: Questionnaire, qid: str, lang: Lang) -> str:
-    question = index_of(q).questions.get(qid)
-    return question.text.get(lang) if question else qid
+def _shared_start(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)
+    n = 0
+    while n < len(first) and first[n] == last[n]:
+        n += 1
+    return first[:n]
 
 
-def _size(size: int) -> str:
-    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(size / 1024, 0.1):.1f} KB"
-
-
-def _aside(text: str, lang: Lang) -> str:
+def aside(text: str, lang: Lang) -> str:
     return f"（{text}）" if lang == "zh" else f" ({text})"
-
-
-def _n(value: float | None) -> str:
-    return "—" if value is None else f"{round(value, 2):g}"

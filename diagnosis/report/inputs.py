@@ -17,6 +17,7 @@ def from_store(store: Any, assessment_id: int, previous_id: int | None = None) -
     from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of
     from diagnosis.storage.enterprises import get_enterprise
     from diagnosis.storage.evidence import evidence_of
+    from diagnosis.storage.plans import get_plan
 
     row = get_assessment(store, assessment_id)
     answers, notes = answers_of(store, assessment_id)
@@ -27,6 +28,7 @@ def from_store(store: Any, assessment_id: int, previous_id: int | None = None) -
         enterprise=get_enterprise(store, row["enterprise_id"]),
         assessment={k: row[k] for k in ASSESSMENT_FIELDS},
         evidence=evidence_of(store, assessment_id),
+        plan=get_plan(store, assessment_id),
     )
     if previous_id is not None:
         earlier = get_assessment(store, previous_id)
@@ -54,4 +56,5 @@ def from_answers_file(file: AnswersFile, loaded: Loaded) -> ReportInput:
         enterprise={k: enterprise.get(k) for k in ENTERPRISE_FIELDS},
         assessment={k: meta.get(k) for k in ASSESSMENT_FIELDS},
         evidence=[e.model_dump() for e in file.evidence],
+        plan=file.plan,
     )

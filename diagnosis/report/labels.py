@@ -1,4 +1,5 @@
-"""Fixed report wording in both languages (questionnaire text comes from the questionnaire)."""
+"""Fixed report wording in both languages (questionnaire text comes from the questionnaire).
+English uses ASCII punctuation throughout; section numbers are added by the layout."""
 
 from __future__ import annotations
 
@@ -6,17 +7,18 @@ from diagnosis.model import Lang
 
 LABELS: dict[str, tuple[str, str]] = {
     "report": ("数字化诊断报告", "Digital diagnosis report"),
+    "report.self": ("数字化水平自评估报告", "Digital self-assessment report"),
     "enterprise": ("企业名称", "Enterprise"),
     "uscc": ("统一社会信用代码", "Unified social credit code"),
     "industry": ("所属行业", "Industry"),
     "region": ("所在地区", "Region"),
-    "size": ("企业规模", "Size"),
+    "size": ("企业规模", "Size class"),
     "contact": ("联系人", "Contact"),
     "provider": ("诊断服务机构", "Service provider"),
-    "assessor": ("评估人员", "Assessor"),
+    "assessor": ("评估人员", "Assessors"),
     "mode": ("评估方式", "Assessment mode"),
     "mode.self": ("企业自评估", "Self-assessment"),
-    "mode.onsite": ("现场评估", "On-site assessment"),
+    "mode.onsite": ("服务机构现场诊断", "On-site diagnosis by a provider"),
     "date": ("报告日期", "Report date"),
     "number": ("报告编号", "Report number"),
     "questionnaire": ("评估问卷", "Questionnaire"),
@@ -24,7 +26,40 @@ LABELS: dict[str, tuple[str, str]] = {
     "status": ("状态", "Status"),
     "status.draft": ("草稿（未定稿）", "Draft (not finalized)"),
     "status.finalized": ("已定稿", "Finalized"),
-    "summary": ("一、评估结论", "1. Result"),
+    "signed_by": ("签署", "Signed by"),
+    # sections, in the order a reviewer reads
+    "process": ("评测过程", "Assessment process"),
+    "summary": ("评估结论", "Result"),
+    "analysis": ("现状分析", "Current state"),
+    "findings": ("问题与需求", "Problems and needs"),
+    "plan": ("改造方案", "Improvement plan"),
+    "effects": ("预期成效", "Expected results"),
+    "compare": ("改造前后对比", "Before and after"),
+    "appendix": ("答卷明细", "Answers"),
+    "evidence": ("佐证材料清单", "Evidence register"),
+    "method": ("评估方法与声明", "Method and declarations"),
+    # process
+    "visits": ("现场评测", "Site visits"),
+    "visit_date": ("日期", "Date"),
+    "hours": ("时长（小时）", "Hours"),
+    "methods": ("评测方法", "Methods"),
+    "method.document_review": ("资料审阅", "document review"),
+    "method.site_inspection": ("现场查看", "site inspection"),
+    "method.interview": ("人员访谈", "interviews"),
+    "method.system_demo": ("系统演示", "system demonstration"),
+    "participants": ("企业参与人员", "Enterprise participants"),
+    "assessors": ("评估人员", "Assessors"),
+    "name": ("姓名", "Name"),
+    "role": ("职务 / 角色", "Role"),
+    "qualification": ("资质", "Qualification"),
+    "remarks": ("说明", "Remarks"),
+    "no_process.self": (
+        "本报告为企业自评估结果，未经服务机构现场评测，不包含服务机构的诊断结论和改造方案。",
+        "This report is the enterprise's self-assessment, without an on-site assessment by a provider; "
+        "it holds no provider's diagnosis or improvement plan.",
+    ),
+    "no_process.onsite": ("评测过程尚未记录。", "The assessment process has not been recorded."),
+    # result
     "level": ("评估等级", "Level"),
     "not_rated": ("未达到最低等级", "Below the lowest level"),
     "total": ("总分", "Total score"),
@@ -36,70 +71,169 @@ LABELS: dict[str, tuple[str, str]] = {
     "scenes": ("场景等级", "Scene levels"),
     "scene": ("场景", "Scene"),
     "scene_level": ("等级", "Level"),
-    "results": ("二、分维度结果", "2. Results by dimension"),
+    "mandatory": ("约束性", "Mandatory"),
+    "part_levels": ("分项结论", "Part results"),
+    # analysis
+    "results": ("分维度结果", "Results by dimension"),
     "dimension": ("维度", "Dimension"),
     "score": ("得分", "Score"),
     "max": ("满分", "Max"),
     "rate": ("得分率", "Rate"),
     "strongest": ("优势项", "Strongest"),
     "weakest": ("薄弱项", "Weakest"),
-    "gaps": ("三、差距与提升路径", "3. Gaps and the path to the next level"),
+    "gaps": ("差距与提升路径", "Gaps and the path to the next level"),
     "next": ("下一等级", "Next level"),
     "top": ("已达到最高等级。", "The highest level has been reached."),
+    "top.target": ("已达到本次评估的目标等级。", "The target level of this assessment has been reached."),
     "conditions": ("尚未满足的条件", "Conditions not yet met"),
-    "closest": ("。可优先提升：", ". Closest to passing: "),
+    "closest": ("可优先提升：", "Closest to passing: "),
     "improvements": ("最有价值的改进", "Most valuable improvements"),
     "gain": ("可增加总分", "Adds to the total"),
     "advice": ("改进建议", "Recommendations"),
-    "compare": ("四、改造前后对比", "4. Before and after"),
+    "alerts": ("数据核查提示", "Plausibility notes"),
+    "alerts.none": ("未发现需要核查的数据。", "No entries look implausible."),
+    "alert.resolved": ("已说明", "explained"),
+    "alert.open": ("待核实", "to check"),
+    "evidence_share": (
+        "佐证材料：要求提供佐证的 {expected} 道题中，{with_} 道已附材料（{share}）。",
+        "Evidence: {with_} of the {expected} questions that call for evidence have it attached ({share}).",
+    ),
+    # findings and plan
+    "kind": ("类别", "Kind"),
+    "pain_point": ("痛点问题", "Pain point"),
+    "need": ("转型需求", "Need"),
+    "concerns": ("涉及指标", "Concerns"),
+    "no_findings": ("服务机构尚未填写问题与需求。", "The provider has not recorded problems and needs."),
+    "project": ("项目", "Project"),
+    "changes": ("改造内容（现状 → 目标）", "What it changes (now -> target)"),
+    "solution": ("方案类型", "Kind of solution"),
+    "solution.cloud_saas": ("云服务 / SaaS", "cloud / SaaS"),
+    "solution.software_package": ("数字化软件服务包", "digital software service package"),
+    "solution.equipment_retrofit": ("设备改造", "equipment retrofit"),
+    "solution.networking": ("网络建设", "networking"),
+    "solution.data_platform": ("数据平台", "data platform"),
+    "solution.training_management": ("培训与管理提升", "training and management"),
+    "solution.other": ("其他", "other"),
+    "period": ("周期", "Period"),
+    "budget": ("预算（万元）", "Budget (10k CNY)"),
+    "funding": ("资金来源", "Funding"),
+    "funding.enterprise": ("企业自筹", "enterprise"),
+    "funding.subsidy": ("补贴", "subsidy"),
+    "funding.other": ("其他", "other"),
+    "supplier": ("供应商", "Supplier"),
+    "totals": ("合计", "Total"),
+    "timeline": ("实施进度", "Timeline"),
+    "no_plan": ("本报告不包含改造方案。", "This report holds no improvement plan."),
+    "planned_level": ("方案实施后的预计等级", "Level once the plan is done"),
+    "planned_score": ("预计总分", "Expected total score"),
+    "planned_conditions": ("等级条件", "Conditions of that level"),
+    "kpis": ("效益指标", "Effect indicators"),
+    "kpi": ("指标", "Indicator"),
+    "unit": ("单位", "Unit"),
+    "baseline": ("基准值", "Baseline"),
+    "target": ("目标值", "Target"),
+    "change": ("变化", "Change"),
+    # comparison
     "before": ("改造前", "Before"),
     "after": ("改造后", "After"),
-    "change": ("变化", "Change"),
-    "appendix": ("五、答卷明细", "5. Answers"),
+    "level_change": ("等级变化", "Level change"),
+    "why_change": ("等级变化的原因", "Why the level changed"),
+    # appendix and evidence
     "question": ("题目", "Question"),
     "answer": ("回答", "Answer"),
     "points": ("得分", "Points"),
     "note": ("备注", "Note"),
     "unanswered": ("未作答", "not answered"),
-    "evidence": ("六、佐证材料清单", "6. Evidence register"),
     "file": ("文件名", "File"),
     "file_size": ("大小", "Size"),
     "no_evidence": ("未上传佐证材料。", "No evidence attached."),
-    "method": ("七、评估方法与声明", "7. Method and disclaimer"),
+    "missing_evidence": ("尚缺的佐证材料", "Evidence still missing"),
+    "expected": ("应提供", "Expected"),
+    # method and declarations
     "method_text": (
-        "本报告由离线诊断工具根据所附问卷版本和答卷自动计算，得分规则由问卷文件声明。",
+        "本报告由离线诊断工具根据所附问卷版本和答卷计算，计分和定级规则由问卷文件声明，下列说明来自问卷。",
         "This report was computed offline from the answers and the questionnaire version named "
-        "below; the scoring rules are declared in the questionnaire file.",
+        "below; the scoring and level rules are declared in the questionnaire file, and the method "
+        "below comes from it.",
+    ),
+    "result_kind.self": (
+        "本结果为企业依据上述指标所作的自评估。",
+        "This result is the enterprise's self-assessment against the indicators named above.",
+    ),
+    "result_kind.onsite": (
+        "本结果为诊断服务机构依据上述指标现场诊断的结论。",
+        "This result is the provider's on-site diagnosis against the indicators named above.",
+    ),
+    "carried": (
+        "本次评估从问卷 {version} 版的评估结果出发，答案按新版问卷声明的对应关系迁移，"
+        "无法对应的题目已重新作答。{note}",
+        "This assessment started from an assessment against version {version} of the questionnaire; "
+        "answers moved by the mapping the new version declares, and questions without a counterpart "
+        "were answered afresh. {note}",
     ),
     "qsha": ("问卷 sha256", "Questionnaire sha256"),
     "generator": ("生成工具：diagnosis {version}", "Generated by diagnosis {version}"),
-    "digest": ("报告数据摘要 sha256", "Report data digest sha256"),
-    "verify_howto": (
-        "核验方法：在任意电脑上运行 diagnosis verify 本报告.pdf，将重新计算得分并核对摘要。",
-        "To verify: run `diagnosis verify this-report.pdf` on any computer; it re-scores the "
-        "embedded answers and checks every digest.",
+    "renderer": (
+        "排版：reportlab {reportlab}，pypdf {pypdf}",
+        "Typeset with reportlab {reportlab}, pypdf {pypdf}",
     ),
-    "declarations": ("八、承诺与签章", "8. Declarations and signatures"),
+    "digest": ("报告数据摘要 sha256", "Report data digest sha256"),
+    "signer_line": (
+        "签署人：{name}（证书指纹 {fingerprint}）",
+        "Signed by {name} (certificate fingerprint {fingerprint})",
+    ),
+    "verify_howto": (
+        "核验方法：在任意电脑上运行 diagnosis verify 本报告.pdf，将核对签名、重新计算得分并逐页比对。",
+        "To verify: run `diagnosis verify this-report.pdf` on any computer; it checks the signature, "
+        "re-scores the embedded answers and compares every page.",
+    ),
+    "declarations": ("承诺与签章", "Declarations and signatures"),
     "pledge": (
-        "本企业承诺：所填报的信息和提供的佐证材料真实、准确、完整，如有虚假，愿承担相应责任。",
+        "企业承诺：所填报的信息和提供的佐证材料真实、准确、完整，如有虚假，愿承担相应责任。",
         "The enterprise declares that the information and evidence provided are true, accurate and "
         "complete, and accepts responsibility for any false statement.",
     ),
+    "provider_pledge": (
+        "服务机构承诺：本次诊断依据上述指标和方法独立、客观开展，报告内容与现场评测情况一致，"
+        "未虚报、代填或夸大诊断结果和预期成效。",
+        "The service provider declares that this diagnosis was carried out independently and "
+        "objectively by the indicators and method above, that the report agrees with what was "
+        "found on site, and that no result or expected benefit was invented, filled in for the "
+        "enterprise or overstated.",
+    ),
+    "confirmation": ("企业确认", "Enterprise confirmation"),
+    "opinion": ("对诊断结论的意见", "Opinion on the diagnosis"),
+    "opinion.agree": ("同意", "agree"),
+    "opinion.agree_with_remarks": ("基本同意，有补充意见", "agree, with remarks"),
+    "opinion.disagree": ("不同意", "disagree"),
+    "opinion.none": ("（未填写）", "(not given)"),
+    "satisfaction": ("对本次服务的满意度（1–5）", "Satisfaction with the service (1-5)"),
+    "confirmed_by": ("确认人", "Confirmed by"),
     "sign_enterprise": (
-        "企业（盖章）　法定代表人或联系人（签字）：",
-        "Enterprise (seal), legal representative or contact (signature):",
+        "企业（盖章）　法定代表人或授权人（签字）：",
+        "Enterprise (seal), legal representative or authorised person (signature):",
     ),
     "sign_provider": (
         "诊断服务机构（盖章）　评估人员（签字）：",
-        "Service provider (seal), assessor (signature):",
+        "Service provider (seal), assessors (signature):",
     ),
     "sign_date": ("日期：　　　　年　　月　　日", "Date:"),
     "page": ("第 {page} 页 共 {pages} 页", "Page {page} of {pages}"),
     "code": ("核验码", "Verification code"),
-    "draft_mark": ("草稿 · 未定稿", "DRAFT · not finalized"),
+    "draft_mark": ("草稿 · 未定稿", "DRAFT - not finalized"),
 }
+
+NUMERALS = "一二三四五六七八九十"
 
 
 def label(key: str, lang: Lang) -> str:
     zh, en = LABELS[key]
     return zh if lang == "zh" else en
+
+
+def numbered(n: int, text: str, lang: Lang) -> str:
+    """'三、现状分析' / '3. Current state' (n from 1)."""
+    if lang == "zh":
+        numeral = NUMERALS[n - 1] if n <= 10 else f"十{NUMERALS[n - 11]}"
+        return f"{numeral}、{text}"
+    return f"{n}. {text}"

@@ -11,10 +11,11 @@ from pypdf.generic import NameObject, TextStringObject
 from diagnosis.model import Lang
 from diagnosis.report.data import build
 from diagnosis.report.layout import render
-from diagnosis.report.source import ReportInput, canonical
+from diagnosis.report.source import ReportInput, Signer, canonical
 
 PAYLOAD_NAME = "report-data.json"
 QUESTIONNAIRE_NAME = "questionnaire.yaml"
+PREVIOUS_QUESTIONNAIRE_NAME = "previous-questionnaire.yaml"  # only when the versions differ
 DIGEST_KEY = "/DiagnosisDigest"
 
 
@@ -24,11 +25,16 @@ def _compress(writer: PdfWriter, attached: Any) -> None:
     writer._replace_object(ref, ref.get_object().flate_encode())
 
 
-def build_pdf(source: ReportInput, lang: Lang = "zh") -> bytes:
-    """The report as PDF bytes; the same stored assessment gives the same bytes every time."""
-    report = build(source, lang)
+def build_pdf(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) -> bytes:
+    """The report as PDF bytes, unsigned; the same input always gives the same bytes. With
+    `signer`, the signer is printed and embedded, ready for `diagnosis.signing.pdf.sign_pdf`."""
+    report = build(source, lang, signer)
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(render(report))))
-    for name, data in ((PAYLOAD_NAME, canonical(report.payload)), (QUESTIONNAIRE_NAME, source.loaded.raw)):
+    attachments = [(PAYLOAD_NAME, canonical(report.payload)), (QUESTIONNAIRE_NAME, source.loaded.raw)]
+    previous = source.previous
+    if previous is not None and previous.loaded.sha256 != source.loaded.sha256:
+        attachments.append((PREVIOUS_QUESTIONNAIRE_NAME, previous.loaded.raw))
+    for name, data in attachments:
         _compress(writer, writer.add_attachment(name, data))
     writer.add_metadata({DIGEST_KEY: report.digest, "/Subject": f"verification code {report.code}"})
     writer._info.get_object()[NameObject("/Producer")] = TextStringObject("diagnosis (reportlab, pypdf)")  # type: ignore[union-attr,index]

@@ -15,10 +15,13 @@ from pypdf.errors import PdfReadError
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import parse_json
-from diagnosis.loading.load import load_bytes
-from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, QUESTIONNAIRE_NAME
+from diagnosis.loading.load import Loaded, load_bytes
+from diagnosis.numbers import figure
+from diagnosis.report import legacy, recheck
+from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, PREVIOUS_QUESTIONNAIRE_NAME, QUESTIONNAIRE_NAME
 from diagnosis.report.source import ReportPayload, digest, verification_code
-from diagnosis.scoring.engine import score
+
+LEGACY_FORMAT = "diagnosis-report-data/1"
 
 if TYPE_CHECKING:
     from diagnosis.signing.result import SignatureCheck
@@ -34,6 +37,8 @@ class Verdict:
     summary: str = ""
     signature: SignatureCheck | None = None
     signature_required: bool = False
+    notes: list[str] = field(default_factory=list)  # what could not be checked, said plainly
+    declared_signer: str | None = None  # the fingerprint the report's data names
 
     @property
     def ok(self) -> bool:
@@ -59,7 +64,7 @@ class Verdict:
                 "required": self.signature_required,
             }
         checks["data"] = {"ok": not self.problems, "reasons": list(self.problems)}
-        return {"ok": self.ok, "summary": self.summary, "checks": checks}
+        return {"ok": self.ok, "summary": self.summary, "checks": checks, "notes": list(self.notes)}
 
 
 MAX_EMBEDDED = 32 * 2**20  # decompressed size of one embedded file or page stream
@@ -69,15 +74,27 @@ def verify_pdf(
     raw: bytes,
     package: bytes | None = None,
     trust: TrustList | None = None,
-    require_signature: bool = False,
+    require_signature: bool = True,
 ) -> Verdict:
-    """Check the provider's signature against `trust` (when given), then the embedded data against
-    its digest, the printed code, the pinned questionnaire, a fresh scoring, and (when given) the
-    assessment package it came from. Never raises on what is inside the file: whatever is wrong
-    with it becomes a reason in the verdict."""
-    signature = _check_signature(raw, trust) if trust is not None else None
+    """Check, strictly: the provider's signature (intact, over the entire file, chaining to
+    `trust`, default the user's trust list); the embedded data against its digest, its
+    questionnaire and a fresh scoring; every page against what the data renders to; and (when
+    given) the package it came from. Never raises on what is inside the file: whatever is wrong
+    becomes a reason in the verdict. `require_signature=False` checks an unsigned self-assessment."""
+    if trust is None:
+        from diagnosis.signing.trust import default_trust
+
+        trust = default_trust()
+    signature = _check_signature(raw, trust)
     verdict = _verify_data(raw, package)
     verdict.signature, verdict.signature_required = signature, require_signature
+    signer = signature.signer.fingerprint.lower() if signature.signed and signature.signer else None
+    if signer and verdict.declared_signer and signer != verdict.declared_signer:
+        verdict.problems.append(
+            f"the report names the signer {verdict.declared_signer[:16]}… but was signed by {signer[:16]}…"
+        )
+    elif signer and not verdict.declared_signer and not verdict.problems:
+        verdict.notes.append("signed after it was made: its pages do not print the signer")
     return verdict
 
 
@@ -114,73 +131,100 @@ def _verify(raw: bytes, package: bytes | None) -> Verdict:
         return Verdict([f"not a readable PDF ({_reason(error)})"])
     if PAYLOAD_NAME not in attachments or QUESTIONNAIRE_NAME not in attachments:
         return Verdict(["this PDF carries no diagnosis data: it is not a report made by this tool"])
-    verdict = Verdict()
     try:
         payload = parse_json(attachments[PAYLOAD_NAME][0], "the embedded report data")
-        ReportPayload.model_validate(payload)
     except DiagnosisError as error:
         return Verdict([error.lines[0]])
+    if isinstance(payload, dict) and payload.get("format") == LEGACY_FORMAT:
+        return legacy.verify(reader, payload, attachments[QUESTIONNAIRE_NAME][0])
+    try:
+        data = ReportPayload.model_validate(payload)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "top level"
         return Verdict([f"the embedded report data is not valid: {where}: {first['msg']}"])
+    verdict = Verdict()
     full = digest(payload)
-    code = verification_code(full)
     declared = reader.metadata.get(DIGEST_KEY) if reader.metadata else None
     if declared != full:
         verdict.problems.append(
             f"the embedded data does not match the report's digest "
             f"(data {full[:12]}…, report {str(declared)[:12]}…)"
         )
-    pages = [page.extract_text() or "" for page in reader.pages]
-    unmarked = [n for n, text in enumerate(pages, start=1) if code not in text]
-    if unmarked:
-        verdict.problems.append(
-            f"the verification code {code} is missing from page(s) "
-            f"{', '.join(map(str, unmarked[:10]))}: the pages do not belong to this data"
+    loaded = _questionnaire(verdict, attachments[QUESTIONNAIRE_NAME][0], data.questionnaire.sha256, "")
+    previous = None
+    if data.previous is not None and data.previous.questionnaire.sha256 != data.questionnaire.sha256:
+        found = attachments.get(PREVIOUS_QUESTIONNAIRE_NAME)
+        previous = _questionnaire(
+            verdict, found[0] if found else b"", data.previous.questionnaire.sha256, "earlier "
         )
-    _check_result(verdict, payload, attachments[QUESTIONNAIRE_NAME][0], pages)
+    if loaded is not None and not verdict.problems:
+        _rescore(verdict, data, loaded, previous)
+    if loaded is not None and not verdict.problems:
+        if recheck.same_renderer(data):
+            verdict.problems += recheck.differences(raw, data, loaded, previous)
+        else:
+            verdict.notes.append(
+                "the pages cannot be re-checked with this version of the app (the report was "
+                f"rendered by diagnosis {data.renderer.app} with reportlab {data.renderer.reportlab}); "
+                "its data, digest and signature were checked"
+            )
     if package is not None:
         _check_package(verdict, payload, package)
-    result = payload.get("result", {})
-    verdict.summary = (
-        f"OK {code}  {payload['questionnaire']['id']}@{payload['questionnaire']['version']}  "
-        f"score {result.get('score'):g} / {result.get('max_score'):g}  level {result.get('level') or '—'}"
-    )
+    verdict.summary = _summary(data, verification_code(full))
+    verdict.declared_signer = data.signer.fingerprint if data.signer else None
     return verdict
 
 
-def _check_result(verdict: Verdict, payload: dict[str, Any], questionnaire: bytes, pages: list[str]) -> None:
-    pinned = payload.get("questionnaire", {})
+def _questionnaire(verdict: Verdict, raw: bytes, pinned: str, which: str) -> Loaded | None:
+    if not raw:
+        verdict.problems.append(f"the {which}questionnaire is not embedded in the report")
+        return None
     try:
-        loaded = load_bytes("embedded questionnaire", questionnaire)
+        loaded = load_bytes(f"embedded {which}questionnaire", raw)
     except DiagnosisError as error:
-        verdict.problems.append(f"the embedded questionnaire is not valid: {error.lines[0]}")
-        return
-    if loaded.sha256 != pinned.get("sha256"):
+        verdict.problems.append(f"the embedded {which}questionnaire is not valid: {error.lines[0]}")
+        return None
+    if loaded.sha256 != pinned:
         verdict.problems.append(
-            f"the embedded questionnaire (sha256 {loaded.sha256[:12]}…) is not the one the "
-            f"answers were given against ({str(pinned.get('sha256'))[:12]}…)"
+            f"the embedded {which}questionnaire (sha256 {loaded.sha256[:12]}…) is not the one the "
+            f"answers were given against ({pinned[:12]}…)"
         )
-        return
+        return None
+    return loaded
+
+
+def _rescore(verdict: Verdict, data: ReportPayload, loaded: Loaded, previous: Loaded | None) -> None:
+    """The declared results must be what the embedded answers score to (and plan to)."""
+    from diagnosis.report.source import declared, from_payload
+
+    source = from_payload(data, loaded, previous)
     try:
-        result = score(loaded.questionnaire, payload.get("answers", {}), sha256=loaded.sha256, strict=False)
+        checks = [("", declared(source.result()), data.result.model_dump())]
+        planned = source.planned()
+        if planned is not None or data.planned is not None:
+            fresh = declared(planned) if planned is not None else None
+            checks.append(("planned ", fresh or {}, data.planned.model_dump() if data.planned else {}))
+        if source.previous is not None and data.previous is not None:
+            checks.append(("earlier ", declared(source.previous.result()), data.previous.result.model_dump()))
     except DiagnosisError as error:
-        verdict.problems.append(f"the embedded answers do not fit the questionnaire: {error.lines[0]}")
+        verdict.problems.append(f"the embedded data does not fit its questionnaire: {error.lines[0]}")
         return
-    declared = payload.get("result", {})
-    fresh = {
-        "score": round(result.score, 4),
-        "max_score": round(result.max_score, 4),
-        "level": result.level.id if result.level else None,
-    }
-    for key, value in fresh.items():
-        if declared.get(key) != value:
-            verdict.problems.append(f"re-scoring gives {key} {value}, the report states {declared.get(key)}")
-    names = {_squeeze(result.level.name.zh), _squeeze(result.level.name.get("en"))} if result.level else set()
-    summary = _squeeze("".join(pages))  # the summary states the level (after a cover of any length)
-    if names and not any(name in summary for name in names):
-        verdict.problems.append("the printed level does not match the re-scored level")
+    for what, fresh, stated in checks:
+        for key in ("score", "max_score", "level"):
+            if fresh.get(key) != stated.get(key):
+                verdict.problems.append(
+                    f"re-scoring gives {what}{key} {fresh.get(key)}, the report states {stated.get(key)}"
+                )
+
+
+def _summary(data: ReportPayload, code: str) -> str:
+    result = data.result
+    number = f"  {data.assessment.report_number}" if data.assessment.report_number else ""
+    return (
+        f"OK {code}{number}  {data.questionnaire.id}@{data.questionnaire.version}  "
+        f"score {figure(result.score)} / {figure(result.max_score)}  level {result.level or '—'}"
+    )
 
 
 def _check_package(verdict: Verdict, payload: dict[str, Any], raw: bytes) -> None:
@@ -201,8 +245,3 @@ def _check_package(verdict: Verdict, payload: dict[str, Any], raw: bytes) -> Non
         verdict.problems.append(
             "the evidence files in the package differ from the report's evidence register"
         )
-
-
-def _squeeze(text: str) -> str:
-    """Text without whitespace: extraction may break a long name across lines."""
-    return "".join(text.split())

@@ -20,6 +20,7 @@ from diagnosis.model import (
 )
 from diagnosis.model.base import Id
 from diagnosis.model.index import index_of
+from diagnosis.plan.model import Plan
 from diagnosis.records import (
     AssessmentSection,
     EnterpriseSection,
@@ -56,6 +57,7 @@ class AnswersFile(Record):
     notes: dict[Id, Note] = {}
     assessment: AssessmentSection = Field(default_factory=AssessmentSection)
     evidence: list[EvidenceRef] = []
+    plan: Plan | None = None  # the diagnosis plan, as `diagnosis show --json` writes it
 
 
 def parse_answers_file(name: str, raw: bytes) -> AnswersFile:

@@ -23,7 +23,9 @@ def test_demo_then_verify_as_processes(tmp_path: Path) -> None:
         [sys.executable, "-m", "diagnosis", "demo", "-o", str(target)], check=True, capture_output=True
     )
     done = subprocess.run(
-        [sys.executable, "-m", "diagnosis", "verify", str(target)], capture_output=True, text=True
+        [sys.executable, "-m", "diagnosis", "verify", str(target), "--unsigned-ok"],
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0 and done.stdout.startswith("OK ") and "level L2" in done.stdout
 
@@ -35,7 +37,7 @@ def test_report_from_an_answers_file_and_from_the_database(
     answers = tmp_path / "a.json"
     assert run(capsys, "sample", "lianghua", "--strategy", "max", "-o", str(answers))[0] == 0
     assert run(capsys, "report", str(answers), "-o", str(tmp_path / "a.pdf"), "--lang", "en")[0] == 0
-    code, out, _ = run(capsys, "verify", str(tmp_path / "a.pdf"))
+    code, out, _ = run(capsys, "verify", str(tmp_path / "a.pdf"), "--unsigned-ok")
     assert code == 0 and "lianghua@1.0.0" in out and "level S4" in out
 
     run(capsys, "new", "--questionnaire", "sme-digital-2024", "--enterprise-name", "乙公司")
@@ -52,9 +54,16 @@ def test_report_from_an_answers_file_and_from_the_database(
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "b.pdf").pages)
     assert "改造前后对比" in text and "乙公司" in text
     run(capsys, "export", "2", "-o", str(tmp_path / "b.zip"))
-    assert run(capsys, "verify", str(tmp_path / "b.pdf"), "--package", str(tmp_path / "b.zip"))[0] == 0
+    assert (
+        run(capsys, "verify", str(tmp_path / "b.pdf"), "--package", str(tmp_path / "b.zip"), "--unsigned-ok")[
+            0
+        ]
+        == 0
+    )
     run(capsys, "export", "1", "-o", str(tmp_path / "a.zip"))
-    code, _, err = run(capsys, "verify", str(tmp_path / "b.pdf"), "--package", str(tmp_path / "a.zip"))
+    code, _, err = run(
+        capsys, "verify", str(tmp_path / "b.pdf"), "--package", str(tmp_path / "a.zip"), "--unsigned-ok"
+    )
     assert code == 1 and err.startswith(f"FAILED {tmp_path / 'b.pdf'}\n  the answers in the package differ")
 
 

@@ -45,7 +45,8 @@ def test_text_of_any_length_renders_and_verifies() -> None:
         "subsector_other": "很长的文字回答。" * 625,
     }
     pdf = build_pdf(source)
-    assert verify_pdf(pdf).ok, verify_pdf(pdf).problems
+    verdict = verify_pdf(pdf, require_signature=False)
+    assert verdict.ok, verdict.reasons
     assert len(PdfReader(io.BytesIO(pdf)).pages) > 12  # the long texts continue across pages
 
 

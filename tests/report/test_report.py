@@ -37,7 +37,7 @@ def test_demo_report_holds_the_essentials_in_extractable_chinese(demo: bytes) ->
         "91340100MA2NX8K5TH"[:17],
         "二级",
         "数字化诊断报告",
-        "本企业承诺",
+        "企业承诺",
         "判定依据",
         "约束性场景中达到 3 级及以上的不少于 5 个",
         "核验码",
@@ -70,7 +70,7 @@ def test_the_same_assessment_renders_byte_identical(demo: bytes) -> None:
 
 
 def test_verify_passes_and_names_level_and_score(demo: bytes) -> None:
-    verdict = verify_pdf(demo)
+    verdict = verify_pdf(demo, require_signature=False)
     assert verdict.ok, verdict.problems
     assert (
         verdict.summary.startswith("OK ")
@@ -100,7 +100,9 @@ def _reembed(
 
 def test_tampering_is_detected(demo: bytes) -> None:
     payload = json.loads(PdfReader(io.BytesIO(demo)).attachments[PAYLOAD_NAME][0])
-    assert verify_pdf(_reembed(demo)).ok  # re-embedding unchanged data is fine
+    # Even unchanged data re-embedded by another tool makes a file this data does not render to.
+    rewritten = verify_pdf(_reembed(demo), require_signature=False).problems
+    assert rewritten == ["the file differs from what its embedded data renders to (outside the pages)"]
 
     better = json.loads(json.dumps(payload))
     better["answers"]["info_system_coverage"] = "all"  # a better answer slipped into the data
@@ -111,9 +113,21 @@ def test_tampering_is_detected(demo: bytes) -> None:
 
     from diagnosis.report.source import digest
 
-    better["result"]["score"] = 70.55  # ... with a consistent digest and a raised score
+    better["result"]["score"] = 99.5  # ... with a consistent digest and a raised score
     forged = verify_pdf(_reembed(demo, canonical(better), digest=digest(better)))
-    assert any("missing from page" in p for p in forged.problems)  # the printed code no longer matches
+    assert any(p.startswith("re-scoring gives score ") and "99.5" in p for p in forged.problems)
+    # ... and with every declared result what the better answers really give: the pages betray it.
+    from diagnosis.loading.load import load_bytes
+    from diagnosis.report.source import ReportPayload, declared, from_payload
+
+    loaded = load_bytes("q", PdfReader(io.BytesIO(demo)).attachments[QUESTIONNAIRE_NAME][0])
+    source = from_payload(ReportPayload.model_validate(better), loaded)
+    better["result"], better["planned"] = declared(source.result()), declared(source.planned())  # type: ignore[arg-type]
+    forged = verify_pdf(_reembed(demo, canonical(better), digest=digest(better)), require_signature=False)
+    assert any(
+        p.startswith("page(s) 1, 2, 3") and "differ from what the embedded data renders to" in p
+        for p in forged.problems
+    )
 
     questionnaire = PdfReader(io.BytesIO(demo)).attachments[QUESTIONNAIRE_NAME][0]
     altered = questionnaire.replace(b"points: 2.5", b"points: 5", 1)
@@ -143,7 +157,7 @@ def test_a_report_is_checked_against_its_package(tmp_path: Path) -> None:
     add_evidence(store, a, "network", "拓扑.png", b"png")
     pdf = build_pdf(from_store(store, a))
     export_package(store, a, tmp_path / "a.zip")
-    assert verify_pdf(pdf, (tmp_path / "a.zip").read_bytes()).ok
+    assert verify_pdf(pdf, (tmp_path / "a.zip").read_bytes(), require_signature=False).ok
     set_answer(store, a, "network", ["app_network", "control_network"])  # changed after the report
     export_package(store, a, tmp_path / "b.zip")
     problems = verify_pdf(pdf, (tmp_path / "b.zip").read_bytes()).problems
@@ -159,7 +173,7 @@ def test_user_text_is_shown_literally_and_never_breaks_the_layout() -> None:
     text = text_of(pdf).replace("\n", "")
     assert "<b>粗体</b> & <font size=40>大</font> &amp; <script>x</script>" in text
     assert "<evil>&.pdf" in text and "第二行 <br/>" in text
-    assert verify_pdf(pdf).ok
+    assert verify_pdf(pdf, require_signature=False).ok
 
 
 def test_english_report(demo: bytes) -> None:
@@ -188,7 +202,7 @@ def test_full_dcmm_assessment_with_notes_and_evidence_renders() -> None:
     assert len(report.answers) == 1 + 33 * 4 * 3 and len(report.evidence) == 40
     pdf = build_pdf(source)
     assert len(PdfReader(io.BytesIO(pdf)).pages) > 20
-    assert verify_pdf(pdf).ok
+    assert verify_pdf(pdf, require_signature=False).ok
 
 
 def test_report_data_leaves_hidden_questions_out() -> None:

@@ -11,6 +11,8 @@ import pytest
 from pypdf import PdfWriter
 
 from diagnosis.cli.main import main
+from diagnosis.cli.reports_run import demo_input
+from diagnosis.report.pdf import build_pdf
 from diagnosis.signing.identity import SM2_ADVICE
 from tests.signing.certificates import PASSWORD, Issued
 from tests.signing.conftest import PROVIDER, PROVIDER_USCC, SM2_PASSWORD, STRANGER
@@ -54,7 +56,12 @@ def test_keys_new_show_sign_verify(
     pdf.write_bytes(report)
     code, out, err = run(capsys, "sign", str(pdf), "--key", str(key))
     assert code == 0 and out.startswith(f"{pdf}: signed by {PROVIDER}"), err
-    assert pdf.read_bytes().startswith(report) and pdf.read_bytes() != report  # replaced in place
+    # Replaced in place, rendered again with the signer named: the signed file starts with that render.
+    from diagnosis.report.signed import signer_of
+    from diagnosis.signing.keys import load_key
+
+    with_signer = build_pdf(demo_input(), "zh", signer_of(load_key(key, password)))
+    assert pdf.read_bytes().startswith(with_signer) and pdf.read_bytes() != with_signer
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
 
     code, out, err = run(capsys, "verify", str(pdf), "--trust", str(tmp_path / "provider.pem"))
@@ -89,10 +96,11 @@ def test_verify_refuses_an_untrusted_or_unsigned_report_when_a_trust_list_is_in_
         capsys, "verify", str(tmp_path / "unsigned.pdf"), "--trust", str(tmp_path / "stranger.pem"), "--json"
     )
     assert code == 1 and json.loads(out)["checks"]["signature"]["reasons"] == ["not signed"]
-    # Without a trust list, an unsigned report still verifies (and says it is not signed) ...
-    code, out, _ = run(capsys, "verify", str(tmp_path / "unsigned.pdf"))
+    # An unsigned report fails, saying so plainly; a self-assessment is checked with --unsigned-ok.
+    code, _, err = run(capsys, "verify", str(tmp_path / "unsigned.pdf"))
+    assert code == 1 and err.splitlines()[1] == "  not signed"
+    code, out, _ = run(capsys, "verify", str(tmp_path / "unsigned.pdf"), "--unsigned-ok")
     assert code == 0 and out.splitlines()[1].startswith("not signed")
-    # ... but once the reviewer keeps one in the user data folder, it is required.
     (home / "trust").mkdir(parents=True)
     (home / "trust" / "stranger.pem").write_bytes(stranger.pem())
     code, _, err = run(capsys, "verify", str(tmp_path / "unsigned.pdf"))
@@ -113,9 +121,7 @@ def test_sign_writes_elsewhere_and_refuses_what_is_not_a_report(
     assert (
         run(capsys, "sign", str(tmp_path / "r.pdf"), "--key", str(key), "-o", str(tmp_path / "s.pdf"))[0] == 0
     )
-    assert (tmp_path / "r.pdf").read_bytes() == report and (tmp_path / "s.pdf").read_bytes().startswith(
-        report
-    )
+    assert (tmp_path / "r.pdf").read_bytes() == report and (tmp_path / "s.pdf").read_bytes() != report
 
     blank = PdfWriter()
     blank.add_blank_page(100, 100)

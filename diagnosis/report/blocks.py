@@ -1,0 +1,87 @@
+"""Building blocks of the layout: paragraphs of user text (always literal), tables whose rows
+continue across pages, headings, status lines."""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from diagnosis.model import Lang
+from diagnosis.report.fonts import REGULAR
+from diagnosis.report.labels import label
+from diagnosis.report.styles import BAD, GOOD, RULE, SHADE, style
+
+MARGIN = 18 * mm
+WIDTH = A4[0] - 2 * MARGIN
+MAX_ROW = 200 * mm  # a table row must fit a page; taller cells continue in the next row
+# Every table names our font: reportlab sets a cell font (default Helvetica) even for Paragraphs.
+BASE_TABLE: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), REGULAR)]
+
+
+def p(text: str, name: str = "body") -> Paragraph:
+    """User text is always escaped: `<`, `&` and markup-like strings print literally."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style(name))
+
+
+def table(
+    rows: list[list[Any]], widths: list[float], header: bool = True, bold_rows: set[int] | None = None
+) -> Table:
+    """A grid of paragraphs; `bold_rows` (body row indexes) are set as headings of a group."""
+    cells = [
+        [
+            c
+            if isinstance(c, Flowable)
+            else p(str(c), "cellhead" if (header and i == 0) or (i in (bold_rows or set())) else "cell")
+            for c in row
+        ]
+        for i, row in enumerate(rows)
+    ]
+    cells = [part for row in cells for part in fit_row(row, widths)]
+    result = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    commands = [
+        *BASE_TABLE,
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def fit_row(row: list[Flowable], widths: list[float]) -> list[list[Any]]:
+    """A row whose text is taller than a page becomes several rows, each cell's paragraph
+    split where it must (reportlab splits tables between rows only, never inside one)."""
+    pieces: list[list[Flowable]] = []
+    for cell, width in zip(row, widths, strict=True):
+        parts, rest = [], cell
+        while isinstance(rest, Paragraph) and rest.wrap(width - 8, MAX_ROW)[1] > MAX_ROW:
+            split = rest.split(width - 8, MAX_ROW)
+            if len(split) < 2:
+                break
+            parts.append(split[0])
+            rest = split[1]
+        pieces.append([*parts, rest])
+    height = max(len(piece) for piece in pieces)
+    return [[piece[k] if k < len(piece) else "" for piece in pieces] for k in range(height)]
+
+
+def status(text: str, met: bool, lang: Lang) -> Paragraph:
+    """'√ 满足　condition' in green, '× 未满足　condition' in red."""
+    mark = (
+        f"<font color='{(GOOD if met else BAD).hexval()}'>{'√' if met else '×'} "
+        f"{label('met', lang) if met else label('unmet', lang)}</font>"
+    )
+    gap = "　" if lang == "zh" else "  "
+    return Paragraph(f"{mark}{gap}{escape(text)}", style("body"))
+
+
+def pairs(rows: list[tuple[str, str]], key_width: float = 45 * mm) -> Table:
+    """A two-column table of labels and values, without a header row."""
+    return table([[k, v] for k, v in rows], [key_width, WIDTH - key_width], header=False)

@@ -1,0 +1,238 @@
+"""Report data for the diagnosis itself: the process, problems and needs, the improvement plan
+with its budget and timeline, the expected results, the before/after comparison and the
+enterprise's confirmation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from diagnosis.model import Lang, Questionnaire
+from diagnosis.model.index import ROOT_ID, index_of
+from diagnosis.numbers import figure, signed
+from diagnosis.plan.model import Plan
+from diagnosis.plan.outcome import outcome
+from diagnosis.report.labels import label
+from diagnosis.scoring.result import ScoreResult
+
+if TYPE_CHECKING:
+    from diagnosis.report.source import ReportInput
+
+
+@dataclass
+class ProcessData:
+    note: str = ""  # for a self-assessment or an unrecorded process
+    visits: list[list[str]] = field(default_factory=list)
+    methods: str = ""
+    participants: list[list[str]] = field(default_factory=list)
+    assessors: list[list[str]] = field(default_factory=list)
+    remarks: str = ""
+
+
+@dataclass
+class FindingsData:
+    rows: list[list[str]]  # kind, text, concerns
+    text: str
+
+
+@dataclass
+class PlanData:
+    rows: list[list[str]]  # project, changes, solution, period, budget, funding
+    totals: list[str]
+    timeline: list[tuple[str, str, str]]  # project, start month, end month
+    suppliers: list[tuple[str, str]]
+
+
+@dataclass
+class EffectsData:
+    level: str
+    score: str
+    conditions: list[tuple[str, bool]]
+    kpis: list[list[str]]
+    reaches_next: bool | None  # None without projects
+
+
+@dataclass
+class ComparisonData:
+    levels: tuple[str, str]
+    rows: list[list[str]]  # dimension, before, after, change
+    scenes: list[list[str]]  # scene, before, after
+    reasons: list[str]
+
+
+def process(plan: Plan | None, onsite: bool, lang: Lang) -> ProcessData:
+    if plan is None:
+        return ProcessData(note=label("no_process.onsite" if onsite else "no_process.self", lang))
+    steps = plan.process
+    if not (steps.visits or steps.methods or steps.participants or steps.assessors or steps.remarks):
+        return ProcessData(note=label("no_process.onsite" if onsite else "no_process.self", lang))
+    separator = "、" if lang == "zh" else ", "
+    return ProcessData(
+        visits=[[v.date, figure(v.hours) if v.hours else "—"] for v in steps.visits],
+        methods=separator.join(label(f"method.{m}", lang) for m in steps.methods),
+        participants=[[p.name, p.role or "—"] for p in steps.participants],
+        assessors=[[p.name, p.role or "—", p.qualification or "—"] for p in steps.assessors],
+        remarks=steps.remarks or "",
+    )
+
+
+def findings(q: Questionnaire, plan: Plan, lang: Lang) -> FindingsData:
+    from diagnosis.report.data import short_name
+
+    separator = "、" if lang == "zh" else ", "
+    rows = [
+        [label(f.kind, lang), f.text, separator.join(short_name(q, ref, lang) for ref in f.refs)]
+        for f in plan.findings
+    ]
+    return FindingsData(rows, plan.needs_text or ("" if rows else label("no_findings", lang)))
+
+
+def projects(q: Questionnaire, answers: dict[str, object], plan: Plan, lang: Lang) -> PlanData:
+    result = outcome(q, dict(answers), plan, lang)
+    arrow = " → " if lang == "zh" else " -> "
+    rows = []
+    for project, row in zip(plan.projects, result.projects, strict=True):
+        changes = "\n".join(f"{c.name}: {c.current or '—'}{arrow}{c.goal}" for c in row.changes)
+        rows.append(
+            [
+                project.name,
+                changes or "—",
+                label(f"solution.{project.solution}", lang) if project.solution else "—",
+                row.period or "—",
+                figure(project.budget) if project.budget is not None else "—",
+                _funding(project.funding, lang),
+            ]
+        )
+    split = (
+        "；".join(
+            f"{label(f'funding.{key}', lang)} {figure(value)}"
+            for key, value in sorted(result.funding.items())
+        )
+        if lang == "zh"
+        else "; ".join(
+            f"{label(f'funding.{key}', lang)} {figure(value)}"
+            for key, value in sorted(result.funding.items())
+        )
+    )
+    totals = [label("totals", lang), "", "", _span(result.start, result.end), figure(result.budget), split]
+    timeline = [(p.name, p.start, p.end or p.start) for p in plan.projects if p.start]
+    suppliers = [(p.name, p.supplier) for p in plan.projects if p.supplier]
+    return PlanData(rows, totals, [(n, s, e) for n, s, e in timeline if s and e], suppliers)
+
+
+def _funding(funding: object, lang: Lang) -> str:
+    if funding is None:
+        return "—"
+    parts = [
+        f"{label(f'funding.{key}', lang)} {figure(getattr(funding, key))}"
+        for key in ("enterprise", "subsidy", "other")
+        if getattr(funding, key) is not None
+    ]
+    return ("；" if lang == "zh" else "; ").join(parts) or "—"
+
+
+def _span(start: str | None, end: str | None) -> str:
+    return f"{start or '?'} – {end or '?'}" if start or end else ""
+
+
+def effects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> EffectsData:
+    kpis = [
+        [
+            kpi.name,
+            kpi.unit or "—",
+            figure(kpi.baseline) if kpi.baseline is not None else "—",
+            figure(kpi.target) if kpi.target is not None else "—",
+            signed(kpi.target - kpi.baseline) if kpi.target is not None and kpi.baseline is not None else "—",
+        ]
+        for kpi in plan.kpis
+    ]
+    planned = source.planned()
+    if planned is None:
+        return EffectsData("", "", [], kpis, None)
+    current = source.result()
+    result = outcome(q, source.answers, plan, lang)
+    name = planned.level.name.get(lang) if planned.level else label("not_rated", lang)
+    conditions = [(c.text.get(lang) + _now(c.current, lang), c.met) for c in result.conditions]
+    return EffectsData(
+        name,
+        f"{figure(planned.score)} / {figure(planned.max_score)}",
+        conditions,
+        kpis,
+        _rank(q, planned) > _rank(q, current),
+    )
+
+
+def _now(value: float | None, lang: Lang) -> str:
+    if value is None:
+        return ""
+    return (
+        f"（{label('now', lang)} {figure(value)}）"
+        if lang == "zh"
+        else f" ({label('now', lang)} {figure(value)})"
+    )
+
+
+def _rank(q: Questionnaire, result: ScoreResult) -> int:
+    levels = [level.id for level in index_of(q).levels(index_of(q).root)]
+    return levels.index(result.level.id) if result.level and result.level.id in levels else -1
+
+
+def comparison(before_source: ReportInput, after_source: ReportInput, lang: Lang) -> ComparisonData:
+    """Dimensions and scenes before and after, and why the level changed (which conditions of the
+    new level are now met, or which of the old level are lost)."""
+    from diagnosis.report.data import scenes, tree
+
+    before, after = before_source.result(), after_source.result()
+    q_after = after_source.loaded.questionnaire
+
+    def name(r: ScoreResult) -> str:
+        level = r.level.name.get(lang) if r.level else label("not_rated", lang)
+        return f"{level}（{figure(r.score)}）" if lang == "zh" else f"{level} ({figure(r.score)})"
+
+    rows = []
+    for node, depth in tree(after.root, 0):
+        if not node.max_score or node.id == ROOT_ID:
+            continue
+        old = before.nodes.get(node.id)
+        old_score = old.score if old and old.score is not None else None
+        change = signed((node.score or 0) - old_score) if old_score is not None else "—"
+        rows.append(["　" * depth + node.name.get(lang), figure(old_score), figure(node.score), change])
+    scene_before = {
+        row.name: row.level for row in scenes(before_source.loaded.questionnaire, before, lang)[0]
+    }
+    scene_rows = [
+        [row.name, scene_before.get(row.name, "—"), row.level] for row in scenes(q_after, after, lang)[0]
+    ]
+    return ComparisonData((name(before), name(after)), rows, scene_rows, _reasons(before, after, lang))
+
+
+def _reasons(before: ScoreResult, after: ScoreResult, lang: Lang) -> list[str]:
+    same_level = (before.level.id if before.level else None) == (after.level.id if after.level else None)
+    if same_level:
+        unmet = after.next_level.unmet if after.next_level else []
+        return [c.text.get(lang) + _now(c.current, lang) for c in unmet]
+    if after.level is not None and after.decided_by:
+        met = [c for c in after.decided_by if c.met]
+        return [c.text.get(lang) + _now(c.current, lang) for c in met]
+    lost = before.decided_by
+    return [c.text.get(lang) for c in lost]
+
+
+def confirmation(plan: Plan | None, lang: Lang) -> list[tuple[str, str]]:
+    confirm = plan.confirmation if plan is not None else None
+    opinion = (
+        label(f"opinion.{confirm.opinion}", lang)
+        if confirm and confirm.opinion
+        else label("opinion.none", lang)
+    )
+    rows = [(label("opinion", lang), opinion)]
+    if confirm is not None and confirm.remarks:
+        rows.append((label("remarks", lang), confirm.remarks))
+    rows.append(
+        (label("satisfaction", lang), str(confirm.satisfaction) if confirm and confirm.satisfaction else "—")
+    )
+    if confirm is not None and (confirm.confirmed_by or confirm.date):
+        rows.append(
+            (label("confirmed_by", lang), " ".join(p for p in (confirm.confirmed_by, confirm.date) if p))
+        )
+    return rows
