@@ -119,6 +119,7 @@ def register(commands: Any) -> None:
     )
     cmd.add_argument("assessment", type=int)
     cmd.add_argument("-o", "--output", required=True, type=Path)
+    cmd.add_argument("--sign", type=Path, metavar="KEY.p12", help="sign the package with the provider's key")
     cmd.set_defaults(run=_run("run_export"))
 
     cmd = commands.add_parser("import", help="import a package; prints the assessment id")

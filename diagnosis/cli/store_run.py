@@ -311,13 +311,25 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    export_package(open_cli_store(args), args.assessment, args.output)
+    signer = None
+    if args.sign is not None:
+        from diagnosis.cli.signing_run import key_password
+        from diagnosis.signing.keys import load_key
+
+        signer = load_key(args.sign, key_password(args.sign))
+    export_package(open_cli_store(args), args.assessment, args.output, signer)
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from diagnosis.signing.trust import default_trust
+    from diagnosis.storage.package import read_package
+
     _, raw = read_input(args.file, MAX_TOTAL, "package")
-    print(import_package(open_cli_store(args), raw, args.if_exists))
+    store = open_cli_store(args)
+    signature = read_package(raw, store.evidence_limit).check_signature(default_trust())
+    print(import_package(store, raw, args.if_exists))
+    print(f"package {signature.summary()}", file=sys.stderr)  # who sent it, for the person importing
     return 0
 
 

@@ -21,7 +21,7 @@ import uuid
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -66,6 +66,11 @@ EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
 MAX_DATA_MEMBER = 20 * 2**20  # each JSON or YAML member
 IfExists = Literal["skip", "copy"]
 
+if TYPE_CHECKING:
+    from diagnosis.signing.keys import ProviderKey
+    from diagnosis.signing.result import SignatureCheck
+    from diagnosis.signing.trust import TrustList
+
 
 class PackageMeta(BaseModel):
     """`assessment.json`."""
@@ -77,13 +82,15 @@ class PackageMeta(BaseModel):
     evidence: list[EvidenceRecord] = Field(default=[], max_length=MAX_MEMBERS)
 
 
-def export_package(store: Store, assessment_id: int, target: Path) -> None:
-    """Write the assessment, its questionnaire, answers, history and evidence to one zip file."""
-    write_atomic(target, package_bytes(store, assessment_id), "package")
+def export_package(store: Store, assessment_id: int, target: Path, signer: ProviderKey | None = None) -> None:
+    """Write the assessment, its questionnaire, answers, history, evidence and plan to one zip
+    file, signed over its manifest when a provider key is given."""
+    write_atomic(target, package_bytes(store, assessment_id, signer), "package")
 
 
-def package_bytes(store: Store, assessment_id: int) -> bytes:
-    """The package as bytes; the same stored assessment always gives the same bytes."""
+def package_bytes(store: Store, assessment_id: int, signer: ProviderKey | None = None) -> bytes:
+    """The package as bytes; the same stored assessment always gives the same bytes (apart from
+    the signature, which carries its signing time)."""
     row = get_assessment(store, assessment_id)
     loaded = questionnaire_of(store, assessment_id)
     enterprise = get_enterprise(store, row["enterprise_id"])
@@ -116,9 +123,14 @@ def package_bytes(store: Store, assessment_id: int) -> bytes:
         )
     manifest = {"format": FORMAT, "members": {name: _sha(data) for name, data in sorted(members.items())}}
     stamp = _zip_time(row["updated_at"])
+    listed = [("manifest.json", _json(manifest)), *sorted(members.items())]
+    if signer is not None:
+        from diagnosis.signing.cms import sign_bytes  # pyHanko loads only to sign
+
+        listed.append((SIGNATURE, sign_bytes(listed[0][1], signer)))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in [("manifest.json", _json(manifest)), *sorted(members.items())]:
+        for name, data in listed:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
@@ -136,6 +148,15 @@ class Unpacked:
     plan_history: list[PlanHistoryRecord] = field(default_factory=list)
     manifest: bytes = b""  # what a signature covers
     signature: bytes | None = None
+
+    def check_signature(self, trust: TrustList) -> SignatureCheck:
+        """The provider's signature over the manifest (which lists the hash of every member)."""
+        from diagnosis.signing.cms import check_bytes_signature
+        from diagnosis.signing.result import NOT_SIGNED, SignatureCheck
+
+        if self.signature is None:
+            return SignatureCheck.failed(NOT_SIGNED)
+        return check_bytes_signature(self.manifest, self.signature, trust)
 
 
 def read_package_file(path: Path, evidence_limit: int) -> Unpacked:
