@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from diagnosis import paths
 from diagnosis.cli.output import print_json, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.catalogue import default_catalogue, questionnaire_files
@@ -27,6 +28,12 @@ def register(commands: Any) -> None:
 
     cmd = commands.add_parser("schema", help="print the JSON Schema of questionnaire files")
     cmd.set_defaults(run=run_schema)
+
+    cmd = commands.add_parser(
+        "paths", help="where the user data folder, database, own questionnaires, trust list and logs are"
+    )
+    cmd.add_argument("--json", action="store_true", help="print JSON")
+    cmd.set_defaults(run=run_paths)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -100,6 +107,15 @@ def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
                     for p in check_mapping(old.questionnaire, loaded.questionnaire)
                 ]
     return lines
+
+
+def run_paths(args: argparse.Namespace) -> int:
+    places = paths.where()
+    if args.json:
+        print_json({name: str(path) for name, path in places.items()})
+    else:
+        sys.stdout.write(table([["what", "path"], *[[name, str(path)] for name, path in places.items()]]))
+    return 0
 
 
 def run_schema(args: argparse.Namespace) -> int:

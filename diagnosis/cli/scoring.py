@@ -8,15 +8,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from diagnosis.cli.output import print_json, read_input, table, write_text
+from diagnosis.cli.output import print_json, read_input, write_text
+from diagnosis.cli.score_text import render_text
 from diagnosis.errors import AnswersError, UsageError
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.loading.load import Loaded, load_file
-from diagnosis.model import Lang
-from diagnosis.model.index import index_of
+from diagnosis.report.inputs import from_answers_file
+from diagnosis.report.source import ReportInput
 from diagnosis.scoring.answers import ANSWERS_FORMAT, AnswersFile, parse_answers_file
 from diagnosis.scoring.engine import score
-from diagnosis.scoring.result import NodeResult, ScoreResult, to_dict
+from diagnosis.scoring.plausibility import Alert, alerts
+from diagnosis.scoring.result import to_dict
 from diagnosis.scoring.sample import sample_answers
 
 
@@ -76,76 +78,35 @@ def run_score(args: argparse.Namespace) -> int:
         raise UsageError("give an answers file (or -) or --assessment ID")
     if args.assessment is not None:
         from diagnosis.cli.store_run import open_cli_store  # the database only when asked for
-        from diagnosis.storage.assessments import score_assessment
+        from diagnosis.report.inputs import from_store
 
-        result, loaded = score_assessment(open_cli_store(args), args.assessment)
+        source = from_store(open_cli_store(args), args.assessment)
+        result = source.result()
     else:
         name, raw = read_input(args.answers)
         file = parse_answers_file(name, raw)
-        loaded = resolve(file, args.questionnaire)
-        result = score(loaded.questionnaire, file.answers, sha256=loaded.sha256)
+        source = from_answers_file(file, resolve(file, args.questionnaire))
+        result = score(source.loaded.questionnaire, file.answers, sha256=source.loaded.sha256)
+    alerts = plausibility(source)
     if args.json:
-        print_json(to_dict(result))
+        print_json(to_dict(result) | {"plausibility": [_alert_dict(a) for a in alerts]})
     else:
-        sys.stdout.write(render_text(result, loaded, args.lang))
+        sys.stdout.write(render_text(result, source.loaded, args.lang, alerts))
     return 0
 
 
-def render_text(result: ScoreResult, loaded: Loaded, lang: Lang) -> str:
-    """A readable summary: total, level, the dimension tree, completeness, the next step."""
-    q, zh = loaded.questionnaire, lang == "zh"
-    level = result.level.name.get(lang) if result.level else ("未定级" if zh else "not rated")
-    lines = [
-        f"{q.title.get(lang)}  {q.id}@{q.version}  sha256 {loaded.sha256[:12]}",
-        f"{'总分' if zh else 'Score'}: {_n(result.score)} / {_n(result.max_score)}    "
-        f"{'等级' if zh else 'Level'}: {level}",
-        "",
-    ]
-    rows = [["维度" if zh else "Dimension", "得分" if zh else "Score", "等级" if zh else "Level"]]
-    for node, depth in _tree(result.root, 0):
-        if node.max_score is None:
-            continue
-        rows.append(
-            [
-                "  " * depth + node.name.get(lang),
-                f"{_n(node.score)} / {_n(node.max_score)}",
-                node.level.name.get(lang) if node.level else "",
-            ]
-        )
-    lines.append(table(rows))
-    c = result.completeness
-    lines.append(
-        f"{'已回答' if zh else 'Answered'}: {c.answered} / {c.visible}"
-        + (
-            f"    {'必答未答' if zh else 'required missing'}: {len(c.required_missing)}"
-            if c.required_missing
-            else ""
-        )
-    )
-    if result.next_level:
-        nxt = result.next_level
-        lines.append(f"{'距下一等级' if zh else 'To reach'} {nxt.level.name.get(lang)}:")
-        lines += [
-            f"  - {check.text.get(lang)} ({_n(check.current)})"
-            for check in nxt.unmet
-            if check.current is not None
-        ]
-        texts = {qid: _short(q.text.get(lang)) for qid, q in index_of(q).questions.items()}
-        lines += [f"  + {texts[i.question]} (+{_n(i.gain)})" for i in nxt.improvements[:5]]
-    return "\n".join(lines) + "\n"
+def plausibility(source: ReportInput) -> list[Alert]:
+    """The questionnaire's plausibility checks on these answers (resolved ones marked)."""
+    from diagnosis.report.appendix import context
+
+    resolutions = source.plan.resolutions if source.plan is not None else {}
+    return alerts(source.loaded.questionnaire, source.answers, context(source), resolutions)
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _tree(node: NodeResult, depth: int) -> list[tuple[NodeResult, int]]:
-    out = []
-    for child in node.children:
-        out.append((child, depth))
-        out += _tree(child, depth + 1)
-    return out
-
-
-def _n(value: float | None) -> str:
-    return "–" if value is None else f"{round(value, 2):g}"
+def _alert_dict(alert: Alert) -> dict[str, Any]:
+    return {
+        "id": alert.id,
+        "message": {"zh": alert.message.zh, "en": alert.message.en},
+        "questions": alert.questions,
+        "resolution": alert.resolution,
+    }

@@ -103,8 +103,17 @@ def register(commands: Any) -> None:
 
     cmd = commands.add_parser("reassess", help="start a re-assessment from an earlier one; prints its id")
     cmd.add_argument("assessment", type=int)
+    target = cmd.add_mutually_exclusive_group()
+    target.add_argument(
+        "--to",
+        metavar="VERSION",
+        help="a newer version of the same questionnaire: answers move by its carry-over mapping",
+    )
+    target.add_argument("--questionnaire", metavar="ID@VERSION", help="the same, naming id and version")
     cmd.add_argument(
-        "--questionnaire", metavar="ID[@VERSION]", help="a newer version to answer (default: same)"
+        "--preview",
+        action="store_true",
+        help="show what would carry over and what needs answering; change nothing",
     )
     cmd.set_defaults(run=_run("run_reassess"))
 

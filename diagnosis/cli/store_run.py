@@ -24,6 +24,7 @@ from diagnosis.storage.answers import UNCHANGED, set_answer
 from diagnosis.storage.archive import MAX_TOTAL
 from diagnosis.storage.assessments import (
     answers_of,
+    carry_over_preview,
     delete_assessment,
     finalize,
     get_assessment,
@@ -265,7 +266,25 @@ def run_delete(args: argparse.Namespace) -> int:
 
 def run_reassess(args: argparse.Namespace) -> int:
     store = open_cli_store(args)
-    loaded = default_catalogue().get(args.questionnaire) if args.questionnaire else None
+    current = get_assessment(store, args.assessment)
+    ref = f"{current['questionnaire_id']}@{args.to}" if args.to else args.questionnaire
+    loaded = default_catalogue().get(ref) if ref else None
+    if loaded is not None:
+        carried = carry_over_preview(store, args.assessment, loaded)
+        if args.preview:
+            print_json(carried.to_dict())
+            return 0
+        print(
+            f"carried {len(carried.answers)} answers to {loaded.questionnaire.id} "
+            f"{loaded.questionnaire.version}; {len(carried.dropped)} left behind; "
+            f"{len(carried.open)} questions to answer"
+            + (f" (first: {carried.open[0]})" if carried.open else ""),
+            file=sys.stderr,
+        )
+    elif args.preview:
+        raise DiagnosisError(
+            "--preview needs --to VERSION (a re-assessment on the same version carries everything)"
+        )
     print(reassess(store, args.assessment, loaded))
     return 0
 
