@@ -16,7 +16,8 @@ def answer_label(index: Index, question: Question, value: Any, lang: Lang = "zh"
     if isinstance(question, ChoiceQuestion):
         options = index.options[question.id]
         chosen = value if isinstance(value, list) else [value]
-        return "；".join(options[v].label.get(lang) if v in options else str(v) for v in chosen)
+        joiner = "；" if lang == "zh" else "; "
+        return joiner.join(options[v].label.get(lang) if v in options else str(v) for v in chosen)
     if isinstance(question, NumberQuestion | DerivedQuestion):
         decimals = question.decimals if isinstance(question, DerivedQuestion) else 2
         year = question.unit is not None and question.unit.zh == "年"  # 2025, never 2,025

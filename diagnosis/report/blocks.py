@@ -3,6 +3,7 @@ continue across pages, headings, status lines."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -22,9 +23,12 @@ MAX_ROW = 200 * mm  # a table row must fit a page; taller cells continue in the 
 BASE_TABLE: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), REGULAR)]
 
 
+CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+
 def p(text: str, name: str = "body") -> Paragraph:
     """User text is always escaped: `<`, `&` and markup-like strings print literally."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(name))
+    return Paragraph(escape(text).replace("\n", "<br/>"), style(name, bool(CJK.search(text))))
 
 
 def table(
@@ -61,7 +65,7 @@ def fit_row(row: list[Flowable], widths: list[float]) -> list[list[Any]]:
     pieces: list[list[Flowable]] = []
     for cell, width in zip(row, widths, strict=True):
         parts, rest = [], cell
-        while isinstance(rest, Paragraph) and rest.wrap(width - 8, MAX_ROW)[1] > MAX_ROW:
+        while _may_overflow(rest, width) and rest.wrap(width - 8, MAX_ROW)[1] > MAX_ROW:
             split = rest.split(width - 8, MAX_ROW)
             if len(split) < 2:
                 break
@@ -72,6 +76,18 @@ def fit_row(row: list[Flowable], widths: list[float]) -> list[list[Any]]:
     return [[piece[k] if k < len(piece) else "" for piece in pieces] for k in range(height)]
 
 
+def _may_overflow(cell: object, width: float) -> bool:
+    """Whether a paragraph could be taller than a page: every character as wide as the font is
+    tall bounds its height from above, so most cells need no trial wrap (wrapping is costly)."""
+    if not isinstance(cell, Paragraph):
+        return False
+    if cell.text is None:  # the rest of a split paragraph: measure it
+        return True
+    size, leading = cell.style.fontSize, cell.style.leading
+    lines = len(cell.text) * size / max(width - 8, 1) + cell.text.count("<br/>") + 1
+    return bool(lines * leading > MAX_ROW)
+
+
 def status(text: str, met: bool, lang: Lang) -> Paragraph:
     """'√ 满足　condition' in green, '× 未满足　condition' in red."""
     mark = (
@@ -79,7 +95,7 @@ def status(text: str, met: bool, lang: Lang) -> Paragraph:
         f"{label('met', lang) if met else label('unmet', lang)}</font>"
     )
     gap = "　" if lang == "zh" else "  "
-    return Paragraph(f"{mark}{gap}{escape(text)}", style("body"))
+    return Paragraph(f"{mark}{gap}{escape(text)}", style("body", bool(CJK.search(text)) or lang == "zh"))
 
 
 def pairs(rows: list[tuple[str, str]], key_width: float = 45 * mm) -> Table:

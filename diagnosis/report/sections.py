@@ -229,7 +229,7 @@ def _comparison(r: ReportData) -> list[Flowable]:
     arrow = " → " if r.lang == "zh" else " -> "
     out: list[Flowable] = [p(f"{_t(r, 'level_change')}{_colon(r)}{before}{arrow}{after}", "h2")]
     if data.reasons:
-        out.append(p(_t(r, "why_change"), "muted"))
+        out.append(p(_t(r, "why_same" if data.same else "why_change"), "muted"))
         out += [p(f"• {text}") for text in data.reasons]
     rows = [[_t(r, "dimension"), _t(r, "before"), _t(r, "after"), _t(r, "change")], *data.rows]
     out.append(table(rows, [WIDTH - 75 * mm, 25 * mm, 25 * mm, 25 * mm]))
