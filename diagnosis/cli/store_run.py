@@ -17,11 +17,13 @@ from diagnosis.jsonio import JsonSyntaxError, parse_json
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
+from diagnosis.numbers import figure
 from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
 from diagnosis.session import Session
 from diagnosis.storage import xlsx
 from diagnosis.storage.answers import UNCHANGED, set_answer
 from diagnosis.storage.archive import MAX_TOTAL
+from diagnosis.storage.assessment_xlsx import assessment_workbook
 from diagnosis.storage.assessments import (
     answers_of,
     carry_over_preview,
@@ -353,36 +355,33 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_xlsx(args: argparse.Namespace) -> int:
-    xlsx.assessment_workbook(open_cli_store(args), args.assessment, args.output)
+    assessment_workbook(open_cli_store(args), args.assessment, args.output)
     return 0
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    rows = provider_summary(open_cli_store(args), args.provider, args.start, args.end)
+    rows = provider_summary(open_cli_store(args), args.provider, args.start, args.end, args.drafts)
     if args.output:
-        xlsx.summary_workbook(rows, args.output)
+        xlsx.summary_workbook(rows, args.output, args.lang)
     elif args.json:
-        print_json(rows)
+        print_json([r.to_dict() for r in rows])
     else:
-        sys.stdout.write(
-            table(
-                [
-                    ["id", "enterprise", "uscc", "questionnaire", "created", "score", "level"],
-                    *[
-                        [
-                            str(r["id"]),
-                            r["enterprise"],
-                            r["uscc"] or "",
-                            r["questionnaire_id"],
-                            r["created_at"][:10],
-                            f"{r['score']:g}",
-                            r["level"] or "未定级",
-                        ]
-                        for r in rows
-                    ],
-                ]
-            )
-        )
+        head = ["id", "report", "enterprise", "uscc", "questionnaire", "date", "status", "score", "level"]
+        body = [
+            [
+                str(r.id),
+                r.report_number or "",
+                r.enterprise,
+                r.uscc or "",
+                f"{r.questionnaire}@{r.version}",
+                str(r.finalized or r.created or ""),
+                r.status_text(args.lang),
+                f"{figure(r.score)} / {figure(r.max_score)}",
+                r.level or "未定级",
+            ]
+            for r in rows
+        ]
+        sys.stdout.write(table([head, *body]))
     return 0
 
 

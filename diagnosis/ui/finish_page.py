@@ -111,7 +111,7 @@ class FinishPage(QWidget):
         assert session is not None
         target = target or self._target(".xlsx")
         if target is not None:
-            from diagnosis.storage.xlsx import assessment_workbook
+            from diagnosis.storage.assessment_xlsx import assessment_workbook
 
             self._run_here(lambda: assessment_workbook(self.ctx.store, session.assessment_id, target), target)
 
