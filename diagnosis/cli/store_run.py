@@ -15,6 +15,7 @@ from diagnosis.cli.output import print_json, read_input, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import JsonSyntaxError, parse_json
 from diagnosis.loading.catalogue import default_catalogue
+from diagnosis.localtime import local_minute
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
@@ -202,7 +203,7 @@ def run_assessments(args: argparse.Namespace) -> int:
                         f"{r['questionnaire_id']}@{r['questionnaire_version']}",
                         r["status"] + (f" r{r['revision']}" if r["revision"] > 1 else ""),
                         str(r["answered"]),
-                        r["updated_at"],
+                        local_minute(r["updated_at"]),
                     ]
                     for r in rows
                 ],
