@@ -9,7 +9,7 @@ from pathlib import Path
 
 from diagnosis import paths
 from diagnosis.cli.output import read_input
-from diagnosis.cli.scoring import resolve
+from diagnosis.cli.scoring_run import resolve
 from diagnosis.errors import UsageError
 from diagnosis.files import read_regular, write_atomic
 from diagnosis.report.inputs import from_answers_file, from_store
