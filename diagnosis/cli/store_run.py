@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis import flow, paths
-from diagnosis.cli.output import print_json, read_input, table
+from diagnosis.cli.output import print_json, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import JsonSyntaxError, parse_json
 from diagnosis.loading.catalogue import default_catalogue
@@ -347,10 +347,11 @@ def run_import(args: argparse.Namespace) -> int:
     from diagnosis.signing.trust import default_trust
     from diagnosis.storage.package import read_package
 
-    _, raw = read_input(args.file, MAX_TOTAL, "package")
     store = open_cli_store(args)
-    signature = read_package(raw, store.evidence_limit).check_signature(default_trust())
-    print(import_package(store, raw, args.if_exists))
+    source = sys.stdin.buffer.read(MAX_TOTAL + 1) if args.file == "-" else Path(args.file)
+    unpacked = read_package(source, store.evidence_limit)
+    signature = unpacked.check_signature(default_trust())
+    print(import_package(store, unpacked, args.if_exists))
     print(f"package {signature.summary()}", file=sys.stderr)  # who sent it, for the person importing
     return 0
 
