@@ -126,6 +126,15 @@ def page_of(questionnaire: Questionnaire, question: str, rating: bool = True) ->
     return parent if rating and parent in rating_dimensions(questionnaire) else question
 
 
+def pages(questionnaire: Questionnaire, answers: Mapping[str, Any], rating: bool = True) -> list[str]:
+    """The visible pages in order (a rating page shows when any of its criteria does)."""
+    rated = rating_dimensions(questionnaire) if rating else set()
+    parent = index_of(questionnaire).parent_of
+    return list(
+        dict.fromkeys(parent[q] if parent.get(q) in rated else q for q in shown(questionnaire, answers))
+    )
+
+
 def on_page(
     questionnaire: Questionnaire, answers: Mapping[str, Any], page: str, rating: bool = True
 ) -> list[str]:

@@ -49,7 +49,10 @@ def test_a_year_out_of_range_says_what_is_accepted() -> None:
     problem = parse_number(YEAR, "1999").problem
     assert problem is not None
     assert problem.zh == "1999 小于最小值 2015。请填写2015–2100 之间的整数，单位：年。"
-    assert problem.get("en") == "1999 is below the minimum 2015. Enter a whole number from 2015 to 2100 (unit: year)."
+    assert (
+        problem.get("en")
+        == "1999 is below the minimum 2015. Enter a whole number from 2015 to 2100 (unit: year)."
+    )
 
 
 def test_refusals_name_the_problem() -> None:

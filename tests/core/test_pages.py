@@ -44,6 +44,8 @@ def test_page_steps_enter_a_rating_page_at_its_top(mini: Loaded) -> None:
     assert flow.page_step(q, answers, "remarks", +1) is None
     assert flow.page_step(q, answers, "m1a", +1, rating=False) == "m1b"
     assert flow.on_page(q, answers, "mgmt") == ["m1a", "m1b", "m2a", "m2b"]
+    assert flow.pages(q, answers)[-4:] == ["mgmt", "scene_a", "scene_b", "remarks"]
+    assert "mgmt" not in flow.pages(q, answers, rating=False)
 
 
 def test_filters_and_search(mini: Loaded) -> None:
