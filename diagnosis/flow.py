@@ -139,7 +139,10 @@ def on_page(
     questionnaire: Questionnaire, answers: Mapping[str, Any], page: str, rating: bool = True
 ) -> list[str]:
     """The visible questions of a page, in order."""
-    return [q for q in shown(questionnaire, answers) if page_of(questionnaire, q, rating) == page]
+    if not rating or page not in rating_dimensions(questionnaire):
+        return [page] if page in shown(questionnaire, answers) else []
+    parent = index_of(questionnaire).parent_of
+    return [q for q in shown(questionnaire, answers) if parent.get(q) == page]
 
 
 def page_step(

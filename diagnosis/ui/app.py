@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diagnosis import paths
 from diagnosis.ui.context import Context, app_settings
+from diagnosis.ui.runtime import keep_none_alive
 from diagnosis.ui.texts import Texts
 from diagnosis.ui.window import MainWindow
 
@@ -77,6 +78,7 @@ def build_window(
 
     `load=False` leaves the database and the other pages for `MainWindow.load` (after a paint).
     """
+    keep_none_alive()
     settings = settings or app_settings()
     texts = Texts("en" if settings.value("language", "zh") == "en" else "zh")
     install_translator(texts.lang)
@@ -117,6 +119,7 @@ class _AfterPaint(QObject):
 
 def run(db: Path | None = None, smoke: bool = False, package: Path | None = None) -> int:
     """Show the window, then load; `smoke` quits once everything is loaded and painted."""
+    keep_none_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("diagnosis")

@@ -289,8 +289,8 @@ class QuestionPage(QWidget):
         choices += [(o.label.get(lang), o.id) for o in index_of(q).options[target].values()]
         self.rating.offer_target(self.ctx.t("rate.target"), choices, answers.get(target))
 
-    def _show_extras(self) -> None:
-        """The note, evidence, review mark and tree for the current question."""
+    def _show_extras(self, tree: bool = True) -> None:
+        """The note, evidence, review mark (and the tree) for the current question."""
         session = self.session
         assert self.current is not None
         read_only = session.finalized
@@ -303,8 +303,8 @@ class QuestionPage(QWidget):
         self._restyle(self.saved)
         self._show_flag()
         self._show_files()
-        index = index_of(session.questionnaire)
-        self.side.fill_tree(index.parent_of.get(self.current, ""))
+        if tree:
+            self.side.fill_tree(index_of(session.questionnaire).parent_of.get(self.current, ""))
 
     def _show_flag(self) -> None:
         assert self.current is not None
@@ -389,17 +389,20 @@ class QuestionPage(QWidget):
         self._flush_note()
         self.current = qid
         self.ctx.settings.setValue(self._last_key(), qid)
-        self._show_extras()
+        self._show_extras(tree=False)  # the same page: the tree has not changed
         self.update_actions()
 
     def _set_target(self, option: str | None) -> None:
         target = flow.target_question(self.session.questionnaire, self.session.answers())
+        choosing = self.rating.target.hasFocus()  # arrows through the levels stay in the box
         if target is not None and self._save(target, option) and self.current is not None:
             shown = flow.shown(self.session.questionnaire, self.session.answers())
             keep = self.current if self.current in shown else None
             self.show_question(
                 keep or flow.on_page(self.session.questionnaire, self.session.answers(), self.page or "")[0]
             )
+            if choosing:
+                self.rating.target.setFocus()
 
     def _save_note(self) -> None:
         self.note_timer.stop()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from diagnosis.ui.widgets import PlainLabel
 
-QID = Qt.ItemDataRole.UserRole
 CHOSEN, EMPTY, FLAG = "●", "○", "⚑"
 CHOSEN_BACKGROUND = QColor("#dbeafe")
 GROUP_BACKGROUND = QColor("#f3f4f6")
@@ -61,6 +60,7 @@ class RatingTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.options = 0
         self.read_only = False
+        self.row_questions: list[str | None] = []  # per row; None for a level heading
         self.cellClicked.connect(self._clicked)
         self.currentCellChanged.connect(lambda row, *_: self._moved(row))
 
@@ -77,7 +77,8 @@ class RatingTable(QTableWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(options) + 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.setRowCount(sum(1 + len(rows) for _, rows in groups))
+        self.row_questions = [q for _, rows in groups for q in (None, *(r.question for r in rows))]
+        self.setRowCount(len(self.row_questions))
         at = 0
         for group, rows in groups:
             self._group_row(at, group)
@@ -100,13 +101,10 @@ class RatingTable(QTableWidget):
         self.setSpan(at, 0, 1, self.columnCount())
 
     def _criterion_row(self, at: int, row: Row) -> None:
-        text = QTableWidgetItem(row.text)
-        text.setData(QID, row.question)
-        self.setItem(at, 0, text)
+        self.setItem(at, 0, QTableWidgetItem(row.text))
         for column in range(1, self.columnCount()):
             cell = QTableWidgetItem()
             cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            cell.setData(QID, row.question)
             self.setItem(at, column, cell)
         self.set_row(row.question, row.chosen, row.flagged, row.noted)
 
@@ -128,18 +126,16 @@ class RatingTable(QTableWidget):
     # -- where we are -------------------------------------------------------------------------
 
     def question_at(self, row: int) -> str | None:
-        item = self.item(row, 0)
-        value = item.data(QID) if item is not None else None
-        return str(value) if value else None
+        return self.row_questions[row] if 0 <= row < len(self.row_questions) else None
 
     def row_of(self, question: str) -> int | None:
-        return next((r for r in range(self.rowCount()) if self.question_at(r) == question), None)
+        return self.row_questions.index(question) if question in self.row_questions else None
 
     def questions(self) -> list[str]:
-        return [q for r in range(self.rowCount()) if (q := self.question_at(r))]
+        return [q for q in self.row_questions if q is not None]
 
     def first_question(self) -> str | None:
-        return next((q for r in range(self.rowCount()) if (q := self.question_at(r))), None)
+        return next((q for q in self.row_questions if q is not None), None)
 
     def current_question(self) -> str | None:
         return self.question_at(self.currentRow()) if self.currentRow() >= 0 else None
@@ -228,6 +224,7 @@ class RatingView(QWidget):
         layout.addWidget(self.target_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.hint)
+        QWidget.setTabOrder(self.target, self.table)
 
     def offer_target(self, label: str, choices: list[tuple[str, str | None]], chosen: str | None) -> None:
         """Show the target level control with its choices ((label, option id or None))."""

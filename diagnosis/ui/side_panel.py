@@ -81,7 +81,12 @@ class SidePanel(QWidget):
         return self.ctx.session
 
     def set_filter(self, name: str) -> None:
+        """A filter chosen from the menu shows all it matches (a search left over is cleared)."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
         self.filter.setCurrentIndex(max(self.filter.findData(name), 0))
+        self.update_results()
         if name != "all":
             self.results.setFocus()
 

@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         if self._on(self.questions):
             try:
                 self.questions.leave()  # a figure or a note typed but not yet confirmed is saved
-            except Exception:  # noqa: BLE001  # an exception escaping closeEvent takes Qt down
+            except Exception:  # an exception escaping closeEvent takes Qt down
                 logging.getLogger(__name__).exception("saving on close failed")
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
         event.accept()
