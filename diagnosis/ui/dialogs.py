@@ -10,11 +10,13 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -168,15 +170,12 @@ class SummaryDialog(QDialog):
         self.ctx = ctx
         t = ctx.t
         self.setWindowTitle(t("sum.title"))
-        self.provider = QComboBox()
-        self.provider.setEditable(True)
         providers = sorted({r["provider"] for r in list_assessments(ctx.store) if r["provider"]})
-        self.provider.addItem(t("sum.any"), None)
-        for name in providers:
-            self.provider.addItem(name, name)
+        self.provider = QLineEdit()  # empty: every provider; the known ones complete as typed
+        self.provider.setPlaceholderText(t("sum.any"))
+        self.provider.setCompleter(QCompleter(providers, self))
         remembered = str(ctx.settings.value("provider", ""))
-        if remembered in providers:
-            self.provider.setCurrentIndex(self.provider.findData(remembered))
+        self.provider.setText(remembered if remembered in providers else "")
         today = QDate.currentDate()
         self.start, self.end = QDateEdit(QDate(today.year(), 1, 1)), QDateEdit(today)
         for edit in (self.start, self.end):
@@ -193,20 +192,18 @@ class SummaryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.export = QPushButton(t("sum.export"))
-        self.export.setDefault(True)
         self.export.clicked.connect(lambda: self.write())
-        buttons.addButton(self.export, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.export, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.export.setDefault(True)  # Enter exports; only a button inside the dialog can be its default
         self.provider.setFocus()
+        self.provider.selectAll()  # typing a name replaces the remembered one
 
     def chosen_provider(self) -> str | None:
-        text = self.provider.currentText().strip()
-        if self.provider.currentIndex() == 0 and text == self.provider.itemText(0):
-            return None
-        return text or None
+        return self.provider.text().strip() or None
 
     def rows(self) -> list[dict[str, Any]]:
         start = self.start.date().toString("yyyy-MM-dd")

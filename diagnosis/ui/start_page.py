@@ -153,17 +153,19 @@ class StartPage(QWidget):
         rows = list_assessments(self.ctx.store, self.search.text().strip() or None)
         self.rows = {row["id"]: row for row in rows}
         chosen = self._chosen
+        self.table.blockSignals(True)  # rows replaced here are not a person's choice
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, (text, key) in enumerate(self._cells(row)):
                 self.table.setItem(i, j, _Item(text, key, row["id"]))
         self.table.setSortingEnabled(True)
+        self.table.blockSignals(False)
         self.status.setText("" if rows else self.ctx.t("start.empty"))
         if chosen in self.rows:
             self.select(chosen)
         elif rows:
-            self.table.selectRow(0)
+            self.table.selectRow(0)  # the chosen one is searched away: kept for when it is back
         self._pending = [row["id"] for row in rows if (row["id"], row["updated_at"]) not in self.scores]
         if self._pending:
             QTimer.singleShot(0, self._score_some)
@@ -212,6 +214,7 @@ class StartPage(QWidget):
         at = self._row_of(row["id"])
         if at is None:
             return
+        self.table.blockSignals(True)
         self.table.setSortingEnabled(False)  # an edit must not re-sort under the person's eyes
         for j, (text, key) in enumerate(self._cells(row)):
             item = self.table.item(at, j)
@@ -219,6 +222,7 @@ class StartPage(QWidget):
             item.setText(text)
             item.setData(SORT, key)
         self.table.setSortingEnabled(True)
+        self.table.blockSignals(False)
         if self._chosen is not None:
             self.select(self._chosen)
 

@@ -27,3 +27,28 @@ def gui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         shutil.copy(source, home / "questionnaires" / source.name)
     monkeypatch.setenv("DIAGNOSIS_HOME", str(home))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_left_open() -> Iterator[None]:
+    """A modal dialog nobody answers fails the test instead of hanging the run."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    stuck: list[str] = []
+    ages: dict[int, int] = {}
+
+    def check() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget.isModal():
+                ages[id(widget)] = ages.get(id(widget), 0) + 1
+                if ages[id(widget)] > 20:  # ten seconds
+                    stuck.append(widget.windowTitle())
+                    widget.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(500)
+    yield
+    timer.stop()
+    assert not stuck, f"dialogs left open: {stuck}"

@@ -8,7 +8,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from diagnosis.storage.assessments import answers_of
@@ -119,6 +119,14 @@ def press(qtbot: QtBot, *keys: Qt.Key, modifier: Qt.KeyboardModifier = NO) -> Ca
     return act
 
 
+def type_into_dialog(text: str) -> None:
+    """Text typed where a dialog's focus is (committed as an input method would)."""
+    target = QApplication.focusWidget()
+    if isinstance(target, QComboBox):
+        target = target.lineEdit()
+    target.insert(text)  # type: ignore[union-attr]
+
+
 def yes(qtbot: QtBot) -> Callable[[QDialog], None]:
     """Alt+Y: the Yes button's mnemonic (是(&Y) / &Yes)."""
     return press(qtbot, Qt.Key.Key_Y, modifier=ALT)
@@ -126,7 +134,7 @@ def yes(qtbot: QtBot) -> Callable[[QDialog], None]:
 
 def begin(qtbot: QtBot, window: MainWindow, questionnaire: str = "mini@", name: str = "键盘测试企业") -> None:
     """Start page → Ctrl+N → a new enterprise typed in → Enter → the questionnaire → Enter."""
-    qtbot.keyClick(focused(window), Qt.Key.Key_N, CTRL)
+    shortcut(qtbot, window, "Ctrl+N")
     assert window.stack.currentWidget() is window.enterprise
     key(qtbot, window, name)
     qtbot.keyClick(focused(window), Qt.Key.Key_Return)
