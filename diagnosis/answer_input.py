@@ -52,11 +52,11 @@ def accepted(question: NumberQuestion) -> Text:
     low, high = _bounds(question)
     whole_zh, whole_en = ("整数", "whole number") if question.integer else ("数字", "number")
     if low is not None and high is not None:
-        zh, en = f"{low:g}–{high:g} 之间的{whole_zh}", f"a {whole_en} from {low:g} to {high:g}"
+        zh, en = f"{low:.15g}–{high:.15g} 之间的{whole_zh}", f"a {whole_en} from {low:.15g} to {high:.15g}"
     elif low is not None:
-        zh, en = f"不小于 {low:g} 的{whole_zh}", f"a {whole_en} of at least {low:g}"
+        zh, en = f"不小于 {low:.15g} 的{whole_zh}", f"a {whole_en} of at least {low:.15g}"
     elif high is not None:
-        zh, en = f"不大于 {high:g} 的{whole_zh}", f"a {whole_en} of at most {high:g}"
+        zh, en = f"不大于 {high:.15g} 的{whole_zh}", f"a {whole_en} of at most {high:.15g}"
     else:
         zh, en = whole_zh, f"a {whole_en}"
     unit = question.unit
@@ -84,7 +84,7 @@ def _strip_unit(question: NumberQuestion, text: str) -> tuple[str, Text | None]:
         if not _is_percent(question):
             return text, Text(
                 zh=f"“{text}”：此项不是百分比，请直接填写数值（{accepted(question).zh}）。",
-                en=f"“{text}”: this figure is not a percentage; type the value itself "
+                en=f'"{text}": this figure is not a percentage; type the value itself '
                 f"({accepted(question).get('en')}).",
             )
         return text[:-1].strip(), None
@@ -114,21 +114,21 @@ def _bounds(question: NumberQuestion) -> tuple[float | None, float | None]:
 def _check_range(question: NumberQuestion, value: float) -> Parsed:
     low, high = _bounds(question)
     rule = accepted(question)
-    shown = f"{value:g}"
+    shown = f"{value:.15g}"
     if low is not None and value < low:
         return Parsed(
             None,
             Text(
-                zh=f"{shown} 小于最小值 {low:g}。请填写{rule.zh}。",
-                en=f"{shown} is below the minimum {low:g}. Enter {rule.get('en')}.",
+                zh=f"{shown} 小于最小值 {low:.15g}。请填写{rule.zh}。",
+                en=f"{shown} is below the minimum {low:.15g}. Enter {rule.get('en')}.",
             ),
         )
     if high is not None and value > high:
         return Parsed(
             None,
             Text(
-                zh=f"{shown} 大于最大值 {high:g}。请填写{rule.zh}。",
-                en=f"{shown} is above the maximum {high:g}. Enter {rule.get('en')}.",
+                zh=f"{shown} 大于最大值 {high:.15g}。请填写{rule.zh}。",
+                en=f"{shown} is above the maximum {high:.15g}. Enter {rule.get('en')}.",
             ),
         )
     if question.integer and not value.is_integer():
@@ -148,5 +148,5 @@ def _not_a_number(question: NumberQuestion, typed: str) -> Text:
     hint_en = "; use a point for decimals, e.g. 1.5" if hint_zh else ""
     return Text(
         zh=f"“{typed}”不是可识别的数字{hint_zh}。请只填数字：{rule.zh}。",
-        en=f"“{typed}” is not a number we can read{hint_en}. Type digits only: {rule.get('en')}.",
+        en=f'"{typed}" is not a number we can read{hint_en}. Type digits only: {rule.get("en")}.',
     )

@@ -79,6 +79,9 @@ def build_window(
     `load=False` leaves the database and the other pages for `MainWindow.load` (after a paint).
     """
     keep_none_alive()
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.styleSheet() != STYLE:
+        app.setStyleSheet(STYLE)  # the same look wherever a window is built (tests, screenshots)
     settings = settings or app_settings()
     texts = Texts("en" if settings.value("language", "zh") == "en" else "zh")
     install_translator(texts.lang)
@@ -124,7 +127,6 @@ def run(db: Path | None = None, smoke: bool = False, package: Path | None = None
     assert isinstance(app, QApplication)
     app.setApplicationName("diagnosis")
     register_font()
-    app.setStyleSheet(STYLE)
     sys.excepthook = _report_crash
     window = build_window(db, load=False)
 

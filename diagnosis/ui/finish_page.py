@@ -51,6 +51,7 @@ class FinishPage(QWidget):
         column = QVBoxLayout(content)
         column.addWidget(self.title)
         for key in BUTTONS:
+            self.buttons[key].setMaximumWidth(460)  # a column of actions, not bars across the screen
             column.addWidget(self.buttons[key])
         column.addWidget(self.busy)
         column.addWidget(self.status)

@@ -67,9 +67,9 @@ class QuestionPage(QWidget):
         self.note_timer.setSingleShot(True)
         self.note_timer.setInterval(NOTE_PAUSE_MS)
         self.note_timer.timeout.connect(self._save_note)
-        self.note.textEdited.connect(lambda _: self.note_timer.start())
+        self.note.textChanged.connect(lambda _: self.note_timer.start())  # typed, pasted or from an IME
         self.files = QListWidget()
-        self.files.setMaximumHeight(64)
+        self.files.setMaximumHeight(46)  # two names; the rating table needs the height more
         self.files.installEventFilter(self)
         self.attach, self.detach = QPushButton(), QPushButton()
         self.attach.clicked.connect(self.pick_files)
@@ -102,21 +102,20 @@ class QuestionPage(QWidget):
         head.addWidget(self.flag_mark)
         column.addLayout(head)
         column.addWidget(self.body, 1)  # only this part scrolls; what is below stays in view
-        column.addWidget(self.note_label)
-        column.addWidget(self.note)
+        note = QHBoxLayout()
+        note.addWidget(self.note_label)
+        note.addWidget(self.note, 1)
+        column.addLayout(note)
         files = QHBoxLayout()
         files.addWidget(self.files, 1)
-        side = QVBoxLayout()
-        side.addWidget(self.attach)
-        side.addWidget(self.detach)
-        files.addLayout(side)
+        files.addWidget(self.attach)
+        files.addWidget(self.detach)
         column.addLayout(files)
-        column.addWidget(self.saved)
         column.addWidget(self.keys)
         nav = QHBoxLayout()
         for key in ("btn.home", "btn.prev_q"):
             nav.addWidget(self.buttons[key])
-        nav.addStretch()
+        nav.addWidget(self.saved, 1)  # what was saved (or why not) sits where the eyes go next
         for key in ("btn.next_q", "btn.review"):
             nav.addWidget(self.buttons[key])
         column.addLayout(nav)
@@ -227,6 +226,7 @@ class QuestionPage(QWidget):
             self.editor.deleteLater()
         self.editor = make_editor(question, index, self.ctx.texts, lambda value: self._save(qid, value))
         self.editor_box.insertWidget(0, self.editor)
+        self.editor.show()  # now, not at the next turn of the event loop (focus needs it shown)
         value = session.result().questions[qid].derived if question.kind == "derived" else answers.get(qid)
         self.editor.set_value(value)
         self.editor.setEnabled(not session.finalized)

@@ -211,7 +211,6 @@ class RatingView(QWidget):
         self.target = QComboBox()
         self.target_label.setBuddy(self.target)
         self.target.activated.connect(lambda i: self.target_chosen.emit(self.target.itemData(i)))
-        self.hint = PlainLabel(wrap=True, name="hint")
         top = QHBoxLayout()
         top.addWidget(self.target_label)
         top.addWidget(self.target)
@@ -223,7 +222,6 @@ class RatingView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.target_row)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.hint)
         QWidget.setTabOrder(self.target, self.table)
 
     def offer_target(self, label: str, choices: list[tuple[str, str | None]], chosen: str | None) -> None:

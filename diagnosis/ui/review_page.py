@@ -91,11 +91,14 @@ class ReviewPage(QWidget):
             self.missing,
             self.gap_label,
             self.gaps,
+            self.scenes_label,
+            self.scenes,
+            self.scenes_note,
         ):
             left.addWidget(widget)
         left.addStretch()
         right = QVBoxLayout()
-        for widget in (self.radar, self.scores, self.scenes_label, self.scenes, self.scenes_note):
+        for widget in (self.radar, self.scores):
             right.addWidget(widget)
         right.addStretch()
         grid.addLayout(left, 0, 0)

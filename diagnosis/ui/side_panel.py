@@ -47,9 +47,11 @@ class SidePanel(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.results = QListWidget()
+        self.results.setWordWrap(True)  # whole criteria, not their first words
         self.results.itemActivated.connect(self._activated)
         self.results.itemClicked.connect(self._activated)
         self.count = PlainLabel(name="hint")
+        self.count.hide()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.results)
@@ -130,6 +132,7 @@ class SidePanel(QWidget):
         if not text.strip() and show == "all":
             self.stack.setCurrentWidget(self.tree)
             self.count.setText("")
+            self.count.hide()
             self.matches = []
             return
         q, answers = session.questionnaire, session.answers()
@@ -148,6 +151,7 @@ class SidePanel(QWidget):
             item.setData(TARGET, qid)
             self.results.addItem(item)
         self.count.setText(self.ctx.t("side.count", n=len(self.matches)))
+        self.count.show()
         self.stack.setCurrentWidget(self.results)
         if self.results.count():
             self.results.setCurrentRow(0)

@@ -47,8 +47,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "q.filter.notes": ("显示：有备注", "Show: with a note"),
     "q.jump": ("跳转到维度／能力项(&J)", "&Jump to a dimension"),
     "q.target": ("目标等级(&T)", "&Target level"),
-    "q.rest_not_met": ("本级其余未答条款标为“不符合”", "Mark the rest of this level “not met”"),
-    "q.rest_na": ("本级其余未答条款标为“不适用”", "Mark the rest of this level “not applicable”"),
+    "q.rest_not_met": ("本级其余未答条款标为“不符合”", 'Mark the rest of this level "not met"'),
+    "q.rest_na": ("本级其余未答条款标为“不适用”", 'Mark the rest of this level "not applicable"'),
     "q.rating": ("同一答案集的条款按评分表作答(&G)", "Rate criteria on one &grid page"),
     "menu.lang": ("语言(&L)", "&Language"),
     "lang.zh": ("中文", "中文 (Chinese)"),
@@ -116,7 +116,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "\n\n注意：还有 {n} 道必答题未回答。",
         "\n\nNote: {n} required questions are still unanswered.",
     ),
-    "confirm.detach": ("从这道题移除佐证材料“{name}”？", "Remove the evidence “{name}” from this question?"),
+    "confirm.detach": ("从这道题移除佐证材料“{name}”？", 'Remove the evidence "{name}" from this question?'),
     "reopen.draft": (
         "这份评估还是草稿，可以直接修改；只有已定稿的评估需要重新打开。",
         "This assessment is still a draft and can be changed directly; only finalized ones are reopened.",
@@ -191,15 +191,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "↑/↓ 选条款，数字键 1–{high} 作答并到下一条；回车下一页；Ctrl+R 待复核；"
         "Ctrl+Shift+U / Ctrl+Shift+A 本级其余“不符合”／“不适用”",
         "↑/↓ choose a criterion, number keys 1–{high} answer it and move on; Enter: next page; "
-        "Ctrl+R: review mark; Ctrl+Shift+U / Ctrl+Shift+A: rest of this level “not met” / “n/a”",
+        'Ctrl+R: review mark; Ctrl+Shift+U / Ctrl+Shift+A: rest of this level "not met" / "n/a"',
     ),
     "rate.target": ("目标等级（Ctrl+T）：", "Target level (Ctrl+T):"),
     "rate.all_levels": ("未选择：评估全部等级", "None: assess every level"),
     "rate.rest_none": ("本级没有未答的条款。", "No unanswered criteria left at this level."),
-    "rate.rest_done.not_met": ("✓ 已保存：{n} 条标为“不符合”", "✓ Saved: {n} criteria marked “not met”"),
+    "rate.rest_done.not_met": ("✓ 已保存：{n} 条标为“不符合”", '✓ Saved: {n} criteria marked "not met"'),
     "rate.rest_done.not_applicable": (
         "✓ 已保存：{n} 条标为“不适用”",
-        "✓ Saved: {n} criteria marked “not applicable”",
+        '✓ Saved: {n} criteria marked "not applicable"',
     ),
     # -- review page --
     "rev.title": ("评估结果", "Result"),
@@ -213,7 +213,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} required questions are unanswered (Enter opens):",
     ),
     "rev.complete": ("必答题已全部回答。", "All required questions are answered."),
-    "rev.next": ("距“{level}”还差：", "To reach “{level}”:"),
+    "rev.next": ("距“{level}”还差：", 'To reach "{level}":'),
     "rev.top": ("已达到最高等级。", "The highest level is reached."),
     "rev.scene": ("场景", "Scene"),
     "rev.mandatory": ("约束性", "Mandatory"),

@@ -408,7 +408,11 @@ class MainWindow(QMainWindow):
             self.setGeometry(free)
             self.setWindowState(Qt.WindowState.WindowMaximized)
             return
-        self.resize(*PREFERRED)
+        # Big screens: most of the free area, for the tree and the rating table side by side.
+        self.resize(
+            min(free.width() - 40, max(PREFERRED[0], free.width() * 4 // 5)),
+            min(free.height() - 40, max(PREFERRED[1], free.height() * 17 // 20)),
+        )
         frame = self.frameGeometry()
         frame.moveCenter(free.center())
         self.move(frame.topLeft())

@@ -80,3 +80,11 @@ def test_count_with_default_minimum() -> None:
 def test_accepted_describes_the_field() -> None:
     assert accepted(RATE).zh == "0–100 之间的数字，单位：%"
     assert accepted(AMOUNT).get("en") == "a number of at least 0 (unit: 10k CNY)"
+
+
+def test_large_bounds_read_as_plain_numbers() -> None:
+    big = NumberQuestion(
+        id="r", kind="number", text=Text(zh="收入"), unit=Text(zh="万元"), min=1, max=10000000
+    )
+    assert accepted(big).zh == "1–10000000 之间的数字，单位：万元"
+    assert parse_number(big, "123456789").problem.zh.startswith("123456789 大于最大值 10000000")  # type: ignore[union-attr]
