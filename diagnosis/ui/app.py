@@ -7,15 +7,14 @@ questionnaires (pydantic models) open once the window is on the screen.
 
 from __future__ import annotations
 
-import logging
 import sys
-import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from diagnosis import paths
 from diagnosis.ui.context import Context, app_settings
@@ -78,13 +77,13 @@ def build_window(
 
     `load=False` leaves the database and the other pages for `MainWindow.load` (after a paint).
     """
-    keep_none_alive()
+    if load:
+        keep_none_alive()
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.styleSheet() != STYLE:
         app.setStyleSheet(STYLE)  # the same look wherever a window is built (tests, screenshots)
     settings = settings or app_settings()
     texts = Texts("en" if settings.value("language", "zh") == "en" else "zh")
-    install_translator(texts.lang)
     window = MainWindow(Context(db or paths.default_db(), texts, settings))
     window.fit_to_screen()
     if load:
@@ -98,6 +97,11 @@ def log_path() -> Path:
 
 def _report_crash(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     """Unexpected errors go to a log file; the person sees a sentence with its path, not a traceback."""
+    import logging
+    import traceback
+
+    from PySide6.QtWidgets import QMessageBox
+
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(message)s", force=True)
@@ -106,23 +110,14 @@ def _report_crash(kind: type[BaseException], error: BaseException, tb: Traceback
     QMessageBox.critical(None, texts.t("err.title"), texts.t("err.unexpected", path=str(path)))
 
 
-class _AfterPaint(QObject):
-    """Runs `then` once, on the turn of the event loop after the window's first paint."""
-
-    def __init__(self, window: MainWindow, then: object) -> None:
-        super().__init__(window)
-        self.then, self.done = then, False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, self.then)  # type: ignore[call-overload]
-        return False
-
-
-def run(db: Path | None = None, smoke: bool = False, package: Path | None = None) -> int:
-    """Show the window, then load; `smoke` quits once everything is loaded and painted."""
-    keep_none_alive()
+def run(
+    db: Path | None = None,
+    smoke: bool = False,
+    package: Path | None = None,
+    first_paint: Callable[[], None] | None = None,
+) -> int:
+    """Show the window, then load; `smoke` quits once everything is loaded and painted.
+    `first_paint` runs when the window has been painted the first time (benchmarks)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("diagnosis")
@@ -131,12 +126,13 @@ def run(db: Path | None = None, smoke: bool = False, package: Path | None = None
     window = build_window(db, load=False)
 
     def load() -> None:
+        keep_none_alive()  # before the many calls of real work (see runtime.py)
         window.load()
         if package is not None:  # a package double-clicked in the file manager
             window.import_package(package)
         if smoke:
             QTimer.singleShot(0, app.quit)
 
-    window.installEventFilter(_AfterPaint(window, load))
-    window.show()
+    window.after_first_paint(load, first_paint)
+    window.show_fitted()
     return int(app.exec())

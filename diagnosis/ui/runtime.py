@@ -11,7 +11,6 @@ dependency excludes 6.12.0 or requires Python 3.12.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _guarded = False
@@ -22,6 +21,8 @@ def keep_none_alive() -> None:
     global _guarded  # one interpreter, one guard
     if _guarded or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
+    import ctypes  # only where the guard is needed, and after the first paint
+
     # ob_refcnt is the first field of every CPython object, at the address id() returns.
     ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
     _guarded = True

@@ -135,10 +135,7 @@ class StartPage(QWidget):
         self.table.setAccessibleName(t("start.title"))
         for key, button in self.buttons.items():
             button.setText(t(key))
-        if not self.ctx.store_open:
-            self.status.setText(t("start.loading"))  # painted before the database is open
-            self._enable()
-        else:
+        if self.isVisible():
             self.refresh()
 
     def enter(self) -> None:
@@ -260,9 +257,6 @@ class StartPage(QWidget):
         for key in ("btn.resume", "btn.reassess", "btn.compare", "btn.export", "btn.delete"):
             self.buttons[key].setEnabled(row is not None)
         self.buttons["btn.reopen"].setEnabled(row is not None and row["status"] == "finalized")
-        loaded = self.ctx.store_open
-        for key in ("btn.new", "btn.import", "btn.summary"):
-            self.buttons[key].setEnabled(loaded)
 
     # -- actions ------------------------------------------------------------------------------
 

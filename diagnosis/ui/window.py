@@ -1,7 +1,9 @@
 """The main window: menus, the six steps, and the actions that move between them.
 
-The window paints with the start page alone; `load` then opens the database and builds the other
-pages (their modules import the core's models and storage, which take longer than Qt itself).
+The window first paints as a shell (menus and a "opening the database" line); `load` then opens
+the database and builds the pages. This module therefore imports no page, no core model or
+storage, and not even Qt's `Qt` namespace (building its ~100 enums costs a sixth of a bare Qt
+start): the shell must paint about as fast as an empty Qt window.
 """
 
 from __future__ import annotations
@@ -11,15 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from diagnosis import __version__
 from diagnosis.ui.actions import MENUS
 from diagnosis.ui.context import Context
-from diagnosis.ui.start_page import StartPage
-from diagnosis.ui.widgets import confirm, inform
 
 if TYPE_CHECKING:
     from diagnosis.ui.enterprise_page import EnterprisePage
@@ -27,6 +35,7 @@ if TYPE_CHECKING:
     from diagnosis.ui.question_page import QuestionPage
     from diagnosis.ui.questionnaire_page import QuestionnairePage
     from diagnosis.ui.review_page import ReviewPage
+    from diagnosis.ui.start_page import StartPage
     from diagnosis.ui.tasks import Task
 
 PACKAGE_SUFFIX = ".diagpkg"  # a zip inside; the installer associates the suffix with the app
@@ -41,7 +50,37 @@ class MainWindow(QMainWindow):
         self.loaded = False
         self._fitted = False
         self.stack = QStackedWidget()
-        self.start = StartPage(
+        self.shell = QLabel()  # own text only; shown until the pages are built
+        self.shell.setObjectName("pageTitle")
+        self.shell.setContentsMargins(16, 16, 16, 16)
+        self.stack.addWidget(self.shell)
+        self.setCentralWidget(self.stack)
+        self.setMinimumSize(720, 480)
+        self.db_label = QLabel()  # plain text once loaded (a path may hold anything)
+        self.maximize = False
+        self._after_paint: tuple[Callable[[], None], Callable[[], None] | None] | None = None
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.menus: dict[str, QMenu] = {}
+        self.actions_: dict[str, QAction] = {}
+        self._menus()
+        self.retranslate()
+
+    def load(self) -> None:
+        """Open the database and build the remaining pages (after the first paint)."""
+        if self.loaded:
+            return
+        from PySide6.QtCore import Qt
+
+        from diagnosis.ui.enterprise_page import EnterprisePage
+        from diagnosis.ui.finish_page import FinishPage
+        from diagnosis.ui.question_page import QuestionPage
+        from diagnosis.ui.questionnaire_page import QuestionnairePage
+        from diagnosis.ui.review_page import ReviewPage
+        from diagnosis.ui.start_page import StartPage
+
+        ctx = self.ctx
+        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.start: StartPage = StartPage(
             ctx,
             {
                 "new": self.new,
@@ -54,28 +93,6 @@ class MainWindow(QMainWindow):
                 "summary": self.summary,
             },
         )
-        self.stack.addWidget(self.start)
-        self.setCentralWidget(self.stack)
-        self.setMinimumSize(720, 480)
-        self.db_label = QLabel()
-        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addPermanentWidget(self.db_label)
-        self.menus: dict[str, QMenu] = {}
-        self.actions_: dict[str, QAction] = {}
-        self._menus()
-        self.retranslate()
-
-    def load(self) -> None:
-        """Open the database and build the remaining pages (after the first paint)."""
-        if self.loaded:
-            return
-        from diagnosis.ui.enterprise_page import EnterprisePage
-        from diagnosis.ui.finish_page import FinishPage
-        from diagnosis.ui.question_page import QuestionPage
-        from diagnosis.ui.questionnaire_page import QuestionnairePage
-        from diagnosis.ui.review_page import ReviewPage
-
-        ctx = self.ctx
         self.enterprise: EnterprisePage = EnterprisePage(ctx, self.show_start, self.show_questionnaires)
         self.questionnaires: QuestionnairePage = QuestionnairePage(
             ctx, lambda: self._show(self.enterprise), self.open_assessment
@@ -85,9 +102,20 @@ class MainWindow(QMainWindow):
             ctx, self.to_question, lambda: self._show(self.finish), self.show_start
         )
         self.finish: FinishPage = FinishPage(ctx, self)
-        for page in (self.enterprise, self.questionnaires, self.questions, self.review, self.finish):
+        for page in (
+            self.start,
+            self.enterprise,
+            self.questionnaires,
+            self.questions,
+            self.review,
+            self.finish,
+        ):
             self.stack.addWidget(page)
+        self.stack.removeWidget(self.shell)
         self.loaded = True
+        from diagnosis.ui.app import install_translator
+
+        install_translator(ctx.texts.lang)  # Qt's own strings: the first dialog is after this
         self.questions.menu_actions = self.actions_
         self.retranslate()
         self.show_start()
@@ -104,7 +132,8 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                     continue
                 action = QAction(self)
-                action.setShortcut(QKeySequence(shortcut))
+                # setShortcuts: setShortcut's overloads would build the whole Qt namespace (40 ms)
+                action.setShortcuts(QKeySequence.listFromString(shortcut))
                 action.triggered.connect(handlers[key])
                 self.actions_[key] = action
                 menu.addAction(action)
@@ -158,7 +187,7 @@ class MainWindow(QMainWindow):
             "act.reassess": lambda: self._with_current(self.reassess),
             "act.reopen": lambda: self._with_current(self.reopen),
             "act.compare": lambda: self._with_current(self.compare),
-            "act.delete": lambda: self.start.delete_selected() if self._on(self.start) else None,
+            "act.delete": lambda: self.start.delete_selected() if self._on_start() else None,
             "act.finalize": lambda: self._with_open(lambda: self.finish.finalize()),
             "act.pdf": lambda: self._with_open(lambda: self.finish.export_pdf()),
             "act.xlsx": lambda: self._with_open(lambda: self.finish.export_xlsx()),
@@ -188,16 +217,21 @@ class MainWindow(QMainWindow):
         for key, action in self.actions_.items():
             action.setText(t(key))
         self.db_label.setText(t("db", path=str(self.ctx.db_path)))
+        self.shell.setText(t("start.loading"))
         for page in self._pages():
             page.retranslate()  # type: ignore[attr-defined]
 
     def _pages(self) -> list[QWidget]:
-        return [w for i in range(self.stack.count()) if (w := self.stack.widget(i)) is not None]
+        found = [self.stack.widget(i) for i in range(self.stack.count())]
+        return [w for w in found if w is not None and w is not self.shell]
 
     # -- navigation ---------------------------------------------------------------------------
 
     def _on(self, page: QWidget) -> bool:
         return self.loaded and self.stack.currentWidget() is page
+
+    def _on_start(self) -> bool:
+        return self.loaded and self.stack.currentWidget() is self.start
 
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
@@ -209,11 +243,11 @@ class MainWindow(QMainWindow):
         for key, action in self.actions_.items():
             if key.startswith("q.") and key != "q.rating":
                 action.setEnabled(on_questions)
-        self.actions_["act.delete"].setEnabled(self._on(self.start))
-        self.actions_["act.resume"].setEnabled(self._on(self.start))
+        self.actions_["act.delete"].setEnabled(self._on_start())
+        self.actions_["act.resume"].setEnabled(self._on_start())
         for key in ("act.finalize", "act.pdf", "act.xlsx"):
             self.actions_[key].setEnabled(
-                self.loaded and self.ctx.session is not None and not self._on(self.start)
+                self.loaded and self.ctx.session is not None and not self._on_start()
             )
         if on_questions:
             self.questions.update_actions()
@@ -248,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def current_id(self) -> int | None:
         """The assessment the assessment menu acts on: the selected row, or the open one."""
-        if self._on(self.start):
+        if self._on_start():
             return self.start.selected_id()
         return self.ctx.session.assessment_id if self.ctx.session is not None else None
 
@@ -272,7 +306,7 @@ class MainWindow(QMainWindow):
         from diagnosis.storage.assessments import get_assessment, reopen
 
         if get_assessment(self.ctx.store, assessment_id)["status"] != "finalized":
-            inform(self, self.ctx.t("act.reopen"), self.ctx.t("reopen.draft"))
+            self.inform(self.ctx.t("act.reopen"), self.ctx.t("reopen.draft"))
             return
         self.guard(lambda: self.open_assessment(reopen(self.ctx.store, assessment_id)))
 
@@ -313,7 +347,7 @@ class MainWindow(QMainWindow):
         try:
             raw = file.read_bytes()
         except OSError as error:
-            inform(self, self.ctx.t("err.title"), f"{file}: {error.strerror}", error=True)
+            self.inform(self.ctx.t("err.title"), f"{file}: {error.strerror}", error=True)
             return
         limit = self.ctx.store.evidence_limit
         self.task = run_in_background(
@@ -329,14 +363,14 @@ class MainWindow(QMainWindow):
         except DiagnosisError as error:
             if "already here" not in error.lines[0]:
                 raise
-            keep = confirm(self, self.ctx.t("menu.import"), error.lines[0], danger=False)
+            keep = self.confirm(self.ctx.t("menu.import"), error.lines[0], danger=False)
             self.open_assessment(import_package(self.ctx.store, raw, "copy" if keep else "skip"))
 
     def _failed(self, error: Exception) -> None:
         from diagnosis.errors import DiagnosisError
 
         if isinstance(error, DiagnosisError):
-            inform(self, self.ctx.t("err.title"), "\n".join(error.lines), error=True)
+            self.inform(self.ctx.t("err.title"), "\n".join(error.lines), error=True)
         else:
             raise error
 
@@ -347,9 +381,19 @@ class MainWindow(QMainWindow):
         try:
             work()
         except DiagnosisError as error:
-            inform(self, self.ctx.t("err.title"), "\n".join(error.lines), error=True)
+            self.inform(self.ctx.t("err.title"), "\n".join(error.lines), error=True)
             return False
         return True
+
+    def inform(self, title: str, text: str, *, error: bool = False) -> None:
+        from diagnosis.ui.widgets import inform
+
+        inform(self, title, text, error=error)
+
+    def confirm(self, title: str, text: str, *, danger: bool = True) -> bool:
+        from diagnosis.ui.widgets import confirm
+
+        return confirm(self, title, text, danger=danger)
 
     # -- database backup ----------------------------------------------------------------------
 
@@ -363,14 +407,14 @@ class MainWindow(QMainWindow):
             return
         with sqlite3.connect(target) as copy:  # SQLite's online backup: consistent while in use
             self.ctx.store.db.conn.backup(copy)
-        inform(self, self.ctx.t("menu.backup"), self.ctx.t("backup.done", path=str(target)))
+        self.inform(self.ctx.t("menu.backup"), self.ctx.t("backup.done", path=str(target)))
 
     def restore(self) -> None:
         import shutil
         import sqlite3
 
         chosen, _ = QFileDialog.getOpenFileName(self, self.ctx.t("menu.restore"), "", "*.db")
-        if not chosen or not confirm(self, self.ctx.t("menu.restore"), self.ctx.t("restore.confirm")):
+        if not chosen or not self.confirm(self.ctx.t("menu.restore"), self.ctx.t("restore.confirm")):
             return
         current = self.ctx.store.path
         shutil.copyfile(current, current.with_suffix(".before-restore"))
@@ -384,7 +428,7 @@ class MainWindow(QMainWindow):
             f"  {e.questionnaire.id} {e.questionnaire.version}  sha256 {e.sha256[:16]}…"
             for e in self.ctx.catalogue.all()
         )
-        inform(self, self.ctx.t("menu.about"), self.ctx.t("about", version=__version__, questionnaires=lines))
+        self.inform(self.ctx.t("menu.about"), self.ctx.t("about", version=__version__, questionnaires=lines))
 
     def _toggle_rating(self) -> None:
         self.ctx.settings.setValue(
@@ -406,7 +450,7 @@ class MainWindow(QMainWindow):
             return
         if free.width() < PREFERRED[0] + 40 or free.height() < PREFERRED[1] + 40:
             self.setGeometry(free)
-            self.setWindowState(Qt.WindowState.WindowMaximized)
+            self.maximize = True  # shown maximized (`show_fitted`)
             return
         # Big screens: most of the free area, for the tree and the rating table side by side.
         self.resize(
@@ -417,9 +461,29 @@ class MainWindow(QMainWindow):
         frame.moveCenter(free.center())
         self.move(frame.topLeft())
 
+    def after_first_paint(self, then: Callable[[], None], painted: Callable[[], None] | None = None) -> None:
+        """Run `then` on the turn of the event loop after the first paint (`painted` at it)."""
+        self._after_paint = (then, painted)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint is not None:
+            then, painted = self._after_paint
+            self._after_paint = None
+            if painted is not None:
+                painted()
+            QTimer.singleShot(0, then)
+
+    def show_fitted(self) -> None:
+        """Show the window as `fit_to_screen` decided (maximized on a small screen)."""
+        if self.maximize:
+            self.showMaximized()
+        else:
+            self.show()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.stack.currentWidget() is self.start:
+        if self._on_start():
             self.start.table.setFocus()  # keyboard users start in the list
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -24,7 +24,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 def start(qtbot: QtBot, db: Path) -> MainWindow:
     window = build_window(db)
     qtbot.addWidget(window)
-    window.show()
+    window.show_fitted()  # as the app does: maximized on a small screen
     activate(qtbot, window)
     return window
 
