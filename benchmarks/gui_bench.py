@@ -60,7 +60,7 @@ def main() -> None:
     paint = timed([sys.executable, "-c", FIRST_PAINT], env)
     ready = timed([sys.executable, "-m", "diagnosis", "gui", "--smoke"], env)
     print(f"bare QWizard, 3 pages, to first paint:     {bare:5.2f} s")
-    print(f"diagnosis gui, to first paint:             {paint:5.2f} s   ({paint / bare:.2f}x the bare wizard)")
+    print(f"diagnosis gui, to first paint:             {paint:5.2f} s   ({paint / bare:.2f}x bare)")
     print(f"diagnosis gui --smoke, loaded and painted: {ready:5.2f} s   ({ready / bare:.2f}x)")
 
 
