@@ -37,10 +37,6 @@ class Context:
         return self.texts.t(key, **values)
 
     @property
-    def store_open(self) -> bool:
-        return self._store is not None
-
-    @property
     def store(self) -> Store:
         if self._store is None:
             from diagnosis.storage.db import open_store  # sqlite-utils: after the first paint

@@ -94,3 +94,9 @@ def test_figures_are_rounded_for_reading() -> None:
     assert [rounded(x) for x in (0.0416667, 3.5, 12.0, 2.999, -0.001, None)] == [
         "0.04", "3.5", "12", "3", "0", "—",
     ]  # fmt: skip
+
+
+def test_a_dimension_out_of_scope_has_no_page(scoped: Loaded) -> None:
+    q = scoped.questionnaire
+    assert "pa2" in flow.pages(q, {}) and "pa2" not in flow.pages(q, {"out_of_scope": ["pa2"]})
+    assert flow.page_step(q, {"out_of_scope": ["pa2"]}, "pa1_1", +1) is None

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from diagnosis.report.verify import verify_pdf
 from diagnosis.ui.app import _report_crash, log_path
-from tests.ui.helpers import ALT, CTRL, begin, focused, key, notes, on_dialog, start, stored, yes
+from tests.ui.helpers import ALT, CTRL, begin, focused, key, notes, on_dialog, shortcut, start, stored, yes
 
 
 def test_keyboard_flow_from_launch_to_verified_pdf(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
@@ -201,3 +201,24 @@ def test_opening_a_package_imports_it_off_the_ui_thread(qtbot: QtBot, gui_home: 
     window.import_package(package)  # what `diagnosis-gui --open FILE` does
     qtbot.waitUntil(lambda: window.ctx.session is not None, timeout=10000)
     assert stored(window) == {"sector": "food"} and window.stack.currentWidget() is window.questions
+
+
+def test_the_review_shows_what_decided_the_level(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
+    from diagnosis.sample_store import fill
+
+    window = start(qtbot, tmp_path / "rev.db")
+    sample = fill(window.ctx.store, window.ctx.catalogue)
+    window.open_assessment(sample.sme)
+    shortcut(qtbot, window, "F5")
+    review = window.review
+    scenes = [review.scenes.topLevelItem(i) for i in range(review.scenes.topLevelItemCount())]
+    assert len(scenes) == 16 and sum(item.text(2) == "★" for item in scenes) == 10  # mandatory scenes
+    assert all(item.text(1) for item in scenes) and "约束性场景" in review.scenes_note.text()
+    decided = [review.decided.item(i).text() for i in range(review.decided.count())]
+    assert decided and all(line.startswith("✓") for line in decided)
+    assert review.scores.isColumnHidden(2)  # SME dimensions have no levels: no empty column
+    assert "65.55 / 100" in review.score.text()  # rounded for people
+    window.open_assessment(sample.dcmm)
+    shortcut(qtbot, window, "F5")
+    assert not review.scores.isColumnHidden(2)  # DCMM items reach ladder levels: the column is filled
+    assert not review.scenes.isVisibleTo(review)
