@@ -2,7 +2,9 @@
 page for a dimension of criteria sharing an answer set (see `flow.rating_dimensions`).
 
 `current` is always a question id: on a rating page, the criterion the cursor is on. Notes,
-evidence and the review mark below belong to it.
+evidence and the review mark below belong to it. The module is long for a reason: both ways of
+asking share `current` and what hangs on it; split further, the parts would pass it back and
+forth. The side panel, the rating table, the editors and the evidence box are widgets of their own.
 """
 
 from __future__ import annotations
@@ -11,14 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -33,12 +32,12 @@ from diagnosis.session import Session
 from diagnosis.storage.answers import UNCHANGED
 from diagnosis.ui.context import Context
 from diagnosis.ui.editors import ComputedView, Editor, make_editor
+from diagnosis.ui.evidence_box import EvidenceBox
 from diagnosis.ui.rating_view import Group, RatingView, Row
 from diagnosis.ui.side_panel import DIMENSION, SidePanel
-from diagnosis.ui.widgets import PlainLabel, confirm, scrolling
+from diagnosis.ui.widgets import PlainLabel, scrolling
 
 NOTE_PAUSE_MS = 800  # a note is committed once typing pauses this long (and on leaving it)
-EVIDENCE_ID = Qt.ItemDataRole.UserRole
 
 
 class QuestionPage(QWidget):
@@ -68,12 +67,7 @@ class QuestionPage(QWidget):
         self.note_timer.setInterval(NOTE_PAUSE_MS)
         self.note_timer.timeout.connect(self._save_note)
         self.note.textChanged.connect(lambda _: self.note_timer.start())  # typed, pasted or from an IME
-        self.files = QListWidget()
-        self.files.setMaximumHeight(46)  # two names; the rating table needs the height more
-        self.files.installEventFilter(self)
-        self.attach, self.detach = QPushButton(), QPushButton()
-        self.attach.clicked.connect(self.pick_files)
-        self.detach.clicked.connect(self.detach_selected)
+        self.evidence = EvidenceBox(ctx, self._say, self.update_actions)
         self.saved = PlainLabel(wrap=True, name="savedMark")
         self.buttons = {key: QPushButton() for key in ("btn.home", "btn.prev_q", "btn.next_q", "btn.review")}
         self.buttons["btn.home"].clicked.connect(self._home)
@@ -106,11 +100,7 @@ class QuestionPage(QWidget):
         note.addWidget(self.note_label)
         note.addWidget(self.note, 1)
         column.addLayout(note)
-        files = QHBoxLayout()
-        files.addWidget(self.files, 1)
-        files.addWidget(self.attach)
-        files.addWidget(self.detach)
-        column.addLayout(files)
+        column.addWidget(self.evidence)
         column.addWidget(self.keys)
         nav = QHBoxLayout()
         for key in ("btn.home", "btn.prev_q"):
@@ -139,9 +129,7 @@ class QuestionPage(QWidget):
         t = self.ctx.t
         self.note_label.setText(t("ask.note"))
         self.note.setAccessibleName(t("ask.note"))
-        self.attach.setText(t("btn.attach"))
-        self.detach.setText(t("btn.detach"))
-        self.files.setAccessibleName(t("ask.evidence"))
+        self.evidence.retranslate()
         for key, button in self.buttons.items():
             button.setText(t(key))
         self.side.retranslate()
@@ -296,30 +284,18 @@ class QuestionPage(QWidget):
         read_only = session.finalized
         self.note_owner = self.current  # whose note the field shows, whatever has the focus later
         self.note.setText(session.notes().get(self.current, ""))
-        for widget in (self.note, self.attach, self.detach):
-            widget.setEnabled(not read_only)
+        self.note.setEnabled(not read_only)
         self.saved.setProperty("error", False)
         self.saved.setText(self.ctx.t("ask.finalized") if read_only else "")
         self._restyle(self.saved)
         self._show_flag()
-        self._show_files()
+        self.evidence.show_for(self.current)
         if tree:
             self.side.fill_tree(index_of(session.questionnaire).parent_of.get(self.current, ""))
 
     def _show_flag(self) -> None:
         assert self.current is not None
         self.flag_mark.setText(self.ctx.t("ask.flagged") if self.current in self.session.flagged() else "")
-
-    def _show_files(self) -> None:
-        assert self.current is not None
-        self.files.clear()
-        for item in self.session.evidence(self.current):
-            entry = QListWidgetItem(f"{item['name']}  ({item['size'] / 1024:.1f} KB)")
-            entry.setData(EVIDENCE_ID, item["id"])
-            self.files.addItem(entry)
-        if self.files.count() == 0:
-            self.files.addItem(self.ctx.t("ask.drop"))
-        self.detach.setEnabled(not self.session.finalized and bool(self.session.evidence(self.current)))
 
     def update_actions(self) -> None:
         """Menu actions that only make sense on some pages or questions."""
@@ -332,7 +308,7 @@ class QuestionPage(QWidget):
         self.menu_actions["q.target"].setEnabled(on_rating and self.rating.target_row.isVisibleTo(self))
         for key in ("q.flag", "q.attach", "q.note"):
             self.menu_actions[key].setEnabled(draft)
-        self.menu_actions["q.detach"].setEnabled(self.detach.isEnabled())
+        self.menu_actions["q.detach"].setEnabled(self.evidence.detach.isEnabled())
 
     # -- answering ----------------------------------------------------------------------------
 
@@ -589,47 +565,13 @@ class QuestionPage(QWidget):
     # -- evidence -----------------------------------------------------------------------------
 
     def pick_files(self) -> None:
-        if self.session.finalized:
-            return
-        files, _ = QFileDialog.getOpenFileNames(self, self.ctx.t("btn.attach"))
-        self.attach_files([Path(f) for f in files])
+        self.evidence.pick_files()
 
     def attach_files(self, files: list[Path]) -> None:
-        assert self.current is not None
-        for file in files:
-            try:
-                self.session.attach(self.current, file)
-                self._say(self.ctx.t("ask.saved"))
-            except DiagnosisError as error:
-                self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
-        self._show_files()
-        self.update_actions()
+        self.evidence.attach_files(files)
 
     def detach_selected(self) -> None:
-        """Remove the selected (or the only) evidence file, after asking."""
-        item = self.files.currentItem() or (self.files.item(0) if self.files.count() == 1 else None)
-        evidence = item.data(EVIDENCE_ID) if item is not None else None
-        if evidence is None or self.session.finalized:
-            return
-        assert item is not None
-        name = item.text()
-        if not confirm(self, self.ctx.t("btn.detach"), self.ctx.t("confirm.detach", name=name)):
-            return
-        try:
-            self.session.detach(int(evidence))
-            self._say(self.ctx.t("ask.detached", name=name))
-        except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
-        self._show_files()
-        self.update_actions()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.files and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.detach_selected()
-                return True
-        return False
+        self.evidence.detach_selected()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.ctx.session is not None and not self.session.finalized:

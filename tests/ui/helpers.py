@@ -114,14 +114,16 @@ def press(qtbot: QtBot, *keys: Qt.Key, modifier: Qt.KeyboardModifier = NO) -> Ca
 
     def act(dialog: QDialog) -> None:
         for k in keys:
-            qtbot.keyClick(QApplication.focusWidget() or dialog, k, modifier)
+            # The dialog's own focus: the application's may still be in the window below.
+            qtbot.keyClick(dialog.focusWidget() or dialog, k, modifier)
 
     return act
 
 
 def type_into_dialog(text: str) -> None:
     """Text typed where a dialog's focus is (committed as an input method would)."""
-    target = QApplication.focusWidget()
+    dialog = QApplication.activeModalWidget()
+    target = dialog.focusWidget() if dialog is not None else QApplication.focusWidget()
     if isinstance(target, QComboBox):
         target = target.lineEdit()
     target.insert(text)  # type: ignore[union-attr]

@@ -143,7 +143,7 @@ def test_a_wrongly_attached_file_is_removed(qtbot: QtBot, gui_home: Path, tmp_pa
     right.write_bytes(b"right")
     window.questions.attach_files([wrong, right])  # what a drop does
     assert [e["name"] for e in evidence_of(window.ctx.store, assessment(window))] == ["错的.png", "对的.png"]
-    window.questions.files.setFocus()
+    window.questions.evidence.files.setFocus()
     key(qtbot, window, Qt.Key.Key_Home)
     asked = on_dialog(press(qtbot, Qt.Key.Key_Return))  # No
     key(qtbot, window, Qt.Key.Key_Delete)
