@@ -110,7 +110,9 @@ def package_bytes(store: Store, assessment_id: int, signer: ProviderKey | None =
             }
         ),
         "questionnaire.yaml": loaded.raw,
-        "answers.json": _json([{k: a[k] for k in ANSWER_FIELDS} for a in answers]),
+        "answers.json": _json(
+            [{k: a[k] for k in ANSWER_FIELDS} | {"review": bool(a["review"])} for a in answers]
+        ),
         "history.json": _json([{k: h[k] for k in HISTORY_FIELDS} for h in history_of(store, assessment_id)]),
     }
     for sha in sorted({e["sha256"] for e in evidence}):

@@ -197,3 +197,25 @@ def _summary_rows(store: Store) -> list[dict[str, Any]]:
 def _day(stamp: str | None, zone: str | None) -> dt.date | None:
     moment = local(stamp, zone)
     return moment.date() if moment else None
+
+
+@dataclass
+class Overview:
+    """Where one assessment stands, for a list: score, level and how much is answered."""
+
+    score: float
+    max_score: float
+    level: Level | None
+    answered: int
+    visible: int
+
+    @property
+    def completeness(self) -> float:
+        return self.answered / self.visible if self.visible else 1.0
+
+
+def overview(store: Store, assessment_id: int) -> Overview:
+    """Score, level and completeness of one assessment (scored with its pinned questionnaire)."""
+    result, _ = score_assessment(store, assessment_id)
+    done = result.completeness
+    return Overview(result.score, result.max_score, result.level, done.answered, done.visible)
