@@ -7,7 +7,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing, String
 
-from diagnosis.report.fonts import REGULAR
+from diagnosis.report.fonts import REGULAR, drawable
 from diagnosis.report.styles import ACCENT, INK, RULE, SHADE
 
 
@@ -19,7 +19,7 @@ def radar(points: list[tuple[str, float]], width: float = 240, height: float = 2
     chart = SpiderChart()
     chart.x, chart.y, chart.width, chart.height = 40, 20, width - 80, height - 40
     chart.data = [[max(rate, 0.0) for _, rate in points]]
-    chart.labels = [name for name, _ in points]
+    chart.labels = [drawable(name) for name, _ in points]
     chart.strands[0].strokeColor = ACCENT
     chart.strands[0].fillColor = SHADE
     chart.strands[0].strokeWidth = 1.5
@@ -41,7 +41,7 @@ def bars(points: list[tuple[str, float]], width: float = 240, height: float = 20
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7
-    chart.categoryAxis.categoryNames = [name for name, _ in points] or [""]
+    chart.categoryAxis.categoryNames = [drawable(name) for name, _ in points] or [""]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -64,6 +64,8 @@ def qr(text: str, caption: str, size: float = 90) -> Drawing:
     label = Drawing(size, size + 12)
     label.add(drawing)
     label.add(
-        String(size / 2, 1, caption, fontName=REGULAR, fontSize=6.5, textAnchor="middle", fillColor=INK)
+        String(
+            size / 2, 1, drawable(caption), fontName=REGULAR, fontSize=6.5, textAnchor="middle", fillColor=INK
+        )
     )
     return label

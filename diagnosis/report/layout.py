@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -24,7 +23,15 @@ from reportlab.platypus import (
 from diagnosis import __version__
 from diagnosis.report import charts
 from diagnosis.report.data import ReportData
-from diagnosis.report.fonts import BOLD, REGULAR, register_fonts
+from diagnosis.report.fonts import (
+    BOLD,
+    REGULAR,
+    draw_string,
+    drawable,
+    paragraph_markup,
+    register_fonts,
+    string_width,
+)
 from diagnosis.report.labels import label
 from diagnosis.report.styles import BAD, GOOD, MUTED, RULE, SHADE, style
 
@@ -78,7 +85,7 @@ def _t(report: ReportData, key: str) -> str:
 
 def _p(text: str, name: str = "body") -> Paragraph:
     """User text is always escaped: `<`, `&` and markup-like strings print literally."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(name))
+    return Paragraph(paragraph_markup(text, style(name).fontName), style(name))
 
 
 MAX_ROW = 200 * mm  # a table row must fit a page; taller cells continue in the next row
@@ -175,7 +182,7 @@ def _status_line(text: str, met: bool, r: ReportData) -> Paragraph:
         f"<font color='{(GOOD if met else BAD).hexval()}'>{'√' if met else '×'} "
         f"{_t(r, 'met') if met else _t(r, 'unmet')}</font>"
     )
-    return Paragraph(f"{mark}　{escape(text)}", style("body"))
+    return Paragraph(f"{mark}　{paragraph_markup(text)}", style("body"))
 
 
 def _results(r: ReportData) -> list[Flowable]:
@@ -311,8 +318,12 @@ def _decorate(canvas: Canvas, report: ReportData, page: int, pages: int) -> None
     canvas.setFillColor(MUTED)
     if page > 1:
         canvas.setFont(REGULAR, 8)
-        canvas.drawString(MARGIN, height - 14 * mm, _fit(canvas, report.enterprise, WIDTH - 70 * mm))
-        canvas.drawRightString(width - MARGIN, height - 14 * mm, f"{_t(report, 'number')} {report.number}")
+        draw_string(
+            canvas, MARGIN, height - 14 * mm, _fit(canvas, report.enterprise, WIDTH - 70 * mm), REGULAR, 8
+        )
+        canvas.drawRightString(
+            width - MARGIN, height - 14 * mm, f"{_t(report, 'number')} {drawable(report.number)}"
+        )
         canvas.line(MARGIN, height - 15.5 * mm, width - MARGIN, height - 15.5 * mm)
     canvas.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
     canvas.setFont(REGULAR, 8)
@@ -327,12 +338,12 @@ def _decorate(canvas: Canvas, report: ReportData, page: int, pages: int) -> None
 def _fit(canvas: Canvas, text: str, width: float) -> str:
     """Cut a header string to the width available (a very long enterprise name stays on one line).
     A binary search: the name may be thousands of characters long, on every page."""
-    if canvas.stringWidth(text, REGULAR, 8) <= width:
+    if string_width(text, REGULAR, 8) <= width:
         return text
     low, high = 0, len(text)
     while low < high:
         middle = (low + high + 1) // 2
-        if canvas.stringWidth(text[:middle] + "…", REGULAR, 8) <= width:
+        if string_width(text[:middle] + "…", REGULAR, 8) <= width:
             low = middle
         else:
             high = middle - 1

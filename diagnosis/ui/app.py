@@ -8,12 +8,13 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTranslator
+from PySide6.QtCore import QByteArray, QEvent, QLibraryInfo, QObject, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from diagnosis import paths
 from diagnosis.loading.catalogue import default_catalogue
+from diagnosis.report.fontfiles import FALLBACKS, fallback_data
 from diagnosis.storage.db import open_store
 from diagnosis.ui.context import Context, app_settings
 from diagnosis.ui.texts import Texts
@@ -50,12 +51,19 @@ def install_translator(lang: str) -> None:
 
 
 def register_font() -> None:
-    """The bundled font, so Chinese renders on a machine without any Chinese font."""
+    """The bundled fonts, so Chinese renders on a machine without any Chinese font, and rare
+    characters of names (CJK Extension B) and emoji where the machine has no font for them."""
     font_id = QFontDatabase.addApplicationFont(str(paths.resources() / "fonts" / "NotoSansSC-Regular.ttf"))
     QFontDatabase.addApplicationFont(str(paths.resources() / "fonts" / "NotoSansSC-Bold.ttf"))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if families:
-        QApplication.setFont(QFont(families[0], 10))
+    if not families:
+        return
+    for name in FALLBACKS:  # the same fallbacks as the report, tried in the same order
+        fallback_id = QFontDatabase.addApplicationFontFromData(QByteArray(fallback_data(name)))
+        families += QFontDatabase.applicationFontFamilies(fallback_id) if fallback_id >= 0 else []
+    font = QFont(families[0], 10)
+    font.setFamilies(families)
+    QApplication.setFont(font)
 
 
 def build_window(db: Path | None = None) -> MainWindow:
