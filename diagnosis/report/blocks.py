@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from diagnosis.model import Lang
-from diagnosis.report.fonts import REGULAR
+from diagnosis.report.fonts import REGULAR, paragraph_markup
 from diagnosis.report.labels import label
 from diagnosis.report.styles import BAD, GOOD, RULE, SHADE, style
 
@@ -27,8 +26,10 @@ CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U000200
 
 
 def p(text: str, name: str = "body") -> Paragraph:
-    """User text is always escaped: `<`, `&` and markup-like strings print literally."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(name, bool(CJK.search(text))))
+    """User text is always escaped: `<`, `&` and markup-like strings print literally; characters
+    the font lacks switch to a fallback font."""
+    chosen = style(name, bool(CJK.search(text)))
+    return Paragraph(paragraph_markup(text, chosen.fontName), chosen)
 
 
 def table(
@@ -95,7 +96,8 @@ def status(text: str, met: bool, lang: Lang) -> Paragraph:
         f"{label('met', lang) if met else label('unmet', lang)}</font>"
     )
     gap = "　" if lang == "zh" else "  "
-    return Paragraph(f"{mark}{gap}{escape(text)}", style("body", bool(CJK.search(text)) or lang == "zh"))
+    chosen = style("body", bool(CJK.search(text)) or lang == "zh")
+    return Paragraph(f"{mark}{gap}{paragraph_markup(text, chosen.fontName)}", chosen)
 
 
 def pairs(rows: list[tuple[str, str]], key_width: float = 45 * mm) -> Table:

@@ -213,7 +213,7 @@ def from_payload(data: ReportPayload, loaded: Loaded, previous_loaded: Loaded | 
 def renderer() -> dict[str, str]:
     """The versions that decide the bytes of a rendered page."""
     fonts = hashlib.sha256()
-    for path in sorted((paths.resources() / "fonts").glob("*.ttf")):
+    for path in sorted((paths.resources() / "fonts").glob("*.ttf*")):  # the packed fallbacks too
         fonts.update(path.name.encode() + b"\0" + path.read_bytes())
     return {
         "app": __version__,

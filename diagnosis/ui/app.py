@@ -12,11 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QByteArray, QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from diagnosis import paths
+from diagnosis.report.fontfiles import FALLBACKS, fallback_data
 from diagnosis.ui.context import Context, app_settings
 from diagnosis.ui.runtime import keep_none_alive
 from diagnosis.ui.texts import Texts
@@ -70,6 +71,19 @@ def register_font() -> None:
         QApplication.setFont(QFont(families[0], 10))
 
 
+def register_fallback_fonts() -> None:
+    """The report's fallback fonts, tried in the same order, for rare characters of names (CJK
+    Extension B) and emoji where the machine has no font for them. After the first paint:
+    unpacking them takes about half a second."""
+    app_font = QApplication.font()
+    families = list(app_font.families())
+    for name in FALLBACKS:
+        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(fallback_data(name)))
+        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    app_font.setFamilies(families)
+    QApplication.setFont(app_font)
+
+
 def build_window(
     db: Path | None = None, settings: QSettings | None = None, *, load: bool = True
 ) -> MainWindow:
@@ -91,10 +105,6 @@ def build_window(
     return window
 
 
-def log_path() -> Path:
-    return paths.data_dir() / "logs" / "diagnosis.log"
-
-
 def _report_crash(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     """Unexpected errors go to a log file; the person sees a sentence with its path, not a traceback."""
     import logging
@@ -102,7 +112,7 @@ def _report_crash(kind: type[BaseException], error: BaseException, tb: Traceback
 
     from PySide6.QtWidgets import QMessageBox
 
-    path = log_path()
+    path = paths.log_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(message)s", force=True)
     logging.error("".join(traceback.format_exception(kind, error, tb)))
@@ -127,6 +137,7 @@ def run(
 
     def load() -> None:
         keep_none_alive()  # before the many calls of real work (see runtime.py)
+        register_fallback_fonts()
         window.load()
         if package is not None:  # a package double-clicked in the file manager
             window.import_package(package)

@@ -112,3 +112,20 @@ def test_a_note_being_typed_survives_a_kill_and_a_close(qtbot: QtBot, gui_home: 
     key(qtbot, again, "，另有一条在建")
     again.close()  # before the pause: closing saves it
     assert answers_of(open_store(db), a)[1] == {"many": "现场查看了三条产线，另有一条在建"}
+
+
+def test_rare_characters_in_names_have_a_font(qtbot: QtBot) -> None:
+    """A name with 𠮷 (CJK Extension B) or an emoji draws with the bundled fallbacks, after the
+    main font, on a machine without any font of its own for them."""
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from diagnosis.ui.app import register_fallback_fonts, register_font
+
+    register_font()
+    register_fallback_fonts()
+    families = QApplication.font().families()
+    assert families[0] == "Noto Sans SC" and len(families) >= 4
+    drawn = {c: [f for f in families if QFontMetrics(QFont(f)).inFontUcs4(ord(c))] for c in "𠮷😀中"}
+    assert drawn["中"][0] == "Noto Sans SC"
+    assert drawn["𠮷"] and drawn["😀"], drawn

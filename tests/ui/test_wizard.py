@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from diagnosis.paths import log_file as log_path
 from diagnosis.report.verify import verify_pdf
-from diagnosis.ui.app import _report_crash, log_path
+from diagnosis.ui.app import _report_crash
 from tests.ui.helpers import ALT, CTRL, begin, focused, key, notes, on_dialog, shortcut, start, stored, yes
 
 
