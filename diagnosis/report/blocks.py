@@ -27,9 +27,11 @@ CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U000200
 
 def p(text: str, name: str = "body") -> Paragraph:
     """User text is always escaped: `<`, `&` and markup-like strings print literally; characters
-    the font lacks switch to a fallback font."""
-    chosen = style(name, bool(CJK.search(text)))
-    return Paragraph(paragraph_markup(text, chosen.fontName), chosen)
+    the font lacks switch to a fallback font. Leading ideographic spaces (a child dimension)
+    become an indent, which reportlab would otherwise strip."""
+    body = text.lstrip("\u3000")
+    chosen = style(name, bool(CJK.search(text)), len(text) - len(body))
+    return Paragraph(paragraph_markup(body, chosen.fontName), chosen)
 
 
 def table(
@@ -46,7 +48,7 @@ def table(
         for i, row in enumerate(rows)
     ]
     cells = [part for row in cells for part in fit_row(row, widths)]
-    result = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    result = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT", spaceAfter=3 * mm)
     commands = [
         *BASE_TABLE,
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),

@@ -10,7 +10,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib.colors import Color
 
-from diagnosis.report.fonts import REGULAR, drawable
+from diagnosis.report.fonts import REGULAR, drawable, fitted
 from diagnosis.report.styles import ACCENT, INK, MUTED, RULE, SHADE
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
@@ -87,7 +87,7 @@ def scene_levels(rows: list[tuple[str, str, int, bool]], top: int, width: float)
         drawing.add(_text(x, 2, str(level), 6.5, MUTED, "middle"))
     for i, (name, level_name, level, mandatory) in enumerate(rows):
         y = drawing.height - (i + 1) * row_height
-        label = ("★ " if mandatory else "") + name
+        label = fitted(("★ " if mandatory else "") + name, left - 8, 7.5)
         drawing.add(_text(left - 4, y + 4, label, 7.5, anchor="end"))
         if level:
             fill = ACCENT if mandatory else SHADE
@@ -121,7 +121,7 @@ def timeline(rows: list[tuple[str, str, str]], width: float) -> Drawing:
             drawing.add(_text(x + step / 2, 4, month[2:].replace("-", "."), 5.5, MUTED, "middle"))
     for i, (name, start, end) in enumerate(rows):
         y = drawing.height - (i + 1) * row_height
-        drawing.add(_text(left - 4, y + 4, name[:24], 7, anchor="end"))
+        drawing.add(_text(left - 4, y + 4, fitted(name, left - 8, 7), 7, anchor="end"))
         first, last = months.index(start), months.index(end)
         drawing.add(
             Rect(

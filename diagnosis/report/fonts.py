@@ -127,3 +127,18 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str, font: str, size: 
         line.setFont(name, size)
         line.textOut(part)
     canvas.drawText(line)
+
+
+def fitted(text: str, width: float, size: float, font: str = REGULAR) -> str:
+    """`text` cut with an ellipsis to `width` (a long name stays on its one line). A binary
+    search: the name may be thousands of characters long, on every page."""
+    if string_width(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if string_width(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"

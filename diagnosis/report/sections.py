@@ -194,7 +194,8 @@ def _plan(r: ReportData) -> list[Flowable]:
     widths = [30 * mm, WIDTH - 132 * mm, 24 * mm, 26 * mm, 18 * mm, 34 * mm]
     out: list[Flowable] = [table([head, *data.rows, data.totals], widths, bold_rows={len(data.rows) + 1})]
     if data.suppliers:
-        out += [Spacer(1, 2 * mm), pairs([(name, supplier) for name, supplier in data.suppliers], 60 * mm)]
+        rows = [[_t(r, "project"), _t(r, "supplier")], *[list(pair) for pair in data.suppliers]]
+        out += [table(rows, [60 * mm, WIDTH - 60 * mm])]
     if data.timeline:
         out += [CondPageBreak(50 * mm), p(_t(r, "timeline"), "h2"), charts.timeline(data.timeline, WIDTH)]
     return out

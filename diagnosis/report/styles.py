@@ -63,11 +63,16 @@ STYLES: dict[str, dict[str, Any]] = {
 
 
 @cache
-def style(name: str, cjk: bool = True) -> ParagraphStyle:
+def style(name: str, cjk: bool = True, indent: int = 0) -> ParagraphStyle:
     """A named style. CJK text breaks between any two characters (CJK wrapping); text without
     CJK breaks between words, splitting only a word too long for its line — and wraps several
     times faster, which matters in a 60-page English report."""
     # bulletFontName too: reportlab's default (Helvetica) would otherwise appear, unembedded.
     return ParagraphStyle(
-        name, wordWrap="CJK" if cjk else None, splitLongWords=1, bulletFontName=REGULAR, **STYLES[name]
+        f"{name}-{indent}" if indent else name,
+        wordWrap="CJK" if cjk else None,
+        splitLongWords=1,
+        bulletFontName=REGULAR,
+        leftIndent=indent * STYLES[name]["fontSize"],
+        **STYLES[name],
     )
