@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication
 from diagnosis import paths
 from diagnosis.report.fontfiles import FALLBACKS, fallback_data
 from diagnosis.ui.context import Context, app_settings
-from diagnosis.ui.runtime import keep_none_alive
 from diagnosis.ui.texts import Texts
 from diagnosis.ui.window import MainWindow
 
@@ -91,8 +90,6 @@ def build_window(
 
     `load=False` leaves the database and the other pages for `MainWindow.load` (after a paint).
     """
-    if load:
-        keep_none_alive()
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.styleSheet() != STYLE:
         app.setStyleSheet(STYLE)  # the same look wherever a window is built (tests, screenshots)
@@ -136,7 +133,6 @@ def run(
     window = build_window(db, load=False)
 
     def load() -> None:
-        keep_none_alive()  # before the many calls of real work (see runtime.py)
         register_fallback_fonts()
         window.load()
         if package is not None:  # a package double-clicked in the file manager
