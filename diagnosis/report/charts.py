@@ -148,11 +148,8 @@ def _months(start: str, end: str) -> list[str]:
 
 def qr(text: str, caption: str, size: float = 90) -> Drawing:
     """A QR code of what a phone should show a reviewer, with a short caption below."""
-    widget = QrCodeWidget(text, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size + 12, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 12])
-    drawing.add(widget)
+    # Sized directly: asking the widget for its bounds would encode the code a second time.
     label = Drawing(size, size + 12)
-    label.add(drawing)
+    label.add(QrCodeWidget(text, barLevel="M", x=0, y=12, barWidth=size, barHeight=size))
     label.add(_text(size / 2, 1, caption, 6.5, anchor="middle"))
     return label
