@@ -1,5 +1,6 @@
 """Every menu action with its shortcut, as data: one place to see (and test) that each action
-has a key and no two share one. Keys are Qt's portable names (shown translated in the menus)."""
+has a key and no two share one. Keys are Qt's portable names (shown translated in the menus).
+An action listed in two menus is one action (Restore sits in File and in Help)."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("q.rating", "Ctrl+G"),
     ],
     "menu.lang": [("lang.zh", "Ctrl+Shift+C"), ("lang.en", "Ctrl+Shift+E")],
-    "menu.help": [("menu.about", "F1")],
+    "menu.help": [("menu.restore", "Ctrl+Shift+B"), ("-", ""), ("menu.about", "F1")],
 }
 
 # Which page enables which menu; the rest are always on.

@@ -75,8 +75,9 @@ class FinishPage(QWidget):
 
     def enter(self) -> None:
         finalized = self.session.finalized
-        self.buttons["btn.finalize"].setEnabled(not finalized)
-        self.buttons["btn.reopen"].setEnabled(finalized)
+        writable = self.ctx.store.newer is None
+        self.buttons["btn.finalize"].setEnabled(not finalized and writable)
+        self.buttons["btn.reopen"].setEnabled(finalized and writable)
         self.status.setText(self.ctx.t("fin.finalized") if finalized else "")
         self.buttons["btn.pdf"].setFocus()
 

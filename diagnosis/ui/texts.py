@@ -269,8 +269,39 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "backup.done": ("备份已保存：{path}", "Backup saved: {path}"),
     "restore.confirm": (
-        "用备份替换当前数据库？当前数据库会先另存为 .before-restore 文件。",
-        "Replace the current database with the backup? The current one is kept as .before-restore.",
+        "用这份备份替换当前数据库吗？\n\n备份：{path}\n其中有 {n} 份评估，最后修改于 {time}。\n\n"
+        "替换前，当前数据库会先完整复制一份保存在它旁边。",
+        "Replace the current database with this backup?\n\nBackup: {path}\nIt holds {n} assessments, "
+        "last changed {time}.\n\nThe current database is first copied in full and kept beside it.",
+    ),
+    "restore.done": (
+        "已从备份恢复。恢复前的数据库保存在：\n{path}",
+        "Restored from the backup. The database as it was before is kept in:\n{path}",
+    ),
+    "restore.done_new": ("已从备份恢复。", "Restored from the backup."),
+    # -- the state of the database --
+    "db.newer": (
+        "此数据库由更新版本的软件写入，只能查看，不能修改。请升级软件后再修改。（{reason}）",
+        "This database was written by a newer version of the app: you can look, not change. "
+        "Update the app to change it. ({reason})",
+    ),
+    "db.failed": (
+        "无法读取数据库：{problem}\n\n可以从备份恢复（帮助 → 从备份恢复，Ctrl+Shift+B）。",
+        "The database cannot be read: {problem}\n\nYou can restore it from a backup "
+        "(Help → Restore from backup, Ctrl+Shift+B).",
+    ),
+    "db.failed.ask": (
+        "无法读取数据库：{problem}\n\n现在从备份恢复吗？",
+        "The database cannot be read: {problem}\n\nRestore it from a backup now?",
+    ),
+    "db.skipped": (
+        "以下问卷文件有错误，已跳过（其余问卷照常可用）：",
+        "These questionnaire files have errors and were skipped (the others work as usual):",
+    ),
+    "btn.dismiss": ("知道了", "Dismiss"),
+    "ask.newer": (
+        "此数据库由更新版本的软件写入，只读。",
+        "This database belongs to a newer version of the app and is read-only.",
     ),
 }
 

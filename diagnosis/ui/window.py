@@ -23,13 +23,22 @@ from PySide6.QtGui import (
     QPaintEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from diagnosis import __version__
 from diagnosis.ui.actions import MENUS
 from diagnosis.ui.context import Context
 
 if TYPE_CHECKING:
+    from diagnosis.ui.banner import Banner
     from diagnosis.ui.enterprise_page import EnterprisePage
     from diagnosis.ui.finish_page import FinishPage
     from diagnosis.ui.question_page import QuestionPage
@@ -54,7 +63,14 @@ class MainWindow(QMainWindow):
         self.shell.setObjectName("pageTitle")
         self.shell.setContentsMargins(16, 16, 16, 16)
         self.stack.addWidget(self.shell)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        self.banners = QVBoxLayout(central)  # states that concern every page sit above them
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.banners.setSpacing(0)
+        self.banners.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.usable = False  # the database is open and readable
+        self.failure: str | None = None  # why it is not, in one sentence
         self.setMinimumSize(720, 480)
         self.db_label = QLabel()  # plain text once loaded (a path may hold anything)
         self.maximize = False
@@ -117,8 +133,84 @@ class MainWindow(QMainWindow):
 
         install_translator(ctx.texts.lang)  # Qt's own strings: the first dialog is after this
         self.questions.menu_actions = self.actions_
+        self._banners()
         self.retranslate()
-        self.show_start()
+        self.open_database()
+        QTimer.singleShot(0, self._catalogue_problems)  # once, after the list is on the screen
+
+    def _banners(self) -> None:
+        from diagnosis.ui.banner import Banner
+
+        self.read_only_banner: Banner = Banner("readOnlyBanner")
+        self.problems_banner: Banner = Banner("problemBanner", dismiss="")
+        self.banners.insertWidget(0, self.read_only_banner)
+        self.banners.insertWidget(1, self.problems_banner)
+
+    def _catalogue_problems(self) -> None:
+        """Questionnaire files that were skipped (broken, or a version defined twice), said once."""
+        if not self.usable:
+            return
+        problems = self.ctx.catalogue.problems
+        if problems:
+            self.problems_banner.say("\n".join([self.ctx.t("db.skipped"), *problems]))
+
+    # -- the database: readable, read-only, or not -------------------------------------------
+
+    def open_database(self) -> None:
+        """The start page on the database; one that cannot be read is said in one sentence with a
+        restore offered (never a traceback); one written by a newer app is read-only."""
+        import sqlite3
+
+        from diagnosis.errors import DiagnosisError
+        from diagnosis.storage.db import explain
+
+        try:
+            self.usable = True
+            self.show_start()
+        except DiagnosisError as error:
+            self.database_failed(error.lines[0])
+            return
+        except sqlite3.DatabaseError as error:
+            self.database_failed(explain(error, self.ctx.db_path))
+            return
+        self.failure = None
+        self._say_state()
+        self._update_actions()
+
+    def _say_state(self) -> None:
+        """The banners and the failure sentence, in the current language."""
+        t = self.ctx.t
+        newer = self.ctx.store.newer if self.usable else None
+        self.read_only_banner.say(t("db.newer", reason=newer) if newer else "")
+        if self.failure is not None:
+            self.shell.setText(t("db.failed", problem=self.failure))
+        if self.problems_banner.isVisible():
+            self._catalogue_problems()
+
+    def database_failed(self, sentence: str) -> None:
+        self.usable = False
+        self.failure = sentence
+        self.ctx.session = None
+        self.ctx.close_store()
+        if self.stack.indexOf(self.shell) < 0:
+            self.stack.addWidget(self.shell)
+        self.stack.setCurrentWidget(self.shell)
+        self._say_state()
+        self._update_actions()
+        QTimer.singleShot(0, lambda: self._offer_restore(sentence))
+
+    def _offer_restore(self, sentence: str) -> None:
+        t = self.ctx.t
+        if self.confirm(t("menu.restore"), t("db.failed.ask", problem=sentence), danger=False):
+            self.restore()
+
+    def database_changed(self) -> None:
+        """After a restore: every page starts again from the (reopened) database."""
+        self.ctx.session = None
+        self.start.scores.clear()
+        if self.stack.indexOf(self.shell) >= 0 and self.stack.count() > 1:
+            self.stack.removeWidget(self.shell)
+        self.open_database()
 
     # -- menus and language -------------------------------------------------------------------
 
@@ -130,6 +222,9 @@ class MainWindow(QMainWindow):
             for key, shortcut in entries:
                 if key == "-":
                     menu.addSeparator()
+                    continue
+                if key in self.actions_:  # the same action in a second menu
+                    menu.addAction(self.actions_[key])
                     continue
                 action = QAction(self)
                 # setShortcuts: setShortcut's overloads would build the whole Qt namespace (40 ms)
@@ -217,7 +312,11 @@ class MainWindow(QMainWindow):
         for key, action in self.actions_.items():
             action.setText(t(key))
         self.db_label.setText(t("db", path=str(self.ctx.db_path)))
-        self.shell.setText(t("start.loading"))
+        if not self.loaded:
+            self.shell.setText(t("start.loading"))
+        else:
+            self.problems_banner.retranslate(t("btn.dismiss"))
+            self._say_state()
         for page in self._pages():
             page.retranslate()  # type: ignore[attr-defined]
 
@@ -243,12 +342,18 @@ class MainWindow(QMainWindow):
         for key, action in self.actions_.items():
             if key.startswith("q.") and key != "q.rating":
                 action.setEnabled(on_questions)
-        self.actions_["act.delete"].setEnabled(self._on_start())
+        writable = self.usable and self.ctx.store.newer is None
+        self.actions_["act.delete"].setEnabled(self._on_start() and writable)
         self.actions_["act.resume"].setEnabled(self._on_start())
         for key in ("act.finalize", "act.pdf", "act.xlsx"):
             self.actions_[key].setEnabled(
                 self.loaded and self.ctx.session is not None and not self._on_start()
             )
+        self.actions_["act.finalize"].setEnabled(self.actions_["act.finalize"].isEnabled() and writable)
+        for key in ("menu.new", "menu.import", "act.reassess", "act.reopen"):
+            self.actions_[key].setEnabled(writable)
+        for key in ("menu.export", "menu.summary", "menu.backup", "act.compare", "act.home"):
+            self.actions_[key].setEnabled(self.usable)
         if on_questions:
             self.questions.update_actions()
 
@@ -398,30 +503,16 @@ class MainWindow(QMainWindow):
     # -- database backup ----------------------------------------------------------------------
 
     def backup(self) -> None:
-        import sqlite3
+        from diagnosis.ui.backups import backup
 
-        from diagnosis.ui.finish_page import choose_file
-
-        target = choose_file(self, self.ctx, ".db", "diagnosis-backup.db")
-        if target is None:
-            return
-        with sqlite3.connect(target) as copy:  # SQLite's online backup: consistent while in use
-            self.ctx.store.db.conn.backup(copy)
-        self.inform(self.ctx.t("menu.backup"), self.ctx.t("backup.done", path=str(target)))
+        if self.usable:
+            backup(self)
 
     def restore(self) -> None:
-        import shutil
-        import sqlite3
+        from diagnosis.ui.backups import restore
 
-        chosen, _ = QFileDialog.getOpenFileName(self, self.ctx.t("menu.restore"), "", "*.db")
-        if not chosen or not self.confirm(self.ctx.t("menu.restore"), self.ctx.t("restore.confirm")):
-            return
-        current = self.ctx.store.path
-        shutil.copyfile(current, current.with_suffix(".before-restore"))
-        with sqlite3.connect(chosen) as source:
-            source.backup(self.ctx.store.db.conn)
-        self.ctx.session = None
-        self.show_start()
+        if self.loaded:
+            restore(self)
 
     def about(self) -> None:
         lines = "\n".join(
