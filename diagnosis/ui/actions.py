@@ -24,6 +24,7 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("act.compare", "Ctrl+D"),
         ("act.delete", "Del"),
         ("-", ""),
+        ("act.plan", "Ctrl+Shift+P"),
         ("act.finalize", "Ctrl+Shift+F"),
         ("act.pdf", "Ctrl+P"),
         ("act.xlsx", "Ctrl+Shift+X"),
@@ -56,9 +57,15 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("q.rest_na", "Ctrl+Shift+A"),
         ("q.rating", "Ctrl+G"),
     ],
+    "menu.plan": [
+        ("plan.draft", "Ctrl+Shift+G"),
+        ("-", ""),
+        ("plan.add", "Alt+Ins"),
+        ("plan.remove", "Alt+Del"),
+    ],
     "menu.lang": [("lang.zh", "Ctrl+Shift+C"), ("lang.en", "Ctrl+Shift+E")],
     "menu.help": [("menu.restore", "Ctrl+Shift+B"), ("-", ""), ("menu.about", "F1")],
 }
 
 # Which page enables which menu; the rest are always on.
-PAGE_MENUS = {"menu.question": "questions"}
+PAGE_MENUS = {"menu.question": "questions", "menu.plan": "plan"}

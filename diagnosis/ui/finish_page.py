@@ -25,7 +25,7 @@ from diagnosis.ui.widgets import PlainLabel, confirm, page_layout
 if TYPE_CHECKING:
     from diagnosis.ui.window import MainWindow
 
-BUTTONS = ("btn.finalize", "btn.reopen", "btn.compare", "btn.pdf", "btn.xlsx", "btn.export")
+BUTTONS = ("btn.plan", "btn.finalize", "btn.reopen", "btn.compare", "btn.pdf", "btn.xlsx", "btn.export")
 
 
 class FinishPage(QWidget):
@@ -45,7 +45,8 @@ class FinishPage(QWidget):
         self.buttons["btn.pdf"].clicked.connect(lambda: self.export_pdf())
         self.buttons["btn.xlsx"].clicked.connect(lambda: self.export_xlsx())
         self.buttons["btn.export"].clicked.connect(lambda: self.export_package())
-        self.buttons["btn.back"].clicked.connect(window.show_review)
+        self.buttons["btn.plan"].clicked.connect(window.show_plan)
+        self.buttons["btn.back"].clicked.connect(window.back_from_finish)
         self.buttons["btn.home"].clicked.connect(window.show_start)
         content = QWidget()
         column = QVBoxLayout(content)

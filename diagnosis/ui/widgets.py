@@ -3,16 +3,20 @@ button row that never does, and questions asked in a message box whose default a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
+
+PAUSE_MS = 800  # typed text is committed once typing pauses this long (and on leaving the field)
 
 
 class PlainLabel(QLabel):
@@ -26,6 +30,40 @@ class PlainLabel(QLabel):
         if name:
             self.setObjectName(name)
         self.setText(text)
+
+
+class NoteEdit(QPlainTextEdit):
+    """Several lines of free text; `paused` when typing pauses and when the field is left. Tab
+    moves on (a tab character is no use here)."""
+
+    paused = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PAUSE_MS)
+        self.timer.timeout.connect(self.paused.emit)
+        self.textChanged.connect(self._typed)
+        self._quiet = False
+
+    def _typed(self) -> None:
+        if not self._quiet:
+            self.timer.start()
+
+    def show_text(self, text: str) -> None:
+        """Show stored text, unless it is what the field holds (the cursor stays where it is)."""
+        if self.toPlainText() != text:
+            self._quiet = True
+            self.setPlainText(text)
+            self._quiet = False
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.timer.isActive():
+            self.timer.stop()
+            self.paused.emit()
 
 
 def scrolling(content: QWidget) -> QScrollArea:

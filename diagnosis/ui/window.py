@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from diagnosis.ui.banner import Banner
     from diagnosis.ui.enterprise_page import EnterprisePage
     from diagnosis.ui.finish_page import FinishPage
+    from diagnosis.ui.plan_page import PlanPage
     from diagnosis.ui.question_page import QuestionPage
     from diagnosis.ui.questionnaire_page import QuestionnairePage
     from diagnosis.ui.review_page import ReviewPage
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
 
         from diagnosis.ui.enterprise_page import EnterprisePage
         from diagnosis.ui.finish_page import FinishPage
+        from diagnosis.ui.plan_page import PlanPage
         from diagnosis.ui.question_page import QuestionPage
         from diagnosis.ui.questionnaire_page import QuestionnairePage
         from diagnosis.ui.review_page import ReviewPage
@@ -114,9 +116,8 @@ class MainWindow(QMainWindow):
             ctx, lambda: self._show(self.enterprise), self.open_assessment
         )
         self.questions: QuestionPage = QuestionPage(ctx, self.show_review, self.show_start)
-        self.review: ReviewPage = ReviewPage(
-            ctx, self.to_question, lambda: self._show(self.finish), self.show_start
-        )
+        self.review: ReviewPage = ReviewPage(ctx, self.to_question, self.after_review, self.show_start)
+        self.plan: PlanPage = PlanPage(ctx, self.show_review, lambda: self._show(self.finish))
         self.finish: FinishPage = FinishPage(ctx, self)
         for page in (
             self.start,
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
             self.questionnaires,
             self.questions,
             self.review,
+            self.plan,
             self.finish,
         ):
             self.stack.addWidget(page)
@@ -283,6 +285,10 @@ class MainWindow(QMainWindow):
             "act.reopen": lambda: self._with_current(self.reopen),
             "act.compare": lambda: self._with_current(self.compare),
             "act.delete": lambda: self.start.delete_selected() if self._on_start() else None,
+            "act.plan": lambda: self.show_plan() if self.loaded and self.ctx.session else None,
+            "plan.draft": lambda: self.plan.draft() if self._on(self.plan) else None,
+            "plan.add": lambda: self.plan.add_row() if self._on(self.plan) else None,
+            "plan.remove": lambda: self.plan.remove_row() if self._on(self.plan) else None,
             "act.finalize": lambda: self._with_open(lambda: self.finish.finalize()),
             "act.pdf": lambda: self._with_open(lambda: self.finish.export_pdf()),
             "act.xlsx": lambda: self._with_open(lambda: self.finish.export_xlsx()),
@@ -354,6 +360,11 @@ class MainWindow(QMainWindow):
             self.actions_[key].setEnabled(writable)
         for key in ("menu.export", "menu.summary", "menu.backup", "act.compare", "act.home"):
             self.actions_[key].setEnabled(self.usable)
+        on_plan = self._on(self.plan) if self.loaded else False
+        editable_plan = on_plan and self.ctx.session is not None and not self.ctx.session.read_only
+        for key in ("plan.draft", "plan.add", "plan.remove"):
+            self.actions_[key].setEnabled(editable_plan)
+        self.actions_["act.plan"].setEnabled(self.loaded and self.ctx.session is not None)
         if on_questions:
             self.questions.update_actions()
 
@@ -384,6 +395,22 @@ class MainWindow(QMainWindow):
 
     def show_review(self) -> None:
         self._show(self.review)
+
+    def show_plan(self) -> None:
+        self._show(self.plan)
+
+    def _onsite(self) -> bool:
+        from diagnosis.storage.assessments import get_assessment
+
+        assert self.ctx.session is not None
+        return bool(get_assessment(self.ctx.store, self.ctx.session.assessment_id)["mode"] == "onsite")
+
+    def after_review(self) -> None:
+        """On-site work goes on to the plan; a self-assessment may skip it (Ctrl+Shift+P opens it)."""
+        self._show(self.plan if self._onsite() else self.finish)
+
+    def back_from_finish(self) -> None:
+        self._show(self.plan if self._onsite() else self.review)
 
     def current_id(self) -> int | None:
         """The assessment the assessment menu acts on: the selected row, or the open one."""

@@ -65,7 +65,8 @@ def key(
     for k in keys:
         target = focused(window)
         if isinstance(k, str) and not k.isascii():
-            target.insert(k)  # type: ignore[attr-defined]  # QTest types ASCII only; an IME commits like this
+            # QTest types ASCII only; an input method commits like this (text boxes: insertPlainText)
+            (getattr(target, "insert", None) or target.insertPlainText)(k)  # type: ignore[attr-defined]
         elif isinstance(k, str):
             qtbot.keyClicks(target, k, modifier)
         else:
