@@ -11,6 +11,7 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("menu.import", "Ctrl+O"),
         ("menu.export", "Ctrl+E"),
         ("menu.summary", "Ctrl+Shift+S"),
+        ("menu.verify", "Ctrl+Shift+V"),
         ("-", ""),
         ("menu.backup", "Ctrl+B"),
         ("menu.restore", "Ctrl+Shift+B"),
@@ -63,6 +64,7 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("plan.add", "Alt+Ins"),
         ("plan.remove", "Alt+Del"),
     ],
+    "menu.settings": [("set.open", "Ctrl+,")],
     "menu.lang": [("lang.zh", "Ctrl+Shift+C"), ("lang.en", "Ctrl+Shift+E")],
     "menu.help": [("menu.restore", "Ctrl+Shift+B"), ("-", ""), ("menu.about", "F1")],
 }

@@ -386,6 +386,51 @@ TEXTS: dict[str, tuple[str, str]] = {
         "✓ Drafted from the gaps and saved; check and edit it",
     ),
     "plan.confirm.remove": ("删除这一行吗？\n\n{name}", "Remove this row?\n\n{name}"),
+    # -- signing and verifying --
+    "menu.verify": ("核验报告(&V)…", "&Verify a report…"),
+    "menu.settings": ("设置(&S)", "&Settings"),
+    "set.open": ("签名与信任列表(&K)…", "Signing and trust &list…"),
+    "set.title": ("签名与信任列表", "Signing and trust list"),
+    "set.key": ("签名密钥（.p12／.pfx）(&K)：", "Signing &key (.p12/.pfx):"),
+    "set.key.none": ("未设置：导出的报告不签名", "none: exported reports are not signed"),
+    "set.trust": ("信任列表（文件夹或文件）(&T)：", "&Trust list (folder or file):"),
+    "set.sign": ("导出报告和评估包时签名(&S)", "&Sign reports and packages when exporting"),
+    "set.choose_key": ("选择…", "Choose…"),
+    "set.choose_folder": ("文件夹…", "Folder…"),
+    "set.choose_file": ("文件…", "File…"),
+    "set.hint": (
+        "密钥密码在每次签名时询问，不会保存。信任列表用于核验报告："
+        "留空即使用用户数据文件夹中的 trust 文件夹。",
+        "The key's password is asked each time it signs and never stored. The trust list is used to "
+        "verify reports; empty means the trust folder in the user data folder.",
+    ),
+    "set.bad_key": (
+        "“{path}”不是签名密钥文件（.p12 或 .pfx）。",
+        '"{path}" is not a key file (.p12 or .pfx).',
+    ),
+    "set.no_key": ("要签名，请先选择签名密钥。", "To sign, choose the signing key first."),
+    "set.bad_trust": ("找不到信任列表“{path}”。", 'There is no trust list at "{path}".'),
+    "sign.password.title": ("签名密钥的密码", "Password of the signing key"),
+    "sign.password": ("签名密钥 {path} 的密码(&P)：", "&Password of the signing key {path}:"),
+    "fin.signed": ("（已签名：{signer}）", " (signed by {signer})"),
+    "ver.title": ("核验报告", "Verify a report"),
+    "ver.pdf": ("报告(&R)：", "&Report:"),
+    "ver.package": ("评估包（可选）(&P)：", "&Package (optional):"),
+    "ver.package.none": (
+        "可不选：同时核对报告与评估包是否一致",
+        "optional: also check it against its package",
+    ),
+    "ver.choose": ("选择…", "Choose…"),
+    "ver.unsigned": (
+        "这是企业自评估报告：未签名也可以(&U)",
+        "A self-assessment: an &unsigned report is fine",
+    ),
+    "ver.trust": ("信任列表：{path}（在“设置”中更改）", "Trust list: {path} (change it in Settings)"),
+    "ver.run": ("核验(&V)", "&Verify"),
+    "ver.working": ("正在核验…", "Verifying…"),
+    "ver.ok": ("✓ 核验通过", "✓ Verified"),
+    "ver.failed": ("✗ 核验未通过", "✗ Not verified"),
+    "ver.note": ("说明：{note}", "Note: {note}"),
     # -- the state of the database --
     "db.newer": (
         "此数据库由更新版本的软件写入，只能查看，不能修改。请升级软件后再修改。（{reason}）",

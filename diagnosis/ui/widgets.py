@@ -8,6 +8,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -73,6 +74,14 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     return area
+
+
+def row_of(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets side by side, the first one taking the width (a path and its buttons)."""
+    row = QHBoxLayout()
+    for n, widget in enumerate(widgets):
+        row.addWidget(widget, 1 if n == 0 else 0)
+    return row
 
 
 def page_layout(owner: QWidget, content: QWidget, buttons: QBoxLayout) -> QVBoxLayout:

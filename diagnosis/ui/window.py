@@ -13,11 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QMimeData, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
     QKeySequence,
     QPaintEvent,
@@ -52,6 +54,12 @@ PACKAGE_SUFFIX = ".diagpkg"  # a zip inside; the installer associates the suffix
 PREFERRED = (1280, 860)  # enough for the rating page; smaller screens get the window maximized
 
 
+def _dropped_pdf(data: QMimeData) -> Path | None:
+    """The PDF file among what is dragged (a report to verify)."""
+    files = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+    return next((f for f in files if f.suffix.lower() == ".pdf"), None)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -73,6 +81,7 @@ class MainWindow(QMainWindow):
         self.usable = False  # the database is open and readable
         self.failure: str | None = None  # why it is not, in one sentence
         self.setMinimumSize(720, 480)
+        self.setAcceptDrops(True)  # a report dropped here is verified
         self.db_label = QLabel()  # plain text once loaded (a path may hold anything)
         self.maximize = False
         self._after_paint: tuple[Callable[[], None], Callable[[], None] | None] | None = None
@@ -277,6 +286,8 @@ class MainWindow(QMainWindow):
             "menu.import": lambda: self.import_package(),
             "menu.export": lambda: self._with_current(self.export),
             "menu.summary": self.summary,
+            "menu.verify": lambda: self.verify(),
+            "set.open": self.settings_dialog,
             "menu.backup": self.backup,
             "menu.restore": self.restore,
             "menu.quit": self.close,
@@ -454,13 +465,21 @@ class MainWindow(QMainWindow):
             SummaryDialog(self.ctx, self).exec()
 
     def export(self, assessment_id: int) -> None:
+        """The package, signed over its manifest when exports are signed (Settings)."""
         from diagnosis.ui.finish_page import choose_file
+        from diagnosis.ui.signing import Cancelled, signing_key
 
         target = choose_file(self, self.ctx, PACKAGE_SUFFIX, f"assessment-{assessment_id}{PACKAGE_SUFFIX}")
-        if target is not None:
-            from diagnosis.storage.package import export_package
+        if target is None:
+            return
+        from diagnosis.storage.package import export_package
 
-            self.guard(lambda: export_package(self.ctx.store, assessment_id, target))
+        try:
+            self.guard(
+                lambda: export_package(self.ctx.store, assessment_id, target, signing_key(self, self.ctx))
+            )
+        except Cancelled:
+            return
 
     def import_package(self, file: Path | None = None) -> None:
         """Check the package in the background, then write it here in one transaction."""
@@ -540,6 +559,27 @@ class MainWindow(QMainWindow):
 
         if self.loaded:
             restore(self)
+
+    def verify(self, pdf: Path | None = None) -> None:
+        """Verify a report (chosen in the dialog, or dropped onto the window)."""
+        from diagnosis.ui.verify_dialog import VerifyDialog
+
+        VerifyDialog(self.ctx, self, pdf).exec()
+
+    def settings_dialog(self) -> None:
+        from diagnosis.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.loaded and _dropped_pdf(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        pdf = _dropped_pdf(event.mimeData())
+        if pdf is not None:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.verify(pdf))  # not inside the drop: the source waits
 
     def about(self) -> None:
         lines = "\n".join(
