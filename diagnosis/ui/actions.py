@@ -26,6 +26,7 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("act.delete", "Del"),
         ("-", ""),
         ("act.plan", "Ctrl+Shift+P"),
+        ("act.explain", "Ctrl+Shift+K"),
         ("act.finalize", "Ctrl+Shift+F"),
         ("act.pdf", "Ctrl+P"),
         ("act.xlsx", "Ctrl+Shift+X"),

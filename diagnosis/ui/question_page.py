@@ -69,6 +69,7 @@ class QuestionPage(QWidget):
         self.note.textChanged.connect(lambda _: self.note_timer.start())  # typed, pasted or from an IME
         self.evidence = EvidenceBox(ctx, self._say, self.update_actions)
         self.saved = PlainLabel(wrap=True, name="savedMark")
+        self.alert = PlainLabel(wrap=True, name="alertText")  # plausibility: warns, never blocks
         self.buttons = {key: QPushButton() for key in ("btn.home", "btn.prev_q", "btn.next_q", "btn.review")}
         self.buttons["btn.home"].clicked.connect(self._home)
         self.buttons["btn.prev_q"].clicked.connect(self.previous_page)
@@ -96,6 +97,7 @@ class QuestionPage(QWidget):
         head.addWidget(self.flag_mark)
         column.addLayout(head)
         column.addWidget(self.body, 1)  # only this part scrolls; what is below stays in view
+        column.addWidget(self.alert)
         note = QHBoxLayout()
         note.addWidget(self.note_label)
         note.addWidget(self.note, 1)
@@ -292,6 +294,7 @@ class QuestionPage(QWidget):
             self.saved.setText("")
         self._restyle(self.saved)
         self._show_flag()
+        self._show_alerts()
         self.evidence.show_for(self.current)
         if tree:
             self.side.fill_tree(index_of(session.questionnaire).parent_of.get(self.current, ""))
@@ -325,7 +328,17 @@ class QuestionPage(QWidget):
         self._say(self.ctx.t("ask.saved"))
         if qid == self.current:
             self.side.fill_tree(index_of(self.session.questionnaire).parent_of.get(qid, ""))
+            self._show_alerts()
         return True
+
+    def _show_alerts(self) -> None:
+        """The plausibility warnings this question's answer raises (explained ones not)."""
+        from diagnosis.ui.alerts import open_alerts
+
+        found = open_alerts(self.ctx, self.current) if self.current is not None else []
+        lang = self.ctx.texts.lang
+        self.alert.setText("\n".join(f"⚠ {alert.message.get(lang)}" for alert in found))
+        self.alert.setVisible(bool(found))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.saved.setText(text)

@@ -219,6 +219,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rev.mandatory": ("约束性", "Mandatory"),
     "rev.marker": ("★ = {sets}", "★ = {sets}"),
     "rev.unanswered": ("未答", "unanswered"),
+    "chk.open": (
+        "数据核查提示：{n} 条尚未说明（回车填写说明，Ctrl+Shift+K）：",
+        "Plausibility warnings: {n} not explained yet (Enter or Ctrl+Shift+K explains one):",
+    ),
+    "chk.none": ("数据核查：没有未说明的提示。", "Plausibility: no unexplained warnings."),
+    "chk.where": ("（涉及：{where}）", " (concerns: {where})"),
+    "chk.evidence_missing": (
+        "尚缺佐证材料的题目（回车打开）：",
+        " Questions still missing their evidence (Enter opens):",
+    ),
+    "chk.explain.title": ("说明数据核查提示", "Explain a plausibility warning"),
+    "chk.explain.note": (
+        "说明(&N)（例如数据口径、特殊情况；报告中将显示为“已说明”）：",
+        '&Note (e.g. how the figures are counted; the report shows it as "explained"):',
+    ),
+    "act.explain": ("说明数据核查提示(&K)…", "Explain a plausibility warning (&K)…"),
     # -- finish page --
     "fin.title": ("完成", "Finish"),
     "fin.done": ("已保存到 {path}", "Saved to {path}"),

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
             "act.compare": lambda: self._with_current(self.compare),
             "act.delete": lambda: self.start.delete_selected() if self._on_start() else None,
             "act.plan": lambda: self.show_plan() if self.loaded and self.ctx.session else None,
+            "act.explain": self.explain_alert,
             "plan.draft": lambda: self.plan.draft() if self._on(self.plan) else None,
             "plan.add": lambda: self.plan.add_row() if self._on(self.plan) else None,
             "plan.remove": lambda: self.plan.remove_row() if self._on(self.plan) else None,
@@ -376,6 +377,9 @@ class MainWindow(QMainWindow):
         for key in ("plan.draft", "plan.add", "plan.remove"):
             self.actions_[key].setEnabled(editable_plan)
         self.actions_["act.plan"].setEnabled(self.loaded and self.ctx.session is not None)
+        self.actions_["act.explain"].setEnabled(
+            self.loaded and self.ctx.session is not None and not self._on_start() and writable
+        )
         if on_questions:
             self.questions.update_actions()
 
@@ -409,6 +413,14 @@ class MainWindow(QMainWindow):
 
     def show_plan(self) -> None:
         self._show(self.plan)
+
+    def explain_alert(self) -> None:
+        """On the review page, explain the selected plausibility warning (there it is listed)."""
+        if not self.loaded or self.ctx.session is None:
+            return
+        if not self._on(self.review):
+            self.show_review()
+        self.review.checks.explain_current()
 
     def _onsite(self) -> bool:
         from diagnosis.storage.assessments import get_assessment
