@@ -447,6 +447,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ver.ok": ("✓ 核验通过", "✓ Verified"),
     "ver.failed": ("✗ 核验未通过", "✗ Not verified"),
     "ver.note": ("说明：{note}", "Note: {note}"),
+    # -- re-assessment on a newer questionnaire version --
+    "re.title": ("再评估", "Re-assess"),
+    "re.intro": (
+        "问卷“{name}”有更新的版本。再评估可以改用新版本：答案按新版本的对应关系带入。",
+        'There is a newer version of "{name}". The re-assessment can use it: answers move by the '
+        "new version's mapping.",
+    ),
+    "re.version": ("问卷版本(&V)：", "Questionnaire &version:"),
+    "re.newer": ("新版本 {version}", "newer version {version}"),
+    "re.same": ("原版本 {version}（不变）", "the same version {version}"),
+    "re.start": ("开始再评估(&S)", "&Start the re-assessment"),
+    "re.same_all": (
+        "沿用同一版本：全部答案原样带入新的评估。",
+        "The same version: every answer is copied into the new assessment.",
+    ),
+    "re.counts": (
+        "将带入 {carried} 个答案；{dropped} 个无法带入；{open} 道题需要回答。",
+        "{carried} answers carry over; {dropped} are left behind; {open} questions need an answer.",
+    ),
+    "re.dropped": ("无法带入的答案：", "Answers left behind:"),
+    "re.open": ("需要回答的题目：", "Questions to answer:"),
+    "re.more": ("……另有 {n} 道", "… and {n} more"),
     # -- the state of the database --
     "db.newer": (
         "此数据库由更新版本的软件写入，只能查看，不能修改。请升级软件后再修改。（{reason}）",

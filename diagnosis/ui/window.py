@@ -452,9 +452,23 @@ class MainWindow(QMainWindow):
             action()
 
     def reassess(self, assessment_id: int) -> None:
-        from diagnosis.storage.assessments import reassess
+        """A new assessment from this one's answers; when a newer version of its questionnaire
+        exists it is offered, with what would carry over, before anything is made."""
+        from PySide6.QtWidgets import QDialog
 
-        self.guard(lambda: self.open_assessment(reassess(self.ctx.store, assessment_id)))
+        from diagnosis.storage.assessments import get_assessment, reassess
+
+        row = get_assessment(self.ctx.store, assessment_id)
+        newer = self.ctx.catalogue.newer(row["questionnaire_id"], row["questionnaire_version"])
+        target = None
+        if newer:
+            from diagnosis.ui.reassess_dialog import ReassessDialog
+
+            dialog = ReassessDialog(self.ctx, assessment_id, newer, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            target = dialog.chosen()
+        self.guard(lambda: self.open_assessment(reassess(self.ctx.store, assessment_id, target)))
 
     def reopen(self, assessment_id: int) -> None:
         """A finalized assessment comes back as a new draft revision (the finalized one stays)."""
