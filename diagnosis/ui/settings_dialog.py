@@ -37,13 +37,19 @@ class SettingsDialog(QDialog):
         self.sign = QCheckBox(t("set.sign"))
         self.sign.setChecked(str(ctx.settings.value(SIGN, "false")) == "true")
         self.status = PlainLabel(wrap=True, name="fieldError")
-        pick_key = QPushButton(t("set.choose_key"))
+        pick_key, new_key, show = (
+            QPushButton(t("set.choose_key")),
+            QPushButton(t("key.new")),
+            QPushButton(t("key.show")),
+        )
         pick_key.clicked.connect(self._choose_key)
+        new_key.clicked.connect(self._new_key)
+        show.clicked.connect(self._show_key)
         pick_folder, pick_file = QPushButton(t("set.choose_folder")), QPushButton(t("set.choose_file"))
         pick_folder.clicked.connect(self._choose_trust_folder)
         pick_file.clicked.connect(self._choose_trust_file)
         form = QFormLayout()
-        form.addRow(self._label("set.key", self.key), row_of(self.key, pick_key))
+        form.addRow(self._label("set.key", self.key), row_of(self.key, pick_key, new_key, show))
         form.addRow(self._label("set.trust", self.trust), row_of(self.trust, pick_folder, pick_file))
         form.addRow("", self.sign)
         hint = PlainLabel(t("set.hint"), wrap=True, name="hint")
@@ -57,7 +63,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        for button in (pick_key, pick_folder, pick_file):
+        for button in (pick_key, new_key, show, pick_folder, pick_file):
             button.setAutoDefault(False)  # Enter keeps the settings, it does not browse
         buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)  # now inside the dialog
         self.resize(720, self.sizeHint().height())
@@ -72,6 +78,19 @@ class SettingsDialog(QDialog):
         chosen, _ = QFileDialog.getOpenFileName(self, self.ctx.t("set.key"), "", "*.p12 *.pfx")
         if chosen:
             self.key.setText(chosen)
+
+    def _new_key(self) -> None:
+        from diagnosis.ui.key_dialogs import NewKeyDialog
+
+        dialog = NewKeyDialog(self.ctx, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.made is not None:
+            self.key.setText(str(dialog.made))
+
+    def _show_key(self) -> None:
+        from diagnosis.ui.key_dialogs import show_key
+
+        if self.key.text().strip():
+            show_key(self, self.ctx, Path(self.key.text().strip()))
 
     def _choose_trust_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.ctx.t("set.trust"))

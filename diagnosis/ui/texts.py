@@ -283,6 +283,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Digital maturity self-diagnosis {version}\n\nQuestionnaires:\n{questionnaires}\n\n"
         "Bundled font Noto Sans SC, SIL Open Font License 1.1.",
     ),
+    "about.paths": ("\n\n文件位置：\n{places}", "\n\nWhere things are:\n{places}"),
     "backup.done": ("备份已保存：{path}", "Backup saved: {path}"),
     "restore.confirm": (
         "用这份备份替换当前数据库吗？\n\n备份：{path}\n其中有 {n} 份评估，最后修改于 {time}。\n\n"
@@ -426,6 +427,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "set.no_key": ("要签名，请先选择签名密钥。", "To sign, choose the signing key first."),
     "set.bad_trust": ("找不到信任列表“{path}”。", 'There is no trust list at "{path}".'),
+    "key.new": ("新建密钥(&N)…", "&New key…"),
+    "key.show": ("查看证书(&C)…", "Show &certificate…"),
+    "key.new.title": ("新建签名密钥", "New signing key"),
+    "key.provider": ("服务机构名称(&P)：", "&Provider:"),
+    "key.uscc": ("统一社会信用代码(&U)：", "&Unified social credit code:"),
+    "key.password": ("密码（至少 8 位）(&W)：", "Pass&word (8 characters or more):"),
+    "key.again": ("再次输入密码(&A)：", "The password &again:"),
+    "key.file": ("保存为(&F)：", "Save as (&F):"),
+    "key.make": ("生成密钥(&M)", "&Make the key"),
+    "key.hint": (
+        "生成一对密钥和自签名证书（5 年有效）。.p12 文件是私钥，请妥善保管并备份；"
+        "同名 .pem 文件是公开的证书，交给地市或省级主管部门列入信任列表。"
+        "有 CA 颁发的证书时，请直接选择 CA 给的 .p12／.pfx 文件。",
+        "Makes a key pair with a self-signed certificate (valid 5 years). The .p12 file is the secret "
+        "key: keep it safe and backed up; the .pem file of the same name is the public certificate to "
+        "give the city or province for its trust list. With a CA's certificate, choose its .p12/.pfx.",
+    ),
+    "key.differ": ("两次输入的密码不一致。", "The two passwords differ."),
+    "key.made": (
+        "密钥：{file}\n证书：{certificate}（交给主管部门列入信任列表）\n指纹：SHA-256 {fingerprint}",
+        "Key: {file}\nCertificate: {certificate} (for the trust list)\nFingerprint: SHA-256 {fingerprint}",
+    ),
     "sign.password.title": ("签名密钥的密码", "Password of the signing key"),
     "sign.password": ("签名密钥 {path} 的密码(&P)：", "&Password of the signing key {path}:"),
     "fin.signed": ("（已签名：{signer}）", " (signed by {signer})"),
@@ -469,6 +492,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "re.dropped": ("无法带入的答案：", "Answers left behind:"),
     "re.open": ("需要回答的题目：", "Questions to answer:"),
     "re.more": ("……另有 {n} 道", "… and {n} more"),
+    "imp.signature": ("已导入的评估包：{signature}", "The imported package: {signature}"),
     # -- the state of the database --
     "db.newer": (
         "此数据库由更新版本的软件写入，只能查看，不能修改。请升级软件后再修改。（{reason}）",

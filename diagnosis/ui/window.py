@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, QTimer
 from PySide6.QtGui import (
@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from diagnosis import __version__
 from diagnosis.ui.actions import MENUS
 from diagnosis.ui.context import Context
+from diagnosis.ui.menu_wiring import menu_handlers
 
 if TYPE_CHECKING:
     from diagnosis.ui.banner import Banner
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
     from diagnosis.ui.start_page import StartPage
     from diagnosis.ui.tasks import Task
 
-PACKAGE_SUFFIX = ".diagpkg"  # a zip inside; the installer associates the suffix with the app
 PREFERRED = (1280, 860)  # enough for the rating page; smaller screens get the window maximized
 
 
@@ -158,75 +157,27 @@ class MainWindow(QMainWindow):
         self.banners.insertWidget(1, self.problems_banner)
 
     def _catalogue_problems(self) -> None:
-        """Questionnaire files that were skipped (broken, or a version defined twice), said once."""
-        if not self.usable:
-            return
-        problems = self.ctx.catalogue.problems
-        if problems:
-            self.problems_banner.say("\n".join([self.ctx.t("db.skipped"), *problems]))
+        from diagnosis.ui.database import catalogue_problems
 
-    # -- the database: readable, read-only, or not -------------------------------------------
+        catalogue_problems(self)
 
     def open_database(self) -> None:
         """The start page on the database; one that cannot be read is said in one sentence with a
         restore offered (never a traceback); one written by a newer app is read-only."""
-        import sqlite3
+        from diagnosis.ui.database import open_database
 
-        from diagnosis.errors import DiagnosisError
-        from diagnosis.storage.db import explain
-
-        try:
-            self.usable = True
-            self.show_start()
-        except DiagnosisError as error:
-            self.database_failed(error.lines[0])
-            return
-        except sqlite3.DatabaseError as error:
-            self.database_failed(explain(error, self.ctx.db_path))
-            return
-        self.failure = None
-        self._say_state()
-        self._update_actions()
-
-    def _say_state(self) -> None:
-        """The banners and the failure sentence, in the current language."""
-        t = self.ctx.t
-        newer = self.ctx.store.newer if self.usable else None
-        self.read_only_banner.say(t("db.newer", reason=newer) if newer else "")
-        if self.failure is not None:
-            self.shell.setText(t("db.failed", problem=self.failure))
-        if self.problems_banner.isVisible():
-            self._catalogue_problems()
-
-    def database_failed(self, sentence: str) -> None:
-        self.usable = False
-        self.failure = sentence
-        self.ctx.session = None
-        self.ctx.close_store()
-        if self.stack.indexOf(self.shell) < 0:
-            self.stack.addWidget(self.shell)
-        self.stack.setCurrentWidget(self.shell)
-        self._say_state()
-        self._update_actions()
-        QTimer.singleShot(0, lambda: self._offer_restore(sentence))
-
-    def _offer_restore(self, sentence: str) -> None:
-        t = self.ctx.t
-        if self.confirm(t("menu.restore"), t("db.failed.ask", problem=sentence), danger=False):
-            self.restore()
+        open_database(self)
 
     def database_changed(self) -> None:
         """After a restore: every page starts again from the (reopened) database."""
-        self.ctx.session = None
-        self.start.scores.clear()
-        if self.stack.indexOf(self.shell) >= 0 and self.stack.count() > 1:
-            self.stack.removeWidget(self.shell)
-        self.open_database()
+        from diagnosis.ui.database import database_changed
+
+        database_changed(self)
 
     # -- menus and language -------------------------------------------------------------------
 
     def _menus(self) -> None:
-        handlers = self._handlers()
+        handlers = menu_handlers(self)
         for title, entries in MENUS.items():
             menu = self.menuBar().addMenu("")
             self.menus[title] = menu
@@ -252,66 +203,6 @@ class MainWindow(QMainWindow):
         self.actions_["q.rating"].setCheckable(True)
         self.actions_["q.rating"].setChecked(self.ctx.rating)
 
-    def _handlers(self) -> dict[str, Callable[[], Any]]:
-        def on_questions(name: str) -> Callable[[], Any]:
-            return lambda: getattr(self.questions, name)() if self._on(self.questions) else None
-
-        question_actions = {
-            "q.prev": "previous_page",
-            "q.next": "next_page",
-            "q.prev_dim": "previous_dimension",
-            "q.next_dim": "next_dimension",
-            "q.review": "to_review",
-            "q.note": "focus_note",
-            "q.flag": "toggle_flag",
-            "q.attach": "pick_files",
-            "q.detach": "detach_selected",
-            "q.search": "focus_search",
-            "q.next_match": "next_match",
-            "q.prev_match": "previous_match",
-            "q.filter.all": "filter_all",
-            "q.filter.unanswered": "filter_unanswered",
-            "q.filter.review": "filter_review",
-            "q.filter.notes": "filter_notes",
-            "q.jump": "focus_tree",
-            "q.target": "focus_target",
-            "q.rest_not_met": "rest_not_met",
-            "q.rest_na": "rest_not_applicable",
-        }
-        handlers: dict[str, Callable[[], Any]] = {
-            key: on_questions(name) for key, name in question_actions.items()
-        }
-        handlers |= {
-            "menu.new": self.new,
-            "menu.import": lambda: self.import_package(),
-            "menu.export": lambda: self._with_current(self.export),
-            "menu.summary": self.summary,
-            "menu.verify": lambda: self.verify(),
-            "set.open": self.settings_dialog,
-            "menu.backup": self.backup,
-            "menu.restore": self.restore,
-            "menu.quit": self.close,
-            "act.resume": lambda: self._with_current(self.open_assessment),
-            "act.reassess": lambda: self._with_current(self.reassess),
-            "act.reopen": lambda: self._with_current(self.reopen),
-            "act.compare": lambda: self._with_current(self.compare),
-            "act.delete": lambda: self.start.delete_selected() if self._on_start() else None,
-            "act.plan": lambda: self.show_plan() if self.loaded and self.ctx.session else None,
-            "act.explain": self.explain_alert,
-            "plan.draft": lambda: self.plan.draft() if self._on(self.plan) else None,
-            "plan.add": lambda: self.plan.add_row() if self._on(self.plan) else None,
-            "plan.remove": lambda: self.plan.remove_row() if self._on(self.plan) else None,
-            "act.finalize": lambda: self._with_open(lambda: self.finish.finalize()),
-            "act.pdf": lambda: self._with_open(lambda: self.finish.export_pdf()),
-            "act.xlsx": lambda: self._with_open(lambda: self.finish.export_xlsx()),
-            "act.home": self.show_start,
-            "q.rating": self._toggle_rating,
-            "lang.zh": lambda: self.set_language("zh"),
-            "lang.en": lambda: self.set_language("en"),
-            "menu.about": self.about,
-        }
-        return handlers
-
     def set_language(self, lang: str) -> None:
         """Switch every visible string at run time, Qt's own dialogs included."""
         from diagnosis.ui.app import install_translator
@@ -333,8 +224,10 @@ class MainWindow(QMainWindow):
         if not self.loaded:
             self.shell.setText(t("start.loading"))
         else:
+            from diagnosis.ui.database import say_state
+
             self.problems_banner.retranslate(t("btn.dismiss"))
-            self._say_state()
+            say_state(self)
         for page in self._pages():
             page.retranslate()  # type: ignore[attr-defined]
 
@@ -344,44 +237,22 @@ class MainWindow(QMainWindow):
 
     # -- navigation ---------------------------------------------------------------------------
 
-    def _on(self, page: QWidget) -> bool:
+    def on_page(self, page: QWidget) -> bool:
         return self.loaded and self.stack.currentWidget() is page
 
-    def _on_start(self) -> bool:
+    def on_start(self) -> bool:
         return self.loaded and self.stack.currentWidget() is self.start
 
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         page.enter()  # type: ignore[attr-defined]
-        self._update_actions()
+        self.update_actions()
 
-    def _update_actions(self) -> None:
-        on_questions = self._on(self.questions) if self.loaded else False
-        for key, action in self.actions_.items():
-            if key.startswith("q.") and key != "q.rating":
-                action.setEnabled(on_questions)
-        writable = self.usable and self.ctx.store.newer is None
-        self.actions_["act.delete"].setEnabled(self._on_start() and writable)
-        self.actions_["act.resume"].setEnabled(self._on_start())
-        for key in ("act.finalize", "act.pdf", "act.xlsx"):
-            self.actions_[key].setEnabled(
-                self.loaded and self.ctx.session is not None and not self._on_start()
-            )
-        self.actions_["act.finalize"].setEnabled(self.actions_["act.finalize"].isEnabled() and writable)
-        for key in ("menu.new", "menu.import", "act.reassess", "act.reopen"):
-            self.actions_[key].setEnabled(writable)
-        for key in ("menu.export", "menu.summary", "menu.backup", "act.compare", "act.home"):
-            self.actions_[key].setEnabled(self.usable)
-        on_plan = self._on(self.plan) if self.loaded else False
-        editable_plan = on_plan and self.ctx.session is not None and not self.ctx.session.read_only
-        for key in ("plan.draft", "plan.add", "plan.remove"):
-            self.actions_[key].setEnabled(editable_plan)
-        self.actions_["act.plan"].setEnabled(self.loaded and self.ctx.session is not None)
-        self.actions_["act.explain"].setEnabled(
-            self.loaded and self.ctx.session is not None and not self._on_start() and writable
-        )
-        if on_questions:
-            self.questions.update_actions()
+    def update_actions(self) -> None:
+        """Menu actions that make sense on this page, for this assessment and database."""
+        from diagnosis.ui.menu_wiring import enable
+
+        enable(self)
 
     def show_start(self) -> None:
         self._show(self.start)
@@ -400,12 +271,12 @@ class MainWindow(QMainWindow):
 
         self.ctx.session = Session.open(self.ctx.store, assessment_id)
         self.stack.setCurrentWidget(self.questions)
-        self._update_actions()
+        self.update_actions()
         self.questions.enter()
 
     def to_question(self, question: str) -> None:
         self.stack.setCurrentWidget(self.questions)
-        self._update_actions()
+        self.update_actions()
         self.questions.enter(question or self.questions.current)
 
     def show_review(self) -> None:
@@ -418,7 +289,7 @@ class MainWindow(QMainWindow):
         """On the review page, explain the selected plausibility warning (there it is listed)."""
         if not self.loaded or self.ctx.session is None:
             return
-        if not self._on(self.review):
+        if not self.on_page(self.review):
             self.show_review()
         self.review.checks.explain_current()
 
@@ -437,47 +308,29 @@ class MainWindow(QMainWindow):
 
     def current_id(self) -> int | None:
         """The assessment the assessment menu acts on: the selected row, or the open one."""
-        if self._on_start():
+        if self.on_start():
             return self.start.selected_id()
         return self.ctx.session.assessment_id if self.ctx.session is not None else None
 
-    def _with_current(self, action: Callable[[int], None]) -> None:
+    def with_current(self, action: Callable[[int], None]) -> None:
         chosen = self.current_id() if self.loaded else None
         if chosen is not None:
             action(chosen)
 
-    def _with_open(self, action: Callable[[], None]) -> None:
+    def with_open(self, action: Callable[[], None]) -> None:
         if self.loaded and self.ctx.session is not None:
             self._show(self.finish)
             action()
 
     def reassess(self, assessment_id: int) -> None:
-        """A new assessment from this one's answers; when a newer version of its questionnaire
-        exists it is offered, with what would carry over, before anything is made."""
-        from PySide6.QtWidgets import QDialog
+        from diagnosis.ui.assessment_actions import reassess
 
-        from diagnosis.storage.assessments import get_assessment, reassess
-
-        row = get_assessment(self.ctx.store, assessment_id)
-        newer = self.ctx.catalogue.newer(row["questionnaire_id"], row["questionnaire_version"])
-        target = None
-        if newer:
-            from diagnosis.ui.reassess_dialog import ReassessDialog
-
-            dialog = ReassessDialog(self.ctx, assessment_id, newer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            target = dialog.chosen()
-        self.guard(lambda: self.open_assessment(reassess(self.ctx.store, assessment_id, target)))
+        reassess(self, assessment_id)
 
     def reopen(self, assessment_id: int) -> None:
-        """A finalized assessment comes back as a new draft revision (the finalized one stays)."""
-        from diagnosis.storage.assessments import get_assessment, reopen
+        from diagnosis.ui.assessment_actions import reopen
 
-        if get_assessment(self.ctx.store, assessment_id)["status"] != "finalized":
-            self.inform(self.ctx.t("act.reopen"), self.ctx.t("reopen.draft"))
-            return
-        self.guard(lambda: self.open_assessment(reopen(self.ctx.store, assessment_id)))
+        reopen(self, assessment_id)
 
     def compare(self, assessment_id: int) -> None:
         from diagnosis.ui.dialogs import CompareDialog
@@ -491,59 +344,18 @@ class MainWindow(QMainWindow):
             SummaryDialog(self.ctx, self).exec()
 
     def export(self, assessment_id: int) -> None:
-        """The package, signed over its manifest when exports are signed (Settings)."""
-        from diagnosis.ui.finish_page import choose_file
-        from diagnosis.ui.signing import Cancelled, signing_key
+        from diagnosis.ui.assessment_actions import export
 
-        target = choose_file(self, self.ctx, PACKAGE_SUFFIX, f"assessment-{assessment_id}{PACKAGE_SUFFIX}")
-        if target is None:
-            return
-        from diagnosis.storage.package import export_package
-
-        try:
-            self.guard(
-                lambda: export_package(self.ctx.store, assessment_id, target, signing_key(self, self.ctx))
-            )
-        except Cancelled:
-            return
+        export(self, assessment_id)
 
     def import_package(self, file: Path | None = None) -> None:
         """Check the package in the background, then write it here in one transaction."""
-        if not self.loaded:
-            return
-        if file is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.ctx.t("menu.import"), "", f"*{PACKAGE_SUFFIX} *.zip"
-            )
-            if not chosen:
-                return
-            file = Path(chosen)
-        from diagnosis.storage.package import read_package
-        from diagnosis.ui.tasks import run_in_background
+        if self.loaded and self.usable:
+            from diagnosis.ui.assessment_actions import import_package
 
-        try:
-            raw = file.read_bytes()
-        except OSError as error:
-            self.inform(self.ctx.t("err.title"), f"{file}: {error.strerror}", error=True)
-            return
-        limit = self.ctx.store.evidence_limit
-        self.task = run_in_background(
-            lambda: read_package(raw, limit), lambda _: self._import(raw), self._failed
-        )
+            import_package(self, file)
 
-    def _import(self, raw: bytes) -> None:
-        from diagnosis.errors import DiagnosisError
-        from diagnosis.storage.package import import_package
-
-        try:
-            self.open_assessment(import_package(self.ctx.store, raw))
-        except DiagnosisError as error:
-            if "already here" not in error.lines[0]:
-                raise
-            keep = self.confirm(self.ctx.t("menu.import"), error.lines[0], danger=False)
-            self.open_assessment(import_package(self.ctx.store, raw, "copy" if keep else "skip"))
-
-    def _failed(self, error: Exception) -> None:
+    def failed(self, error: Exception) -> None:
         from diagnosis.errors import DiagnosisError
 
         if isinstance(error, DiagnosisError):
@@ -575,13 +387,13 @@ class MainWindow(QMainWindow):
     # -- database backup ----------------------------------------------------------------------
 
     def backup(self) -> None:
-        from diagnosis.ui.backups import backup
+        from diagnosis.ui.database import backup
 
         if self.usable:
             backup(self)
 
     def restore(self) -> None:
-        from diagnosis.ui.backups import restore
+        from diagnosis.ui.database import restore
 
         if self.loaded:
             restore(self)
@@ -608,17 +420,23 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.verify(pdf))  # not inside the drop: the source waits
 
     def about(self) -> None:
+        """Versions and hashes of the questionnaires, and where everything lives (`diagnosis paths`)."""
+        from diagnosis import paths
+
         lines = "\n".join(
             f"  {e.questionnaire.id} {e.questionnaire.version}  sha256 {e.sha256[:16]}…"
             for e in self.ctx.catalogue.all()
         )
-        self.inform(self.ctx.t("menu.about"), self.ctx.t("about", version=__version__, questionnaires=lines))
+        places = {**paths.where(), "database": self.ctx.db_path}
+        where = "\n".join(f"  {name}: {path}" for name, path in places.items())
+        text = self.ctx.t("about", version=__version__, questionnaires=lines)
+        self.inform(self.ctx.t("menu.about"), text + self.ctx.t("about.paths", places=where))
 
-    def _toggle_rating(self) -> None:
+    def toggle_rating(self) -> None:
         self.ctx.settings.setValue(
             "rating_pages", "true" if self.actions_["q.rating"].isChecked() else "false"
         )
-        if self._on(self.questions):
+        if self.on_page(self.questions):
             self.questions.enter(self.questions.current)
 
     # -- the window on the screen -------------------------------------------------------------
@@ -667,11 +485,11 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._on_start():
+        if self.on_start():
             self.start.table.setFocus()  # keyboard users start in the list
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._on(self.questions):
+        if self.on_page(self.questions):
             try:
                 self.questions.leave()  # a figure or a note typed but not yet confirmed is saved
             except Exception:  # an exception escaping closeEvent takes Qt down

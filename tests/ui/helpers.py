@@ -124,8 +124,8 @@ def dialogs(*acts: Callable[[QDialog], None]) -> list[str]:
         if rest:
 
             def act(dialog: QDialog) -> None:
+                arm(rest[1:], dialog)  # first: an answer may open the next dialog inside this one
                 rest[0](dialog)
-                arm(rest[1:], dialog)
 
             on_dialog(act, seen, after)
 

@@ -31,7 +31,7 @@ from tests.ui.helpers import (
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, file: Path) -> None:
-    monkeypatch.setattr("diagnosis.ui.backups.choose_backup", lambda window: file)
+    monkeypatch.setattr("diagnosis.ui.database.choose_backup", lambda window: file)
 
 
 def _opened_on(qtbot: QtBot, db: Path, said: list[str], count: int) -> MainWindow:
@@ -165,3 +165,13 @@ def test_skipped_questionnaire_files_are_named_once(qtbot: QtBot, gui_home: Path
     assert not window.problems_banner.isVisible()
     key(qtbot, window, Qt.Key.Key_E, modifier=CTRL | SHIFT)  # a language switch does not bring it back
     assert not window.problems_banner.isVisible()
+
+
+def test_about_says_where_everything_is(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
+    db = tmp_path / "where.db"
+    window = start(qtbot, db)
+    said = on_dialog(press(qtbot, Qt.Key.Key_Return))
+    shortcut(qtbot, window, "F1")
+    assert (
+        "文件位置：" in said[0] and f"database: {db}" in said[0] and f"trust: {gui_home / 'trust'}" in said[0]
+    )

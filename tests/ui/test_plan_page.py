@@ -151,7 +151,7 @@ def test_a_second_draft_asks_and_a_finalized_plan_is_read_only(
     assert "替换" in asked[0] and plan(window, a) == mine
     finalize(window.ctx.store, a, force=True)
     window.plan.enter()
-    window._update_actions()
+    window.update_actions()
     assert not window.actions_["plan.draft"].isEnabled() and not window.actions_["plan.add"].isEnabled()
     assert "已定稿" in window.plan.hint.text()
     shortcut(qtbot, window, "Alt+3")

@@ -18,7 +18,7 @@ from diagnosis.signing.trust import load_trust
 from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT
 from diagnosis.storage.package import read_package
 from diagnosis.ui.window import MainWindow
-from tests.ui.helpers import ALT, begin, key, on_dialog, press, shortcut, start, type_into_dialog
+from tests.ui.helpers import ALT, begin, dialogs, key, on_dialog, press, shortcut, start, type_into_dialog
 
 PASSWORD = "ein-gutes-Passwort"
 
@@ -89,6 +89,11 @@ def test_settings_then_a_signed_report_and_package(
     window.finish.export_package()
     unpacked = read_package(package, DEFAULT_EVIDENCE_LIMIT)
     assert unpacked.check_signature(load_trust(certificate)).ok
+    other = start(qtbot, tmp_path / "other.db")  # another laptop with the same trust list
+    other.import_package(package)
+    qtbot.waitUntil(lambda: other.ctx.session is not None, timeout=20000)
+    told = other.statusBar().currentMessage()
+    assert told.startswith("已导入的评估包：signed by 测试诊断服务有限公司") and "Traceback" not in told
 
 
 def test_a_wrong_password_writes_nothing(
@@ -159,3 +164,25 @@ def test_verify_a_report_from_the_menu_and_by_dropping_it(
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: bool(result), timeout=40000)
     assert result[0].startswith(f"✗ 核验未通过\nFAILED {forged}\n  ")
+
+
+def test_a_new_key_made_from_the_settings(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
+    window = start(qtbot, tmp_path / "k.db")
+    window.ctx.settings.setValue("export_folder", str(tmp_path))
+
+    def settings(dialog: QDialog) -> None:
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_N, ALT)  # New key…
+
+    def new_key(dialog: QDialog) -> None:
+        type_into_dialog("新建密钥服务机构")
+        for text in ("", PASSWORD, PASSWORD):  # the code stays empty
+            QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+            type_into_dialog(text) if text else None
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    said = dialogs(settings, new_key, press(qtbot, Qt.Key.Key_Return), press(qtbot, Qt.Key.Key_Return))
+    shortcut(qtbot, window, "Ctrl+,")
+    key_file = tmp_path / "provider.p12"
+    assert key_file.exists() and key_file.with_suffix(".pem").exists()
+    assert f"密钥：{key_file}" in said[2] and "指纹：SHA-256" in said[2]
+    assert window.ctx.settings.value("signing/key") == str(key_file)
