@@ -35,6 +35,9 @@ QLabel#flagMark { color: #b45309; font-weight: bold; }
 QLabel#optionDetail { color: #4b5563; margin-left: 24px; margin-bottom: 4px; }
 QLabel#hint { color: #6b7280; }
 QLabel#alertText { color: #c2410c; }
+QLabel#verdictText { font-size: 22px; font-weight: bold; color: #374151; }
+QLabel#verdictText[ok="true"] { color: #15803d; }
+QLabel#verdictText[ok="false"] { color: #b91c1c; }
 QFrame#readOnlyBanner { background: #fef3c7; border-bottom: 1px solid #f59e0b; }
 QFrame#problemBanner { background: #ffedd5; border-bottom: 1px solid #fb923c; }
 QPushButton:focus, QRadioButton:focus, QCheckBox:focus, QComboBox:focus, QDateEdit:focus {

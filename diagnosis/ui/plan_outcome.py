@@ -41,9 +41,13 @@ class OutcomeView(QFrame):
         planned = result.planned.level
         self.level.setText(planned.name.get(lang) if planned is not None else t("rev.not_rated"))
         self.lines.setText("\n".join(standing_lines(result, lang)))
-        funds = {key: amount(result.funding.get(key, 0.0), lang) for key in FUNDS}
-        self.funding.setText(t("plan.outcome.funding", **funds) if result.funding else "")
-        self.funding.setVisible(bool(result.funding))
+        parts = [
+            t(f"plan.fund.{key}", amount=amount(result.funding[key], lang))
+            for key in FUNDS
+            if key in result.funding
+        ]
+        self.funding.setText(t("plan.outcome.funding", parts=t("plan.fund.sep").join(parts)) if parts else "")
+        self.funding.setVisible(bool(parts))
 
     def show_problems(self, lines: list[str]) -> None:
         self.problems.setText("\n".join(lines))

@@ -266,6 +266,7 @@ class ConfirmationSection(Section):
         ):
             label = PlainLabel()
             label.setBuddy(widget)
+            widget.setMaximumWidth(560)  # a form, not bars across the screen
             self.labels.append((label, key))
             form.addRow(label, widget)
         self.layout_.addLayout(form)

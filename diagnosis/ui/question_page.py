@@ -69,7 +69,11 @@ class QuestionPage(QWidget):
         self.note.textChanged.connect(lambda _: self.note_timer.start())  # typed, pasted or from an IME
         self.evidence = EvidenceBox(ctx, self._say, self.update_actions)
         self.saved = PlainLabel(wrap=True, name="savedMark")
-        self.alert = PlainLabel(wrap=True, name="alertText")  # plausibility: warns, never blocks
+        # Plausibility warnings (never blocking): under the answer, or under a rating table.
+        self.alert, self.rating_alert = (
+            PlainLabel(wrap=True, name="alertText"),
+            PlainLabel(wrap=True, name="alertText"),
+        )
         self.buttons = {key: QPushButton() for key in ("btn.home", "btn.prev_q", "btn.next_q", "btn.review")}
         self.buttons["btn.home"].clicked.connect(self._home)
         self.buttons["btn.prev_q"].clicked.connect(self.previous_page)
@@ -86,6 +90,7 @@ class QuestionPage(QWidget):
         for widget in (self.text, self.help, self.evidence_hint):
             body.addWidget(widget)
         body.addLayout(self.editor_box)
+        body.addWidget(self.alert)
         body.addStretch()
         self.body = QStackedWidget()
         self.body.addWidget(scrolling(single))
@@ -97,7 +102,7 @@ class QuestionPage(QWidget):
         head.addWidget(self.flag_mark)
         column.addLayout(head)
         column.addWidget(self.body, 1)  # only this part scrolls; what is below stays in view
-        column.addWidget(self.alert)
+        column.addWidget(self.rating_alert)
         note = QHBoxLayout()
         note.addWidget(self.note_label)
         note.addWidget(self.note, 1)
@@ -337,8 +342,10 @@ class QuestionPage(QWidget):
 
         found = open_alerts(self.ctx, self.current) if self.current is not None else []
         lang = self.ctx.texts.lang
-        self.alert.setText("\n".join(f"⚠ {alert.message.get(lang)}" for alert in found))
-        self.alert.setVisible(bool(found))
+        on_rating = self.body.currentIndex() == 1
+        for label, here in ((self.alert, not on_rating), (self.rating_alert, on_rating)):
+            label.setText("\n".join(f"⚠ {alert.message.get(lang)}" for alert in found) if here else "")
+            label.setVisible(bool(found) and here)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.saved.setText(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,6 +48,9 @@ class ReassessDialog(QDialog):
         self.version.currentIndexChanged.connect(lambda _: self.preview())
         self.summary = PlainLabel(wrap=True, name="questionText")
         self.details = PlainLabel(wrap=True)
+        self.details.setAlignment(
+            Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        )  # reads from the top
         label = PlainLabel(t("re.version"))
         label.setBuddy(self.version)
         form = QFormLayout()

@@ -66,7 +66,7 @@ class SettingsDialog(QDialog):
         for button in (pick_key, new_key, show, pick_folder, pick_file):
             button.setAutoDefault(False)  # Enter keeps the settings, it does not browse
         buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)  # now inside the dialog
-        self.resize(720, self.sizeHint().height())
+        self.resize(860, self.sizeHint().height())
         self.key.setFocus()
 
     def _label(self, key: str, buddy: QWidget) -> PlainLabel:

@@ -387,10 +387,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.where.row": ("{table}第 {n} 行", "{table}, row {n}, "),
     "plan.where.field": ("“{field}”：{problem}", "{field}: {problem}"),
     "plan.outcome.title": ("按方案改造后的等级", "The level the plan reaches"),
-    "plan.outcome.funding": (
-        "资金来源：企业自筹 {enterprise}，补贴 {subsidy}，其他 {other}",
-        "Funding: enterprise {enterprise}, subsidy {subsidy}, other {other}",
-    ),
+    "plan.outcome.funding": ("资金来源：{parts}", "Funding: {parts}"),
+    "plan.fund.enterprise": ("企业自筹 {amount}", "enterprise {amount}"),
+    "plan.fund.subsidy": ("补贴 {amount}", "subsidy {amount}"),
+    "plan.fund.other": ("其他 {amount}", "other {amount}"),
+    "plan.fund.sep": ("，", ", "),
     "plan.problems": ("方案与问卷不符，未保存：", "The plan does not fit the questionnaire; not saved:"),
     "plan.draft.replace": (
         "方案中已有内容。用根据差距生成的草案替换其中的问题与需求、改造项目和成效指标吗？"

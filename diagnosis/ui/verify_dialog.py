@@ -51,8 +51,11 @@ class VerifyDialog(QDialog):
         self.package.setPlaceholderText(t("ver.package.none"))
         self.unsigned = QCheckBox(t("ver.unsigned"))
         self.trust = PlainLabel(t("ver.trust", path=str(trust_path(ctx))), wrap=True, name="hint")
-        self.verdict = PlainLabel(wrap=True, name="levelText")
+        self.verdict = PlainLabel(wrap=True, name="verdictText")
         self.details = PlainLabel(wrap=True)
+        self.details.setAlignment(
+            Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        )  # reads from the top
         self.details.setTextInteractionFlags(  # the reasons can be copied into a message
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
@@ -101,7 +104,7 @@ class VerifyDialog(QDialog):
         try:
             trust = trust_list(self.ctx)
         except DiagnosisError as error:
-            self._said(t("ver.failed"), error.lines[0])
+            self._said(t("ver.failed"), error.lines[0], False)
             return
         package = Path(self.package.text().strip()) if self.package.text().strip() else None
         pdf, unsigned = Path(text), self.unsigned.isChecked()
@@ -116,19 +119,21 @@ class VerifyDialog(QDialog):
         t = self.ctx.t
         notes = [t("ver.note", note=note) for note in verdict.notes]
         lines = verdict.lines(self.pdf.text().strip())
-        self._said(t("ver.ok") if verdict.ok else t("ver.failed"), "\n".join([*lines, *notes]))
-        self.verdict.setProperty("ok", verdict.ok)
+        self._said(t("ver.ok") if verdict.ok else t("ver.failed"), "\n".join([*lines, *notes]), verdict.ok)
 
     def _failed(self, error: Exception) -> None:
         self._finished()
         if not isinstance(error, DiagnosisError | OSError):
             raise error
-        self._said(self.ctx.t("ver.failed"), sentence(error))
+        self._said(self.ctx.t("ver.failed"), sentence(error), False)
 
     def _finished(self) -> None:
         self.task = None
         self.run_button.setEnabled(True)
 
-    def _said(self, verdict: str, details: str) -> None:
+    def _said(self, verdict: str, details: str, ok: bool | None = None) -> None:
         self.verdict.setText(verdict)
+        self.verdict.setProperty("ok", "" if ok is None else str(ok).lower())  # the colour: see app.py
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
         self.details.setText(details)
