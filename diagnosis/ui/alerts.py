@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from diagnosis.ui.context import Context
-from diagnosis.ui.widgets import PlainLabel
+from diagnosis.ui.widgets import PlainLabel, buddy_label, make_default, ok_cancel
 
 if TYPE_CHECKING:
     from diagnosis.report.source import ReportInput
@@ -55,16 +55,12 @@ class ExplainDialog(QDialog):
         self.setWindowTitle(ctx.t("chk.explain.title"))
         message = PlainLabel(alert.message.get(ctx.texts.lang), wrap=True)
         self.note = QLineEdit()
-        label = PlainLabel(ctx.t("chk.explain.note"), wrap=True)
-        label.setBuddy(self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        label = buddy_label(ctx.t("chk.explain.note"), self.note)
+        label.setWordWrap(True)
+        buttons = ok_cancel(self, self.accept)
         layout = QVBoxLayout(self)
         for widget in (message, label, self.note, buttons):
             layout.addWidget(widget)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+        make_default(buttons)
         self.resize(560, self.sizeHint().height())
         self.note.setFocus()

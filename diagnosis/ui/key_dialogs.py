@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from diagnosis.errors import DiagnosisError
 from diagnosis.ui.context import Context
 from diagnosis.ui.signing import ask_password
-from diagnosis.ui.widgets import PlainLabel, inform, row_of
+from diagnosis.ui.widgets import PlainLabel, buddy_label, inform, row_of
 
 
 def show_key(parent: QWidget, ctx: Context, path: Path) -> None:
@@ -69,8 +69,8 @@ class NewKeyDialog(QDialog):
             ("key.password", self.password),
             ("key.again", self.again),
         ):
-            form.addRow(self._label(key, widget), widget)
-        form.addRow(self._label("key.file", self.file), row_of(self.file, choose))
+            form.addRow(buddy_label(t(key), widget), widget)
+        form.addRow(buddy_label(t("key.file"), self.file), row_of(self.file, choose))
         self.status = PlainLabel(wrap=True, name="fieldError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
@@ -85,11 +85,6 @@ class NewKeyDialog(QDialog):
         make.setDefault(True)
         self.resize(640, self.sizeHint().height())
         self.provider.setFocus()
-
-    def _label(self, key: str, buddy: QWidget) -> PlainLabel:
-        label = PlainLabel(self.ctx.t(key))
-        label.setBuddy(buddy)
-        return label
 
     def _choose(self) -> None:
         from PySide6.QtWidgets import QFileDialog

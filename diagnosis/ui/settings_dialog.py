@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLineEdit,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from diagnosis import paths
 from diagnosis.ui.context import Context
 from diagnosis.ui.signing import KEY, SIGN, TRUST
-from diagnosis.ui.widgets import PlainLabel, row_of
+from diagnosis.ui.widgets import PlainLabel, buddy_label, make_default, ok_cancel, row_of
 
 
 class SettingsDialog(QDialog):
@@ -49,15 +48,11 @@ class SettingsDialog(QDialog):
         pick_folder.clicked.connect(self._choose_trust_folder)
         pick_file.clicked.connect(self._choose_trust_file)
         form = QFormLayout()
-        form.addRow(self._label("set.key", self.key), row_of(self.key, pick_key, new_key, show))
-        form.addRow(self._label("set.trust", self.trust), row_of(self.trust, pick_folder, pick_file))
+        form.addRow(buddy_label(t("set.key"), self.key), row_of(self.key, pick_key, new_key, show))
+        form.addRow(buddy_label(t("set.trust"), self.trust), row_of(self.trust, pick_folder, pick_file))
         form.addRow("", self.sign)
         hint = PlainLabel(t("set.hint"), wrap=True, name="hint")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -65,14 +60,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         for button in (pick_key, new_key, show, pick_folder, pick_file):
             button.setAutoDefault(False)  # Enter keeps the settings, it does not browse
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)  # now inside the dialog
+        make_default(buttons)
         self.resize(860, self.sizeHint().height())
         self.key.setFocus()
-
-    def _label(self, key: str, buddy: QWidget) -> PlainLabel:
-        label = PlainLabel(self.ctx.t(key))
-        label.setBuddy(buddy)
-        return label
 
     def _choose_key(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.ctx.t("set.key"), "", "*.p12 *.pfx")

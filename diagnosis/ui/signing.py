@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from diagnosis import paths
 from diagnosis.errors import DiagnosisError
 from diagnosis.ui.context import Context
-from diagnosis.ui.widgets import PlainLabel
+from diagnosis.ui.widgets import buddy_label, make_default, ok_cancel
 
 if TYPE_CHECKING:
     from diagnosis.signing.keys import ProviderKey
@@ -77,18 +77,14 @@ class PasswordDialog(QDialog):
         self.setWindowTitle(ctx.t("sign.password.title"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        label = PlainLabel(ctx.t("sign.password", path=str(path)), wrap=True)
-        label.setBuddy(self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        label = buddy_label(ctx.t("sign.password", path=str(path)), self.password)
+        label.setWordWrap(True)
+        buttons = ok_cancel(self, self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.password)
         layout.addWidget(buttons)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+        make_default(buttons)
         self.password.setFocus()
 
 

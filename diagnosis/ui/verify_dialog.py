@@ -24,7 +24,7 @@ from diagnosis.errors import DiagnosisError
 from diagnosis.ui.context import Context
 from diagnosis.ui.signing import sentence, trust_list, trust_path
 from diagnosis.ui.tasks import Task, run_in_background
-from diagnosis.ui.widgets import PlainLabel, row_of, scrolling
+from diagnosis.ui.widgets import PlainLabel, buddy_label, row_of, scrolling
 
 if TYPE_CHECKING:
     from diagnosis.report.verify import Verdict
@@ -63,8 +63,8 @@ class VerifyDialog(QDialog):
         pick_pdf.clicked.connect(lambda: self._choose(self.pdf, "*.pdf"))
         pick_package.clicked.connect(lambda: self._choose(self.package, "*.diagpkg *.zip"))
         form = QFormLayout()
-        form.addRow(self._label("ver.pdf", self.pdf), row_of(self.pdf, pick_pdf))
-        form.addRow(self._label("ver.package", self.package), row_of(self.package, pick_package))
+        form.addRow(buddy_label(t("ver.pdf"), self.pdf), row_of(self.pdf, pick_pdf))
+        form.addRow(buddy_label(t("ver.package"), self.package), row_of(self.package, pick_package))
         form.addRow("", self.unsigned)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -85,11 +85,6 @@ class VerifyDialog(QDialog):
         if pdf is not None:
             self.pdf.setText(str(pdf))
             self.run()
-
-    def _label(self, key: str, buddy: QWidget) -> PlainLabel:
-        label = PlainLabel(self.ctx.t(key))
-        label.setBuddy(buddy)
-        return label
 
     def _choose(self, field: QLineEdit, pattern: str) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.ctx.t("ver.title"), "", pattern)

@@ -3,10 +3,14 @@ button row that never does, and questions asked in a message box whose default a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -74,6 +78,29 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     return area
+
+
+def buddy_label(text: str, buddy: QWidget) -> PlainLabel:
+    """A field's label; its mnemonic (&K) moves the focus to the field."""
+    label = PlainLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:
+    """OK and Cancel for `dialog`; call `make_default` once the box is inside the dialog."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def make_default(buttons: QDialogButtonBox) -> None:
+    """Enter presses OK. Only a button already inside its dialog can be made the default (before,
+    the dialog would pick its first button, a "Choose…" one, when it is shown)."""
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if ok is not None:
+        ok.setDefault(True)
 
 
 def row_of(*widgets: QWidget) -> QHBoxLayout:

@@ -63,6 +63,24 @@ def to_finish(qtbot: QtBot, window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.finish
 
 
+def at_finish(qtbot: QtBot, db: Path, keys: tuple[Path, Path]) -> MainWindow:
+    """A window whose settings sign exports, on the finish page of a new assessment."""
+    window = start(qtbot, db)
+    set_signing(qtbot, window, *keys)
+    to_finish(qtbot, window)
+    return window
+
+
+def export_pdf(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path, password: str
+) -> list[str]:
+    """Ctrl+P with `password` typed into the password dialog; the dialog's title."""
+    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: target)
+    asked = on_dialog(typed(password, Qt.Key.Key_Return))
+    shortcut(qtbot, window, "Ctrl+P")
+    return asked
+
+
 def test_settings_then_a_signed_report_and_package(
     qtbot: QtBot, gui_home: Path, tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -70,15 +88,12 @@ def test_settings_then_a_signed_report_and_package(
     window = start(qtbot, tmp_path / "s.db")
     set_signing(qtbot, window, key_file, certificate)
     settings = window.ctx.settings
-    assert settings.value("signing/key") == str(key_file) and settings.value("signing/trust") == str(
-        certificate
-    )
+    assert settings.value("signing/key") == str(key_file)
+    assert settings.value("signing/trust") == str(certificate)
     assert settings.value("signing/sign_exports") == "true"
     to_finish(qtbot, window)
     report = tmp_path / "签名报告.pdf"
-    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: report)
-    asked = on_dialog(typed(PASSWORD, Qt.Key.Key_Return))  # the password, every time
-    shortcut(qtbot, window, "Ctrl+P")
+    asked = export_pdf(qtbot, window, monkeypatch, report, PASSWORD)  # the password, every time
     qtbot.waitUntil(lambda: "已签名" in window.finish.status.text(), timeout=30000)
     assert asked == ["签名密钥的密码"]
     verdict = verify_pdf(report.read_bytes(), trust=load_trust(certificate))
@@ -99,14 +114,10 @@ def test_settings_then_a_signed_report_and_package(
 def test_a_wrong_password_writes_nothing(
     qtbot: QtBot, gui_home: Path, tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    key_file, certificate = keys
-    window = start(qtbot, tmp_path / "w.db")
-    set_signing(qtbot, window, key_file, certificate)
-    to_finish(qtbot, window)
+    key_file = keys[0]
+    window = at_finish(qtbot, tmp_path / "w.db", keys)
     report = tmp_path / "report.pdf"
-    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: report)
-    on_dialog(typed("wrong password", Qt.Key.Key_Return))
-    shortcut(qtbot, window, "Ctrl+P")
+    export_pdf(qtbot, window, monkeypatch, report, "wrong password")
     assert window.finish.status.text() == f"{key_file}: the password is wrong (or the file was damaged)"
     assert not report.exists()
     on_dialog(press(qtbot, Qt.Key.Key_Escape))  # closing the password dialog: nothing either
@@ -121,14 +132,9 @@ def _verify_dialog_text(dialog: QDialog) -> str:
 def test_verify_a_report_from_the_menu_and_by_dropping_it(
     qtbot: QtBot, gui_home: Path, tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    key_file, certificate = keys
-    window = start(qtbot, tmp_path / "v.db")
-    set_signing(qtbot, window, key_file, certificate)
-    to_finish(qtbot, window)
+    window = at_finish(qtbot, tmp_path / "v.db", keys)
     report = tmp_path / "report.pdf"
-    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: report)
-    on_dialog(typed(PASSWORD, Qt.Key.Key_Return))
-    shortcut(qtbot, window, "Ctrl+P")
+    export_pdf(qtbot, window, monkeypatch, report, PASSWORD)
     qtbot.waitUntil(report.exists, timeout=30000)
     seen: list[str] = []
 
