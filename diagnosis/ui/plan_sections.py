@@ -4,8 +4,7 @@ reads it back (`collect`), raising a CellProblem for a field it cannot read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
@@ -26,6 +25,7 @@ from diagnosis.ui.context import Context
 from diagnosis.ui.plan_table import CellProblem, Column, PlanTable, read_typed
 from diagnosis.ui.widgets import NoteEdit, PlainLabel
 
+Method = Literal["document_review", "site_inspection", "interview", "system_demo"]
 NAME = Column("name", "plan.person.name", stretch=True, required=True)
 ROLE = Column("role", "plan.person.role")
 
@@ -155,7 +155,7 @@ class ProcessSection(Section):
     def collect(self, plan: Plan) -> Plan:
         process = Process(
             visits=[Visit(**values) for _, values in self.visits.records()],
-            methods=[m for m, box in self.methods.items() if box.isChecked()],  # type: ignore[misc]
+            methods=cast(list[Method], [m for m, box in self.methods.items() if box.isChecked()]),
             participants=[Person(**values) for _, values in self.participants.records()],
             assessors=[Person(**values) for _, values in self.assessors.records()],
             remarks=self.remarks.toPlainText().strip() or None,
@@ -168,13 +168,12 @@ class FindingsSection(Section):
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        kinds: Callable[[int], list[tuple[Any, str]]] = lambda _row: [  # noqa: E731 - read at use
-            (kind, ctx.t(f"plan.finding.{kind}")) for kind in ("pain_point", "need")
-        ]
         self.findings = self.table(
             "plan.findings",
             [
-                Column("kind", "plan.finding.kind", "choice", kinds, required=True, default="pain_point"),
+                Column(
+                    "kind", "plan.finding.kind", "choice", self._kinds, required=True, default="pain_point"
+                ),
                 Column("text", "plan.finding.text", stretch=True, required=True),
                 Column("refs", "plan.finding.refs", "fixed"),
             ],
@@ -185,6 +184,9 @@ class FindingsSection(Section):
         self.needs = self.note()
         self.heading("plan.needs_text", self.needs)
         self.layout_.addWidget(self.needs)
+
+    def _kinds(self, row: int) -> list[tuple[Any, str]]:
+        return [(kind, self.ctx.t(f"plan.finding.{kind}")) for kind in ("pain_point", "need")]
 
     def show_plan(self, plan: Plan, index: Index, answers: dict[str, Any]) -> None:
         lang = self.ctx.texts.lang

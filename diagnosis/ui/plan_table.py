@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diagnosis.model import Text
+from diagnosis.model import Lang, Text
 from diagnosis.plan.typed import read_amount, read_day, read_figure, read_hours, read_month
 
 VALUE = Qt.ItemDataRole.UserRole  # a choice cell's value (its text is the label)
@@ -55,9 +55,9 @@ class CellProblem(Exception):
         super().__init__(problem.zh)
         self.table, self.column, self.row, self.problem = table, column, row, problem
 
-    def sentence(self, t: Callable[..., str], lang: str) -> str:
+    def sentence(self, t: Callable[..., str], lang: Lang) -> str:
         where = t("plan.where.row", table=t(self.table), n=self.row + 1) if self.row is not None else ""
-        return where + t("plan.where.field", field=t(self.column), problem=self.problem.get(lang))  # type: ignore[arg-type]
+        return where + t("plan.where.field", field=t(self.column), problem=self.problem.get(lang))
 
 
 REQUIRED = Text(zh="此项必填。", en="This is required.")
