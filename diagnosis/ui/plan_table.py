@@ -33,6 +33,7 @@ PAYLOAD = Qt.ItemDataRole.UserRole + 1  # on column 0: the record the row was fi
 Kind = Literal["text", "choice", "month", "day", "amount", "hours", "figure", "fixed"]
 Choices = Callable[[int], list[tuple[Any, str]]]  # row → (value, label)
 SEARCHABLE = 12  # longer lists are typed into and searched, not scrolled
+MIN_COLUMN = 72  # px: room to type a figure or a month into an empty column
 MAX_COLUMN = 260  # px: a long goal text is cut (and shown whole in its tooltip) rather than the table
 
 
@@ -149,7 +150,7 @@ class PlanTable(QTableWidget):
         for n, column in enumerate(self.columns):
             if not column.stretch:
                 self.resizeColumnToContents(n)
-                self.setColumnWidth(n, min(self.columnWidth(n), MAX_COLUMN))
+                self.setColumnWidth(n, max(MIN_COLUMN, min(self.columnWidth(n), MAX_COLUMN)))
 
     def records(self) -> list[tuple[Any, dict[str, Any]]]:
         """Every row as (its record, {column key: value}); a CellProblem names the first cell

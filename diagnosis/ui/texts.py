@@ -435,7 +435,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "key.uscc": ("统一社会信用代码(&U)：", "&Unified social credit code:"),
     "key.password": ("密码（至少 8 位）(&W)：", "Pass&word (8 characters or more):"),
     "key.again": ("再次输入密码(&A)：", "The password &again:"),
-    "key.file": ("保存为(&F)：", "Save as (&F):"),
+    "key.file": ("保存为(&F)：", "&File:"),
     "key.make": ("生成密钥(&M)", "&Make the key"),
     "key.hint": (
         "生成一对密钥和自签名证书（5 年有效）。.p12 文件是私钥，请妥善保管并备份；"
