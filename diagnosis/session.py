@@ -36,6 +36,11 @@ class Session:
     def finalized(self) -> bool:
         return bool(get_assessment(self.store, self.assessment_id)["status"] == "finalized")
 
+    @property
+    def read_only(self) -> bool:
+        """Nothing may change: finalized, or the database belongs to a newer version of the app."""
+        return self.store.newer is not None or self.finalized
+
     def answers(self) -> dict[str, Any]:
         return answers_of(self.store, self.assessment_id)[0]
 

@@ -23,9 +23,9 @@ def build_parser(gui_only: bool = False) -> argparse.ArgumentParser:
     desktop app starts without importing the models and storage the other commands load."""
     modules: tuple[Any, ...] = (reports,)
     if not gui_only:
-        from diagnosis.cli import plans, questionnaires, scoring, signing, store
+        from diagnosis.cli import backups, plans, questionnaires, scoring, signing, store
 
-        modules = (questionnaires, scoring, store, plans, reports, signing)
+        modules = (questionnaires, scoring, store, backups, plans, reports, signing)
     parser = argparse.ArgumentParser(
         prog="diagnosis",
         description="Offline digital-maturity self-diagnosis (数字化水平自诊断).",

@@ -15,11 +15,10 @@ from diagnosis.files import read_regular, write_atomic
 from diagnosis.report.inputs import from_answers_file, from_store
 from diagnosis.report.pdf import build_pdf
 from diagnosis.report.source import ReportInput
-from diagnosis.report.verify import Verdict, verify_pdf
+from diagnosis.report.verify import MAX_REPORT, verify_pdf
 from diagnosis.scoring.answers import parse_answers_file
 
 DEMO = "samples/demo-sme-digital-2024.json"
-MAX_PDF = 2 * 2**30  # a report with a package beside it; the readers apply their own limits
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -57,21 +56,8 @@ def run_verify(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
         return 0 if verdict.ok else 1
-    if verdict.ok:
-        print(verdict.summary)
-        print(_signature_line(verdict))
-        return 0
-    print(f"FAILED {args.pdf}", file=sys.stderr)
-    for problem in verdict.reasons:
-        print(f"  {problem}", file=sys.stderr)
-    return 1
-
-
-def _signature_line(verdict: Verdict) -> str:
-    check = verdict.signature
-    if check is None or not check.signed:
-        return "not signed: nothing shows who made this report (no trust list in use)"
-    return f"{check.summary()}: intact, certified and in your trust list"
+    print("\n".join(verdict.lines(str(args.pdf))), file=sys.stdout if verdict.ok else sys.stderr)
+    return 0 if verdict.ok else 1
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -88,7 +74,7 @@ def demo_input() -> ReportInput:
 
 
 def _read(path: Path, what: str) -> bytes:
-    return read_regular(path, MAX_PDF, what)  # a report: the PDF readers bound what they expand
+    return read_regular(path, MAX_REPORT, what)  # a report: the PDF readers bound what they expand
 
 
 def _write(path: Path, data: bytes) -> None:

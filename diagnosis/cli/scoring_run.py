@@ -14,10 +14,9 @@ from diagnosis.errors import AnswersError, UsageError
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.loading.load import Loaded, load_file
 from diagnosis.report.inputs import from_answers_file
-from diagnosis.report.source import ReportInput
 from diagnosis.scoring.answers import ANSWERS_FORMAT, AnswersFile, parse_answers_file
 from diagnosis.scoring.engine import score
-from diagnosis.scoring.plausibility import Alert, alerts
+from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.result import to_dict
 from diagnosis.scoring.sample import sample_answers
 
@@ -66,20 +65,14 @@ def run_score(args: argparse.Namespace) -> int:
         file = parse_answers_file(name, raw)
         source = from_answers_file(file, resolve(file, args.questionnaire))
         result = score(source.loaded.questionnaire, file.answers, sha256=source.loaded.sha256)
-    alerts = plausibility(source)
+    from diagnosis.report.appendix import checks  # the plausibility checks (resolved ones marked)
+
+    alerts = checks(source)
     if args.json:
         print_json(to_dict(result) | {"plausibility": [_alert_dict(a) for a in alerts]})
     else:
         sys.stdout.write(render_text(result, source.loaded, args.lang, alerts))
     return 0
-
-
-def plausibility(source: ReportInput) -> list[Alert]:
-    """The questionnaire's plausibility checks on these answers (resolved ones marked)."""
-    from diagnosis.report.appendix import context
-
-    resolutions = source.plan.resolutions if source.plan is not None else {}
-    return alerts(source.loaded.questionnaire, source.answers, context(source), resolutions)
 
 
 def _alert_dict(alert: Alert) -> dict[str, Any]:

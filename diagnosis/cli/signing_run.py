@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from diagnosis.errors import DiagnosisError
 from diagnosis.files import write_atomic
 from diagnosis.report.pdf import PAYLOAD_NAME
-from diagnosis.signing.identity import SignerIdentity, identity_of, spaced
+from diagnosis.signing.identity import SignerIdentity, described, identity_of, spaced
 from diagnosis.signing.keys import load_key, new_keys, open_key
 from diagnosis.signing.result import who
 from diagnosis.signing.trust import read_certificates
@@ -86,16 +86,7 @@ def key_password(path: Path, confirm: bool = False) -> str:
 
 
 def _show(identity: SignerIdentity, now: datetime) -> None:
-    state = (
-        "expired" if now > identity.not_after else "not yet valid" if now < identity.not_before else "valid"
-    )
-    print(f"subject:      {identity.subject}")
-    print(f"organisation: {identity.organisation or '—'}")
-    if identity.uscc:
-        print(f"USCC:         {identity.uscc}")
-    print(f"issuer:       {'self-signed' if identity.self_signed else identity.issuer}")
-    print(f"valid:        {identity.not_before:%Y-%m-%d} to {identity.not_after:%Y-%m-%d} ({state})")
-    print(f"fingerprint:  SHA-256 {spaced(identity.fingerprint)}")
+    print("\n".join(described(identity, now)))
 
 
 def _require_report(path: Path, raw: bytes) -> None:

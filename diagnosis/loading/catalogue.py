@@ -58,6 +58,11 @@ class Catalogue:
         """Sorted by id, newest version first."""
         return sorted(self.entries.values(), key=lambda e: (e.key[0], [-n for n in semver_key(e.key[1])]))
 
+    def newer(self, qid: str, version: str) -> list[Loaded]:
+        """Later versions of questionnaire `qid` than `version`, the newest first (what a
+        re-assessment may move to)."""
+        return [e for e in self.all() if e.key[0] == qid and semver_key(e.key[1]) > semver_key(version)]
+
     def get(self, ref: str) -> Loaded:
         """`id` (the newest version) or `id@version`."""
         qid, _, version = ref.partition("@")

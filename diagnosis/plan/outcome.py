@@ -59,7 +59,7 @@ def outcome(questionnaire: Questionnaire, answers: dict[str, Any], plan: Plan, l
     )
     for project in plan.projects:
         period = "–".join(p for p in (project.start, project.end) if p) or (project.phase or "")
-        rows = [_row(index, change, answers, lang) for change in project.changes]
+        rows = [change_row(index, change, answers, lang) for change in project.changes]
         result.projects.append(ProjectRow(project.name, rows, project.solution, period, project.budget))
         if project.funding is not None:
             for key in ("enterprise", "subsidy", "other"):
@@ -84,7 +84,8 @@ def _multiple_row(index: Index, change: Change, answers: dict[str, Any], lang: L
     return ChangeRow(change.target, question.text.get(lang), count, goal)
 
 
-def _row(index: Index, change: Change, answers: dict[str, Any], lang: Lang) -> ChangeRow:
+def change_row(index: Index, change: Change, answers: dict[str, Any], lang: Lang) -> ChangeRow:
+    """One change for people: the indicator's name, its answer now and the answer planned."""
     question = index.questions.get(change.target)
     if question is not None and question.kind == "multiple":
         return _multiple_row(index, change, answers, lang)

@@ -6,27 +6,52 @@ from __future__ import annotations
 from typing import Any
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.model import ChoiceQuestion, Questionnaire
+from diagnosis.model import ChoiceQuestion, Lang, Questionnaire
 from diagnosis.model.index import Index, index_of
 from diagnosis.plan.model import Change, Plan
 from diagnosis.scoring.answers import check_value
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.result import ScoreResult
 
+# What `check_plan` finds, in both languages: {indicator} names the question or dimension by its
+# text in a language (by its id in English, for files people edit by hand).
+PROBLEMS: dict[str, tuple[str, str]] = {
+    "finding": ("问题与需求第 {n} 条：问卷中没有指标“{ref}”", "finding {n}: unknown indicator '{ref}'"),
+    "kpi": ("成效指标“{name}”：问卷中没有题目“{ref}”", "KPI '{name}': unknown question '{ref}'"),
+    "project": ("改造项目 {n}（{name}）：{problem}", "project {n} ({name}): {problem}"),
+    "resolution": ("已说明的核查提示“{ref}”在问卷中不存在", "resolution for unknown check '{ref}'"),
+    "not_an_answer": ("“{goal}”不是“{indicator}”的有效答案", "'{goal}' is not an answer to {indicator}"),
+    "unknown": ("问卷中没有指标“{ref}”", "unknown indicator '{ref}'"),
+    "level_range": (
+        "“{indicator}”的目标须为 1 到 {top} 级",
+        "the goal of {indicator} must be a level from 1 to {top}",
+    ),
+    "no_levels": (
+        "“{indicator}”没有可设定的等级，请改为选择它下面的题目",
+        "{indicator} has no levels to aim for; choose its questions instead",
+    ),
+}
 
-def check_plan(plan: Plan, questionnaire: Questionnaire) -> list[str]:
+
+def check_plan(plan: Plan, questionnaire: Questionnaire, lang: Lang | None = None) -> list[str]:
     """What in the plan does not fit the questionnaire: unknown indicators, goals that are not
-    answers to their question, ladder levels out of range."""
+    answers to their question, ladder levels out of range. `lang`: sentences for people, naming
+    indicators by their text; None: English naming ids (what `plan --set` prints)."""
     index = index_of(questionnaire)
     known = index.questions.keys() | index.dimensions.keys()
+
+    def say(key: str, **values: object) -> str:
+        zh, en = PROBLEMS[key]
+        return (zh if lang == "zh" else en).format(**values)
+
     problems = [
-        f"finding {n}: unknown indicator '{ref}'"
+        say("finding", n=n, ref=ref)
         for n, finding in enumerate(plan.findings, start=1)
         for ref in finding.refs
         if ref not in known
     ]
     problems += [
-        f"KPI '{kpi.name[:40]}': unknown question '{kpi.question}'"
+        say("kpi", name=kpi.name[:40], ref=kpi.question)
         for kpi in plan.kpis
         if kpi.question is not None and kpi.question not in index.questions
     ]
@@ -34,37 +59,41 @@ def check_plan(plan: Plan, questionnaire: Questionnaire) -> list[str]:
         for change in project.changes:
             problem = _change_problem(index, change)
             if problem:
-                problems.append(f"project {n} ({project.name[:40]}): {problem}")
+                key, values = problem
+                named = values | {"indicator": _named(index, change.target, lang)}
+                problems.append(say("project", n=n, name=project.name[:40], problem=say(key, **named)))
     problems += [
-        f"resolution for unknown check '{key}'"
-        for key in plan.resolutions
-        if key not in _check_ids(questionnaire)
+        say("resolution", ref=key) for key in plan.resolutions if key not in _check_ids(questionnaire)
     ]
     return problems
+
+
+def _named(index: Index, target: str, lang: Lang | None) -> str:
+    if lang is None:
+        return target
+    node = index.questions.get(target)
+    if node is not None:
+        return node.text.get(lang)
+    dim = index.dimensions.get(target)
+    return dim.name.get(lang) if dim is not None else target
 
 
 def _check_ids(questionnaire: Questionnaire) -> set[str]:
     return {check.id for check in getattr(questionnaire, "checks", [])}
 
 
-def _change_problem(index: Index, change: Change) -> str | None:
+def _change_problem(index: Index, change: Change) -> tuple[str, dict[str, object]] | None:
+    """What is wrong with one change, as a key of PROBLEMS and its values (None: nothing)."""
     question = index.questions.get(change.target)
     if question is not None:
-        return (
-            None
-            if check_value(question, index.options[change.target], change.goal)[1] is None
-            else (f"'{change.goal}' is not an answer to {change.target}")
-        )
+        valid = check_value(question, index.options[change.target], change.goal)[1] is None
+        return None if valid else ("not_an_answer", {"goal": change.goal})
     dim = index.dimensions.get(change.target)
     if dim is None:
-        return f"unknown indicator '{change.target}'"
+        return "unknown", {"ref": change.target}
     top = max((q.level or 0 for q in dim.questions), default=0)
     if dim.scoring.method != "ladder" or not isinstance(change.goal, int) or not 1 <= change.goal <= top:
-        return (
-            f"the goal of {change.target} must be a level from 1 to {top}"
-            if top
-            else (f"{change.target} has no levels to aim for; choose its questions instead")
-        )
+        return ("level_range", {"top": top}) if top else ("no_levels", {})
     return None
 
 
@@ -74,8 +103,11 @@ def projected_answers(questionnaire: Questionnaire, answers: dict[str, Any], pla
     projected = dict(answers)
     for project in plan.projects:
         for change in project.changes:
-            if _change_problem(index, change) is not None:
-                raise DiagnosisError(f"project '{project.name[:40]}': {_change_problem(index, change)}")
+            problem = _change_problem(index, change)
+            if problem is not None:
+                key, values = problem
+                text = PROBLEMS[key][1].format(**values, indicator=change.target)
+                raise DiagnosisError(f"project '{project.name[:40]}': {text}")
             projected |= _applied(index, change, projected)
     return projected
 

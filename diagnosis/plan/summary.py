@@ -6,7 +6,7 @@ from typing import Any
 
 from diagnosis.model import Lang
 from diagnosis.numbers import amount, figure
-from diagnosis.plan.outcome import outcome
+from diagnosis.plan.outcome import Outcome, outcome
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.storage.assessments import answers_of, questionnaire_of
 from diagnosis.storage.db import Store
@@ -17,6 +17,17 @@ def summarize(store: Store, assessment_id: int, lang: Lang = "zh") -> str:
     loaded = questionnaire_of(store, assessment_id)
     answers, _ = answers_of(store, assessment_id)
     result = outcome(loaded.questionnaire, answers, get_plan(store, assessment_id), lang)
+    lines = standing_lines(result, lang)
+    for project in result.projects:
+        cost = amount(project.budget, lang) if project.budget is not None else ""
+        lines.append(f"- {project.name}  {project.period}  {cost}".rstrip())
+        lines += [f"    {row.name}: {row.current or '—'} → {row.goal}" for row in project.changes]
+    return "\n".join(lines) + "\n"
+
+
+def standing_lines(result: Outcome, lang: Lang) -> list[str]:
+    """Now and planned (score and level), the planned level's conditions met (√) or not (×), the
+    number of projects with the budget, and the period: what the wizard shows beside the plan."""
     zh = lang == "zh"
     lines = [_standing("现状" if zh else "Now", result.current, lang)]
     lines.append(_standing("规划后" if zh else "Planned", result.planned, lang))
@@ -27,11 +38,7 @@ def summarize(store: Store, assessment_id: int, lang: Lang = "zh") -> str:
     )
     if result.start or result.end:
         lines.append(f"{'周期' if zh else 'Period'}: {result.start or '?'} – {result.end or '?'}")
-    for project in result.projects:
-        cost = amount(project.budget, lang) if project.budget is not None else ""
-        lines.append(f"- {project.name}  {project.period}  {cost}".rstrip())
-        lines += [f"    {row.name}: {row.current or '—'} → {row.goal}" for row in project.changes]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _standing(label: str, result: ScoreResult, lang: Lang) -> str:

@@ -14,6 +14,7 @@ from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
 from diagnosis.report.labels import label
 from diagnosis.scoring.evaluation import Context
+from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.plausibility import alerts as plausibility
 from diagnosis.scoring.result import ScoreResult
 
@@ -36,12 +37,18 @@ def context(source: ReportInput) -> Context:
     return Context(assessment_year=made.year if made else None, enterprise=dict(source.enterprise))
 
 
+def checks(source: ReportInput) -> list[Alert]:
+    """The questionnaire's plausibility checks that warn on these answers (resolved ones carry
+    the provider's note): what the report lists, `score` prints and the wizard shows."""
+    resolutions = source.plan.resolutions if source.plan is not None else {}
+    return plausibility(source.loaded.questionnaire, source.answers, context(source), resolutions)
+
+
 def alerts(source: ReportInput, lang: Lang) -> list[tuple[str, str, bool]]:
     q = source.loaded.questionnaire
     index = index_of(q)
-    resolutions = source.plan.resolutions if source.plan is not None else {}
     rows = []
-    for alert in plausibility(q, source.answers, context(source), resolutions):
+    for alert in checks(source):
         where = ("、" if lang == "zh" else "; ").join(
             index.questions[qid].text.get(lang) for qid in alert.questions if qid in index.questions
         )
@@ -118,17 +125,29 @@ def evidence(source: ReportInput, lang: Lang) -> tuple[list[list[str]], list[lis
         ]
         for e in source.evidence
     ]
+    missing = [
+        [index.questions[qid].text.get(lang), _expected(index.questions[qid], lang)]
+        for qid in missing_evidence(source)
+    ]
+    return register, missing
+
+
+def missing_evidence(source: ReportInput) -> list[str]:
+    """The answered, shown questions that call for evidence and have none attached."""
     result = source.result()
     attached = {e.get("question_id") for e in source.evidence}
-    missing = [
-        [question.text.get(lang), question.evidence.get(lang) if question.evidence else ""]
-        for qid, question in index.questions.items()
+    return [
+        qid
+        for qid, question in index_of(source.loaded.questionnaire).questions.items()
         if _expects(question)
         and result.questions[qid].visible
         and qid not in attached
         and result.questions[qid].answered
     ]
-    return register, missing
+
+
+def _expected(question: Any, lang: Lang) -> str:
+    return str(question.evidence.get(lang)) if question.evidence else ""
 
 
 def _expects(question: Any) -> bool:

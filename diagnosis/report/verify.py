@@ -56,6 +56,19 @@ class Verdict:
         signature = [] if self.signature_ok or self.signature is None else self.signature.reasons
         return [*signature, *self.problems]
 
+    def lines(self, name: str) -> list[str]:
+        """What `diagnosis verify` prints: OK with the summary and who signed, or FAILED with
+        each reason (`name`: the report's file)."""
+        if self.ok:
+            return [self.summary, self.signature_line()]
+        return [f"FAILED {name}", *(f"  {problem}" for problem in self.reasons)]
+
+    def signature_line(self) -> str:
+        check = self.signature
+        if check is None or not check.signed:
+            return "not signed: nothing shows who made this report (no trust list in use)"
+        return f"{check.summary()}: intact, certified and in your trust list"
+
     def to_dict(self) -> dict[str, Any]:
         """For `--json`: each check with ok and reasons."""
         checks: dict[str, Any] = {}
@@ -69,6 +82,7 @@ class Verdict:
 
 
 MAX_EMBEDDED = 32 * 2**20  # decompressed size of one embedded file or page stream
+MAX_REPORT = 2 * 2**30  # a report file read whole; the PDF readers apply their own limits inside
 
 
 def verify_pdf(

@@ -83,6 +83,23 @@ def fingerprint(cert: x509.Certificate) -> str:
     return cert.fingerprint(hashes.SHA256()).hex().upper()
 
 
+def described(identity: SignerIdentity, now: datetime) -> list[str]:
+    """Subject, organisation, USCC, issuer, validity (with whether it holds `now`) and
+    fingerprint, one per line: what `diagnosis keys show` prints and the wizard shows."""
+    state = (
+        "expired" if now > identity.not_after else "not yet valid" if now < identity.not_before else "valid"
+    )
+    lines = [f"subject:      {identity.subject}", f"organisation: {identity.organisation or '—'}"]
+    if identity.uscc:
+        lines.append(f"USCC:         {identity.uscc}")
+    return [
+        *lines,
+        f"issuer:       {'self-signed' if identity.self_signed else identity.issuer}",
+        f"valid:        {identity.not_before:%Y-%m-%d} to {identity.not_after:%Y-%m-%d} ({state})",
+        f"fingerprint:  SHA-256 {spaced(identity.fingerprint)}",
+    ]
+
+
 def spaced(fingerprint: str) -> str:
     """A fingerprint in pairs, as certificate viewers show it: `3F:2A:…`."""
     return ":".join(fingerprint[i : i + 2] for i in range(0, len(fingerprint), 2))

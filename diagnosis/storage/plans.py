@@ -51,6 +51,17 @@ def set_plan(store: Store, assessment_id: int, plan: Plan, reason: str = "edited
         db.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", [now, assessment_id])
 
 
+def resolve_alert(store: Store, assessment_id: int, check_id: str, note: str) -> None:
+    """Explain a plausibility warning (数据核查提示) with a note; the report shows it as explained.
+    The note is kept with the plan (and its history); an empty note makes the warning open again."""
+    plan = get_plan(store, assessment_id)
+    resolutions = {k: v for k, v in plan.resolutions.items() if k != check_id}
+    if note.strip():
+        resolutions[check_id] = note.strip()
+    reason = "plausibility warning explained" if note.strip() else "plausibility explanation removed"
+    set_plan(store, assessment_id, plan.model_copy(update={"resolutions": resolutions}), reason)
+
+
 def parse_plan(data: Any, source: str) -> Plan:
     """Plain data (from a JSON or YAML file) → Plan, with located sentences for what is wrong."""
     try:

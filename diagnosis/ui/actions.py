@@ -1,5 +1,6 @@
 """Every menu action with its shortcut, as data: one place to see (and test) that each action
-has a key and no two share one. Keys are Qt's portable names (shown translated in the menus)."""
+has a key and no two share one. Keys are Qt's portable names (shown translated in the menus).
+An action listed in two menus is one action (Restore sits in File and in Help)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("menu.import", "Ctrl+O"),
         ("menu.export", "Ctrl+E"),
         ("menu.summary", "Ctrl+Shift+S"),
+        ("menu.verify", "Ctrl+Shift+V"),
         ("-", ""),
         ("menu.backup", "Ctrl+B"),
         ("menu.restore", "Ctrl+Shift+B"),
@@ -23,6 +25,8 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("act.compare", "Ctrl+D"),
         ("act.delete", "Del"),
         ("-", ""),
+        ("act.plan", "Ctrl+Shift+P"),
+        ("act.explain", "Ctrl+Shift+K"),
         ("act.finalize", "Ctrl+Shift+F"),
         ("act.pdf", "Ctrl+P"),
         ("act.xlsx", "Ctrl+Shift+X"),
@@ -55,9 +59,16 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("q.rest_na", "Ctrl+Shift+A"),
         ("q.rating", "Ctrl+G"),
     ],
+    "menu.plan": [
+        ("plan.draft", "Ctrl+Shift+G"),
+        ("-", ""),
+        ("plan.add", "Alt+Ins"),
+        ("plan.remove", "Alt+Del"),
+    ],
+    "menu.settings": [("set.open", "Ctrl+,")],
     "menu.lang": [("lang.zh", "Ctrl+Shift+C"), ("lang.en", "Ctrl+Shift+E")],
-    "menu.help": [("menu.about", "F1")],
+    "menu.help": [("menu.restore", "Ctrl+Shift+B"), ("-", ""), ("menu.about", "F1")],
 }
 
 # Which page enables which menu; the rest are always on.
-PAGE_MENUS = {"menu.question": "questions"}
+PAGE_MENUS = {"menu.question": "questions", "menu.plan": "plan"}

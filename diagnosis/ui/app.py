@@ -7,6 +7,7 @@ questionnaires (pydantic models) open once the window is on the screen.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,12 @@ QLabel#savedMark[error="true"] { color: #b91c1c; font-weight: bold; }
 QLabel#flagMark { color: #b45309; font-weight: bold; }
 QLabel#optionDetail { color: #4b5563; margin-left: 24px; margin-bottom: 4px; }
 QLabel#hint { color: #6b7280; }
+QLabel#alertText { color: #c2410c; }
+QLabel#verdictText { font-size: 22px; font-weight: bold; color: #374151; }
+QLabel#verdictText[ok="true"] { color: #15803d; }
+QLabel#verdictText[ok="false"] { color: #b91c1c; }
+QFrame#readOnlyBanner { background: #fef3c7; border-bottom: 1px solid #f59e0b; }
+QFrame#problemBanner { background: #ffedd5; border-bottom: 1px solid #fb923c; }
 QPushButton:focus, QRadioButton:focus, QCheckBox:focus, QComboBox:focus, QDateEdit:focus {
     outline: none; border: 2px solid #2563eb; border-radius: 3px; padding: 2px 6px; }
 QLineEdit:focus { border: 2px solid #2563eb; border-radius: 3px; }
@@ -102,9 +109,13 @@ def build_window(
     return window
 
 
-def _report_crash(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    """Unexpected errors go to a log file; the person sees a sentence with its path, not a traceback."""
+def _report_crash(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None, db: Path | None = None
+) -> None:
+    """Unexpected errors go to a log file; the person sees a sentence with its path, not a
+    traceback. A database damaged on disk is told as such (with where to restore it from)."""
     import logging
+    import sqlite3
     import traceback
 
     from PySide6.QtWidgets import QMessageBox
@@ -114,7 +125,13 @@ def _report_crash(kind: type[BaseException], error: BaseException, tb: Traceback
     logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(message)s", force=True)
     logging.error("".join(traceback.format_exception(kind, error, tb)))
     texts = Texts("en" if app_settings().value("language") == "en" else "zh")
-    QMessageBox.critical(None, texts.t("err.title"), texts.t("err.unexpected", path=str(path)))
+    if isinstance(error, sqlite3.DatabaseError):
+        from diagnosis.storage.db import explain
+
+        text = texts.t("db.failed", problem=explain(error, db or paths.default_db()))
+    else:
+        text = texts.t("err.unexpected", path=str(path))
+    QMessageBox.critical(None, texts.t("err.title"), text)
 
 
 def run(
@@ -131,6 +148,7 @@ def run(
     register_font()
     sys.excepthook = _report_crash
     window = build_window(db, load=False)
+    sys.excepthook = functools.partial(_report_crash, db=window.ctx.db_path)
 
     def load() -> None:
         register_fallback_fonts()

@@ -44,6 +44,12 @@ class Context:
             self._store = open_store(self.db_path)
         return self._store
 
+    def close_store(self) -> None:
+        """Close the database (before a restore replaces it); the next use opens it again."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
     @property
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:

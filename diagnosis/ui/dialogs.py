@@ -30,6 +30,7 @@ from diagnosis.storage.assessments import get_assessment
 from diagnosis.storage.reports import SummaryRow, compare, list_assessments, provider_summary
 from diagnosis.ui.context import Context
 from diagnosis.ui.finish_page import choose_file, open_file, render_pdf
+from diagnosis.ui.signing import Cancelled, sentence, signing_key
 from diagnosis.ui.start_page import local_time
 from diagnosis.ui.widgets import PlainLabel
 
@@ -153,9 +154,12 @@ class CompareDialog(QDialog):
         from diagnosis.report.inputs import from_store
 
         try:
-            render_pdf(from_store(self.ctx.store, after, before), self.ctx.texts.lang, target)
+            key = signing_key(self, self.ctx)  # signed like the finish page's report
+            render_pdf(from_store(self.ctx.store, after, before), self.ctx.texts.lang, target, key)
+        except Cancelled:
+            return
         except (DiagnosisError, OSError) as error:
-            self.status.setText(error.lines[0] if isinstance(error, DiagnosisError) else str(error))
+            self.status.setText(sentence(error))
             return
         self.status.setText(self.ctx.t("fin.done", path=str(target)))
         open_file(target)

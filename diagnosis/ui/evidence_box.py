@@ -56,12 +56,12 @@ class EvidenceBox(QWidget):
             self.files.addItem(entry)
         if not attached:
             self.files.addItem(self.ctx.t("ask.drop"))
-        draft = not self.session.finalized
+        draft = not self.session.read_only
         self.attach.setEnabled(draft)
         self.detach.setEnabled(draft and bool(attached))
 
     def pick_files(self) -> None:
-        if self.session.finalized:
+        if self.session.read_only:
             return
         files, _ = QFileDialog.getOpenFileNames(self, self.ctx.t("btn.attach"))
         self.attach_files([Path(f) for f in files])
@@ -83,7 +83,7 @@ class EvidenceBox(QWidget):
         chosen = self.files.selectedItems()
         item = chosen[0] if chosen else self.files.currentItem()  # the one the cursor is on
         evidence = item.data(EVIDENCE_ID) if item is not None else None
-        if item is None or evidence is None or self.session.finalized or self.question is None:
+        if item is None or evidence is None or self.session.read_only or self.question is None:
             return
         name = item.text()
         if not confirm(self, self.ctx.t("btn.detach"), self.ctx.t("confirm.detach", name=name)):

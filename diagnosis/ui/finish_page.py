@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,13 +19,16 @@ from diagnosis.errors import DiagnosisError
 from diagnosis.session import Session
 from diagnosis.storage.assessments import finalize, get_assessment
 from diagnosis.ui.context import Context
+from diagnosis.ui.signing import Cancelled, sentence, signing_key
 from diagnosis.ui.tasks import Task, run_in_background
 from diagnosis.ui.widgets import PlainLabel, confirm, page_layout
 
 if TYPE_CHECKING:
+    from diagnosis.model import Lang
+    from diagnosis.signing.keys import ProviderKey
     from diagnosis.ui.window import MainWindow
 
-BUTTONS = ("btn.finalize", "btn.reopen", "btn.compare", "btn.pdf", "btn.xlsx", "btn.export")
+BUTTONS = ("btn.plan", "btn.finalize", "btn.reopen", "btn.compare", "btn.pdf", "btn.xlsx", "btn.export")
 
 
 class FinishPage(QWidget):
@@ -33,6 +36,7 @@ class FinishPage(QWidget):
         super().__init__()
         self.ctx, self.window_ = ctx, window
         self.task: Task | None = None
+        self.signer: ProviderKey | None = None  # the key of the export under way
         self.title = PlainLabel(name="pageTitle")
         self.status = PlainLabel(wrap=True)
         self.busy = QProgressBar()
@@ -45,7 +49,8 @@ class FinishPage(QWidget):
         self.buttons["btn.pdf"].clicked.connect(lambda: self.export_pdf())
         self.buttons["btn.xlsx"].clicked.connect(lambda: self.export_xlsx())
         self.buttons["btn.export"].clicked.connect(lambda: self.export_package())
-        self.buttons["btn.back"].clicked.connect(window.show_review)
+        self.buttons["btn.plan"].clicked.connect(window.show_plan)
+        self.buttons["btn.back"].clicked.connect(window.back_from_finish)
         self.buttons["btn.home"].clicked.connect(window.show_start)
         content = QWidget()
         column = QVBoxLayout(content)
@@ -75,8 +80,9 @@ class FinishPage(QWidget):
 
     def enter(self) -> None:
         finalized = self.session.finalized
-        self.buttons["btn.finalize"].setEnabled(not finalized)
-        self.buttons["btn.reopen"].setEnabled(finalized)
+        writable = self.ctx.store.newer is None
+        self.buttons["btn.finalize"].setEnabled(not finalized and writable)
+        self.buttons["btn.reopen"].setEnabled(finalized and writable)
         self.status.setText(self.ctx.t("fin.finalized") if finalized else "")
         self.buttons["btn.pdf"].setFocus()
 
@@ -119,9 +125,24 @@ class FinishPage(QWidget):
         except DiagnosisError as error:
             self.status.setText(error.lines[0])
             return
+        key = self._key()
+        if key is False:
+            return
         lang = self.ctx.texts.lang
         self._busy(True)
-        self.task = run_in_background(lambda: render_pdf(source, lang, target), self._done, self._failed)
+        self.signer = key
+        self.task = run_in_background(lambda: render_pdf(source, lang, target, key), self._done, self._failed)
+
+    def _key(self) -> ProviderKey | Literal[False] | None:
+        """The provider key when exports are signed (None: they are not; False: no export — the
+        password dialog was closed, or the password is wrong, said in one sentence)."""
+        try:
+            return signing_key(self, self.ctx)
+        except Cancelled:
+            return False
+        except DiagnosisError as error:
+            self.status.setText(error.lines[0])
+            return False
 
     def export_xlsx(self, target: Path | None = None) -> None:
         session = self.session
@@ -132,17 +153,24 @@ class FinishPage(QWidget):
             self._run_here(lambda: assessment_workbook(self.ctx.store, session.assessment_id, target), target)
 
     def export_package(self, target: Path | None = None) -> None:
+        """The package, signed over its manifest when exports are signed."""
         session = self.session
         target = target or self._target(".diagpkg")
-        if target is not None:
-            from diagnosis.storage.package import export_package
+        if target is None:
+            return
+        key = self._key()
+        if key is False:
+            return
+        from diagnosis.storage.package import export_package
 
-            self._run_here(lambda: export_package(self.ctx.store, session.assessment_id, target), target)
+        self.signer = key
+        self._run_here(lambda: export_package(self.ctx.store, session.assessment_id, target, key), target)
 
     def _run_here(self, work: Callable[[], None], target: Path) -> None:
         try:
             work()
         except DiagnosisError as error:
+            self.signer = None
             self.status.setText(error.lines[0])
             return
         self._done(target)
@@ -156,22 +184,38 @@ class FinishPage(QWidget):
     def _done(self, target: Path) -> None:
         self._busy(False)
         self.enter()
-        self.status.setText(self.ctx.t("fin.done", path=str(target)))
+        done = self.ctx.t("fin.done", path=str(target))
+        if self.signer is not None:
+            from diagnosis.signing.result import who
+
+            done += self.ctx.t("fin.signed", signer=who(self.signer.identity))
+        self.signer = None
+        self.status.setText(done)
         open_file(target)
 
     def _failed(self, error: Exception) -> None:
         self._busy(False)
         self.enter()
+        self.signer = None
         if isinstance(error, DiagnosisError | OSError):
-            self.status.setText(str(error))
+            self.status.setText(sentence(error))
         else:
             raise error
 
 
-def render_pdf(source: Any, lang: str, target: Path) -> Path:
+def render_pdf(source: Any, lang: str, target: Path, key: ProviderKey | None = None) -> Path:
+    """The report at `target` (written atomically), signed with `key` when given."""
+    from diagnosis.files import write_atomic
     from diagnosis.report.pdf import build_pdf
 
-    target.write_bytes(build_pdf(source, "en" if lang == "en" else "zh"))
+    language: Lang = "en" if lang == "en" else "zh"
+    if key is not None:
+        from diagnosis.report.signed import signed_report
+
+        data = signed_report(source, language, key)
+    else:
+        data = build_pdf(source, language)
+    write_atomic(target, data, "report")
     return target
 
 

@@ -69,6 +69,11 @@ class QuestionPage(QWidget):
         self.note.textChanged.connect(lambda _: self.note_timer.start())  # typed, pasted or from an IME
         self.evidence = EvidenceBox(ctx, self._say, self.update_actions)
         self.saved = PlainLabel(wrap=True, name="savedMark")
+        # Plausibility warnings (never blocking): under the answer, or under a rating table.
+        self.alert, self.rating_alert = (
+            PlainLabel(wrap=True, name="alertText"),
+            PlainLabel(wrap=True, name="alertText"),
+        )
         self.buttons = {key: QPushButton() for key in ("btn.home", "btn.prev_q", "btn.next_q", "btn.review")}
         self.buttons["btn.home"].clicked.connect(self._home)
         self.buttons["btn.prev_q"].clicked.connect(self.previous_page)
@@ -85,6 +90,7 @@ class QuestionPage(QWidget):
         for widget in (self.text, self.help, self.evidence_hint):
             body.addWidget(widget)
         body.addLayout(self.editor_box)
+        body.addWidget(self.alert)
         body.addStretch()
         self.body = QStackedWidget()
         self.body.addWidget(scrolling(single))
@@ -96,6 +102,7 @@ class QuestionPage(QWidget):
         head.addWidget(self.flag_mark)
         column.addLayout(head)
         column.addWidget(self.body, 1)  # only this part scrolls; what is below stays in view
+        column.addWidget(self.rating_alert)
         note = QHBoxLayout()
         note.addWidget(self.note_label)
         note.addWidget(self.note, 1)
@@ -217,7 +224,7 @@ class QuestionPage(QWidget):
         self.editor.show()  # now, not at the next turn of the event loop (focus needs it shown)
         value = session.result().questions[qid].derived if question.kind == "derived" else answers.get(qid)
         self.editor.set_value(value)
-        self.editor.setEnabled(not session.finalized)
+        self.editor.setEnabled(not session.read_only)
         self.keys.setText(self.editor.keys_hint(self.ctx.texts))
         self.body.setCurrentIndex(0)
 
@@ -243,7 +250,7 @@ class QuestionPage(QWidget):
         ]
         labels = [f"{n}\n{o.label.get(lang)}" for n, o in enumerate(options, start=1)]
         self.editor = None
-        self.rating.table.read_only = session.finalized
+        self.rating.table.read_only = session.read_only
         self.rating.table.fill(table, labels, qid)
         self._offer_target(answers)
         pages = flow.pages(q, answers, self.ctx.rating)
@@ -281,14 +288,18 @@ class QuestionPage(QWidget):
         """The note, evidence, review mark (and the tree) for the current question."""
         session = self.session
         assert self.current is not None
-        read_only = session.finalized
+        read_only = session.read_only
         self.note_owner = self.current  # whose note the field shows, whatever has the focus later
         self.note.setText(session.notes().get(self.current, ""))
         self.note.setEnabled(not read_only)
         self.saved.setProperty("error", False)
-        self.saved.setText(self.ctx.t("ask.finalized") if read_only else "")
+        if read_only:
+            self.saved.setText(self.ctx.t("ask.finalized" if session.finalized else "ask.newer"))
+        else:
+            self.saved.setText("")
         self._restyle(self.saved)
         self._show_flag()
+        self._show_alerts()
         self.evidence.show_for(self.current)
         if tree:
             self.side.fill_tree(index_of(session.questionnaire).parent_of.get(self.current, ""))
@@ -302,7 +313,7 @@ class QuestionPage(QWidget):
         if not self.menu_actions or self.ctx.session is None:
             return
         on_rating = self.body.currentIndex() == 1
-        draft = not self.session.finalized
+        draft = not self.session.read_only
         self.menu_actions["q.rest_not_met"].setEnabled(on_rating and draft)
         self.menu_actions["q.rest_na"].setEnabled(on_rating and draft)
         self.menu_actions["q.target"].setEnabled(on_rating and self.rating.target_row.isVisibleTo(self))
@@ -322,7 +333,19 @@ class QuestionPage(QWidget):
         self._say(self.ctx.t("ask.saved"))
         if qid == self.current:
             self.side.fill_tree(index_of(self.session.questionnaire).parent_of.get(qid, ""))
+            self._show_alerts()
         return True
+
+    def _show_alerts(self) -> None:
+        """The plausibility warnings this question's answer raises (explained ones not)."""
+        from diagnosis.ui.alerts import open_alerts
+
+        found = open_alerts(self.ctx, self.current) if self.current is not None else []
+        lang = self.ctx.texts.lang
+        on_rating = self.body.currentIndex() == 1
+        for label, here in ((self.alert, not on_rating), (self.rating_alert, on_rating)):
+            label.setText("\n".join(f"⚠ {alert.message.get(lang)}" for alert in found) if here else "")
+            label.setVisible(bool(found) and here)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.saved.setText(text)
@@ -383,7 +406,7 @@ class QuestionPage(QWidget):
     def _save_note(self) -> None:
         self.note_timer.stop()
         owner = self.note_owner
-        if self.ctx.session is None or owner is None or self.session.finalized:
+        if self.ctx.session is None or owner is None or self.session.read_only:
             return
         if self.note.text() == self.session.notes().get(owner, ""):
             return
@@ -520,7 +543,7 @@ class QuestionPage(QWidget):
 
     def toggle_flag(self, qid: str | None = None) -> None:
         qid = qid or self.current
-        if qid is None or self.session.finalized:
+        if qid is None or self.session.read_only:
             return
         flagged = qid in self.session.flagged()
         try:
@@ -539,7 +562,7 @@ class QuestionPage(QWidget):
         """Answer every unanswered criterion of the current row's level with one option."""
         session = self.session
         q = session.questionnaire
-        if self.current is None or self.page is None or self.body.currentIndex() != 1 or session.finalized:
+        if self.current is None or self.page is None or self.body.currentIndex() != 1 or session.read_only:
             return
         level = index_of(q).questions[self.current].level
         rest = flow.rest_of_level(q, session.answers(), self.page, level)
@@ -574,7 +597,7 @@ class QuestionPage(QWidget):
         self.evidence.detach_selected()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.ctx.session is not None and not self.session.finalized:
+        if event.mimeData().hasUrls() and self.ctx.session is not None and not self.session.read_only:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

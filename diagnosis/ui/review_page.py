@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,16 +29,8 @@ from diagnosis.outcome import deciding_checks, ladder_table, node_level, rounded
 from diagnosis.scoring.result import NodeResult, ScoreResult
 from diagnosis.ui.context import Context
 from diagnosis.ui.radar import RadarChart
+from diagnosis.ui.review_checks import QID, ChecksView, fit_height
 from diagnosis.ui.widgets import PlainLabel, page_layout
-
-QID = Qt.ItemDataRole.UserRole
-
-
-def _fit_height(view: QAbstractItemView, rows: int, cap: int = 420) -> None:
-    """Lists inside the scrolling page show their rows instead of a scroll bar of their own."""
-    row = view.sizeHintForRow(0) if rows else 20
-    header = view.header().sizeHint().height() if isinstance(view, QTreeWidget) else 0
-    view.setFixedHeight(min(cap, max(60, rows * max(row, 18) + header + 8)))
 
 
 class ReviewPage(QWidget):
@@ -56,6 +47,7 @@ class ReviewPage(QWidget):
         self.level = PlainLabel(name="levelText")
         self.score = PlainLabel()
         self.decided_label, self.missing_label, self.gap_label = PlainLabel(), PlainLabel(), PlainLabel()
+        self.checks = ChecksView(ctx, to_question, self._explained)
         self.scenes_label, self.scenes_note = PlainLabel(), PlainLabel(wrap=True, name="hint")
         self.decided = QListWidget()
         self.decided.setWordWrap(True)
@@ -89,6 +81,7 @@ class ReviewPage(QWidget):
             self.decided,
             self.missing_label,
             self.missing,
+            self.checks,
             self.gap_label,
             self.gaps,
             self.scenes_label,
@@ -137,8 +130,12 @@ class ReviewPage(QWidget):
     def _enter(self) -> None:
         if self.missing.hasFocus() and self.missing.currentItem() is not None:
             self._open(self.missing.currentItem())
-        else:
+        elif not self.checks.activate_focused():
             self.finish()
+
+    def _explained(self) -> None:
+        self.enter()
+        self.checks.alerts.setFocus() if self.checks.alerts.count() else self.next.setFocus()
 
     def enter(self) -> None:
         session = self.ctx.session
@@ -157,6 +154,7 @@ class ReviewPage(QWidget):
         )
         self._deciding(result)
         self._missing()
+        self.checks.show_checks()
         self._scores(result)
         self._scenes(result)
         self._gaps(result)
@@ -170,7 +168,7 @@ class ReviewPage(QWidget):
             self.decided.addItem(f"{'✓' if check.met else '✗'} {check.text.get(lang)}{now}")
         self.decided_label.setVisible(self.decided.count() > 0)
         self.decided.setVisible(self.decided.count() > 0)
-        _fit_height(self.decided, self.decided.count(), 200)
+        fit_height(self.decided, self.decided.count(), 200)
 
     def _missing(self) -> None:
         session = self.ctx.session
@@ -185,7 +183,7 @@ class ReviewPage(QWidget):
             item.setData(QID, qid)
             self.missing.addItem(item)
         self.missing.setVisible(bool(missing))
-        _fit_height(self.missing, len(missing), 200)
+        fit_height(self.missing, len(missing), 200)
 
     def _scores(self, result: ScoreResult) -> None:
         self.scores.clear()
@@ -195,7 +193,7 @@ class ReviewPage(QWidget):
         self.scores.setColumnHidden(2, not has_levels)  # no dimension levels: no empty column
         for column in (1, 2):
             self.scores.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        _fit_height(self.scores, len(shown))
+        fit_height(self.scores, len(shown))
 
     def _add(self, parent: QTreeWidgetItem, nodes: list[NodeResult]) -> list[QTreeWidgetItem]:
         session = self.ctx.session
@@ -239,7 +237,7 @@ class ReviewPage(QWidget):
         self.scenes_note.setText(t("rev.marker", sets=marker) if marker else "")
         for widget in (self.scenes_label, self.scenes, self.scenes_note):
             widget.setVisible(bool(table.rows))
-        _fit_height(self.scenes, len(table.rows), 520)
+        fit_height(self.scenes, len(table.rows), 520)
 
     def _gaps(self, result: ScoreResult) -> None:
         session = self.ctx.session
@@ -258,7 +256,7 @@ class ReviewPage(QWidget):
                     f"+{rounded(better.gain)}  {index.questions[better.question].text.get(lang)}"
                 )
         self.gaps.setVisible(self.gaps.count() > 0)
-        _fit_height(self.gaps, self.gaps.count(), 300)
+        fit_height(self.gaps, self.gaps.count(), 300)
 
     def _open(self, item: QListWidgetItem) -> None:
         self.to_question(item.data(QID))

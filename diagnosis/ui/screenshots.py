@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any, NamedTuple
 
 TITLE_BAR, TASKBAR = 30, 40
 SIZES = ("1280x720", "1366x768", "1920x1080")
@@ -65,14 +66,22 @@ def shoot(out: Path, size: str, lang: str) -> None:
     from diagnosis.sample_store import fill
     from diagnosis.ui.app import build_window, register_font
     from diagnosis.ui.dialogs import CompareDialog, SummaryDialog
+    from diagnosis.ui.key_dialogs import NewKeyDialog
+    from diagnosis.ui.reassess_dialog import ReassessDialog
+    from diagnosis.ui.settings_dialog import SettingsDialog
+    from diagnosis.ui.verify_dialog import VerifyDialog
 
     home = Path(os.environ.get("DIAGNOSIS_HOME") or tempfile.mkdtemp(prefix="shots-"))
+    broken = home / "questionnaires" / "我的问卷.yaml"  # the start page names what it skipped
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_text("id: [unclosed\n", encoding="utf-8")
     app = QApplication([])
     register_font()
     settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("language", lang)
     window = build_window(home / "shots.db", settings)
     sample = fill(window.ctx.store, window.ctx.catalogue)
+    extra = _extras(window, sample, home)
     window.show()
     page = window.questions
 
@@ -90,6 +99,11 @@ def shoot(out: Path, size: str, lang: str) -> None:
         window.new()
         window.enterprise.pick.setCurrentIndex(1)  # an existing one: its fields show
 
+    def plan_tab(n: int) -> None:
+        window.open_assessment(sample.after)
+        window.show_plan()
+        window.plan.tabs.setCurrentIndex(n)
+
     steps = [
         ("1-start", window.show_start),
         ("2-enterprise", enterprise),
@@ -97,7 +111,13 @@ def shoot(out: Path, size: str, lang: str) -> None:
         ("4-question", lambda: question(sample.after, "base_year")),
         ("5-refused", refused),
         ("6-scene", lambda: question(sample.after, "scene_production_control")),
+        ("6b-warning", lambda: question(sample.after, "devices_digital")),
         ("7-review", window.show_review),
+        ("7b-plan-projects", lambda: plan_tab(2)),
+        ("7c-plan-process", lambda: plan_tab(0)),
+        ("7d-plan-findings", lambda: plan_tab(1)),
+        ("7e-plan-results", lambda: plan_tab(3)),
+        ("7f-plan-confirm", lambda: plan_tab(4)),
         ("8-rating", lambda: question(sample.dcmm, "architecture.metadata.l2b")),
         ("9-search", lambda: page.side.search.setText("元数据")),
         ("10-finish", lambda: window._show(window.finish)),
@@ -110,6 +130,13 @@ def shoot(out: Path, size: str, lang: str) -> None:
     dialogs: list[tuple[str, QDialog]] = [
         ("11-compare", CompareDialog(window.ctx, sample.after, window)),
         ("12-summary", SummaryDialog(window.ctx, window)),
+        ("13-settings", SettingsDialog(window.ctx, window)),
+        ("14-new-key", NewKeyDialog(window.ctx, window)),
+        (
+            "15-reassess",
+            ReassessDialog(window.ctx, extra.older, window.ctx.catalogue.newer(*SME_OLD), window),
+        ),
+        ("16-verify", _verified(VerifyDialog(window.ctx, window), extra.report, app)),
     ]
     for name, dialog in dialogs:
         dialog.show()
@@ -118,6 +145,53 @@ def shoot(out: Path, size: str, lang: str) -> None:
         dialog.grab().save(str(out / f"{name}-{size}-{lang}.png"))
         dialog.reject()
     window.close()
+
+
+SME_OLD = ("sme-digital-2024", "1.0.0")
+
+
+class Extras(NamedTuple):
+    older: int  # an assessment on an earlier questionnaire version (re-assessment offers the newer)
+    report: Path  # an unsigned report to verify
+
+
+def _extras(window: Any, sample: Any, home: Path) -> Extras:
+    """What the new steps show: the demo's plan on the re-assessment, a plausibility warning, an
+    assessment on an older version, a report, a provider key in the settings (all from the core)."""
+    from diagnosis import paths
+    from diagnosis.report.inputs import from_store
+    from diagnosis.report.pdf import build_pdf
+    from diagnosis.sample_store import DEMO
+    from diagnosis.scoring.answers import parse_answers_file
+    from diagnosis.signing.keys import new_keys
+    from diagnosis.storage.answers import set_answers
+    from diagnosis.storage.assessments import get_assessment, new_assessment
+    from diagnosis.storage.plans import set_plan
+
+    store, catalogue = window.ctx.store, window.ctx.catalogue
+    demo = parse_answers_file(DEMO, (paths.resources() / DEMO).read_bytes())
+    assert demo.plan is not None
+    set_plan(store, sample.after, demo.plan)
+    set_answers(store, sample.after, {"devices_total": 80, "devices_digital": 96})
+    firm = get_assessment(store, sample.sme)["enterprise_id"]
+    older = new_assessment(store, catalogue.get("@".join(SME_OLD)), firm)
+    set_answers(store, older, demo.answers)
+    report = home / "report.pdf"
+    report.write_bytes(build_pdf(from_store(store, sample.sme)))
+    made = new_keys("示例数字化转型服务有限公司", None, home / "provider.p12", "shots-password")
+    window.ctx.settings.setValue("signing/key", str(made.key_file))
+    window.ctx.settings.setValue("signing/sign_exports", "true")
+    return Extras(older, report)
+
+
+def _verified(dialog: Any, report: Path, app: Any) -> Any:
+    """The dialog once it has verified `report` (a self-assessment: unsigned is fine)."""
+    dialog.pdf.setText(str(report))
+    dialog.unsigned.setChecked(True)
+    dialog.run()
+    while dialog.task is not None:
+        app.processEvents()
+    return dialog
 
 
 if __name__ == "__main__":

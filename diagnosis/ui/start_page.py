@@ -6,7 +6,6 @@ the same assessment, and delete or resume act on the one that is highlighted.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -72,10 +71,10 @@ class _Item(QTableWidgetItem):
 
 
 def local_time(stamp: str | None) -> str:
-    """A stored UTC time as the local date and minute."""
-    if not stamp:
-        return ""
-    return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    """A stored UTC time as the local date and minute (Asia/Shanghai unless DIAGNOSIS_TZ)."""
+    from diagnosis.localtime import local_minute
+
+    return local_minute(stamp)
 
 
 class StartPage(QWidget):
@@ -254,9 +253,14 @@ class StartPage(QWidget):
     def _enable(self) -> None:
         chosen = self.selected_id()
         row = self.rows.get(chosen) if chosen is not None else None
-        for key in ("btn.resume", "btn.reassess", "btn.compare", "btn.export", "btn.delete"):
+        writable = self.ctx.store.newer is None  # a newer app's database is only looked at
+        for key in ("btn.resume", "btn.compare", "btn.export"):
             self.buttons[key].setEnabled(row is not None)
-        self.buttons["btn.reopen"].setEnabled(row is not None and row["status"] == "finalized")
+        for key in ("btn.reassess", "btn.delete"):
+            self.buttons[key].setEnabled(row is not None and writable)
+        self.buttons["btn.reopen"].setEnabled(row is not None and row["status"] == "finalized" and writable)
+        for key in ("btn.new", "btn.import"):
+            self.buttons[key].setEnabled(writable)
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -3,16 +3,25 @@ button row that never does, and questions asked in a message box whose default a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
+
+PAUSE_MS = 800  # typed text is committed once typing pauses this long (and on leaving the field)
 
 
 class PlainLabel(QLabel):
@@ -28,6 +37,40 @@ class PlainLabel(QLabel):
         self.setText(text)
 
 
+class NoteEdit(QPlainTextEdit):
+    """Several lines of free text; `paused` when typing pauses and when the field is left. Tab
+    moves on (a tab character is no use here)."""
+
+    paused = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PAUSE_MS)
+        self.timer.timeout.connect(self.paused.emit)
+        self.textChanged.connect(self._typed)
+        self._quiet = False
+
+    def _typed(self) -> None:
+        if not self._quiet:
+            self.timer.start()
+
+    def show_text(self, text: str) -> None:
+        """Show stored text, unless it is what the field holds (the cursor stays where it is)."""
+        if self.toPlainText() != text:
+            self._quiet = True
+            self.setPlainText(text)
+            self._quiet = False
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.timer.isActive():
+            self.timer.stop()
+            self.paused.emit()
+
+
 def scrolling(content: QWidget) -> QScrollArea:
     """`content` in a frameless scroll area that resizes it to the width available."""
     area = QScrollArea()
@@ -35,6 +78,37 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     return area
+
+
+def buddy_label(text: str, buddy: QWidget) -> PlainLabel:
+    """A field's label; its mnemonic (&K) moves the focus to the field."""
+    label = PlainLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:
+    """OK and Cancel for `dialog`; call `make_default` once the box is inside the dialog."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def make_default(buttons: QDialogButtonBox) -> None:
+    """Enter presses OK. Only a button already inside its dialog can be made the default (before,
+    the dialog would pick its first button, a "Choose…" one, when it is shown)."""
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if ok is not None:
+        ok.setDefault(True)
+
+
+def row_of(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets side by side, the first one taking the width (a path and its buttons)."""
+    row = QHBoxLayout()
+    for n, widget in enumerate(widgets):
+        row.addWidget(widget, 1 if n == 0 else 0)
+    return row
 
 
 def page_layout(owner: QWidget, content: QWidget, buttons: QBoxLayout) -> QVBoxLayout:

@@ -11,35 +11,52 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QMimeData, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
     QKeySequence,
     QPaintEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from diagnosis import __version__
 from diagnosis.ui.actions import MENUS
 from diagnosis.ui.context import Context
+from diagnosis.ui.menu_wiring import menu_handlers
 
 if TYPE_CHECKING:
+    from diagnosis.ui.banner import Banner
     from diagnosis.ui.enterprise_page import EnterprisePage
     from diagnosis.ui.finish_page import FinishPage
+    from diagnosis.ui.plan_page import PlanPage
     from diagnosis.ui.question_page import QuestionPage
     from diagnosis.ui.questionnaire_page import QuestionnairePage
     from diagnosis.ui.review_page import ReviewPage
     from diagnosis.ui.start_page import StartPage
     from diagnosis.ui.tasks import Task
 
-PACKAGE_SUFFIX = ".diagpkg"  # a zip inside; the installer associates the suffix with the app
 PREFERRED = (1280, 860)  # enough for the rating page; smaller screens get the window maximized
+
+
+def _dropped_pdf(data: QMimeData) -> Path | None:
+    """The PDF file among what is dragged (a report to verify)."""
+    files = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+    return next((f for f in files if f.suffix.lower() == ".pdf"), None)
 
 
 class MainWindow(QMainWindow):
@@ -54,8 +71,16 @@ class MainWindow(QMainWindow):
         self.shell.setObjectName("pageTitle")
         self.shell.setContentsMargins(16, 16, 16, 16)
         self.stack.addWidget(self.shell)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        self.banners = QVBoxLayout(central)  # states that concern every page sit above them
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.banners.setSpacing(0)
+        self.banners.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.usable = False  # the database is open and readable
+        self.failure: str | None = None  # why it is not, in one sentence
         self.setMinimumSize(720, 480)
+        self.setAcceptDrops(True)  # a report dropped here is verified
         self.db_label = QLabel()  # plain text once loaded (a path may hold anything)
         self.maximize = False
         self._after_paint: tuple[Callable[[], None], Callable[[], None] | None] | None = None
@@ -73,6 +98,7 @@ class MainWindow(QMainWindow):
 
         from diagnosis.ui.enterprise_page import EnterprisePage
         from diagnosis.ui.finish_page import FinishPage
+        from diagnosis.ui.plan_page import PlanPage
         from diagnosis.ui.question_page import QuestionPage
         from diagnosis.ui.questionnaire_page import QuestionnairePage
         from diagnosis.ui.review_page import ReviewPage
@@ -98,9 +124,8 @@ class MainWindow(QMainWindow):
             ctx, lambda: self._show(self.enterprise), self.open_assessment
         )
         self.questions: QuestionPage = QuestionPage(ctx, self.show_review, self.show_start)
-        self.review: ReviewPage = ReviewPage(
-            ctx, self.to_question, lambda: self._show(self.finish), self.show_start
-        )
+        self.review: ReviewPage = ReviewPage(ctx, self.to_question, self.after_review, self.show_start)
+        self.plan: PlanPage = PlanPage(ctx, self.show_review, lambda: self._show(self.finish))
         self.finish: FinishPage = FinishPage(ctx, self)
         for page in (
             self.start,
@@ -108,6 +133,7 @@ class MainWindow(QMainWindow):
             self.questionnaires,
             self.questions,
             self.review,
+            self.plan,
             self.finish,
         ):
             self.stack.addWidget(page)
@@ -117,19 +143,50 @@ class MainWindow(QMainWindow):
 
         install_translator(ctx.texts.lang)  # Qt's own strings: the first dialog is after this
         self.questions.menu_actions = self.actions_
+        self._banners()
         self.retranslate()
-        self.show_start()
+        self.open_database()
+        QTimer.singleShot(0, self._catalogue_problems)  # once, after the list is on the screen
+
+    def _banners(self) -> None:
+        from diagnosis.ui.banner import Banner
+
+        self.read_only_banner: Banner = Banner("readOnlyBanner")
+        self.problems_banner: Banner = Banner("problemBanner", dismiss="")
+        self.banners.insertWidget(0, self.read_only_banner)
+        self.banners.insertWidget(1, self.problems_banner)
+
+    def _catalogue_problems(self) -> None:
+        from diagnosis.ui.database import catalogue_problems
+
+        catalogue_problems(self)
+
+    def open_database(self) -> None:
+        """The start page on the database; one that cannot be read is said in one sentence with a
+        restore offered (never a traceback); one written by a newer app is read-only."""
+        from diagnosis.ui.database import open_database
+
+        open_database(self)
+
+    def database_changed(self) -> None:
+        """After a restore: every page starts again from the (reopened) database."""
+        from diagnosis.ui.database import database_changed
+
+        database_changed(self)
 
     # -- menus and language -------------------------------------------------------------------
 
     def _menus(self) -> None:
-        handlers = self._handlers()
+        handlers = menu_handlers(self)
         for title, entries in MENUS.items():
             menu = self.menuBar().addMenu("")
             self.menus[title] = menu
             for key, shortcut in entries:
                 if key == "-":
                     menu.addSeparator()
+                    continue
+                if key in self.actions_:  # the same action in a second menu
+                    menu.addAction(self.actions_[key])
                     continue
                 action = QAction(self)
                 # setShortcuts: setShortcut's overloads would build the whole Qt namespace (40 ms)
@@ -145,59 +202,6 @@ class MainWindow(QMainWindow):
             languages.addAction(action)
         self.actions_["q.rating"].setCheckable(True)
         self.actions_["q.rating"].setChecked(self.ctx.rating)
-
-    def _handlers(self) -> dict[str, Callable[[], Any]]:
-        def on_questions(name: str) -> Callable[[], Any]:
-            return lambda: getattr(self.questions, name)() if self._on(self.questions) else None
-
-        question_actions = {
-            "q.prev": "previous_page",
-            "q.next": "next_page",
-            "q.prev_dim": "previous_dimension",
-            "q.next_dim": "next_dimension",
-            "q.review": "to_review",
-            "q.note": "focus_note",
-            "q.flag": "toggle_flag",
-            "q.attach": "pick_files",
-            "q.detach": "detach_selected",
-            "q.search": "focus_search",
-            "q.next_match": "next_match",
-            "q.prev_match": "previous_match",
-            "q.filter.all": "filter_all",
-            "q.filter.unanswered": "filter_unanswered",
-            "q.filter.review": "filter_review",
-            "q.filter.notes": "filter_notes",
-            "q.jump": "focus_tree",
-            "q.target": "focus_target",
-            "q.rest_not_met": "rest_not_met",
-            "q.rest_na": "rest_not_applicable",
-        }
-        handlers: dict[str, Callable[[], Any]] = {
-            key: on_questions(name) for key, name in question_actions.items()
-        }
-        handlers |= {
-            "menu.new": self.new,
-            "menu.import": lambda: self.import_package(),
-            "menu.export": lambda: self._with_current(self.export),
-            "menu.summary": self.summary,
-            "menu.backup": self.backup,
-            "menu.restore": self.restore,
-            "menu.quit": self.close,
-            "act.resume": lambda: self._with_current(self.open_assessment),
-            "act.reassess": lambda: self._with_current(self.reassess),
-            "act.reopen": lambda: self._with_current(self.reopen),
-            "act.compare": lambda: self._with_current(self.compare),
-            "act.delete": lambda: self.start.delete_selected() if self._on_start() else None,
-            "act.finalize": lambda: self._with_open(lambda: self.finish.finalize()),
-            "act.pdf": lambda: self._with_open(lambda: self.finish.export_pdf()),
-            "act.xlsx": lambda: self._with_open(lambda: self.finish.export_xlsx()),
-            "act.home": self.show_start,
-            "q.rating": self._toggle_rating,
-            "lang.zh": lambda: self.set_language("zh"),
-            "lang.en": lambda: self.set_language("en"),
-            "menu.about": self.about,
-        }
-        return handlers
 
     def set_language(self, lang: str) -> None:
         """Switch every visible string at run time, Qt's own dialogs included."""
@@ -217,7 +221,13 @@ class MainWindow(QMainWindow):
         for key, action in self.actions_.items():
             action.setText(t(key))
         self.db_label.setText(t("db", path=str(self.ctx.db_path)))
-        self.shell.setText(t("start.loading"))
+        if not self.loaded:
+            self.shell.setText(t("start.loading"))
+        else:
+            from diagnosis.ui.database import say_state
+
+            self.problems_banner.retranslate(t("btn.dismiss"))
+            say_state(self)
         for page in self._pages():
             page.retranslate()  # type: ignore[attr-defined]
 
@@ -227,30 +237,22 @@ class MainWindow(QMainWindow):
 
     # -- navigation ---------------------------------------------------------------------------
 
-    def _on(self, page: QWidget) -> bool:
+    def on_page(self, page: QWidget) -> bool:
         return self.loaded and self.stack.currentWidget() is page
 
-    def _on_start(self) -> bool:
+    def on_start(self) -> bool:
         return self.loaded and self.stack.currentWidget() is self.start
 
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         page.enter()  # type: ignore[attr-defined]
-        self._update_actions()
+        self.update_actions()
 
-    def _update_actions(self) -> None:
-        on_questions = self._on(self.questions) if self.loaded else False
-        for key, action in self.actions_.items():
-            if key.startswith("q.") and key != "q.rating":
-                action.setEnabled(on_questions)
-        self.actions_["act.delete"].setEnabled(self._on_start())
-        self.actions_["act.resume"].setEnabled(self._on_start())
-        for key in ("act.finalize", "act.pdf", "act.xlsx"):
-            self.actions_[key].setEnabled(
-                self.loaded and self.ctx.session is not None and not self._on_start()
-            )
-        if on_questions:
-            self.questions.update_actions()
+    def update_actions(self) -> None:
+        """Menu actions that make sense on this page, for this assessment and database."""
+        from diagnosis.ui.menu_wiring import enable
+
+        enable(self)
 
     def show_start(self) -> None:
         self._show(self.start)
@@ -269,46 +271,66 @@ class MainWindow(QMainWindow):
 
         self.ctx.session = Session.open(self.ctx.store, assessment_id)
         self.stack.setCurrentWidget(self.questions)
-        self._update_actions()
+        self.update_actions()
         self.questions.enter()
 
     def to_question(self, question: str) -> None:
         self.stack.setCurrentWidget(self.questions)
-        self._update_actions()
+        self.update_actions()
         self.questions.enter(question or self.questions.current)
 
     def show_review(self) -> None:
         self._show(self.review)
 
+    def show_plan(self) -> None:
+        self._show(self.plan)
+
+    def explain_alert(self) -> None:
+        """On the review page, explain the selected plausibility warning (there it is listed)."""
+        if not self.loaded or self.ctx.session is None:
+            return
+        if not self.on_page(self.review):
+            self.show_review()
+        self.review.checks.explain_current()
+
+    def _onsite(self) -> bool:
+        from diagnosis.storage.assessments import get_assessment
+
+        assert self.ctx.session is not None
+        return bool(get_assessment(self.ctx.store, self.ctx.session.assessment_id)["mode"] == "onsite")
+
+    def after_review(self) -> None:
+        """On-site work goes on to the plan; a self-assessment may skip it (Ctrl+Shift+P opens it)."""
+        self._show(self.plan if self._onsite() else self.finish)
+
+    def back_from_finish(self) -> None:
+        self._show(self.plan if self._onsite() else self.review)
+
     def current_id(self) -> int | None:
         """The assessment the assessment menu acts on: the selected row, or the open one."""
-        if self._on_start():
+        if self.on_start():
             return self.start.selected_id()
         return self.ctx.session.assessment_id if self.ctx.session is not None else None
 
-    def _with_current(self, action: Callable[[int], None]) -> None:
+    def with_current(self, action: Callable[[int], None]) -> None:
         chosen = self.current_id() if self.loaded else None
         if chosen is not None:
             action(chosen)
 
-    def _with_open(self, action: Callable[[], None]) -> None:
+    def with_open(self, action: Callable[[], None]) -> None:
         if self.loaded and self.ctx.session is not None:
             self._show(self.finish)
             action()
 
     def reassess(self, assessment_id: int) -> None:
-        from diagnosis.storage.assessments import reassess
+        from diagnosis.ui.assessment_actions import reassess
 
-        self.guard(lambda: self.open_assessment(reassess(self.ctx.store, assessment_id)))
+        reassess(self, assessment_id)
 
     def reopen(self, assessment_id: int) -> None:
-        """A finalized assessment comes back as a new draft revision (the finalized one stays)."""
-        from diagnosis.storage.assessments import get_assessment, reopen
+        from diagnosis.ui.assessment_actions import reopen
 
-        if get_assessment(self.ctx.store, assessment_id)["status"] != "finalized":
-            self.inform(self.ctx.t("act.reopen"), self.ctx.t("reopen.draft"))
-            return
-        self.guard(lambda: self.open_assessment(reopen(self.ctx.store, assessment_id)))
+        reopen(self, assessment_id)
 
     def compare(self, assessment_id: int) -> None:
         from diagnosis.ui.dialogs import CompareDialog
@@ -322,51 +344,18 @@ class MainWindow(QMainWindow):
             SummaryDialog(self.ctx, self).exec()
 
     def export(self, assessment_id: int) -> None:
-        from diagnosis.ui.finish_page import choose_file
+        from diagnosis.ui.assessment_actions import export
 
-        target = choose_file(self, self.ctx, PACKAGE_SUFFIX, f"assessment-{assessment_id}{PACKAGE_SUFFIX}")
-        if target is not None:
-            from diagnosis.storage.package import export_package
-
-            self.guard(lambda: export_package(self.ctx.store, assessment_id, target))
+        export(self, assessment_id)
 
     def import_package(self, file: Path | None = None) -> None:
         """Check the package in the background, then write it here in one transaction."""
-        if not self.loaded:
-            return
-        if file is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.ctx.t("menu.import"), "", f"*{PACKAGE_SUFFIX} *.zip"
-            )
-            if not chosen:
-                return
-            file = Path(chosen)
-        from diagnosis.storage.package import read_package
-        from diagnosis.ui.tasks import run_in_background
+        if self.loaded and self.usable:
+            from diagnosis.ui.assessment_actions import import_package
 
-        try:
-            raw = file.read_bytes()
-        except OSError as error:
-            self.inform(self.ctx.t("err.title"), f"{file}: {error.strerror}", error=True)
-            return
-        limit = self.ctx.store.evidence_limit
-        self.task = run_in_background(
-            lambda: read_package(raw, limit), lambda _: self._import(raw), self._failed
-        )
+            import_package(self, file)
 
-    def _import(self, raw: bytes) -> None:
-        from diagnosis.errors import DiagnosisError
-        from diagnosis.storage.package import import_package
-
-        try:
-            self.open_assessment(import_package(self.ctx.store, raw))
-        except DiagnosisError as error:
-            if "already here" not in error.lines[0]:
-                raise
-            keep = self.confirm(self.ctx.t("menu.import"), error.lines[0], danger=False)
-            self.open_assessment(import_package(self.ctx.store, raw, "copy" if keep else "skip"))
-
-    def _failed(self, error: Exception) -> None:
+    def failed(self, error: Exception) -> None:
         from diagnosis.errors import DiagnosisError
 
         if isinstance(error, DiagnosisError):
@@ -398,43 +387,56 @@ class MainWindow(QMainWindow):
     # -- database backup ----------------------------------------------------------------------
 
     def backup(self) -> None:
-        import sqlite3
+        from diagnosis.ui.database import backup
 
-        from diagnosis.ui.finish_page import choose_file
-
-        target = choose_file(self, self.ctx, ".db", "diagnosis-backup.db")
-        if target is None:
-            return
-        with sqlite3.connect(target) as copy:  # SQLite's online backup: consistent while in use
-            self.ctx.store.db.conn.backup(copy)
-        self.inform(self.ctx.t("menu.backup"), self.ctx.t("backup.done", path=str(target)))
+        if self.usable:
+            backup(self)
 
     def restore(self) -> None:
-        import shutil
-        import sqlite3
+        from diagnosis.ui.database import restore
 
-        chosen, _ = QFileDialog.getOpenFileName(self, self.ctx.t("menu.restore"), "", "*.db")
-        if not chosen or not self.confirm(self.ctx.t("menu.restore"), self.ctx.t("restore.confirm")):
-            return
-        current = self.ctx.store.path
-        shutil.copyfile(current, current.with_suffix(".before-restore"))
-        with sqlite3.connect(chosen) as source:
-            source.backup(self.ctx.store.db.conn)
-        self.ctx.session = None
-        self.show_start()
+        if self.loaded:
+            restore(self)
+
+    def verify(self, pdf: Path | None = None) -> None:
+        """Verify a report (chosen in the dialog, or dropped onto the window)."""
+        from diagnosis.ui.verify_dialog import VerifyDialog
+
+        VerifyDialog(self.ctx, self, pdf).exec()
+
+    def settings_dialog(self) -> None:
+        from diagnosis.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.loaded and _dropped_pdf(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        pdf = _dropped_pdf(event.mimeData())
+        if pdf is not None:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.verify(pdf))  # not inside the drop: the source waits
 
     def about(self) -> None:
+        """Versions and hashes of the questionnaires, and where everything lives (`diagnosis paths`)."""
+        from diagnosis import paths
+
         lines = "\n".join(
             f"  {e.questionnaire.id} {e.questionnaire.version}  sha256 {e.sha256[:16]}…"
             for e in self.ctx.catalogue.all()
         )
-        self.inform(self.ctx.t("menu.about"), self.ctx.t("about", version=__version__, questionnaires=lines))
+        places = {**paths.where(), "database": self.ctx.db_path}
+        where = "\n".join(f"  {name}: {path}" for name, path in places.items())
+        text = self.ctx.t("about", version=__version__, questionnaires=lines)
+        self.inform(self.ctx.t("menu.about"), text + self.ctx.t("about.paths", places=where))
 
-    def _toggle_rating(self) -> None:
+    def toggle_rating(self) -> None:
         self.ctx.settings.setValue(
             "rating_pages", "true" if self.actions_["q.rating"].isChecked() else "false"
         )
-        if self._on(self.questions):
+        if self.on_page(self.questions):
             self.questions.enter(self.questions.current)
 
     # -- the window on the screen -------------------------------------------------------------
@@ -483,11 +485,11 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._on_start():
+        if self.on_start():
             self.start.table.setFocus()  # keyboard users start in the list
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._on(self.questions):
+        if self.on_page(self.questions):
             try:
                 self.questions.leave()  # a figure or a note typed but not yet confirmed is saved
             except Exception:  # an exception escaping closeEvent takes Qt down

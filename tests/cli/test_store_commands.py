@@ -143,3 +143,18 @@ def test_user_errors_are_one_line(db: Path, capsys: pytest.CaptureFixture[str]) 
     )
     code, _, err = run(capsys, "score")
     assert code == 2 and "give an answers file" in err
+
+
+def test_backup_then_restore_from_the_command_line(
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(capsys, "enterprise", "add", "甲企业")[0] == 0
+    copy = tmp_path / "备份" / "backup.db"
+    copy.parent.mkdir()
+    assert run(capsys, "backup", str(copy)) == (0, f"{copy}\n", "")
+    assert run(capsys, "enterprise", "add", "乙企业")[0] == 0
+    code, out, _ = run(capsys, "restore", str(copy))
+    kept = next(tmp_path.glob("cli.before-restore-*.db"))
+    assert code == 0 and out == f"restored {db} from {copy}\nthe database as it was is kept in {kept}\n"
+    code, out, _ = run(capsys, "enterprise", "list", "--json")
+    assert [e["name"] for e in json.loads(out)] == ["甲企业"]

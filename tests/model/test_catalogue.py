@@ -89,3 +89,11 @@ def test_bundled_questionnaires_all_validate() -> None:
     assert catalogue.problems == []
     for loaded in catalogue.all():
         assert load_file(Path(loaded.source), use_cache=False).sha256 == loaded.sha256
+
+
+def test_newer_versions_come_newest_first() -> None:
+    from diagnosis.loading.catalogue import default_catalogue
+
+    catalogue = default_catalogue()
+    assert [e.key[1] for e in catalogue.newer("sme-digital-2024", "1.0.0")] == ["1.1.0"]
+    assert catalogue.newer("sme-digital-2024", "1.1.0") == [] and catalogue.newer("nothing", "1.0.0") == []

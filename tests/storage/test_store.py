@@ -241,3 +241,24 @@ def test_an_unopenable_database_is_a_sentence(tmp_path: Path) -> None:
         StorageError, match="is damaged or not a diagnosis database; restore it from a backup"
     ):
         open_store(bad)
+
+
+def test_a_plausibility_warning_is_explained_with_a_note_kept_in_the_plan(
+    store: Store, sme: Loaded, enterprise: int
+) -> None:
+    from diagnosis.report.appendix import checks
+    from diagnosis.report.inputs import from_store
+    from diagnosis.storage.plans import get_plan, plan_history, resolve_alert
+
+    a = new_assessment(store, sme, enterprise)
+    set_answer(store, a, "devices_total", 10)
+    set_answer(store, a, "devices_digital", 12)
+    found = [x for x in checks(from_store(store, a)) if x.id == "devices_digital_exceed"]
+    assert found and not found[0].resolved
+    resolve_alert(store, a, "devices_digital_exceed", "  含外协车间的设备 ")
+    assert get_plan(store, a).resolutions == {"devices_digital_exceed": "含外协车间的设备"}
+    again = [x for x in checks(from_store(store, a)) if x.id == "devices_digital_exceed"]
+    assert again[0].resolution == "含外协车间的设备"
+    assert plan_history(store, a)[-1]["reason"] == "plausibility warning explained"
+    resolve_alert(store, a, "devices_digital_exceed", "")
+    assert get_plan(store, a).resolutions == {}

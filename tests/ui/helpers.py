@@ -65,7 +65,8 @@ def key(
     for k in keys:
         target = focused(window)
         if isinstance(k, str) and not k.isascii():
-            target.insert(k)  # type: ignore[attr-defined]  # QTest types ASCII only; an IME commits like this
+            # QTest types ASCII only; an input method commits like this (text boxes: insertPlainText)
+            (getattr(target, "insert", None) or target.insertPlainText)(k)  # type: ignore[attr-defined]
         elif isinstance(k, str):
             qtbot.keyClicks(target, k, modifier)
         else:
@@ -81,15 +82,21 @@ def shortcut(qtbot: QtBot, window: MainWindow, sequence: str) -> None:
     qtbot.keyClick(focused(window), combo.key(), combo.keyboardModifiers())
 
 
-def on_dialog(act: Callable[[QDialog], None]) -> list[str]:
+def on_dialog(
+    act: Callable[[QDialog], None], seen: list[str] | None = None, after: QDialog | None = None
+) -> list[str]:
     """Answer the next modal dialog with `act` once it is the active window (it runs inside the
     dialog's own event loop); returns a list that receives the dialog's text (a message box) or
-    title."""
-    seen: list[str] = []
+    title. `after`: a dialog just answered, not to be taken for the next one while it closes."""
+    seen = [] if seen is None else seen
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog) or not dialog.isVisible():
+        if (
+            not isinstance(dialog, QDialog)
+            or not dialog.isVisible()
+            or (after is not None and shiboken6.isValid(after) and dialog is after)
+        ):
             QTimer.singleShot(10, poll)
             return
         if QApplication.activeWindow() is not dialog:  # offscreen: no window manager activates it
@@ -106,6 +113,23 @@ def on_dialog(act: Callable[[QDialog], None]) -> list[str]:
             dialog.reject()
 
     QTimer.singleShot(0, poll)
+    return seen
+
+
+def dialogs(*acts: Callable[[QDialog], None]) -> list[str]:
+    """Answer the next dialogs in turn (a question, then what came of it); their texts in order."""
+    seen: list[str] = []
+
+    def arm(rest: list[Callable[[QDialog], None]], after: QDialog | None) -> None:
+        if rest:
+
+            def act(dialog: QDialog) -> None:
+                arm(rest[1:], dialog)  # first: an answer may open the next dialog inside this one
+                rest[0](dialog)
+
+            on_dialog(act, seen, after)
+
+    arm(list(acts), None)
     return seen
 
 

@@ -77,8 +77,10 @@ def test_review_page_takes_enter_and_alt_arrows_and_finalize_keeps_focus_sensibl
 
 def test_every_menu_action_has_its_own_shortcut_shown(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
     window = start(qtbot, tmp_path / "s.db")
-    keys = [shortcut for entries in MENUS.values() for name, shortcut in entries if name != "-"]
-    assert all(keys) and len(keys) == len(set(keys))
+    keys = {name: shortcut for entries in MENUS.values() for name, shortcut in entries if name != "-"}
+    assert all(keys.values()) and len(set(keys.values())) == len(keys)
+    listed = [(name, shortcut) for entries in MENUS.values() for name, shortcut in entries if name != "-"]
+    assert all(keys[name] == shortcut for name, shortcut in listed)  # one action, one shortcut
     for menu in window.menus.values():
         for action in menu.actions():
             if not action.isSeparator():

@@ -50,6 +50,7 @@ def test_every_button_row_stays_in_view(qtbot: QtBot, gui_home: Path, tmp_path: 
                 lambda: window.show_questionnaires(),
                 lambda: window.to_question("strategy.planning.l3a"),
                 lambda: window.show_review(),
+                lambda: window.show_plan(),
                 lambda: window._show(window.finish),
             ]
         for show in pages:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from diagnosis.paths import log_file as log_path
 from diagnosis.report.verify import verify_pdf
 from diagnosis.ui.app import _report_crash
-from tests.ui.helpers import ALT, CTRL, begin, focused, key, notes, on_dialog, shortcut, start, stored, yes
+from tests.ui.helpers import ALT, CTRL, begin, focused, key, notes, shortcut, start, stored
 
 
 def test_keyboard_flow_from_launch_to_verified_pdf(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
@@ -154,9 +154,7 @@ def test_the_first_paint_needs_neither_sqlite_utils_nor_pydantic() -> None:
     assert done.stdout.strip() == "[]", done.stderr
 
 
-def test_backup_restore_and_dropped_evidence(
-    qtbot: QtBot, gui_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_dropped_evidence_is_attached(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
     window = start(qtbot, tmp_path / "b.db")
     begin(qtbot, window)
     key(qtbot, window, "2")
@@ -164,21 +162,6 @@ def test_backup_restore_and_dropped_evidence(
     dropped.write_bytes(b"png")
     window.questions.attach_files([dropped])  # what a drop onto the page does
     assert window.ctx.session is not None and window.ctx.session.evidence("sector")[0]["name"] == "拓扑图.png"
-    backup = tmp_path / "backup.db"
-    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: backup)
-    on_dialog(lambda dialog: dialog.accept())  # "backup saved"
-    key(qtbot, window, Qt.Key.Key_B, modifier=CTRL)
-    assert backup.exists()
-    key(qtbot, window, "1")  # changed after the backup
-    assert stored(window) == {"sector": "machinery"}
-    monkeypatch.setattr("diagnosis.ui.window.QFileDialog.getOpenFileName", lambda *a: (str(backup), ""))
-    asked = on_dialog(yes(qtbot))
-    key(qtbot, window, Qt.Key.Key_B, modifier=CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert asked and "before-restore" in asked[0]
-    assert window.stack.currentWidget() is window.start
-    assert (tmp_path / "b.before-restore").exists()
-    qtbot.keyClick(window.start.table, Qt.Key.Key_Return)
-    assert stored(window) == {"sector": "food"}  # the backed-up answer is back
 
 
 def test_opening_a_package_imports_it_off_the_ui_thread(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:

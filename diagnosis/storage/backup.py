@@ -1,0 +1,273 @@
+"""Backing up the database and restoring it from a backup, safely.
+
+A backup is written with SQLite's online backup API (consistent while the app works on) into a
+temporary file beside the target, fsynced, then renamed. A file chosen for a restore is checked
+before anything is touched: it must be an intact SQLite file holding our schema (not a newer
+one) whose every row our records accept. The database as it was is first copied aside (with
+the backup API again: a WAL database is more than its main file), and the restore itself goes
+through the backup API into the live file, so other connections see it whole or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from diagnosis.errors import DiagnosisError
+from diagnosis.files import atomic_path
+from diagnosis.loading.load import load_bytes
+from diagnosis.localtime import local
+from diagnosis.plan.model import Plan
+from diagnosis.records import (
+    AnswerRecord,
+    AssessmentRecord,
+    EnterpriseRecord,
+    EvidenceRecord,
+    HistoryRecord,
+    PlanHistoryRecord,
+)
+from diagnosis.storage.db import BUSY_TIMEOUT, Clock, Store, utc_now
+from diagnosis.storage.schema import migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Each table our records describe, with the record that must accept every row of it.
+RECORDS: dict[str, type[BaseModel]] = {
+    "enterprises": EnterpriseRecord,
+    "assessments": AssessmentRecord,
+    "answers": AnswerRecord,
+    "answer_history": HistoryRecord,
+    "evidence": EvidenceRecord,
+    "plan_history": PlanHistoryRecord,
+}
+BOOLEANS = {"review"}  # stored as 0/1, a bool in the record
+
+
+class BackupError(DiagnosisError):
+    """The chosen file cannot be restored (nothing was changed)."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a checked backup holds, for the question "replace the database with this?"."""
+
+    path: Path
+    assessments: int
+    last_change: str | None  # UTC, as stored
+
+
+def backup(store: Store, target: Path) -> None:
+    """Write a consistent copy of the open database to `target` (atomically: a kill or a full
+    disk leaves any earlier file at `target` as it was)."""
+    if _same_file(target, store.path):
+        raise BackupError(f"{target}: that is the database in use; choose another file for the backup")
+    copy_database(store.db.conn, target)
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """The database behind `source` as one self-contained file at `target`."""
+    with atomic_path(target, "backup") as temporary:
+        copy = sqlite3.connect(str(temporary), isolation_level=None)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one file: no -wal beside it
+        except sqlite3.Error as error:
+            raise DiagnosisError(f"{target}: cannot write the backup ({error})") from None
+        finally:
+            copy.close()
+
+
+def check_backup(path: Path) -> BackupInfo:
+    """Check a file before a restore; a BackupError says in one sentence why it cannot be used."""
+    with _opened(path) as conn:
+        return _info(path, conn)
+
+
+def restore(target: Path, source: Path, clock: Clock = utc_now) -> Path | None:
+    """Replace the database at `target` with the checked backup `source`; returns where the
+    database as it was is kept (None: there was none). Close the store on `target` first and
+    open it again afterwards (which migrates a backup made by an earlier version)."""
+    if _same_file(source, target):
+        raise BackupError(f"{source}: that is the database in use; choose a backup")
+    with _opened(source) as backup_conn:
+        kept = _kept_path(target, clock)
+        if not target.exists():
+            copy_database(backup_conn, target)
+            return None
+        live = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT, isolation_level=None)
+        try:
+            live.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:  # so damaged SQLite cannot read it: set its files aside
+            live.close()
+            _set_aside(target, kept)
+            copy_database(backup_conn, target)
+            return kept
+        try:
+            copy_database(live, kept)  # pages as they are, damaged ones included
+            backup_conn.backup(live)
+        except sqlite3.Error as error:
+            raise DiagnosisError(
+                f"{target}: cannot restore the backup ({error}); nothing was changed"
+            ) from None
+        finally:
+            live.close()
+    return kept
+
+
+# -- checking a backup --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to a backup that passed every check."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise BackupError(f"{path}: cannot read the file ({error.strerror})") from None
+    if header != SQLITE_HEADER:
+        raise BackupError(f"{path}: not a database backup (not an SQLite file); nothing was changed")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    try:
+        try:
+            _check(path, conn)
+        except sqlite3.DatabaseError as error:
+            raise BackupError(f"{path}: the backup is damaged ({error}); nothing was changed") from None
+        yield conn
+    finally:
+        conn.close()
+
+
+def _check(path: Path, conn: sqlite3.Connection) -> None:
+    found = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+    if found != ["ok"]:
+        raise BackupError(f"{path}: the backup is damaged ({found[0]}); nothing was changed")
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"_sqlite_migrations", "assessments"} <= tables:
+        raise BackupError(f"{path}: not a diagnosis database (no assessments in it); nothing was changed")
+    _check_schema(path, conn)
+    for table, record in RECORDS.items():
+        if table in tables:
+            _check_rows(path, conn, table, record)
+    _check_plans(path, conn, tables)
+    _check_blobs(path, conn)
+    _check_questionnaires(path, conn)
+
+
+def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
+    known = [m.name for m in migrations._migrations]
+    applied = [
+        row[0]
+        for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'diagnosis'")
+    ]
+    theirs = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if theirs > len(known) or any(name not in known for name in applied):
+        raise BackupError(
+            f"{path}: the backup was made by a newer version of this app (schema "
+            f"{max(theirs, len(applied))}, this version knows {len(known)}); update the app to restore "
+            "it; nothing was changed"
+        )
+
+
+def _check_rows(path: Path, conn: sqlite3.Connection, table: str, record: type[BaseModel]) -> None:
+    cursor = conn.execute(f"SELECT rowid, * FROM [{table}]")  # our own table names
+    names = [column[0] for column in cursor.description]
+    for row in cursor:
+        values = zip(names[1:], row[1:], strict=True)
+        fields = {k: _field(k, v) for k, v in values if k in record.model_fields}
+        try:
+            record.model_validate(fields)
+        except ValidationError as error:
+            raise _bad_row(path, table, row[0], error) from None
+
+
+def _field(name: str, value: Any) -> Any:
+    return bool(value) if name in BOOLEANS and isinstance(value, int) else value
+
+
+def _check_plans(path: Path, conn: sqlite3.Connection, tables: set[str]) -> None:
+    if "plans" not in tables:
+        return  # a backup from before plans (it is migrated once restored)
+    for rowid, content in conn.execute("SELECT rowid, content FROM plans"):
+        try:
+            Plan.model_validate_json(content)
+        except ValidationError as error:
+            raise _bad_row(path, "plans", rowid, error) from None
+
+
+def _check_blobs(path: Path, conn: sqlite3.Connection) -> None:
+    for sha, content in conn.execute("SELECT sha256, content FROM blobs"):
+        if not isinstance(content, bytes) or hashlib.sha256(content).hexdigest() != sha:
+            raise BackupError(
+                f"{path}: an evidence file in the backup does not match its sha256 ({str(sha)[:12]}…); "
+                "nothing was changed"
+            )
+
+
+def _check_questionnaires(path: Path, conn: sqlite3.Connection) -> None:
+    for sha, qid, source in conn.execute("SELECT sha256, id, source FROM questionnaires"):
+        try:
+            loaded = load_bytes(f"{qid} (in the backup)", source)
+        except (DiagnosisError, TypeError):
+            loaded = None
+        if loaded is None or loaded.sha256 != sha:
+            raise BackupError(
+                f"{path}: the questionnaire {qid} in the backup is damaged or changed; nothing was changed"
+            )
+
+
+def _bad_row(path: Path, table: str, rowid: int, error: ValidationError) -> BackupError:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "row"
+    return BackupError(
+        f"{path}: the backup holds a row this app cannot read ({table} row {rowid}, {where}: "
+        f"{first['msg']}); nothing was changed"
+    )
+
+
+def _info(path: Path, conn: sqlite3.Connection) -> BackupInfo:
+    count, last = conn.execute("SELECT COUNT(*), MAX(updated_at) FROM assessments").fetchone()
+    return BackupInfo(path, int(count), last)
+
+
+# -- the database as it was -----------------------------------------------------------------------
+
+
+def _kept_path(target: Path, clock: Clock) -> Path:
+    """Beside the database, named for the local time: an earlier restore's copy stays."""
+    moment = local(clock().isoformat())
+    assert moment is not None
+    stamp = moment.strftime("%Y%m%d-%H%M%S")
+    kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+    number = 1
+    while kept.exists() or kept.with_name(kept.name + "-wal").exists():
+        number += 1
+        kept = target.with_name(f"{target.stem}.before-restore-{stamp}-{number}{target.suffix}")
+    return kept
+
+
+def _set_aside(target: Path, kept: Path) -> None:
+    """Move a database SQLite cannot read (and its -wal and -shm) to `kept`, byte for byte."""
+    for suffix in ("", "-wal", "-shm"):
+        part = target.with_name(target.name + suffix)
+        if part.exists():
+            try:
+                os.replace(part, kept.with_name(kept.name + suffix))
+            except OSError as error:
+                raise DiagnosisError(
+                    f"{part}: cannot move the damaged database aside ({error.strerror}); nothing was changed"
+                ) from None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.exists() and other.exists() and os.path.samefile(one, other)
+    except OSError:
+        return False

@@ -1,0 +1,110 @@
+"""What the Assessment and File menus do to one assessment beyond opening it: re-assess (on a
+newer questionnaire version when there is one), reopen as a new revision, export the package
+(signed when Settings say so) and import one (checked off the UI thread, its signature told)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from diagnosis.errors import DiagnosisError
+
+if TYPE_CHECKING:
+    from diagnosis.ui.window import MainWindow
+
+PACKAGE_SUFFIX = ".diagpkg"  # a zip inside; the installer associates the suffix with the app
+
+
+def reassess(window: MainWindow, assessment_id: int) -> None:
+    """A new assessment from this one's answers; when a newer version of its questionnaire
+    exists it is offered, with what would carry over, before anything is made."""
+    from diagnosis.storage.assessments import get_assessment
+    from diagnosis.storage.assessments import reassess as start_from
+
+    ctx = window.ctx
+    row = get_assessment(ctx.store, assessment_id)
+    newer = ctx.catalogue.newer(row["questionnaire_id"], row["questionnaire_version"])
+    target = None
+    if newer:
+        from diagnosis.ui.reassess_dialog import ReassessDialog
+
+        dialog = ReassessDialog(ctx, assessment_id, newer, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        target = dialog.chosen()
+    window.guard(lambda: window.open_assessment(start_from(ctx.store, assessment_id, target)))
+
+
+def reopen(window: MainWindow, assessment_id: int) -> None:
+    """A finalized assessment comes back as a new draft revision (the finalized one stays)."""
+    from diagnosis.storage.assessments import get_assessment
+    from diagnosis.storage.assessments import reopen as new_revision
+
+    ctx = window.ctx
+    if get_assessment(ctx.store, assessment_id)["status"] != "finalized":
+        window.inform(ctx.t("act.reopen"), ctx.t("reopen.draft"))
+        return
+    window.guard(lambda: window.open_assessment(new_revision(ctx.store, assessment_id)))
+
+
+def export(window: MainWindow, assessment_id: int) -> None:
+    """The package, signed over its manifest when exports are signed (Settings)."""
+    from diagnosis.storage.package import export_package
+    from diagnosis.ui.finish_page import choose_file
+    from diagnosis.ui.signing import Cancelled, signing_key
+
+    ctx = window.ctx
+    target = choose_file(window, ctx, PACKAGE_SUFFIX, f"assessment-{assessment_id}{PACKAGE_SUFFIX}")
+    if target is None:
+        return
+    try:
+        window.guard(lambda: export_package(ctx.store, assessment_id, target, signing_key(window, ctx)))
+    except Cancelled:
+        return
+
+
+def import_package(window: MainWindow, file: Path | None) -> None:
+    """Read and check the package (and its signature, against the trust list) in the
+    background, then write it here in one transaction and say who signed it."""
+    from diagnosis.ui.signing import trust_list
+    from diagnosis.ui.tasks import run_in_background
+
+    ctx = window.ctx
+    if file is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, ctx.t("menu.import"), "", f"*{PACKAGE_SUFFIX} *.zip")
+        if not chosen:
+            return
+        file = Path(chosen)
+    try:
+        raw = file.read_bytes()
+        trust = trust_list(ctx)
+    except OSError as error:
+        window.inform(ctx.t("err.title"), f"{file}: {error.strerror}", error=True)
+        return
+    except DiagnosisError as error:
+        window.inform(ctx.t("err.title"), error.lines[0], error=True)
+        return
+    limit = ctx.store.evidence_limit
+
+    def check() -> str:
+        from diagnosis.storage.package import read_package
+
+        return read_package(raw, limit).check_signature(trust).summary()
+
+    window.task = run_in_background(check, lambda signature: _write(window, raw, signature), window.failed)
+
+
+def _write(window: MainWindow, raw: bytes, signature: str) -> None:
+    from diagnosis.storage.package import import_package as write_package
+
+    ctx = window.ctx
+    try:
+        window.open_assessment(write_package(ctx.store, raw))
+    except DiagnosisError as error:
+        if "already here" not in error.lines[0]:
+            raise
+        keep = window.confirm(ctx.t("menu.import"), error.lines[0], danger=False)
+        window.open_assessment(write_package(ctx.store, raw, "copy" if keep else "skip"))
+    window.statusBar().showMessage(ctx.t("imp.signature", signature=signature))

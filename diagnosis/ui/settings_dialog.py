@@ -1,0 +1,116 @@
+"""Settings → Signing and trust: the provider's key (.p12/.pfx), the trust list (a folder or a
+file; the user data folder's by default) and whether exports are signed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diagnosis import paths
+from diagnosis.ui.context import Context
+from diagnosis.ui.signing import KEY, SIGN, TRUST
+from diagnosis.ui.widgets import PlainLabel, buddy_label, make_default, ok_cancel, row_of
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        t = ctx.t
+        self.setWindowTitle(t("set.title"))
+        self.key, self.trust = QLineEdit(), QLineEdit()
+        self.key.setText(str(ctx.settings.value(KEY, "") or ""))
+        self.key.setPlaceholderText(t("set.key.none"))
+        self.trust.setText(str(ctx.settings.value(TRUST, "") or ""))
+        self.trust.setPlaceholderText(str(paths.trust_dir()))
+        self.sign = QCheckBox(t("set.sign"))
+        self.sign.setChecked(str(ctx.settings.value(SIGN, "false")) == "true")
+        self.status = PlainLabel(wrap=True, name="fieldError")
+        pick_key, new_key, show = (
+            QPushButton(t("set.choose_key")),
+            QPushButton(t("key.new")),
+            QPushButton(t("key.show")),
+        )
+        pick_key.clicked.connect(self._choose_key)
+        new_key.clicked.connect(self._new_key)
+        show.clicked.connect(self._show_key)
+        pick_folder, pick_file = QPushButton(t("set.choose_folder")), QPushButton(t("set.choose_file"))
+        pick_folder.clicked.connect(self._choose_trust_folder)
+        pick_file.clicked.connect(self._choose_trust_file)
+        form = QFormLayout()
+        form.addRow(buddy_label(t("set.key"), self.key), row_of(self.key, pick_key, new_key, show))
+        form.addRow(buddy_label(t("set.trust"), self.trust), row_of(self.trust, pick_folder, pick_file))
+        form.addRow("", self.sign)
+        hint = PlainLabel(t("set.hint"), wrap=True, name="hint")
+        buttons = ok_cancel(self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        for button in (pick_key, new_key, show, pick_folder, pick_file):
+            button.setAutoDefault(False)  # Enter keeps the settings, it does not browse
+        make_default(buttons)
+        self.resize(860, self.sizeHint().height())
+        self.key.setFocus()
+
+    def _choose_key(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.ctx.t("set.key"), "", "*.p12 *.pfx")
+        if chosen:
+            self.key.setText(chosen)
+
+    def _new_key(self) -> None:
+        from diagnosis.ui.key_dialogs import NewKeyDialog
+
+        dialog = NewKeyDialog(self.ctx, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.made is not None:
+            self.key.setText(str(dialog.made))
+
+    def _show_key(self) -> None:
+        from diagnosis.ui.key_dialogs import show_key
+
+        if self.key.text().strip():
+            show_key(self, self.ctx, Path(self.key.text().strip()))
+
+    def _choose_trust_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.ctx.t("set.trust"))
+        if chosen:
+            self.trust.setText(chosen)
+
+    def _choose_trust_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.ctx.t("set.trust"), "", "*.pem *.crt *.cer *.json")
+        if chosen:
+            self.trust.setText(chosen)
+
+    def problem(self) -> str | None:
+        """Why these settings cannot be kept, in one sentence (None: they can)."""
+        t = self.ctx.t
+        key = self.key.text().strip()
+        if key and (not Path(key).is_file() or Path(key).suffix.lower() not in (".p12", ".pfx")):
+            return t("set.bad_key", path=key)
+        if self.sign.isChecked() and not key:
+            return t("set.no_key")
+        trust = self.trust.text().strip()
+        if trust and not Path(trust).exists():
+            return t("set.bad_trust", path=trust)
+        return None
+
+    def save(self) -> None:
+        problem = self.problem()
+        if problem is not None:
+            self.status.setText(problem)
+            return
+        self.ctx.settings.setValue(KEY, self.key.text().strip())
+        self.ctx.settings.setValue(TRUST, self.trust.text().strip())
+        self.ctx.settings.setValue(SIGN, "true" if self.sign.isChecked() else "false")
+        self.accept()

@@ -1,0 +1,194 @@
+"""Signing and verifying in the wizard, by keyboard: the settings, a signed report and package
+from the finish page (the password asked each time, a wrong one refused with nothing written),
+and File → Verify a report, also for a PDF dropped onto the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from diagnosis.report.verify import verify_pdf
+from diagnosis.signing.keys import new_keys
+from diagnosis.signing.trust import load_trust
+from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT
+from diagnosis.storage.package import read_package
+from diagnosis.ui.window import MainWindow
+from tests.ui.helpers import ALT, begin, dialogs, key, on_dialog, press, shortcut, start, type_into_dialog
+
+PASSWORD = "ein-gutes-Passwort"
+
+
+@pytest.fixture
+def keys(tmp_path: Path) -> tuple[Path, Path]:
+    made = new_keys("测试诊断服务有限公司", None, tmp_path / "provider.p12", PASSWORD)
+    return made.key_file, made.certificate_file
+
+
+def typed(text: str, *then: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> object:
+    """A dialog answer: text where its focus is, then keys."""
+
+    def act(dialog: QDialog) -> None:
+        type_into_dialog(text)
+        for k in then:
+            QtBot.keyClick(dialog.focusWidget() or dialog, k, modifier)
+
+    return act
+
+
+def set_signing(qtbot: QtBot, window: MainWindow, key_file: Path, trust: Path) -> None:
+    """Settings → Signing and trust list, by keyboard: the key, the trust list, sign on."""
+
+    def fill(dialog: QDialog) -> None:
+        type_into_dialog(str(key_file))  # the key field has the focus
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_T, ALT)  # the trust list field
+        type_into_dialog(str(trust))
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, ALT)  # sign when exporting
+        qtbot.waitUntil(dialog.sign.isChecked)  # type: ignore[attr-defined]  # a mnemonic clicks a moment later
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    on_dialog(fill)
+    shortcut(qtbot, window, "Ctrl+,")
+
+
+def to_finish(qtbot: QtBot, window: MainWindow) -> None:
+    begin(qtbot, window)
+    key(qtbot, window, "2")
+    shortcut(qtbot, window, "F5")
+    key(qtbot, window, Qt.Key.Key_Return)  # a self-assessment: straight to the finish
+    assert window.stack.currentWidget() is window.finish
+
+
+def at_finish(qtbot: QtBot, db: Path, keys: tuple[Path, Path]) -> MainWindow:
+    """A window whose settings sign exports, on the finish page of a new assessment."""
+    window = start(qtbot, db)
+    set_signing(qtbot, window, *keys)
+    to_finish(qtbot, window)
+    return window
+
+
+def export_pdf(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path, password: str
+) -> list[str]:
+    """Ctrl+P with `password` typed into the password dialog; the dialog's title."""
+    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: target)
+    asked = on_dialog(typed(password, Qt.Key.Key_Return))
+    shortcut(qtbot, window, "Ctrl+P")
+    return asked
+
+
+def test_settings_then_a_signed_report_and_package(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key_file, certificate = keys
+    window = start(qtbot, tmp_path / "s.db")
+    set_signing(qtbot, window, key_file, certificate)
+    settings = window.ctx.settings
+    assert settings.value("signing/key") == str(key_file)
+    assert settings.value("signing/trust") == str(certificate)
+    assert settings.value("signing/sign_exports") == "true"
+    to_finish(qtbot, window)
+    report = tmp_path / "签名报告.pdf"
+    asked = export_pdf(qtbot, window, monkeypatch, report, PASSWORD)  # the password, every time
+    qtbot.waitUntil(lambda: "已签名" in window.finish.status.text(), timeout=30000)
+    assert asked == ["签名密钥的密码"]
+    verdict = verify_pdf(report.read_bytes(), trust=load_trust(certificate))
+    assert verdict.ok and verdict.signature is not None and verdict.signature.signed
+    package = tmp_path / "签名.diagpkg"
+    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: package)
+    on_dialog(typed(PASSWORD, Qt.Key.Key_Return))
+    window.finish.export_package()
+    unpacked = read_package(package, DEFAULT_EVIDENCE_LIMIT)
+    assert unpacked.check_signature(load_trust(certificate)).ok
+    other = start(qtbot, tmp_path / "other.db")  # another laptop with the same trust list
+    other.import_package(package)
+    qtbot.waitUntil(lambda: other.ctx.session is not None, timeout=20000)
+    told = other.statusBar().currentMessage()
+    assert told.startswith("已导入的评估包：signed by 测试诊断服务有限公司") and "Traceback" not in told
+
+
+def test_a_wrong_password_writes_nothing(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key_file = keys[0]
+    window = at_finish(qtbot, tmp_path / "w.db", keys)
+    report = tmp_path / "report.pdf"
+    export_pdf(qtbot, window, monkeypatch, report, "wrong password")
+    assert window.finish.status.text() == f"{key_file}: the password is wrong (or the file was damaged)"
+    assert not report.exists()
+    on_dialog(press(qtbot, Qt.Key.Key_Escape))  # closing the password dialog: nothing either
+    window.finish.export_package(tmp_path / "p.diagpkg")
+    assert not (tmp_path / "p.diagpkg").exists()
+
+
+def _verify_dialog_text(dialog: QDialog) -> str:
+    return f"{dialog.verdict.text()}\n{dialog.details.text()}"  # type: ignore[attr-defined]
+
+
+def test_verify_a_report_from_the_menu_and_by_dropping_it(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = at_finish(qtbot, tmp_path / "v.db", keys)
+    report = tmp_path / "report.pdf"
+    export_pdf(qtbot, window, monkeypatch, report, PASSWORD)
+    qtbot.waitUntil(report.exists, timeout=30000)
+    seen: list[str] = []
+
+    def verify(dialog: QDialog) -> None:
+        type_into_dialog(str(report))
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Enter verifies
+        qtbot.waitUntil(lambda: dialog.task is None and dialog.verdict.text() != "正在核验…", timeout=30000)  # type: ignore[attr-defined]
+        seen.append(_verify_dialog_text(dialog))
+        dialog.reject()
+
+    on_dialog(verify)
+    shortcut(qtbot, window, "Ctrl+Shift+V")
+    assert seen[0].startswith("✓ 核验通过\nOK ") and "signed by 测试诊断服务有限公司" in seen[0]
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(report.read_bytes() + b"\n% appended\n")
+    result: list[str] = []
+
+    def look(dialog: QDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)  # type: ignore[attr-defined]
+        result.append(_verify_dialog_text(dialog))
+        dialog.reject()
+
+    on_dialog(look)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(forged))])
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: bool(result), timeout=40000)
+    assert result[0].startswith(f"✗ 核验未通过\nFAILED {forged}\n  ")
+
+
+def test_a_new_key_made_from_the_settings(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
+    window = start(qtbot, tmp_path / "k.db")
+    window.ctx.settings.setValue("export_folder", str(tmp_path))
+
+    def settings(dialog: QDialog) -> None:
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_N, ALT)  # New key…
+
+    def new_key(dialog: QDialog) -> None:
+        type_into_dialog("新建密钥服务机构")
+        for text in ("", PASSWORD, PASSWORD):  # the code stays empty
+            QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+            type_into_dialog(text) if text else None
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    said = dialogs(settings, new_key, press(qtbot, Qt.Key.Key_Return), press(qtbot, Qt.Key.Key_Return))
+    shortcut(qtbot, window, "Ctrl+,")
+    key_file = tmp_path / "provider.p12"
+    assert key_file.exists() and key_file.with_suffix(".pem").exists()
+    assert f"密钥：{key_file}" in said[2] and "指纹：SHA-256" in said[2]
+    assert window.ctx.settings.value("signing/key") == str(key_file)
