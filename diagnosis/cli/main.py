@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from diagnosis import __version__
-from diagnosis.cli import plans, questionnaires, reports, scoring, signing, store
+from diagnosis.cli import intake, plans, questionnaires, reports, scoring, signing, store
 from diagnosis.errors import DiagnosisError, UsageError
 
-COMMAND_MODULES = (questionnaires, scoring, store, plans, reports, signing)
+COMMAND_MODULES = (questionnaires, scoring, store, plans, reports, signing, intake)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     for module in COMMAND_MODULES:
         module.register(commands)
     for command in _all_commands(commands):
+        if "--db" in command._option_string_actions:  # its own database (the intake's URL)
+            continue
         command.add_argument(
             "--db",
             metavar="PATH",

@@ -270,7 +270,7 @@ class World:
 
     def _evidence(self, spec: Spec) -> list[tuple[str, str, bytes]]:
         questions = _evidence_questions(spec.loaded)
-        chosen = self.rng.sample(questions, min(len(questions), self.rng.randrange(0, 5)))
+        chosen = self.rng.sample(questions, int(len(questions) * self.rng.uniform(0.2, 1.0)))
         return [
             (qid, f"{qid}-现场照片.png", hashlib.sha256(f"{spec.uid}:{qid}".encode()).digest() * 32)
             for qid in chosen

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from diagnosis.errors import DiagnosisError
@@ -54,46 +55,109 @@ class Intake:
 
     def add_file(self, path: Path) -> Outcome:
         """Read, check and store one file."""
-        started = time.perf_counter()
-        try:
-            raw = read_regular(path, max(MAX_TOTAL, MAX_REPORT), "document")
-        except DiagnosisError as error:
-            return Outcome(str(path), "refused", error.lines[0])
-        outcome = self.add(raw, str(path))
-        outcome.timings["file"] = time.perf_counter() - started - sum(outcome.timings.values())
-        return outcome
+        return self.add_files([path])[0]
 
     def add(self, raw: bytes, name: str) -> Outcome:
         """Check and store one document given as bytes."""
-        before = dict(self.checker.timings)
-        sha = _sha(raw)
-        known = self._known(sha)
-        if known is not None:
-            return Outcome(name, "already", f"already received ({known})")
-        try:
-            received = self.checker.check(raw, name)
-        except Refused as error:
-            self._refuse(sha, name, error.lines[0])
-            return Outcome(name, "refused", error.lines[0], _spent(before, self.checker.timings))
-        started = time.perf_counter()
-        status, message = self._store(received)
-        timings = _spent(before, self.checker.timings) | {"store": time.perf_counter() - started}
-        return Outcome(name, status, message, timings)
+        return self.add_batch([(name, raw)])[0]
 
-    def _known(self, sha: str) -> str | None:
+    def add_files(self, paths: list[Path]) -> list[Outcome]:
+        """Read, check and store files, committed together (see `add_batch`)."""
+        named: list[tuple[str, bytes | DiagnosisError]] = []
+        for path in paths:
+            try:
+                named.append((str(path), read_regular(path, max(MAX_TOTAL, MAX_REPORT), "document")))
+            except DiagnosisError as error:
+                named.append((str(path), error))
+        return self.add_batch(named)
+
+    def add_batch(self, named: Sequence[tuple[str, bytes | DiagnosisError]]) -> list[Outcome]:
+        """Check each document, then store them all in one transaction, each under a savepoint:
+        one commit (one disk flush) for the batch. Any collision with another clerk's
+        transaction rolls the batch back and stores its documents one by one instead."""
+        started = time.perf_counter()
+        outcomes: list[Outcome | None] = [None] * len(named)
+        shas = {n: _sha(raw) for n, (_, raw) in enumerate(named) if isinstance(raw, bytes)}
+        known = self._known(set(shas.values()))
+        todo: list[tuple[int, Received]] = []
+        refused: list[tuple[int, str | None, str]] = []
+        seen: set[str] = set()
+        for n, (name, raw) in enumerate(named):
+            before = dict(self.checker.timings)
+            if isinstance(raw, DiagnosisError):
+                refused.append((n, None, raw.lines[0]))
+                continue
+            sha = shas[n]
+            if sha in known or sha in seen:
+                outcomes[n] = Outcome(
+                    name, "already", f"already received ({known.get(sha, 'in this batch')})"
+                )
+                continue
+            seen.add(sha)
+            try:
+                todo.append((n, self.checker.check(raw, name)))
+            except Refused as error:
+                refused.append((n, sha, error.lines[0]))
+            outcomes[n] = Outcome(name, "refused", "", _spent(before, self.checker.timings))
+        checked = time.perf_counter()
+        stored = self._store_all([r for _, r in todo], [(named[n][0], sha, why) for n, sha, why in refused])
+        for (n, _), (status, message) in zip(todo, stored, strict=True):
+            outcome = outcomes[n]
+            assert outcome is not None
+            outcome.status, outcome.message = status, message
+        for n, _, why in refused:
+            outcomes[n] = Outcome(named[n][0], "refused", why, outcomes[n].timings if outcomes[n] else {})
+        done = [o for o in outcomes if o is not None]
+        share = (time.perf_counter() - checked) / max(len(todo) + len(refused), 1)
+        overhead = (checked - started - sum(sum(o.timings.values()) for o in done)) / max(len(done), 1)
+        for outcome in done:
+            outcome.timings["store"] = share if outcome.status != "already" else 0.0
+            outcome.timings["file"] = overhead
+        return done
+
+    def _known(self, shas: set[str]) -> dict[str, str]:
+        """Which of these document hashes are here already, with what they were."""
+        if not shas:
+            return {}
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(assessments.c.enterprise, assessments.c.uid, assessments.c.revision)
-                .join(documents, documents.c.assessment_id == assessments.c.id)
-                .where(documents.c.sha256 == sha)
-            ).first()
-        return None if row is None else _label(row.enterprise, row.uid, row.revision)
+            rows = conn.execute(
+                select(
+                    documents.c.sha256, assessments.c.enterprise, assessments.c.uid, assessments.c.revision
+                )
+                .join(assessments, documents.c.assessment_id == assessments.c.id)
+                .where(documents.c.sha256.in_(sorted(shas)))
+            ).all()
+        return {r.sha256: _label(r.enterprise, r.uid, r.revision) for r in rows}
+
+    def _store_all(
+        self, received: list[Received], refused: list[tuple[str, str | None, str]]
+    ) -> list[tuple[Status, str]]:
+        try:
+            with transaction(self.engine, "store the documents") as conn:
+                results = []
+                for item in received:
+                    with conn.begin_nested() as savepoint:
+                        try:
+                            results.append(self._write(conn, item))
+                        except Refused as error:
+                            savepoint.rollback()
+                            refused.append((item.document["name"], item.sha256, error.lines[0]))
+                            results.append(("refused", error.lines[0]))
+                self._record_refusals(conn, refused)
+                return results
+        except (IntegrityError, IntakeError) as error:
+            if isinstance(error, IntakeError) and "deadlock" not in str(error).lower():
+                raise
+        results = [self._store(item) for item in received]  # one by one, each retried once
+        with transaction(self.engine, "record the refusals") as conn:
+            self._record_refusals(conn, [r for r in refused if r[1] not in {i.sha256 for i in received}])
+        return results
 
     def _store(self, received: Received) -> tuple[Status, str]:
         for attempt in (1, 2):
             try:
                 with transaction(self.engine, "store the document") as conn:
-                    return self._write(conn, received)
+                    return self._write(conn, received, recheck=True)
             except IntegrityError:
                 if attempt == 2:  # pragma: no cover - a second collision means something else is wrong
                     raise IntakeError(
@@ -101,23 +165,36 @@ class Intake:
                         "document twice"
                     ) from None
             except Refused as error:
-                self._refuse(received.sha256, received.document["name"], error.lines[0])
+                with transaction(self.engine, "record the refusal") as conn:
+                    self._record_refusals(
+                        conn, [(received.document["name"], received.sha256, error.lines[0])]
+                    )
                 return "refused", error.lines[0]
         raise AssertionError("unreachable")
 
-    def _write(self, conn: Connection, received: Received) -> tuple[Status, str]:
+    def _write(self, conn: Connection, received: Received, recheck: bool = False) -> tuple[Status, str]:
+        """Store one checked document; `recheck` looks for its hash again (the batch looked
+        before checking; a retry after a collision must look again)."""
         row = received.assessment
         now = self.clock()
         label = _label(row["enterprise"], row["uid"], row["revision"])
-        known = conn.execute(select(documents.c.id).where(documents.c.sha256 == received.sha256)).first()
-        if known is not None:
-            return "already", f"already received ({label})"
-        same = conn.execute(
-            select(assessments).where(
-                assessments.c.uid == row["uid"], assessments.c.revision == row["revision"]
+        if recheck:
+            known = conn.execute(select(documents.c.id).where(documents.c.sha256 == received.sha256)).first()
+            if known is not None:
+                return "already", f"already received ({label})"
+        revisions = conn.execute(
+            select(*[assessments.c[k] for k in ("id", "revision", "signer", *SAME)]).where(
+                assessments.c.uid == row["uid"]
             )
-        ).first()
+        ).all()
+        same = next((r for r in revisions if r.revision == row["revision"]), None)
+        other = [r for r in revisions if r.revision != row["revision"]]
         document = received.document | {"received_at": now, "received_by": self.user}
+        replaced = same is not None and same.status == "draft" and row["status"] == "finalized"
+        if replaced:  # the finalized assessment takes the place of the draft handed in before
+            assert same is not None
+            conn.execute(delete(assessments).where(assessments.c.id == same.id))
+            same = None
         if same is not None:
             differing = [k for k in SAME if getattr(same, k) != row[k]]
             if differing:
@@ -136,12 +213,7 @@ class Intake:
                 )
             )
             return "added", f"{label}: also received as a {received.document['kind']}"
-        other = conn.execute(
-            select(assessments.c.enterprise_key, func.max(assessments.c.revision))
-            .where(assessments.c.uid == row["uid"])
-            .group_by(assessments.c.enterprise_key)
-        ).all()
-        if any(key != row["enterprise_key"] for key, _ in other):
+        if any(r.enterprise_key != row["enterprise_key"] for r in other):
             raise Refused(
                 f"assessment {row['uid'][:8]} was received for another enterprise; a revision cannot "
                 "move it to this one"
@@ -152,24 +224,29 @@ class Intake:
             if rows:
                 conn.execute(metadata.tables[table].insert(), [r | {"assessment_id": new_id} for r in rows])
         conn.execute(insert(documents).values(document | {"assessment_id": new_id}))
-        newest = max((revision for _, revision in other), default=0)
+        if replaced:
+            return "received", f"{label}: received; replaces the draft received before"
+        newest = max((r.revision for r in other), default=0)
         if newest > row["revision"]:
             return "received", f"{label}: received; revision {newest} already here counts instead"
         if newest:
             return "received", f"{label}: received; supersedes revision {newest}"
         return "received", f"{label}: received"
 
-    def _refuse(self, sha: str | None, name: str, reason: str) -> None:
-        with transaction(self.engine, "record the refusal") as conn:
-            conn.execute(
-                insert(refusals).values(
-                    sha256=sha,
-                    name=name[:1000],
-                    reason=reason,
-                    received_at=self.clock(),
-                    received_by=self.user,
-                )
-            )
+    def _record_refusals(self, conn: Connection, refused: list[tuple[str, str | None, str]]) -> None:
+        if refused:
+            now = self.clock()
+            rows = [
+                {
+                    "sha256": sha,
+                    "name": name[:1000],
+                    "reason": why,
+                    "received_at": now,
+                    "received_by": self.user,
+                }
+                for name, sha, why in refused
+            ]
+            conn.execute(insert(refusals), rows)
 
 
 def collect(paths: list[Path]) -> list[Path]:

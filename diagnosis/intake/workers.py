@@ -70,8 +70,8 @@ def _outcomes(
     if workers <= 1 or len(files) <= BATCH:
         intake = open_intake(url, trust_path, user)
         try:
-            for path in files:
-                yield intake.add_file(path)
+            for start in range(0, len(files), BATCH):
+                yield from intake.add_files(files[start : start + BATCH])
         finally:
             intake.engine.dispose()
         return
@@ -104,4 +104,4 @@ def _start(url: str, trust_path: Path | None, user: str | None) -> None:
 
 
 def _work(batch: list[Path]) -> list[Outcome]:
-    return [_WORKER[0].add_file(path) for path in batch]
+    return _WORKER[0].add_files(batch)
