@@ -41,7 +41,10 @@ def main() -> None:
     loaded = default_catalogue().get("sme-digital-2024")
     assessments = [new_assessment(store, loaded, enterprise) for _ in range(2)]
     out: Queue = Queue()  # type: ignore[type-arg]
-    workers = [Process(target=writer, args=(str(path), a, writes, out, t)) for a, t in zip(assessments, "ab")]
+    workers = [
+        Process(target=writer, args=(str(path), a, writes, out, t))
+        for a, t in zip(assessments, "ab", strict=True)
+    ]
     began = time.perf_counter()
     for w in workers:
         w.start()

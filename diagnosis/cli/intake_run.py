@@ -30,13 +30,18 @@ def run_add(args: argparse.Namespace) -> int:
         raise DiagnosisError("no packages (.diagpkg) or PDF reports found there")
     bar = Bar(len(files), sys.stderr)
     outcomes: list[Outcome] = []
+
+    def progress(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        bar.step(outcome)
+
     tally = ingest_files(
         database_url(args.db),
         files,
         trust_path=args.trust,
         workers=args.workers,
         user=os.environ.get("DIAGNOSIS_USER") or _login(),
-        progress=lambda o: (outcomes.append(o), bar.step(o)),
+        progress=progress,
     )
     bar.close()
     if args.json:

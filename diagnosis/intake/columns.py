@@ -144,7 +144,7 @@ def _details(
 
     scene_rows, _ = scenes(source.loaded.questionnaire, result, "zh")
     names = _assessors(source.assessment.get("assessor"), plan)
-    tables = {
+    tables: dict[str, list[dict[str, Any]]] = {
         "dimensions": [
             {
                 "dimension_id": node.id,

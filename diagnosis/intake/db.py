@@ -68,6 +68,9 @@ def open_engine(url: URL) -> Engine:
     except OperationalError as error:
         engine.dispose()
         raise IntakeError(f"cannot open the intake database {where(url)}: {explain(error)}") from None
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 

@@ -102,12 +102,13 @@ def generate(
     certificates to `target/trust/`; `reports` is the share of assessments also (or only) handed
     in as a signed PDF. Keys live in `keys` (default `target/keys`), made once."""
     world = World(random.Random(seed), keys or target / "keys")
-    made = Made(trust=target / "trust")
-    made.trust.mkdir(parents=True, exist_ok=True)
+    trust = target / "trust"
+    made = Made(trust=trust)
+    trust.mkdir(parents=True, exist_ok=True)
     for provider in world.providers:
         assert provider.key is not None
         pem = provider.key.certificate.public_bytes(Encoding.PEM)
-        write_atomic(made.trust / f"{provider.uscc}.pem", pem, "certificate")
+        write_atomic(trust / f"{provider.uscc}.pem", pem, "certificate")
     for n, (spec, kind) in enumerate(world.specs(count, reports)):
         name = f"{n:06d}-{spec.uid[:8]}-r{spec.revision}"
         if kind in ("package", "both"):

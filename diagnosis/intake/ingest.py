@@ -106,7 +106,8 @@ class Intake:
             assert outcome is not None
             outcome.status, outcome.message = status, message
         for n, _, why in refused:
-            outcomes[n] = Outcome(named[n][0], "refused", why, outcomes[n].timings if outcomes[n] else {})
+            spent = outcomes[n]
+            outcomes[n] = Outcome(named[n][0], "refused", why, spent.timings if spent else {})
         done = [o for o in outcomes if o is not None]
         share = (time.perf_counter() - checked) / max(len(todo) + len(refused), 1)
         overhead = (checked - started - sum(sum(o.timings.values()) for o in done)) / max(len(done), 1)

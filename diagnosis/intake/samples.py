@@ -123,13 +123,13 @@ def package(spec: Spec) -> bytes:
     for _, _, content in spec.evidence:
         members[f"evidence/{hashlib.sha256(content).hexdigest()}"] = content
     if spec.plan is not None:
-        content = spec.plan.model_dump(mode="json")
-        members["plan.json"] = _json(content)
+        plan = spec.plan.model_dump(mode="json")
+        members["plan.json"] = _json(plan)
         members["plan_history.json"] = _json(
             [
                 {
                     "old_content": None,
-                    "new_content": json.dumps(content, ensure_ascii=False, sort_keys=True),
+                    "new_content": json.dumps(plan, ensure_ascii=False, sort_keys=True),
                     "changed_at": updated,
                     "changed_by": spec.assessor,
                     "reason": "drafted",

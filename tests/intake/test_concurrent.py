@@ -68,7 +68,7 @@ def test_clerks_ingesting_the_same_documents_at_once_store_each_once(
         for k in range(CLERKS)
     ]
     results = [clerk.communicate(timeout=600) for clerk in clerks]
-    for clerk, (out, err) in zip(clerks, results, strict=True):
+    for clerk, (_out, err) in zip(clerks, results, strict=True):
         assert clerk.returncode == 0, err
     files = len(list(inbox.iterdir()))
     engine = open_engine(database_url(pg_url))
