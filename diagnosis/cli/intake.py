@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis.cli.store import iso_date
+from diagnosis.errors import DiagnosisError
 
 DB_HELP = (
     "the intake database: postgresql://USER@/DB?host=/run/postgresql or a SQLite file "
@@ -19,7 +20,14 @@ DB_HELP = (
 
 def _run(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        return int(getattr(importlib.import_module("diagnosis.cli.intake_run"), name)(args))
+        try:
+            module = importlib.import_module("diagnosis.cli.intake_run")
+        except ModuleNotFoundError as error:  # the desktop build leaves the intake out
+            raise DiagnosisError(
+                f"the claims intake is not part of this build ({error.name} is missing); "
+                "install the diagnosis package with pip on the bureau's computer to use it"
+            ) from None
+        return int(getattr(module, name)(args))
 
     return run
 
