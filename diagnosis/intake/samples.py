@@ -175,11 +175,13 @@ def detached_signature(data: bytes, key: ProviderKey) -> bytes:
     built directly: pyHanko takes some 50 ms a signature, ten thousand packages take minutes.
     Only for sample data; the intake checks these with pyHanko like any other."""
     from asn1crypto import algos, cms
+    from asn1crypto import tsp as _tsp  # adds attribute names to cms; before asn1crypto caches them
     from asn1crypto import x509 as asn1_x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.serialization import Encoding
 
+    del _tsp
     if not isinstance(key.private_key, ec.EllipticCurvePrivateKey):
         from diagnosis.signing.cms import sign_bytes
 
