@@ -145,7 +145,9 @@ class World:
 
     def _provider(self, n: int, keys: Path) -> Provider:
         name = f"{self.rng.choice(list(CITIES))[:-1]}{self.rng.choice(WORDS)}数字化服务有限公司{n + 1}部"
-        cities = self.rng.sample(list(CITIES), 4)
+        # Four cities each, every city served by three providers (n, n + 4, n + 8 modulo 12 …).
+        names = list(CITIES)
+        cities = [names[(n % 4) + 4 * k] for k in range(4)]
         people = [f"{self.rng.choice(SURNAMES)}{self.rng.choice('工明华强伟芳军静')}{n}{k}" for k in range(6)]
         provider = Provider(name, _uscc(self.rng, "340100"), cities, people)
         provider.key = provider_key(keys, name, provider.uscc)
