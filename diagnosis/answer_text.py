@@ -16,10 +16,15 @@ def answer_label(index: Index, question: Question, value: Any, lang: Lang = "zh"
     if isinstance(question, ChoiceQuestion):
         options = index.options[question.id]
         chosen = value if isinstance(value, list) else [value]
-        return "；".join(options[v].label.get(lang) if v in options else str(v) for v in chosen)
+        joiner = "；" if lang == "zh" else "; "
+        return joiner.join(options[v].label.get(lang) if v in options else str(v) for v in chosen)
     if isinstance(question, NumberQuestion | DerivedQuestion):
         decimals = question.decimals if isinstance(question, DerivedQuestion) else 2
-        number = figure(value, decimals) if isinstance(value, float | int) else str(value)
+        year = question.unit is not None and question.unit.zh == "年"  # 2025, never 2,025
+        if year and isinstance(value, float | int):
+            number = str(int(value))
+        else:
+            number = figure(value, decimals) if isinstance(value, float | int) else str(value)
         unit = question.unit.get(lang) if question.unit else ""
         return f"{number} {unit}".strip() if unit not in ("%",) else f"{number}%"
     return str(value)

@@ -5,11 +5,12 @@ Pure functions of the questionnaire and the answers, used by the wizard and the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
-from diagnosis.model import Questionnaire
+from diagnosis.model import ChoiceQuestion, Questionnaire
 from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.scoring.evaluation import Evaluation
 
@@ -96,3 +97,166 @@ def first_in(questionnaire: Questionnaire, answers: Mapping[str, Any], dimension
         if node == dimension:
             return qid
     return None
+
+
+# -- pages: one question, or one rating page for a dimension of criteria ------------------------
+
+RATING_KINDS = ("single", "level", "yesno")
+
+
+def rating_dimensions(questionnaire: Questionnaire) -> set[str]:
+    """Dimensions answered on one rating page: two or more questions of their own, all one-choice
+    over the same shared answer set (e.g. every DCMM capability item: criteria × conformity)."""
+    found = set()
+    for dim in index_of(questionnaire).walk():
+        sets = {q.answers if isinstance(q, ChoiceQuestion) else None for q in dim.questions}
+        if (
+            len(dim.questions) >= 2
+            and len(sets) == 1
+            and None not in sets
+            and all(q.kind in RATING_KINDS for q in dim.questions)
+        ):
+            found.add(dim.id)
+    return found
+
+
+def page_of(questionnaire: Questionnaire, question: str, rating: bool = True) -> str:
+    """The page a question is asked on: its dimension's rating page, or a page of its own."""
+    parent = index_of(questionnaire).parent_of.get(question, "")
+    return parent if rating and parent in rating_dimensions(questionnaire) else question
+
+
+def pages(questionnaire: Questionnaire, answers: Mapping[str, Any], rating: bool = True) -> list[str]:
+    """The visible pages in order (a rating page shows when any of its criteria does)."""
+    rated = rating_dimensions(questionnaire) if rating else set()
+    parent = index_of(questionnaire).parent_of
+    return list(
+        dict.fromkeys(parent[q] if parent.get(q) in rated else q for q in shown(questionnaire, answers))
+    )
+
+
+def on_page(
+    questionnaire: Questionnaire, answers: Mapping[str, Any], page: str, rating: bool = True
+) -> list[str]:
+    """The visible questions of a page, in order."""
+    if not rating or page not in rating_dimensions(questionnaire):
+        return [page] if page in shown(questionnaire, answers) else []
+    parent = index_of(questionnaire).parent_of
+    return [q for q in shown(questionnaire, answers) if parent.get(q) == page]
+
+
+def page_step(
+    questionnaire: Questionnaire,
+    answers: Mapping[str, Any],
+    current: str | None,
+    delta: int,
+    rating: bool = True,
+) -> str | None:
+    """The first visible question of the page `delta` pages after (or before) the page of
+    `current`; None past either end. With `rating=False` every question is a page (= `step`)."""
+    if not rating:
+        return step(questionnaire, answers, current, delta)
+    rated = rating_dimensions(questionnaire)
+    index = index_of(questionnaire)
+
+    def page(qid: str) -> str:
+        parent = index.parent_of.get(qid, "")
+        return parent if parent in rated else qid
+
+    here = page(current) if current else None
+    visible = shown(questionnaire, answers)
+    target = step(questionnaire, answers, current, delta)
+    # Walk question by question until the page changes; a rating page is entered at its top.
+    while target is not None and page(target) == here:
+        i = visible.index(target) + delta
+        target = visible[i] if 0 <= i < len(visible) else None
+    if target is None:
+        return None
+    return next(q for q in visible if page(q) == page(target))
+
+
+# -- finding questions: filters and search (the wizard's side panel, usable by the CLI) --------
+
+Filter = Literal["all", "unanswered", "review", "notes"]
+FILTERS: tuple[Filter, ...] = ("all", "unanswered", "review", "notes")
+
+
+def find(
+    questionnaire: Questionnaire,
+    answers: Mapping[str, Any],
+    *,
+    show: Filter = "all",
+    text: str = "",
+    notes: Mapping[str, str] | None = None,
+    flagged: Collection[str] = (),
+) -> list[str]:
+    """Asked questions, in order, that pass a filter (unanswered, marked for review, with a
+    note) and contain `text` (either language, or the id; case and width ignored)."""
+    index = index_of(questionnaire)
+    needle = _fold(text)
+    tests: dict[Filter, Callable[[str], bool]] = {
+        "all": lambda qid: True,
+        "unanswered": lambda qid: answers.get(qid) is None,
+        "review": lambda qid: qid in flagged,
+        "notes": lambda qid: bool((notes or {}).get(qid)),
+    }
+    keep = tests[show]
+    found = []
+    for qid in asked(questionnaire, answers):
+        question = index.questions[qid]
+        haystack = _fold(f"{qid} {question.text.zh} {question.text.en or ''}")
+        if keep(qid) and needle in haystack:
+            found.append(qid)
+    return found
+
+
+def find_dimensions(questionnaire: Questionnaire, answers: Mapping[str, Any], text: str) -> list[str]:
+    """Dimensions with a visible question whose name contains `text` (to jump to an item)."""
+    needle = _fold(text)
+    if not needle:
+        return []
+    counts = progress(questionnaire, answers)
+    return [
+        dim.id
+        for dim in index_of(questionnaire).walk()
+        if dim.id != ROOT_ID
+        and counts[dim.id].shown
+        and needle in _fold(f"{dim.id} {dim.name.zh} {dim.name.en or ''}")
+    ]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+# -- rating pages: levels of criteria and the quick "rest of this level" answers ---------------
+
+Role = Literal["not_met", "not_applicable"]
+
+
+def rest_of_level(
+    questionnaire: Questionnaire, answers: Mapping[str, Any], dimension: str, level: int | None
+) -> list[str]:
+    """The visible, unanswered questions of a dimension at one criterion level."""
+    index = index_of(questionnaire)
+    return [
+        qid
+        for qid in on_page(questionnaire, answers, dimension)
+        if index.questions[qid].level == level and answers.get(qid) is None
+    ]
+
+
+def option_for(questionnaire: Questionnaire, question: str, role: Role) -> str | None:
+    """The option that means "not met" (the fewest points, not-applicable left aside) or "not
+    applicable" for a choice question; None when it offers none."""
+    options = list(index_of(questionnaire).options.get(question, {}).values())
+    if role == "not_applicable":
+        return next((o.id for o in options if o.not_applicable), None)
+    scored = [o for o in options if not o.not_applicable and not o.exclusive]
+    return min(reversed(scored), key=lambda o: o.points).id if scored else None
+
+
+def target_question(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> str | None:
+    """The question choosing a target level, when the questionnaire declares one and it is shown."""
+    target = questionnaire.target_level
+    return target if target is not None and target in shown(questionnaire, answers) else None

@@ -52,6 +52,24 @@ def trust_dir() -> Path:
     return data_dir() / "trust"
 
 
+def log_file() -> Path:
+    """Where unexpected errors of the desktop app are written."""
+    return data_dir() / "logs" / "diagnosis.log"
+
+
+def where() -> dict[str, Path]:
+    """Every place the app reads or writes, for `diagnosis paths` and Help → About."""
+    return {
+        "data": data_dir(),
+        "database": default_db(),
+        "questionnaires": user_questionnaires(),
+        "bundled": bundled_questionnaires(),
+        "trust": trust_dir(),
+        "logs": log_file(),
+        "cache": cache_dir(),
+    }
+
+
 def cache_dir() -> Path:
     override = os.environ.get("DIAGNOSIS_HOME")
     if override:

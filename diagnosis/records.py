@@ -125,6 +125,7 @@ class AnswerRecord(Record):
     question_id: Id
     value: Annotated[str, StringConstraints(max_length=1_000_000)] | None  # JSON text; None = cleared
     note: Note | None = None
+    review: bool = False  # marked "needs review" by the assessor
     updated_at: Stamp
     updated_by: Line | None = None
 

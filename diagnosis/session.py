@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis import flow
+from diagnosis.errors import DiagnosisError
 from diagnosis.loading.load import Loaded
 from diagnosis.model import Questionnaire
 from diagnosis.scoring.result import ScoreResult
-from diagnosis.storage.answers import UNCHANGED, set_answer
+from diagnosis.storage.answers import UNCHANGED, review_flags, set_answer, set_answers, set_review
 from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of, score_assessment
 from diagnosis.storage.db import Store
-from diagnosis.storage.evidence import attach, evidence_of
+from diagnosis.storage.evidence import attach, evidence_of, remove_evidence
 
 
 @dataclass
@@ -45,8 +46,29 @@ class Session:
         """Commit an answer and/or note durably; raises a DiagnosisError with a sentence on failure."""
         set_answer(self.store, self.assessment_id, question_id, value, note)
 
+    def answer_all(self, values: dict[str, Any], reason: str) -> list[str]:
+        """Commit several answers in one transaction; returns the questions that changed."""
+        return set_answers(self.store, self.assessment_id, values, reason)
+
+    def flagged(self) -> set[str]:
+        """Questions marked as needing review."""
+        return review_flags(self.store, self.assessment_id)
+
+    def flag(self, question_id: str, on: bool) -> None:
+        set_review(self.store, self.assessment_id, question_id, on)
+
+    @property
+    def uid(self) -> str:
+        return str(get_assessment(self.store, self.assessment_id)["uid"])
+
     def attach(self, question_id: str, file: Path) -> None:
         attach(self.store, self.assessment_id, question_id, file)
+
+    def detach(self, evidence_id: int) -> None:
+        """Remove a wrongly attached file (only this assessment's, only while a draft)."""
+        if not any(e["id"] == evidence_id for e in evidence_of(self.store, self.assessment_id)):
+            raise DiagnosisError(f"evidence #{evidence_id} is not part of this assessment")
+        remove_evidence(self.store, evidence_id)
 
     def evidence(self, question_id: str) -> list[dict[str, Any]]:
         return [e for e in evidence_of(self.store, self.assessment_id) if e["question_id"] == question_id]

@@ -11,22 +11,28 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from diagnosis import __version__
-from diagnosis.cli import intake, plans, questionnaires, reports, scoring, signing, store
+from diagnosis.cli import reports
 from diagnosis.errors import DiagnosisError, UsageError
 
-COMMAND_MODULES = (questionnaires, scoring, store, plans, reports, signing, intake)
 
+def build_parser(gui_only: bool = False) -> argparse.ArgumentParser:
+    """Every command; `gui_only` registers just the `gui` command's module (reports), so the
+    desktop app starts without importing the models and storage the other commands load."""
+    modules: tuple[Any, ...] = (reports,)
+    if not gui_only:
+        from diagnosis.cli import intake, plans, questionnaires, scoring, signing, store
 
-def build_parser() -> argparse.ArgumentParser:
+        modules = (questionnaires, scoring, store, plans, reports, signing, intake)
     parser = argparse.ArgumentParser(
         prog="diagnosis",
         description="Offline digital-maturity self-diagnosis (数字化水平自诊断).",
     )
     parser.add_argument("--version", action="version", version=f"diagnosis {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in modules:
         module.register(commands)
     for command in _all_commands(commands):
         if "--db" in command._option_string_actions:  # its own database (the intake's URL)
@@ -51,8 +57,9 @@ def _all_commands(group: argparse._SubParsersAction) -> list[argparse.ArgumentPa
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(gui_only=not given or given[0] == "gui")
+    args = parser.parse_args(given)
     if args.command is None:
         args = parser.parse_args(["gui"])  # no command: open the app
     try:

@@ -1,110 +1,35 @@
-"""Commands about questionnaire files: list, validate, schema."""
+"""Commands about questionnaire files: list, validate, schema, paths (arguments here; the work
+in `questionnaires_run`, imported when a command runs)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
+import importlib
+from collections.abc import Callable
 from typing import Any
 
-from diagnosis.cli.output import print_json, table
-from diagnosis.errors import DiagnosisError
-from diagnosis.loading.catalogue import default_catalogue, questionnaire_files
-from diagnosis.loading.load import Loaded, load_file
-from diagnosis.model import Questionnaire
-from diagnosis.scoring.carry_over import check_mapping
+
+def _run(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        return int(getattr(importlib.import_module("diagnosis.cli.questionnaires_run"), name)(args))
+
+    return run
 
 
 def register(commands: Any) -> None:
     cmd = commands.add_parser("list", help="list the available questionnaires")
     cmd.add_argument("--json", action="store_true", help="print JSON")
-    cmd.set_defaults(run=run_list)
+    cmd.set_defaults(run=_run("run_list"))
 
     cmd = commands.add_parser("validate", help="check questionnaire files and report every problem")
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="a YAML file or a folder of them")
-    cmd.set_defaults(run=run_validate)
+    cmd.set_defaults(run=_run("run_validate"))
 
     cmd = commands.add_parser("schema", help="print the JSON Schema of questionnaire files")
-    cmd.set_defaults(run=run_schema)
+    cmd.set_defaults(run=_run("run_schema"))
 
-
-def run_list(args: argparse.Namespace) -> int:
-    catalogue = default_catalogue()
-    for line in catalogue.problems:
-        print(line, file=sys.stderr)
-    rows: list[dict[str, Any]] = [
-        {
-            "id": e.questionnaire.id,
-            "version": e.questionnaire.version,
-            "title": {"zh": e.questionnaire.title.zh, "en": e.questionnaire.title.en},
-            "sha256": e.sha256,
-            "source": e.source,
-        }
-        for e in catalogue.all()
-    ]
-    if args.json:
-        print_json(rows)
-    else:
-        body = [[r["id"], r["version"], r["title"]["zh"], r["sha256"][:12]] for r in rows]
-        sys.stdout.write(table([["id", "version", "title", "sha256"], *body]))
-    return 0
-
-
-def run_validate(args: argparse.Namespace) -> int:
-    failed = False
-    seen: dict[tuple[str, str], Path] = {}
-    found: dict[tuple[str, str], Loaded] = {}
-    for given in args.paths:
-        root = Path(given)
-        if not root.exists():
-            print(f"{given}: no such file or folder", file=sys.stderr)
-            failed = True
-            continue
-        for path in questionnaire_files(root):
-            try:
-                loaded = load_file(path, use_cache=False)
-            except DiagnosisError as error:
-                failed = True
-                for line in error.lines:
-                    print(line, file=sys.stderr)
-                continue
-            if loaded.key in seen:
-                failed = True
-                print(
-                    f"{path}:1:1: {loaded.key[0]} {loaded.key[1]} is also defined in {seen[loaded.key]}",
-                    file=sys.stderr,
-                )
-            seen[loaded.key] = path
-            found[loaded.key] = loaded
-            print(f"ok  {path}  {loaded.key[0]}@{loaded.key[1]}  sha256 {loaded.sha256[:12]}")
-    for line in _carry_over_problems(found):
-        failed = True
-        print(line, file=sys.stderr)
-    return 1 if failed else 0
-
-
-def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
-    """Check each carry-over mapping against the earlier version, when that file is at hand."""
-    catalogue = None
-    lines = []
-    for (qid, _), loaded in found.items():
-        for block in loaded.questionnaire.carry_over:
-            old = found.get((qid, block.from_))
-            if old is None:
-                catalogue = catalogue or default_catalogue()
-                old = catalogue.entries.get((qid, block.from_))
-            if old is not None:
-                lines += [
-                    f"{loaded.source}:1:1: {p}"
-                    for p in check_mapping(old.questionnaire, loaded.questionnaire)
-                ]
-    return lines
-
-
-def run_schema(args: argparse.Namespace) -> int:
-    schema = Questionnaire.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "diagnosis questionnaire file"
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
-    return 0
+    cmd = commands.add_parser(
+        "paths", help="where the user data folder, database, own questionnaires, trust list and logs are"
+    )
+    cmd.add_argument("--json", action="store_true", help="print JSON")
+    cmd.set_defaults(run=_run("run_paths"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from diagnosis import paths
 from diagnosis.cli.output import read_input
-from diagnosis.cli.scoring import resolve
+from diagnosis.cli.scoring_run import resolve
 from diagnosis.errors import UsageError
 from diagnosis.files import read_regular, write_atomic
 from diagnosis.report.inputs import from_answers_file, from_store
@@ -52,7 +52,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
     raw = _read(args.pdf, "report")
     trust = load_trust(args.trust) if args.trust else default_trust()
-    package = _read(args.package, "package") if args.package else None
+    package = args.package  # read by the package reader, under its own limits
     verdict = verify_pdf(raw, package, trust, require_signature=not args.unsigned_ok)
     if args.json:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
@@ -88,7 +88,7 @@ def demo_input() -> ReportInput:
 
 
 def _read(path: Path, what: str) -> bytes:
-    return read_regular(path, MAX_PDF, what)
+    return read_regular(path, MAX_PDF, what)  # a report: the PDF readers bound what they expand
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -103,8 +103,17 @@ def register(commands: Any) -> None:
 
     cmd = commands.add_parser("reassess", help="start a re-assessment from an earlier one; prints its id")
     cmd.add_argument("assessment", type=int)
+    target = cmd.add_mutually_exclusive_group()
+    target.add_argument(
+        "--to",
+        metavar="VERSION",
+        help="a newer version of the same questionnaire: answers move by its carry-over mapping",
+    )
+    target.add_argument("--questionnaire", metavar="ID@VERSION", help="the same, naming id and version")
     cmd.add_argument(
-        "--questionnaire", metavar="ID[@VERSION]", help="a newer version to answer (default: same)"
+        "--preview",
+        action="store_true",
+        help="show what would carry over and what needs answering; change nothing",
     )
     cmd.set_defaults(run=_run("run_reassess"))
 
@@ -132,10 +141,14 @@ def register(commands: Any) -> None:
     cmd.add_argument("-o", "--output", required=True, type=Path)
     cmd.set_defaults(run=_run("run_xlsx"))
 
-    cmd = commands.add_parser("summary", help="a provider's assessments in a date range")
+    cmd = commands.add_parser(
+        "summary", help="a provider's finalized assessments in a date range (local dates)"
+    )
     cmd.add_argument("--provider")
     cmd.add_argument("--from", dest="start", metavar="YYYY-MM-DD", type=iso_date)
     cmd.add_argument("--to", dest="end", metavar="YYYY-MM-DD", type=iso_date)
+    cmd.add_argument("--drafts", action="store_true", help="include drafts")
+    cmd.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the Excel file")
     cmd.add_argument("-o", "--output", type=Path, help="write an .xlsx file")
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(run=_run("run_summary"))

@@ -11,19 +11,23 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis import flow, paths
-from diagnosis.cli.output import print_json, read_input, table
+from diagnosis.cli.output import print_json, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import JsonSyntaxError, parse_json
 from diagnosis.loading.catalogue import default_catalogue
+from diagnosis.localtime import local_minute
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
+from diagnosis.numbers import figure
 from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
 from diagnosis.session import Session
 from diagnosis.storage import xlsx
 from diagnosis.storage.answers import UNCHANGED, set_answer
 from diagnosis.storage.archive import MAX_TOTAL
+from diagnosis.storage.assessment_xlsx import assessment_workbook
 from diagnosis.storage.assessments import (
     answers_of,
+    carry_over_preview,
     delete_assessment,
     finalize,
     get_assessment,
@@ -199,7 +203,7 @@ def run_assessments(args: argparse.Namespace) -> int:
                         f"{r['questionnaire_id']}@{r['questionnaire_version']}",
                         r["status"] + (f" r{r['revision']}" if r["revision"] > 1 else ""),
                         str(r["answered"]),
-                        r["updated_at"],
+                        local_minute(r["updated_at"]),
                     ]
                     for r in rows
                 ],
@@ -265,7 +269,25 @@ def run_delete(args: argparse.Namespace) -> int:
 
 def run_reassess(args: argparse.Namespace) -> int:
     store = open_cli_store(args)
-    loaded = default_catalogue().get(args.questionnaire) if args.questionnaire else None
+    current = get_assessment(store, args.assessment)
+    ref = f"{current['questionnaire_id']}@{args.to}" if args.to else args.questionnaire
+    loaded = default_catalogue().get(ref) if ref else None
+    if loaded is not None:
+        carried = carry_over_preview(store, args.assessment, loaded)
+        if args.preview:
+            print_json(carried.to_dict())
+            return 0
+        print(
+            f"carried {len(carried.answers)} answers to {loaded.questionnaire.id} "
+            f"{loaded.questionnaire.version}; {len(carried.dropped)} left behind; "
+            f"{len(carried.open)} questions to answer"
+            + (f" (first: {carried.open[0]})" if carried.open else ""),
+            file=sys.stderr,
+        )
+    elif args.preview:
+        raise DiagnosisError(
+            "--preview needs --to VERSION (a re-assessment on the same version carries everything)"
+        )
     print(reassess(store, args.assessment, loaded))
     return 0
 
@@ -325,45 +347,43 @@ def run_import(args: argparse.Namespace) -> int:
     from diagnosis.signing.trust import default_trust
     from diagnosis.storage.package import read_package
 
-    _, raw = read_input(args.file, MAX_TOTAL, "package")
     store = open_cli_store(args)
-    signature = read_package(raw, store.evidence_limit).check_signature(default_trust())
-    print(import_package(store, raw, args.if_exists))
+    source = sys.stdin.buffer.read(MAX_TOTAL + 1) if args.file == "-" else Path(args.file)
+    unpacked = read_package(source, store.evidence_limit)
+    signature = unpacked.check_signature(default_trust())
+    print(import_package(store, unpacked, args.if_exists))
     print(f"package {signature.summary()}", file=sys.stderr)  # who sent it, for the person importing
     return 0
 
 
 def run_xlsx(args: argparse.Namespace) -> int:
-    xlsx.assessment_workbook(open_cli_store(args), args.assessment, args.output)
+    assessment_workbook(open_cli_store(args), args.assessment, args.output)
     return 0
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    rows = provider_summary(open_cli_store(args), args.provider, args.start, args.end)
+    rows = provider_summary(open_cli_store(args), args.provider, args.start, args.end, args.drafts)
     if args.output:
-        xlsx.summary_workbook(rows, args.output)
+        xlsx.summary_workbook(rows, args.output, args.lang)
     elif args.json:
-        print_json(rows)
+        print_json([r.to_dict() for r in rows])
     else:
-        sys.stdout.write(
-            table(
-                [
-                    ["id", "enterprise", "uscc", "questionnaire", "created", "score", "level"],
-                    *[
-                        [
-                            str(r["id"]),
-                            r["enterprise"],
-                            r["uscc"] or "",
-                            r["questionnaire_id"],
-                            r["created_at"][:10],
-                            f"{r['score']:g}",
-                            r["level"] or "未定级",
-                        ]
-                        for r in rows
-                    ],
-                ]
-            )
-        )
+        head = ["id", "report", "enterprise", "uscc", "questionnaire", "date", "status", "score", "level"]
+        body = [
+            [
+                str(r.id),
+                r.report_number or "",
+                r.enterprise,
+                r.uscc or "",
+                f"{r.questionnaire}@{r.version}",
+                str(r.finalized or r.created or ""),
+                r.status_text(args.lang),
+                f"{figure(r.score)} / {figure(r.max_score)}",
+                r.level or "未定级",
+            ]
+            for r in rows
+        ]
+        sys.stdout.write(table([head, *body]))
     return 0
 
 

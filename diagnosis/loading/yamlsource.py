@@ -6,6 +6,7 @@ something is wrong, so the tree of nodes is composed again on demand by `Locator
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -49,6 +50,8 @@ def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(file, line, col, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")]
 
 
+# An anchor starts a node, so it follows a line start, a space or a flow indicator ("R&D" is text).
+ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
 MAX_NODES = 500_000  # the largest bundled questionnaire has ~15,000; aliases can multiply them
 
 
@@ -57,7 +60,9 @@ def parse(file: str, text: str) -> tuple[Any, list[Problem]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        bomb = _expansion(node) if node is not None else None
+        # Only aliases can expand a document, and an alias needs an anchor (`&name`): a file
+        # without one (every bundled questionnaire) skips the walk over its ~15,000 nodes.
+        bomb = _expansion(node) if node is not None and ANCHOR.search(text) else None
         if bomb is not None:
             mark = bomb[0].start_mark
             return None, [Problem(file, mark.line + 1, mark.column + 1, bomb[1])]

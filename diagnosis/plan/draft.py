@@ -129,7 +129,7 @@ def _check_text(check: Check, index: Index, lang: Lang) -> str:
     now = f"（当前 {check.current:g}）" if lang == "zh" else f" (now {check.current:g})"
     text = check.text.get(lang) + (now if check.current is not None else "")
     if check.candidates:
-        names = "、".join(_name(index, m, lang) for m in check.candidates[:5])
+        names = ("、" if lang == "zh" else ", ").join(_name(index, m, lang) for m in check.candidates[:5])
         text += f"；可优先提升：{names}" if lang == "zh" else f"; closest: {names}"
     return text
 

@@ -42,7 +42,7 @@ def alerts(source: ReportInput, lang: Lang) -> list[tuple[str, str, bool]]:
     resolutions = source.plan.resolutions if source.plan is not None else {}
     rows = []
     for alert in plausibility(q, source.answers, context(source), resolutions):
-        where = "、".join(
+        where = ("、" if lang == "zh" else "; ").join(
             index.questions[qid].text.get(lang) for qid in alert.questions if qid in index.questions
         )
         message = alert.message.get(lang)

@@ -3,15 +3,15 @@ continue across pages, headings, status lines."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from diagnosis.model import Lang
-from diagnosis.report.fonts import REGULAR
+from diagnosis.report.fonts import REGULAR, paragraph_markup
 from diagnosis.report.labels import label
 from diagnosis.report.styles import BAD, GOOD, RULE, SHADE, style
 
@@ -22,9 +22,16 @@ MAX_ROW = 200 * mm  # a table row must fit a page; taller cells continue in the 
 BASE_TABLE: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), REGULAR)]
 
 
+CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+
 def p(text: str, name: str = "body") -> Paragraph:
-    """User text is always escaped: `<`, `&` and markup-like strings print literally."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(name))
+    """User text is always escaped: `<`, `&` and markup-like strings print literally; characters
+    the font lacks switch to a fallback font. Leading ideographic spaces (a child dimension)
+    become an indent, which reportlab would otherwise strip."""
+    body = text.lstrip("\u3000")
+    chosen = style(name, bool(CJK.search(text)), len(text) - len(body))
+    return Paragraph(paragraph_markup(body, chosen.fontName), chosen)
 
 
 def table(
@@ -41,7 +48,7 @@ def table(
         for i, row in enumerate(rows)
     ]
     cells = [part for row in cells for part in fit_row(row, widths)]
-    result = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    result = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT", spaceAfter=3 * mm)
     commands = [
         *BASE_TABLE,
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
@@ -61,7 +68,7 @@ def fit_row(row: list[Flowable], widths: list[float]) -> list[list[Any]]:
     pieces: list[list[Flowable]] = []
     for cell, width in zip(row, widths, strict=True):
         parts, rest = [], cell
-        while isinstance(rest, Paragraph) and rest.wrap(width - 8, MAX_ROW)[1] > MAX_ROW:
+        while _may_overflow(rest, width) and rest.wrap(width - 8, MAX_ROW)[1] > MAX_ROW:
             split = rest.split(width - 8, MAX_ROW)
             if len(split) < 2:
                 break
@@ -72,6 +79,18 @@ def fit_row(row: list[Flowable], widths: list[float]) -> list[list[Any]]:
     return [[piece[k] if k < len(piece) else "" for piece in pieces] for k in range(height)]
 
 
+def _may_overflow(cell: object, width: float) -> bool:
+    """Whether a paragraph could be taller than a page: every character as wide as the font is
+    tall bounds its height from above, so most cells need no trial wrap (wrapping is costly)."""
+    if not isinstance(cell, Paragraph):
+        return False
+    if cell.text is None:  # the rest of a split paragraph: measure it
+        return True
+    size, leading = cell.style.fontSize, cell.style.leading
+    lines = len(cell.text) * size / max(width - 8, 1) + cell.text.count("<br/>") + 1
+    return bool(lines * leading > MAX_ROW)
+
+
 def status(text: str, met: bool, lang: Lang) -> Paragraph:
     """'√ 满足　condition' in green, '× 未满足　condition' in red."""
     mark = (
@@ -79,7 +98,8 @@ def status(text: str, met: bool, lang: Lang) -> Paragraph:
         f"{label('met', lang) if met else label('unmet', lang)}</font>"
     )
     gap = "　" if lang == "zh" else "  "
-    return Paragraph(f"{mark}{gap}{escape(text)}", style("body"))
+    chosen = style("body", bool(CJK.search(text)) or lang == "zh")
+    return Paragraph(f"{mark}{gap}{paragraph_markup(text, chosen.fontName)}", chosen)
 
 
 def pairs(rows: list[tuple[str, str]], key_width: float = 45 * mm) -> Table:

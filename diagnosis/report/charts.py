@@ -8,11 +8,17 @@ import math
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+from reportlab.lib.colors import Color
 
-from diagnosis.report.fonts import REGULAR
+from diagnosis.report.fonts import REGULAR, drawable, fitted
 from diagnosis.report.styles import ACCENT, INK, MUTED, RULE, SHADE
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
+
+
+def _text(x: float, y: float, text: str, size: float, color: Color = INK, anchor: str = "start") -> String:
+    """A label in the bundled font; characters it cannot draw show as the placeholder."""
+    return String(x, y, drawable(text), fontName=REGULAR, fontSize=size, fillColor=color, textAnchor=anchor)
 
 
 def radar(points: list[tuple[str, float]], width: float = 240, height: float = 200) -> Drawing:
@@ -32,11 +38,7 @@ def radar(points: list[tuple[str, float]], width: float = 240, height: float = 2
     for ring in RINGS:
         corners = [c for i in range(n) for c in at(i, radius * ring)]
         drawing.add(Polygon(corners, strokeColor=RULE, strokeWidth=0.5, fillColor=None))
-        drawing.add(
-            String(
-                cx + 2, cy + radius * ring + 1, f"{ring:.0%}", fontName=REGULAR, fontSize=5, fillColor=MUTED
-            )
-        )
+        drawing.add(_text(cx + 2, cy + radius * ring + 1, f"{ring:.0%}", 5, MUTED))
     for i in range(n):
         x, y = at(i, radius)
         drawing.add(Line(cx, cy, x, y, strokeColor=RULE, strokeWidth=0.5))
@@ -46,17 +48,7 @@ def radar(points: list[tuple[str, float]], width: float = 240, height: float = 2
         x, y = at(i, radius + 8)
         anchor = "middle" if abs(x - cx) < 4 else ("start" if x > cx else "end")
         dy = 3 if y > cy + 4 else (-8 if y < cy - 4 else -3)
-        drawing.add(
-            String(
-                x,
-                y + dy,
-                f"{name} {rate:.0%}",
-                fontName=REGULAR,
-                fontSize=7,
-                fillColor=INK,
-                textAnchor=anchor,
-            )
-        )
+        drawing.add(_text(x, y + dy, f"{name} {rate:.0%}", 7, anchor=anchor))
     return drawing
 
 
@@ -69,7 +61,7 @@ def bars(points: list[tuple[str, float]], width: float = 240, height: float = 20
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7
-    chart.categoryAxis.categoryNames = [name for name, _ in points] or [""]
+    chart.categoryAxis.categoryNames = [drawable(name) for name, _ in points] or [""]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -92,15 +84,11 @@ def scene_levels(rows: list[tuple[str, str, int, bool]], top: int, width: float)
     for level in range(top + 1):
         x = left + level * step
         drawing.add(Line(x, 12, x, drawing.height, strokeColor=RULE, strokeWidth=0.4))
-        drawing.add(
-            String(x, 2, str(level), fontName=REGULAR, fontSize=6.5, fillColor=MUTED, textAnchor="middle")
-        )
+        drawing.add(_text(x, 2, str(level), 6.5, MUTED, "middle"))
     for i, (name, level_name, level, mandatory) in enumerate(rows):
         y = drawing.height - (i + 1) * row_height
-        label = ("★ " if mandatory else "") + name
-        drawing.add(
-            String(left - 4, y + 4, label, fontName=REGULAR, fontSize=7.5, fillColor=INK, textAnchor="end")
-        )
+        label = fitted(("★ " if mandatory else "") + name, left - 8, 7.5)
+        drawing.add(_text(left - 4, y + 4, label, 7.5, anchor="end"))
         if level:
             fill = ACCENT if mandatory else SHADE
             drawing.add(
@@ -114,9 +102,7 @@ def scene_levels(rows: list[tuple[str, str, int, bool]], top: int, width: float)
                     strokeWidth=0.5,
                 )
             )
-        drawing.add(
-            String(left + level * step + 4, y + 4, level_name, fontName=REGULAR, fontSize=7, fillColor=INK)
-        )
+        drawing.add(_text(left + level * step + 4, y + 4, level_name, 7))
     return drawing
 
 
@@ -132,22 +118,10 @@ def timeline(rows: list[tuple[str, str, str]], width: float) -> Drawing:
         x = left + i * step
         drawing.add(Line(x, 14, x, drawing.height, strokeColor=RULE, strokeWidth=0.3))
         if len(months) <= 18 or i % 3 == 0:
-            drawing.add(
-                String(
-                    x + step / 2,
-                    4,
-                    month[2:].replace("-", "."),
-                    fontName=REGULAR,
-                    fontSize=5.5,
-                    fillColor=MUTED,
-                    textAnchor="middle",
-                )
-            )
+            drawing.add(_text(x + step / 2, 4, month[2:].replace("-", "."), 5.5, MUTED, "middle"))
     for i, (name, start, end) in enumerate(rows):
         y = drawing.height - (i + 1) * row_height
-        drawing.add(
-            String(left - 4, y + 4, name[:24], fontName=REGULAR, fontSize=7, fillColor=INK, textAnchor="end")
-        )
+        drawing.add(_text(left - 4, y + 4, fitted(name, left - 8, 7), 7, anchor="end"))
         first, last = months.index(start), months.index(end)
         drawing.add(
             Rect(
@@ -174,13 +148,8 @@ def _months(start: str, end: str) -> list[str]:
 
 def qr(text: str, caption: str, size: float = 90) -> Drawing:
     """A QR code of what a phone should show a reviewer, with a short caption below."""
-    widget = QrCodeWidget(text, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size + 12, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 12])
-    drawing.add(widget)
+    # Sized directly: asking the widget for its bounds would encode the code a second time.
     label = Drawing(size, size + 12)
-    label.add(drawing)
-    label.add(
-        String(size / 2, 1, caption, fontName=REGULAR, fontSize=6.5, textAnchor="middle", fillColor=INK)
-    )
+    label.add(QrCodeWidget(text, barLevel="M", x=0, y=12, barWidth=size, barHeight=size))
+    label.add(_text(size / 2, 1, caption, 6.5, anchor="middle"))
     return label

@@ -138,6 +138,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "after": ("改造后", "After"),
     "level_change": ("等级变化", "Level change"),
     "why_change": ("等级变化的原因", "Why the level changed"),
+    "why_same": ("等级未变：下一等级尚缺", "Why the level stayed: the next level still needs"),
     # appendix and evidence
     "question": ("题目", "Question"),
     "answer": ("回答", "Answer"),

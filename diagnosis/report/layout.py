@@ -14,7 +14,7 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate
 from diagnosis.report import sections
 from diagnosis.report.blocks import MARGIN, WIDTH
 from diagnosis.report.data import ReportData
-from diagnosis.report.fonts import BOLD, REGULAR, register_fonts
+from diagnosis.report.fonts import BOLD, REGULAR, draw_string, fitted, register_fonts, string_width
 from diagnosis.report.labels import label
 from diagnosis.report.styles import MUTED, RULE
 
@@ -73,32 +73,19 @@ def _decorate(canvas: Canvas, report: ReportData, page: int, pages: int) -> None
     canvas.setFont(REGULAR, 8)
     if page > 1:
         number = f"{label('number', report.lang)} {report.number}"
-        room = WIDTH - canvas.stringWidth(number, REGULAR, 8) - 8 * mm
-        canvas.drawString(MARGIN, height - 14 * mm, _fit(canvas, report.enterprise, room))
-        canvas.drawRightString(width - MARGIN, height - 14 * mm, number)
+        room = WIDTH - string_width(number, REGULAR, 8) - 8 * mm
+        draw_string(canvas, MARGIN, height - 14 * mm, fitted(report.enterprise, room, 8), REGULAR, 8)
+        draw_string(
+            canvas, width - MARGIN - string_width(number, REGULAR, 8), height - 14 * mm, number, REGULAR, 8
+        )
         canvas.line(MARGIN, height - 15.5 * mm, width - MARGIN, height - 15.5 * mm)
     canvas.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
     left = f"{label('code', report.lang)} {report.code}"
     if report.signer:
-        left += f"  ·  {label('signed_by', report.lang)} {_fit(canvas, report.signer, 60 * mm)}"
-    canvas.drawString(MARGIN, 10 * mm, left)
+        left += f"  ·  {label('signed_by', report.lang)} {fitted(report.signer, 60 * mm, 8)}"
+    draw_string(canvas, MARGIN, 10 * mm, left, REGULAR, 8)
     canvas.drawRightString(width - MARGIN, 10 * mm, label("page", report.lang).format(page=page, pages=pages))
     if not report.finalized:
         canvas.setFont(BOLD, 8)
         canvas.drawCentredString(width / 2, 6 * mm, label("draft_mark", report.lang))
     canvas.restoreState()
-
-
-def _fit(canvas: Canvas, text: str, width: float) -> str:
-    """Cut a header string to the width available (a very long enterprise name stays on one line).
-    A binary search: the name may be thousands of characters long, on every page."""
-    if canvas.stringWidth(text, REGULAR, 8) <= width:
-        return text
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if canvas.stringWidth(text[:middle] + "…", REGULAR, 8) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low] + "…"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import DictionaryObject, NameObject, StreamObject, TextStringObject
 
 from diagnosis.model import Lang
 from diagnosis.report.data import build
@@ -25,11 +26,36 @@ def _compress(writer: PdfWriter, attached: Any) -> None:
     writer._replace_object(ref, ref.get_object().flate_encode())
 
 
+def _utf16(match: re.Match[bytes]) -> bytes:
+    text = chr(int(match[2], 16)).encode("utf-16-be").hex().upper().encode()
+    return b"<" + match[1] + b"> <" + text + b">"
+
+
+def _resolved(value: Any) -> Any:
+    return value.get_object() if value is not None else None
+
+
+def _repair_to_unicode(writer: PdfWriter) -> None:
+    """reportlab writes a character beyond U+FFFF (𠮷, emoji) into a font's ToUnicode map as five
+    hex digits, which readers cut to four: copied or extracted text would say ₻ for 𠮷. PDF wants
+    UTF-16 there, so those entries become surrogate pairs."""
+    for page in writer.pages:
+        fonts = _resolved(_resolved(page.get("/Resources")).get("/Font"))
+        for font in fonts.values() if isinstance(fonts, DictionaryObject) else []:
+            stream = _resolved(_resolved(font).get("/ToUnicode"))
+            if isinstance(stream, StreamObject):
+                data = stream.get_data()
+                fixed = re.sub(rb"<([0-9A-F]{2})> <([0-9A-F]{5,6})>", _utf16, data)
+                if fixed != data:
+                    stream.set_data(fixed)
+
+
 def build_pdf(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) -> bytes:
     """The report as PDF bytes, unsigned; the same input always gives the same bytes. With
     `signer`, the signer is printed and embedded, ready for `diagnosis.signing.pdf.sign_pdf`."""
     report = build(source, lang, signer)
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(render(report))))
+    _repair_to_unicode(writer)
     attachments = [(PAYLOAD_NAME, canonical(report.payload)), (QUESTIONNAIRE_NAME, source.loaded.raw)]
     previous = source.previous
     if previous is not None and previous.loaded.sha256 != source.loaded.sha256:

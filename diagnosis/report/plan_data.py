@@ -55,6 +55,7 @@ class EffectsData:
 @dataclass
 class ComparisonData:
     levels: tuple[str, str]
+    same: bool  # the level did not change: `reasons` are what the next one still needs
     rows: list[list[str]]  # dimension, before, after, change
     scenes: list[list[str]]  # scene, before, after
     reasons: list[str]
@@ -203,7 +204,8 @@ def comparison(before_source: ReportInput, after_source: ReportInput, lang: Lang
     scene_rows = [
         [row.name, scene_before.get(row.name, "—"), row.level] for row in scenes(q_after, after, lang)[0]
     ]
-    return ComparisonData((name(before), name(after)), rows, scene_rows, _reasons(before, after, lang))
+    same = (before.level.id if before.level else None) == (after.level.id if after.level else None)
+    return ComparisonData((name(before), name(after)), same, rows, scene_rows, _reasons(before, after, lang))
 
 
 def _reasons(before: ScoreResult, after: ScoreResult, lang: Lang) -> list[str]:

@@ -194,7 +194,8 @@ def _plan(r: ReportData) -> list[Flowable]:
     widths = [30 * mm, WIDTH - 132 * mm, 24 * mm, 26 * mm, 18 * mm, 34 * mm]
     out: list[Flowable] = [table([head, *data.rows, data.totals], widths, bold_rows={len(data.rows) + 1})]
     if data.suppliers:
-        out += [Spacer(1, 2 * mm), pairs([(name, supplier) for name, supplier in data.suppliers], 60 * mm)]
+        rows = [[_t(r, "project"), _t(r, "supplier")], *[list(pair) for pair in data.suppliers]]
+        out += [table(rows, [60 * mm, WIDTH - 60 * mm])]
     if data.timeline:
         out += [CondPageBreak(50 * mm), p(_t(r, "timeline"), "h2"), charts.timeline(data.timeline, WIDTH)]
     return out
@@ -229,7 +230,7 @@ def _comparison(r: ReportData) -> list[Flowable]:
     arrow = " → " if r.lang == "zh" else " -> "
     out: list[Flowable] = [p(f"{_t(r, 'level_change')}{_colon(r)}{before}{arrow}{after}", "h2")]
     if data.reasons:
-        out.append(p(_t(r, "why_change"), "muted"))
+        out.append(p(_t(r, "why_same" if data.same else "why_change"), "muted"))
         out += [p(f"• {text}") for text in data.reasons]
     rows = [[_t(r, "dimension"), _t(r, "before"), _t(r, "after"), _t(r, "change")], *data.rows]
     out.append(table(rows, [WIDTH - 75 * mm, 25 * mm, 25 * mm, 25 * mm]))

@@ -114,15 +114,27 @@ class ReportInput:
     plan: Plan | None = None
     previous: ReportInput | None = None
     timezone: str = field(default_factory=zone_name)
+    _scored: dict[bytes, ScoreResult | None] = field(default_factory=dict, repr=False, compare=False)
 
     def result(self) -> ScoreResult:
-        return score(self.loaded.questionnaire, self.answers, sha256=self.loaded.sha256, strict=False)
+        """The answers scored (once per distinct answers: every section of a report asks)."""
+        key = b"now" + canonical({"answers": self.answers, "q": self.loaded.sha256})
+        if key not in self._scored:
+            self._scored[key] = score(
+                self.loaded.questionnaire, self.answers, sha256=self.loaded.sha256, strict=False
+            )
+        return self._scored[key]  # type: ignore[return-value]
 
     def planned(self) -> ScoreResult | None:
         """The result once the plan's projects are done (None without projects)."""
         if self.plan is None or not self.plan.projects:
             return None
-        return planned_result(self.loaded.questionnaire, self.answers, self.plan, self.loaded.sha256)
+        key = b"plan" + canonical({"answers": self.answers, "plan": self.plan.model_dump(mode="json")})
+        if key not in self._scored:
+            self._scored[key] = planned_result(
+                self.loaded.questionnaire, self.answers, self.plan, self.loaded.sha256
+            )
+        return self._scored[key]
 
 
 def declared(result: ScoreResult) -> dict[str, Any]:
@@ -201,7 +213,7 @@ def from_payload(data: ReportPayload, loaded: Loaded, previous_loaded: Loaded | 
 def renderer() -> dict[str, str]:
     """The versions that decide the bytes of a rendered page."""
     fonts = hashlib.sha256()
-    for path in sorted((paths.resources() / "fonts").glob("*.ttf")):
+    for path in sorted((paths.resources() / "fonts").glob("*.ttf*")):  # the packed fallbacks too
         fonts.update(path.name.encode() + b"\0" + path.read_bytes())
     return {
         "app": __version__,

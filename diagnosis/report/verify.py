@@ -6,6 +6,7 @@ import io
 import json
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pypdf
@@ -72,7 +73,7 @@ MAX_EMBEDDED = 32 * 2**20  # decompressed size of one embedded file or page stre
 
 def verify_pdf(
     raw: bytes,
-    package: bytes | None = None,
+    package: bytes | Path | None = None,
     trust: TrustList | None = None,
     require_signature: bool = True,
 ) -> Verdict:
@@ -104,7 +105,7 @@ def _check_signature(raw: bytes, trust: TrustList) -> SignatureCheck:
     return check_pdf_signature(raw, trust)
 
 
-def _verify_data(raw: bytes, package: bytes | None) -> Verdict:
+def _verify_data(raw: bytes, package: bytes | Path | None) -> Verdict:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # our own sentence says what is wrong
     # A flate bomb stops at MAX_EMBEDDED bytes instead of filling the memory.
     try:
@@ -123,7 +124,7 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def _verify(raw: bytes, package: bytes | None) -> Verdict:
+def _verify(raw: bytes, package: bytes | Path | None) -> Verdict:
     try:
         reader = PdfReader(io.BytesIO(raw))
         attachments = reader.attachments
@@ -227,7 +228,7 @@ def _summary(data: ReportPayload, code: str) -> str:
     )
 
 
-def _check_package(verdict: Verdict, payload: dict[str, Any], raw: bytes) -> None:
+def _check_package(verdict: Verdict, payload: dict[str, Any], raw: bytes | Path) -> None:
     from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT  # only with --package
     from diagnosis.storage.package import read_package
 

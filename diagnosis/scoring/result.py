@@ -179,4 +179,16 @@ def to_dict(result: ScoreResult) -> dict[str, Any]:
             "recommendations": [_text(t) for t in nxt.recommendations],
         },
         "sets": result.sets,
+        "questions": {
+            qid: {
+                "value": q.value,
+                "points": _num(q.points),
+                "max_points": _num(q.max_points),
+                "level": q.level,
+                "not_applicable": q.not_applicable,
+                **({"derived": _num(q.derived)} if q.derived is not None else {}),
+            }
+            for qid, q in result.questions.items()
+            if q.visible
+        },
     }

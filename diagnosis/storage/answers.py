@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from diagnosis.errors import AnswersError
@@ -75,3 +76,110 @@ def history_of(store: Store, assessment_id: int) -> list[dict[str, Any]]:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def set_answers(
+    store: Store, assessment_id: int, values: Mapping[str, Any], reason: str = "answered"
+) -> list[str]:
+    """Record several answers in one durable transaction (e.g. "mark the rest of this level not
+    met"); every change gets its history row with `reason`. Nothing is written when one value is
+    refused. Returns the questions whose answer changed."""
+    require_draft(store, assessment_id)
+    questionnaire = questionnaire_of(store, assessment_id).questionnaire
+    idx = index_of(questionnaire)
+    clean: dict[str, str | None] = {}
+    for question_id, value in values.items():
+        question = idx.questions.get(question_id)
+        if question is None:
+            raise AnswersError(f"no question '{question_id}' in {questionnaire.id} {questionnaire.version}")
+        if value is not None:
+            value, problem = check_value(question, idx.options[question_id], value)
+            if problem:
+                raise AnswersError(f"{question_id}: {problem}")
+        clean[question_id] = None if value is None else _json(value)
+    now, changed = store.now(), []
+    with store.write("save the answers") as db:
+        for question_id, new_value in clean.items():
+            old = _stored(db, assessment_id, question_id)
+            if old is not None and old["value"] == new_value:
+                continue
+            _upsert(db, store, assessment_id, question_id, {"value": new_value}, now)
+            _history(db, store, assessment_id, question_id, old, {"value": new_value}, now, reason)
+            changed.append(question_id)
+        if changed:
+            db.table("assessments").update(assessment_id, {"updated_at": now})
+    return changed
+
+
+def set_review(store: Store, assessment_id: int, question_id: str, flagged: bool) -> None:
+    """Mark a question as needing review (or clear the mark), durably and in the history."""
+    require_draft(store, assessment_id)
+    questionnaire = questionnaire_of(store, assessment_id).questionnaire
+    if question_id not in index_of(questionnaire).questions:
+        raise AnswersError(f"no question '{question_id}' in {questionnaire.id} {questionnaire.version}")
+    now = store.now()
+    with store.write(f"mark {question_id} for review") as db:
+        old = _stored(db, assessment_id, question_id)
+        if bool(old and old["review"]) == flagged:
+            return
+        _upsert(db, store, assessment_id, question_id, {"review": int(flagged)}, now)
+        reason = "flagged for review" if flagged else "review flag cleared"
+        _history(db, store, assessment_id, question_id, old, {}, now, reason)
+        db.table("assessments").update(assessment_id, {"updated_at": now})
+
+
+def review_flags(store: Store, assessment_id: int) -> set[str]:
+    """The questions marked as needing review."""
+    rows = store.db.execute(
+        "SELECT question_id FROM answers WHERE assessment_id = ? AND review = 1", [assessment_id]
+    )
+    return {row[0] for row in rows.fetchall()}
+
+
+def _stored(db: Any, assessment_id: int, question_id: str) -> dict[str, Any] | None:
+    row = db.execute(
+        "SELECT value, note, review FROM answers WHERE assessment_id = ? AND question_id = ?",
+        [assessment_id, question_id],
+    ).fetchone()
+    return None if row is None else {"value": row[0], "note": row[1], "review": row[2]}
+
+
+def _upsert(
+    db: Any, store: Store, assessment_id: int, question_id: str, change: dict[str, Any], now: str
+) -> None:
+    """Insert the answer row or update the given columns (plain SQL, as in `set_answer`)."""
+    columns = ", ".join(change)
+    marks = ", ".join("?" for _ in change)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in change)
+    db.execute(
+        f"INSERT INTO answers (assessment_id, question_id, {columns}, updated_at, updated_by) "
+        f"VALUES (?, ?, {marks}, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET "
+        f"{updates}, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        [assessment_id, question_id, *change.values(), now, store.user],
+    )
+
+
+def _history(
+    db: Any,
+    store: Store,
+    assessment_id: int,
+    question_id: str,
+    old: dict[str, Any] | None,
+    change: dict[str, Any],
+    now: str,
+    reason: str,
+) -> None:
+    before = old or {"value": None, "note": None}
+    db.table("answer_history").insert(
+        {
+            "assessment_id": assessment_id,
+            "question_id": question_id,
+            "old_value": before["value"],
+            "new_value": change.get("value", before["value"]),
+            "old_note": before["note"],
+            "new_note": before["note"],
+            "changed_at": now,
+            "changed_by": store.user,
+            "reason": reason,
+        }
+    )

@@ -5,15 +5,18 @@ a damaged archive gets further than one sentence."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import stat
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from diagnosis.errors import DiagnosisError
 
-MAX_TOTAL = 2 * 2**30  # everything a package may expand to, counted while reading
+MAX_TOTAL = 512 * 2**20  # everything a package may expand to (and its file), counted while reading
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # uncompressed / compressed, for every member: beyond this it is a zip bomb
 RATIO_SLACK = 4096  # tiny members compress oddly; a bomb needs far more than this
@@ -24,19 +27,22 @@ class PackageError(DiagnosisError):
     """The package is broken or hostile; nothing was imported."""
 
 
-def read_members(raw: bytes, allowed: Callable[[str], int | None]) -> dict[str, bytes]:
+def read_members(source: bytes | Path, allowed: Callable[[str], int | None]) -> dict[str, bytes]:
     """Every member, decompressed under limits counted as the bytes come out; `allowed` gives
-    the size limit of a member name, or None for a name that has no business in the archive."""
+    the size limit of a member name, or None for a name that has no business in the archive.
+    A file is read as it is decompressed, never into memory first."""
+    if isinstance(source, Path):
+        _check_file(source)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
+        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         raise PackageError("not a diagnosis package (not a zip file, or a damaged one)") from None
     if len(infos) > MAX_MEMBERS:
         raise PackageError(f"the package has {len(infos)} files; at most {MAX_MEMBERS} are accepted")
-    names = [info.filename for info in infos]
-    if len(set(names)) != len(names):
-        twice = next(name for name in names if names.count(name) > 1)
+    names = Counter(info.filename for info in infos)
+    if len(names) != len(infos):
+        twice = next(name for name, count in names.items() if count > 1)
         raise PackageError(f"the package holds {twice!r} twice")
     data: dict[str, bytes] = {}
     budget = MAX_TOTAL
@@ -87,3 +93,17 @@ def _check_member(info: zipfile.ZipInfo, allowed: Callable[[str], int | None]) -
         raise PackageError(f"unexpected file {name[:80]!r} in the package")
     if info.file_size > limit:
         raise PackageError(f"{name} is larger than allowed ({info.file_size} bytes)")
+
+
+def _check_file(path: Path) -> None:
+    """A regular file no larger than a package may expand to (a FIFO or device is never opened)."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise PackageError(f"{path}: cannot read the package ({error.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise PackageError(f"{path}: not a regular file; choose the package itself")
+    if info.st_size > MAX_TOTAL:
+        raise PackageError(
+            f"{path}: the package is {info.st_size // 2**20} MB; at most {MAX_TOTAL // 2**20} MB is accepted"
+        )

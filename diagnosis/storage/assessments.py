@@ -251,6 +251,7 @@ def _insert_answer(store: Store, assessment_id: int, answer: dict[str, Any], rea
             "question_id": answer["question_id"],
             "value": answer["value"],
             "note": answer["note"],
+            "review": answer.get("review") or 0,
             "updated_at": now,
             "updated_by": store.user,
         }

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.files import read_regular, write_atomic
+from diagnosis.files import write_atomic
 from diagnosis.jsonio import parse_json
 from diagnosis.loading.load import Loaded, load_bytes
 from diagnosis.model.index import index_of
@@ -49,7 +49,7 @@ from diagnosis.records import (
 )
 from diagnosis.scoring.answers import check_value
 from diagnosis.storage.answers import history_of
-from diagnosis.storage.archive import MAX_MEMBERS, MAX_TOTAL, PackageError, read_members
+from diagnosis.storage.archive import MAX_MEMBERS, PackageError, read_members
 from diagnosis.storage.assessments import get_assessment, keep_questionnaire, questionnaire_of, report_number
 from diagnosis.storage.db import Store, inserted
 from diagnosis.storage.enterprises import get_enterprise
@@ -111,7 +111,9 @@ def package_bytes(store: Store, assessment_id: int, signer: ProviderKey | None =
             }
         ),
         "questionnaire.yaml": loaded.raw,
-        "answers.json": _json([{k: a[k] for k in ANSWER_FIELDS} for a in answers]),
+        "answers.json": _json(
+            [{k: a[k] for k in ANSWER_FIELDS} | {"review": bool(a["review"])} for a in answers]
+        ),
         "history.json": _json([{k: h[k] for k in HISTORY_FIELDS} for h in history_of(store, assessment_id)]),
     }
     for sha in sorted({e["sha256"] for e in evidence}):
@@ -165,19 +167,15 @@ class Unpacked:
         return check_bytes_signature(self.manifest, self.signature, trust)
 
 
-def read_package_file(path: Path, evidence_limit: int) -> Unpacked:
-    """Check a package file completely; a device, FIFO or oversized file is refused unread."""
-    return read_package(read_regular(path, MAX_TOTAL, "package"), evidence_limit)
-
-
 def read_package(
-    raw: bytes, evidence_limit: int, questionnaires: QuestionnaireMemo | None = None
+    source: bytes | Path, evidence_limit: int, questionnaires: QuestionnaireMemo | None = None
 ) -> Unpacked:
-    """Check a package completely, in memory; any problem raises PackageError in one sentence.
+    """Check a package (bytes, or a file read as it decompresses) completely; any problem raises
+    PackageError in one sentence; a device, FIFO or oversized file is refused unread.
 
     `questionnaires` keeps questionnaires already checked, by the sha256 of their exact bytes:
     reading thousands of packages (the claims intake) parses each questionnaire file once."""
-    data = read_members(raw, lambda name: _allowed(name, evidence_limit))
+    data = read_members(source, lambda name: _allowed(name, evidence_limit))
     manifest = _parse(data, "manifest.json")
     if not isinstance(manifest, dict) or manifest.get("format") not in READABLE:
         found = manifest.get("format") if isinstance(manifest, dict) else None
@@ -313,7 +311,7 @@ def _check_evidence(listed: list[EvidenceRecord], files: dict[str, bytes], limit
 
 def import_package(
     store: Store,
-    raw: bytes,
+    source: bytes | Path | Unpacked,
     if_exists: IfExists | None = None,
     known: dict[tuple[str, str], str] | None = None,
 ) -> int:
@@ -325,7 +323,7 @@ def import_package(
     questionnaire this app already knows (bundled and user folder): a package carrying the same
     id and version with other content is refused.
     """
-    unpacked = read_package(raw, store.evidence_limit)
+    unpacked = source if isinstance(source, Unpacked) else read_package(source, store.evidence_limit)
     if known is None:
         from diagnosis.loading.catalogue import default_catalogue
 

@@ -161,3 +161,10 @@ def m002_plan(db: Database) -> None:
             WHERE report_number IS NOT NULL;
         """,
     )
+
+
+@migrations()
+def m002_review_flags(db: Database) -> None:
+    # "Needs review" is a mark on the answer row (an unanswered question gets a row with no value),
+    # so it is locked with the answers of a finalized assessment and travels with a new revision.
+    db.execute("ALTER TABLE answers ADD COLUMN review INTEGER NOT NULL DEFAULT 0")

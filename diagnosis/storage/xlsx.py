@@ -1,7 +1,10 @@
-"""Excel exports (openpyxl): an assessment in three sheets, and the provider summary."""
+"""Excel workbooks (openpyxl), written atomically. Every user string is a text cell — a name
+starting with "=" stays a name, never a formula — and loses only the control characters the
+format cannot hold; dates are date cells in local time; numbers stay numbers."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -9,204 +12,126 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from diagnosis.answer_text import answer_label
 from diagnosis.files import atomic_path
-from diagnosis.model.index import index_of
-from diagnosis.scoring.result import NodeResult
-from diagnosis.storage.assessments import answers_of, get_assessment, score_assessment
-from diagnosis.storage.db import Store
-from diagnosis.storage.enterprises import get_enterprise
-from diagnosis.storage.evidence import evidence_of
+from diagnosis.model import Lang
+from diagnosis.storage.reports import SummaryRow
 
 BOLD = Font(bold=True)
+DATE_FORMAT = "yyyy-mm-dd"
+PERCENT_FORMAT = "0.0%"
 
 
-def assessment_workbook(store: Store, assessment_id: int, target: Path) -> None:
-    """Sheets: 企业与评估 (details), 答卷 (answers), 得分 (dimension scores and level)."""
-    row = get_assessment(store, assessment_id)
-    enterprise = get_enterprise(store, row["enterprise_id"])
-    result, loaded = score_assessment(store, assessment_id)
-    q, index = loaded.questionnaire, index_of(loaded.questionnaire)
-    answers, notes = answers_of(store, assessment_id)
-    evidence: dict[str, list[str]] = {}
-    for item in evidence_of(store, assessment_id):
-        evidence.setdefault(item["question_id"], []).append(item["name"])
-
-    book, details = _book("企业与评估")
-    _rows(
-        details,
-        ["项目 Item", "内容 Value"],
-        [
-            ["企业名称 Enterprise", enterprise["name"]],
-            ["统一社会信用代码 USCC", enterprise["uscc"]],
-            ["行业 Industry", enterprise["industry"]],
-            [
-                "地区 Region",
-                " ".join(p for p in (enterprise["province"], enterprise["city"], enterprise["county"]) if p),
-            ],
-            ["规模 Size", enterprise["size_class"]],
-            ["联系人 Contact", enterprise["contact_name"]],
-            ["问卷 Questionnaire", f"{q.title.zh} {q.id}@{q.version}"],
-            ["问卷 sha256", loaded.sha256],
-            ["评估编号 Assessment", f"#{row['id']} {row['uid']} r{row['revision']}"],
-            ["方式 Mode", "现场评估 on-site" if row["mode"] == "onsite" else "自评估 self-assessment"],
-            ["服务机构 Provider", row["provider"]],
-            ["评估人员 Assessor", row["assessor"]],
-            ["状态 Status", row["status"]],
-            ["创建 Created", row["created_at"]],
-            ["定稿 Finalized", row["finalized_at"]],
-            ["总分 Score", f"{result.score:g} / {result.max_score:g}"],
-            ["等级 Level", result.level.name.zh if result.level else "未定级 not rated"],
-        ],
-    )
-    sheet = book.create_sheet("答卷")
-    body = []
-    for qid, question in index.questions.items():
-        qr = result.questions[qid]
-        if not qr.visible:
-            continue
-        value = qr.derived if question.kind == "derived" else answers.get(qid)
-        code = value if isinstance(value, str) else (",".join(value) if isinstance(value, list) else value)
-        body.append(
-            [
-                qid,
-                question.text.zh,
-                code,
-                answer_label(index, question, value),
-                qr.points if qr.max_points else None,
-                qr.max_points or None,
-                notes.get(qid),
-                "；".join(evidence.get(qid, [])),
-            ]
-        )
-    _rows(
-        sheet,
-        [
-            "题号 ID",
-            "题目 Question",
-            "答案代码 Code",
-            "答案 Answer",
-            "得分 Points",
-            "满分 Max",
-            "备注 Note",
-            "佐证材料 Evidence",
-        ],
-        body,
-        widths=[22, 60, 16, 40, 10, 10, 30, 30],
-    )
-    scores = book.create_sheet("得分")
-    _rows(
-        scores,
-        ["维度 Dimension", "Dimension", "得分 Score", "满分 Max", "等级 Level"],
-        [
-            [
-                "总分",
-                "Total",
-                result.score,
-                result.max_score,
-                result.level.name.zh if result.level else "未定级",
-            ],
-            *_tree(result.root, 0),
-        ],
-        widths=[30, 30, 12, 12, 16],
-    )
-    _save(book, target)
-
-
-def summary_workbook(rows: Iterable[dict[str, Any]], target: Path) -> None:
-    """The provider summary: one row per assessment (the basis of a claim by diagnosis volume)."""
-    book, sheet = _book("诊断汇总")
-    _rows(
-        sheet,
-        [
-            "评估 #",
-            "企业 Enterprise",
-            "统一社会信用代码 USCC",
-            "问卷 Questionnaire",
-            "版本 Version",
-            "方式 Mode",
-            "服务机构 Provider",
-            "评估人员 Assessor",
-            "创建 Created",
-            "状态 Status",
-            "得分 Score",
-            "满分 Max",
-            "等级 Level",
-        ],
-        [
-            [
-                r["id"],
-                r["enterprise"],
-                r["uscc"],
-                r["questionnaire_id"],
-                r["questionnaire_version"],
-                r["mode"],
-                r["provider"],
-                r["assessor"],
-                r["created_at"],
-                r["status"],
-                r["score"],
-                r["max_score"],
-                r["level"],
-            ]
-            for r in rows
-        ],
-        widths=[8, 30, 22, 18, 10, 8, 24, 14, 22, 10, 10, 10, 10],
-    )
-    _save(book, target)
-
-
-def _book(first_sheet: str) -> tuple[Workbook, Worksheet]:
-    book = Workbook()
-    sheet = book.active
+def book(first_sheet: str) -> tuple[Workbook, Worksheet]:
+    workbook = Workbook()
+    sheet = workbook.active
     assert sheet is not None
     sheet.title = first_sheet
-    return book, sheet
+    return workbook, sheet
 
 
-def _tree(node: NodeResult, depth: int) -> list[list[Any]]:
-    rows = []
-    for child in node.children:
-        if child.max_score is not None:
-            rows.append(
-                [
-                    "  " * depth + child.name.zh,
-                    child.name.en,
-                    child.score,
-                    child.max_score,
-                    child.level.name.zh if child.level else None,
-                ]
-            )
-        rows += _tree(child, depth + 1)
-    return rows
-
-
-def _rows(
-    sheet: Worksheet, header: Sequence[str], body: Iterable[Sequence[Any]], widths: Sequence[int] = (28, 70)
+def rows(
+    sheet: Worksheet,
+    header: Sequence[str],
+    body: Iterable[Sequence[Any]],
+    widths: Sequence[int] = (28, 70),
+    filters: bool = False,
 ) -> None:
-    sheet.append([_text(h) for h in header])
+    """Header (bold, frozen), then the body; `filters` adds Excel's filter row."""
+    sheet.append([text(h) for h in header])
     for cell in sheet[1]:
         cell.font = BOLD
     for row in body:
-        sheet.append([_text(value) for value in row])
-    for i, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + i)].width = width
+        sheet.append([text(value) for value in row])
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
     for line in sheet.iter_rows():
         for cell in line:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # user text is text: "=HYPERLINK(…)" must never become a formula
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT
             if cell.row > 1:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
+    if filters and sheet.max_row > 1:
+        sheet.auto_filter.ref = sheet.dimensions
 
 
-def _text(value: Any) -> Any:
+def text(value: Any) -> Any:
     """Strings without the control characters the format cannot hold; everything else as is."""
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-def _save(book: Workbook, target: Path) -> None:
+def save(workbook: Workbook, target: Path) -> None:
     with atomic_path(target, "Excel file") as temporary:
-        book.save(temporary)
+        workbook.save(temporary)
+
+
+SUMMARY_COLUMNS: list[tuple[str, str, int]] = [  # (zh, en, width)
+    ("评估编号", "Assessment", 8),
+    ("报告编号", "Report number", 26),
+    ("企业", "Enterprise", 30),
+    ("统一社会信用代码", "USCC", 22),
+    ("省", "Province", 10),
+    ("市", "City", 10),
+    ("区县", "County", 10),
+    ("行业", "Industry", 18),
+    ("规模", "Size", 8),
+    ("问卷", "Questionnaire", 18),
+    ("版本", "Version", 8),
+    ("方式", "Mode", 12),
+    ("服务机构", "Provider", 24),
+    ("评估人员", "Assessors", 14),
+    ("创建日期", "Created", 12),
+    ("定稿日期", "Finalized", 12),
+    ("状态", "Status", 10),
+    ("得分", "Score", 9),
+    ("满分", "Max", 8),
+    ("得分率", "Score %", 9),
+    ("等级", "Level", 12),
+    ("完成度", "Completeness", 10),
+    ("依据评估", "Based on", 9),
+]
+
+
+def summary_workbook(summary: Iterable[SummaryRow], target: Path, lang: Lang = "zh") -> None:
+    """The provider summary: one row per assessment, the basis of a claim by diagnosis volume.
+    Scores of different questionnaires use different scales, so a score rate sits beside them."""
+    workbook, sheet = book("诊断汇总" if lang == "zh" else "Summary")
+    header = [zh if lang == "zh" else en for zh, en, _ in SUMMARY_COLUMNS]
+    body = [
+        [
+            r.id,
+            r.report_number,
+            r.enterprise,
+            r.uscc,
+            r.province,
+            r.city,
+            r.county,
+            r.industry,
+            r.size_class,
+            r.questionnaire,
+            r.version,
+            r.mode_text(lang),
+            r.provider,
+            r.assessor,
+            r.created,
+            r.finalized,
+            r.status_text(lang),
+            r.score,
+            r.max_score,
+            r.rate,
+            r.level,
+            r.completeness,
+            r.based_on,
+        ]
+        for r in summary
+    ]
+    rows(sheet, header, body, [width for *_, width in SUMMARY_COLUMNS], filters=True)
+    for line in sheet.iter_rows(min_row=2):
+        for column in (19, 21):  # the score rate and completeness columns (0-based 19, 21)
+            line[column].number_format = PERCENT_FORMAT
+    save(workbook, target)

@@ -1,20 +1,23 @@
-"""Starting the desktop app: fonts, translations, settings, error reporting, the main window."""
+"""Starting the desktop app: fonts, translations, settings, error reporting, the main window.
+
+Start-up paints first and loads the rest behind it: this module, the window shell and the start
+page import only Qt and small parts of the core; the database (sqlite-utils) and the
+questionnaires (pydantic models) open once the window is on the screen.
+"""
 
 from __future__ import annotations
 
-import logging
 import sys
-import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTranslator
+from PySide6.QtCore import QByteArray, QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from diagnosis import paths
-from diagnosis.loading.catalogue import default_catalogue
-from diagnosis.storage.db import open_store
+from diagnosis.report.fontfiles import FALLBACKS, fallback_data
 from diagnosis.ui.context import Context, app_settings
 from diagnosis.ui.texts import Texts
 from diagnosis.ui.window import MainWindow
@@ -23,11 +26,20 @@ STYLE = """
 QLabel#pageTitle { font-size: 18px; font-weight: bold; color: #1d4ed8; padding: 4px 0; }
 QLabel#questionText { font-size: 16px; font-weight: bold; padding: 6px 0; }
 QLabel#levelText { font-size: 26px; font-weight: bold; color: #1d4ed8; }
-QLabel#fieldError { color: #b91c1c; }
+QLabel#fieldError { color: #b91c1c; font-weight: bold; }
 QLabel#savedMark { color: #15803d; }
-QLabel#savedMark[error="true"] { color: #b91c1c; }
+QLabel#savedMark[error="true"] { color: #b91c1c; font-weight: bold; }
+QLabel#flagMark { color: #b45309; font-weight: bold; }
 QLabel#optionDetail { color: #4b5563; margin-left: 24px; margin-bottom: 4px; }
 QLabel#hint { color: #6b7280; }
+QPushButton:focus, QRadioButton:focus, QCheckBox:focus, QComboBox:focus, QDateEdit:focus {
+    outline: none; border: 2px solid #2563eb; border-radius: 3px; padding: 2px 6px; }
+QLineEdit:focus { border: 2px solid #2563eb; border-radius: 3px; }
+QTableView:focus, QTreeView:focus, QListView:focus { border: 2px solid #2563eb; }
+QTableView::item:selected:active, QTreeView::item:selected:active, QListView::item:selected:active {
+    background: #2563eb; color: white; }
+QTableView::item:selected:!active, QTreeView::item:selected:!active, QListView::item:selected:!active {
+    background: #bfdbfe; color: black; }
 """
 _translator: QTranslator | None = None
 
@@ -58,22 +70,46 @@ def register_font() -> None:
         QApplication.setFont(QFont(families[0], 10))
 
 
-def build_window(db: Path | None = None) -> MainWindow:
-    """The window on a database (default: the user data folder's), with remembered settings."""
-    settings = app_settings()
+def register_fallback_fonts() -> None:
+    """The report's fallback fonts, tried in the same order, for rare characters of names (CJK
+    Extension B) and emoji where the machine has no font for them. After the first paint:
+    unpacking them takes about half a second."""
+    app_font = QApplication.font()
+    families = list(app_font.families())
+    for name in FALLBACKS:
+        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(fallback_data(name)))
+        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    app_font.setFamilies(families)
+    QApplication.setFont(app_font)
+
+
+def build_window(
+    db: Path | None = None, settings: QSettings | None = None, *, load: bool = True
+) -> MainWindow:
+    """The window on a database (default: the user data folder's), with remembered settings.
+
+    `load=False` leaves the database and the other pages for `MainWindow.load` (after a paint).
+    """
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.styleSheet() != STYLE:
+        app.setStyleSheet(STYLE)  # the same look wherever a window is built (tests, screenshots)
+    settings = settings or app_settings()
     texts = Texts("en" if settings.value("language", "zh") == "en" else "zh")
-    install_translator(texts.lang)
-    store = open_store(db or paths.default_db())
-    return MainWindow(Context(store, default_catalogue(), texts, settings))
-
-
-def log_path() -> Path:
-    return paths.data_dir() / "logs" / "diagnosis.log"
+    window = MainWindow(Context(db or paths.default_db(), texts, settings))
+    window.fit_to_screen()
+    if load:
+        window.load()
+    return window
 
 
 def _report_crash(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     """Unexpected errors go to a log file; the person sees a sentence with its path, not a traceback."""
-    path = log_path()
+    import logging
+    import traceback
+
+    from PySide6.QtWidgets import QMessageBox
+
+    path = paths.log_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(message)s", force=True)
     logging.error("".join(traceback.format_exception(kind, error, tb)))
@@ -81,27 +117,29 @@ def _report_crash(kind: type[BaseException], error: BaseException, tb: Traceback
     QMessageBox.critical(None, texts.t("err.title"), texts.t("err.unexpected", path=str(path)))
 
 
-class _FirstPaint(QObject):
-    """Quits the application once the window has been painted (`--smoke`)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QApplication.quit()
-        return False
-
-
-def run(db: Path | None = None, smoke: bool = False, package: Path | None = None) -> int:
+def run(
+    db: Path | None = None,
+    smoke: bool = False,
+    package: Path | None = None,
+    first_paint: Callable[[], None] | None = None,
+) -> int:
+    """Show the window, then load; `smoke` quits once everything is loaded and painted.
+    `first_paint` runs when the window has been painted the first time (benchmarks)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("diagnosis")
     register_font()
-    app.setStyleSheet(STYLE)
     sys.excepthook = _report_crash
-    window = build_window(db)
-    if smoke:
-        watcher = _FirstPaint(window)
-        window.start.table.viewport().installEventFilter(watcher)
-    window.show()
-    if package is not None:  # a package double-clicked in the file manager
-        window.import_package(package)
+    window = build_window(db, load=False)
+
+    def load() -> None:
+        register_fallback_fonts()
+        window.load()
+        if package is not None:  # a package double-clicked in the file manager
+            window.import_package(package)
+        if smoke:
+            QTimer.singleShot(0, app.quit)
+
+    window.after_first_paint(load, first_paint)
+    window.show_fitted()
     return int(app.exec())

@@ -1,27 +1,31 @@
-"""One editor per question kind. An editor shows a value and reports a new one through `changed`;
-it never keeps answers itself (the session does)."""
+"""One editor per question kind. An editor shows a value and reports a new one through `changed`,
+which commits it and says whether that worked; it never keeps answers itself (the session does)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
-    QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from diagnosis.model import ChoiceQuestion, DerivedQuestion, Lang, NumberQuestion, Option, Question
+from diagnosis.answer_input import accepted, parse_number
+from diagnosis.model import ChoiceQuestion, DerivedQuestion, NumberQuestion, Option, Question
+from diagnosis.model.index import Index
 from diagnosis.ui.texts import Texts
+from diagnosis.ui.widgets import PlainLabel
 
-Changed = Callable[[Any], None]
+Changed = Callable[[Any], bool]  # commit a value; False when it was refused (and said why)
 
 
 class Editor(QWidget):
@@ -33,39 +37,60 @@ class Editor(QWidget):
 
     def set_value(self, value: Any) -> None: ...
 
-    def commit(self) -> None:
-        """Report a typed-in value that has not been reported yet (text and numbers)."""
+    def commit(self) -> bool:
+        """Report a typed-in value that has not been reported yet; False when it was refused
+        (the person stays on the question and reads why)."""
+        return True
 
-    def choose(self, number: int) -> bool:
-        """Select the n-th option (number keys); False when this editor has no options."""
+    def choose(self, key: int) -> bool:
+        """Select the option of a number key; False when this editor has none for it."""
         return False
 
     def focus_first(self) -> None:
         self.setFocus()
 
+    def keys_hint(self, texts: Texts) -> str:
+        return texts.t("ask.keys")
+
+
+def option_keys(question: ChoiceQuestion, options: list[Option]) -> list[int | None]:
+    """The number key of each option: the level itself on a level ladder (0–4), else 1–9."""
+    if question.kind == "level" and all(o.level is not None and o.level <= 9 for o in options):
+        return [o.level for o in options]
+    return [n if n <= 9 else None for n in range(1, len(options) + 1)]
+
 
 class ChoiceEditor(Editor):
-    """Radio buttons (single, yes/no, level ladder) or check boxes (multiple, "none" exclusive)."""
+    """Radio buttons (single, yes/no, level ladder) or check boxes (multiple, "none" exclusive).
 
-    def __init__(self, question: ChoiceQuestion, options: list[Option], lang: Lang, changed: Changed) -> None:
+    ↑/↓ move between the options (however many there are) and Space chooses; number keys choose
+    directly. Arrows never change an answer by themselves.
+    """
+
+    def __init__(
+        self, question: ChoiceQuestion, options: list[Option], texts: Texts, changed: Changed
+    ) -> None:
         super().__init__(changed)
+        lang = texts.lang
         self.multiple = question.kind == "multiple"
+        self.ladder = question.kind == "level"
         self.options = options
+        self.keys = option_keys(question, options)
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multiple)
         self.buttons: list[QAbstractButton] = []
-        self.details: list[QLabel] = []
-        for n, option in enumerate(options, start=1):
-            text = f"{n}. {option.label.get(lang)}" if n <= 9 else option.label.get(lang)
+        self.details: list[PlainLabel] = []
+        for n, (option, key) in enumerate(zip(options, self.keys, strict=True)):
+            label = option.label.get(lang)
+            text = f"{key}. {label}" if key is not None else f"    {label}"
             button: QAbstractButton = QCheckBox(text) if self.multiple else QRadioButton(text)
-            button.setAccessibleName(option.label.get(lang))
-            self.group.addButton(button, n - 1)
+            button.setAccessibleName(label)
+            button.installEventFilter(self)
+            self.group.addButton(button, n)
             self.buttons.append(button)
             self.layout_.addWidget(button)
             if option.description is not None:
-                detail = QLabel(option.description.get(lang))
-                detail.setWordWrap(True)
-                detail.setObjectName("optionDetail")
+                detail = PlainLabel(option.description.get(lang), wrap=True, name="optionDetail")
                 self.details.append(detail)
                 self.layout_.addWidget(detail)
         self.group.idClicked.connect(self._clicked)
@@ -76,6 +101,28 @@ class ChoiceEditor(Editor):
         for detail in self.details:
             detail.setMinimumHeight(detail.heightForWidth(max(detail.width(), 50)))
         self.updateGeometry()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in self.buttons:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}
+            key = Qt.Key(event.key())
+            if key in step and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self._move(self.buttons.index(watched), step[key])  # type: ignore[arg-type]
+                return True
+        return False
+
+    def _move(self, at: int, delta: int) -> None:
+        target = self.buttons[max(0, min(len(self.buttons) - 1, at + delta))]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        self._show(target)
+
+    def _show(self, button: QWidget) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(button)
 
     def set_value(self, value: Any) -> None:
         chosen = set(value if isinstance(value, list) else [] if value is None else [value])
@@ -101,78 +148,81 @@ class ChoiceEditor(Editor):
         selected = [o.id for o, b in zip(self.options, self.buttons, strict=True) if b.isChecked()]
         self.changed(selected or None)
 
-    def choose(self, number: int) -> bool:
-        if not 1 <= number <= len(self.buttons):
+    def choose(self, key: int) -> bool:
+        if key not in self.keys:
             return False
-        button = self.buttons[number - 1]
-        if self.multiple:
-            button.setChecked(not button.isChecked())
-        else:
-            button.setChecked(True)
+        at = self.keys.index(key)
+        button = self.buttons[at]
+        button.setChecked(not button.isChecked() if self.multiple else True)
         button.setFocus()
-        self._clicked(number - 1)
+        self._show(button)
+        self._clicked(at)
         return True
 
     def focus_first(self) -> None:
         checked = [b for b in self.buttons if b.isChecked()]
-        (checked or self.buttons)[0].setFocus()
+        (checked or self.buttons)[0].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def keys_hint(self, texts: Texts) -> str:
+        known = [k for k in self.keys if k is not None]
+        hint = texts.t("ask.keys.choice", low=min(known), high=max(known)) if known else ""
+        if self.ladder and known:
+            hint = texts.t("ask.keys.ladder", low=min(known), high=max(known))
+        if len(known) < len(self.keys):
+            hint += texts.t("ask.keys.more")
+        return hint + texts.t("ask.keys.go")
 
 
 class NumberEditor(Editor):
-    """A figure with its unit and range; reported when Enter is pressed or focus leaves."""
+    """A figure with its unit and range; read as people type it (see `answer_input`). A figure
+    that cannot be read keeps the person here with the reason in red."""
 
-    def __init__(self, question: NumberQuestion, texts: Texts, changed: Changed) -> None:
+    def __init__(self, question: NumberQuestion, index: Index, texts: Texts, changed: Changed) -> None:
         super().__init__(changed)
-        self.question = question
+        self.question, self.index, self.texts = question, index, texts
         self.edit = QLineEdit()
         self.edit.setAccessibleName(question.text.get(texts.lang))
         self.edit.editingFinished.connect(self.commit)
-        hints = []
-        if question.unit:
-            hints.append(texts.t("ask.unit", unit=question.unit.get(texts.lang)))
-        low = question.min if question.min is not None else (0 if question.kind == "percentage" else None)
-        high = question.max if question.max is not None else (100 if question.kind == "percentage" else None)
-        if low is not None or high is not None:
-            hints.append(
-                texts.t(
-                    "ask.range",
-                    low="" if low is None else f"{low:g}",
-                    high="" if high is None else f"{high:g}",
-                )
-            )
+        self.rule = PlainLabel(texts.t("ask.accepts", rule=accepted(question).get(texts.lang)), name="hint")
+        self.error = PlainLabel(wrap=True, name="fieldError")
+        self.error.hide()
         self.layout_.addWidget(self.edit)
-        self.layout_.addWidget(QLabel("    ".join(hints)))
+        self.layout_.addWidget(self.rule)
+        self.layout_.addWidget(self.error)
         self._shown = ""
 
     def set_value(self, value: Any) -> None:
         self._shown = "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
         self.edit.setText(self._shown)
 
-    def commit(self) -> None:
-        text = self.edit.text().strip().replace(",", "")
-        if text == self._shown:
-            return
-        self._shown = text
-        if not text:
-            self.changed(None)
-            return
-        try:
-            number = float(text)
-        except ValueError:
-            self.changed(text)  # the session refuses it with a sentence; the text stays for correction
-            return
-        self.changed(int(number) if self.question.integer and number.is_integer() else number)
+    def commit(self) -> bool:
+        text = self.edit.text()
+        if text.strip() == self._shown:
+            return not self.error.isVisible()
+        parsed = parse_number(self.question, text)
+        if parsed.problem is not None:
+            self.error.setText(parsed.problem.get(self.texts.lang))
+            self.error.show()
+            return False
+        self.error.hide()
+        if not self.changed(parsed.value):  # the page says why (a database error, in red)
+            return False
+        self.set_value(parsed.value)  # '98.5%' shows as the 98.5 that was saved
+        return True
 
     def focus_first(self) -> None:
         self.edit.setFocus()
         self.edit.selectAll()
 
+    def keys_hint(self, texts: Texts) -> str:
+        return texts.t("ask.keys.number")
+
 
 class TextEditor(Editor):
-    def __init__(self, question: Question, lang: Lang, changed: Changed) -> None:
+    def __init__(self, question: Question, texts: Texts, changed: Changed) -> None:
         super().__init__(changed)
         self.edit = QLineEdit()
-        self.edit.setAccessibleName(question.text.get(lang))
+        self.edit.setAccessibleName(question.text.get(texts.lang))
         self.edit.editingFinished.connect(self.commit)
         self.layout_.addWidget(self.edit)
         self._shown = ""
@@ -181,23 +231,29 @@ class TextEditor(Editor):
         self._shown = value or ""
         self.edit.setText(self._shown)
 
-    def commit(self) -> None:
+    def commit(self) -> bool:
         text = self.edit.text()
-        if text != self._shown:
-            self._shown = text
-            self.changed(text or None)
+        if text == self._shown:
+            return True
+        if not self.changed(text or None):
+            return False
+        self._shown = text
+        return True
 
     def focus_first(self) -> None:
         self.edit.setFocus()
+
+    def keys_hint(self, texts: Texts) -> str:
+        return texts.t("ask.keys.number")
 
 
 class ComputedView(Editor):
     """A derived figure: shown, never typed."""
 
     def __init__(self, question: DerivedQuestion, texts: Texts) -> None:
-        super().__init__(lambda _: None)
+        super().__init__(lambda _: True)
         self.question, self.texts = question, texts
-        self.label = QLabel()
+        self.label = PlainLabel(wrap=True)
         self.layout_.addWidget(self.label)
 
     def set_value(self, value: Any) -> None:
@@ -208,13 +264,16 @@ class ComputedView(Editor):
             else self.texts.t("ask.not_computed")
         )
 
+    def keys_hint(self, texts: Texts) -> str:
+        return texts.t("ask.keys.computed")
 
-def make_editor(question: Question, options: list[Option], texts: Texts, changed: Changed) -> Editor:
+
+def make_editor(question: Question, index: Index, texts: Texts, changed: Changed) -> Editor:
     """The editor for a question's kind (an explicit registry, not a class hierarchy lookup)."""
     if isinstance(question, ChoiceQuestion):
-        return ChoiceEditor(question, options, texts.lang, changed)
+        return ChoiceEditor(question, list(index.options[question.id].values()), texts, changed)
     if isinstance(question, NumberQuestion):
-        return NumberEditor(question, texts, changed)
+        return NumberEditor(question, index, texts, changed)
     if isinstance(question, DerivedQuestion):
         return ComputedView(question, texts)
-    return TextEditor(question, texts.lang, changed)
+    return TextEditor(question, texts, changed)

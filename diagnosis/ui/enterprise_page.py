@@ -1,8 +1,12 @@
-"""Step 2: pick an enterprise or enter a new one; fields are checked as they are typed."""
+"""Step 2: pick an enterprise or enter a new one; fields are checked as they are typed.
+
+An existing enterprise shows its stored fields, read-only; the report's cover uses them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -25,36 +28,37 @@ from diagnosis.storage.enterprises import (
     EnterpriseInput,
     add_enterprise,
     check_uscc,
+    get_enterprise,
     list_enterprises,
 )
 from diagnosis.ui.context import Context
+from diagnosis.ui.widgets import PlainLabel, page_layout
 
-FIELDS = (
-    "ent.name",
-    "ent.uscc",
-    "ent.province",
-    "ent.city",
-    "ent.county",
-    "ent.contact",
-    "ent.provider",
-    "ent.assessor",
-)
+# Form field → the enterprise record's column.
+ENTERPRISE_FIELDS = {
+    "ent.name": "name",
+    "ent.uscc": "uscc",
+    "ent.industry": "industry",
+    "ent.province": "province",
+    "ent.city": "city",
+    "ent.county": "county",
+    "ent.contact": "contact_name",
+    "ent.phone": "contact_phone",
+}
+FIELDS = (*ENTERPRISE_FIELDS, "ent.provider", "ent.assessor")
 
 
 class EnterprisePage(QWidget):
     def __init__(self, ctx: Context, go_back: Callable[[], None], go_next: Callable[[], None]) -> None:
         super().__init__()
         self.ctx, self.go_back, self.go_next = ctx, go_back, go_next
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
+        self.title = PlainLabel(name="pageTitle")
         self.pick = QComboBox()
         self.pick.currentIndexChanged.connect(self._picked)
         self.edits = {key: QLineEdit() for key in FIELDS}
         self.size_box = QComboBox()
         self.size_box.addItems(["", *SIZE_CLASSES])
-        self.errors = {key: QLabel() for key in ("ent.name", "ent.uscc")}
-        for label in self.errors.values():
-            label.setObjectName("fieldError")
+        self.errors = {key: PlainLabel(name="fieldError") for key in ("ent.name", "ent.uscc")}
         self.touched = False  # no red text on a form nobody has typed in yet
         self.edits["ent.name"].textEdited.connect(self._touch)
         self.edits["ent.name"].textChanged.connect(self._check)
@@ -64,21 +68,23 @@ class EnterprisePage(QWidget):
         self.mode.addButton(self.self_mode)
         self.mode.addButton(self.onsite_mode)
         self.self_mode.setChecked(True)
-        self.form = QFormLayout()
-        self.labels: dict[str, QLabel] = {}
-        self.form.addRow(self._label("ent.pick"), self.pick)
-        for key in FIELDS[:2]:
-            self.form.addRow(self._label(key), self._with_error(key))
-        for key in FIELDS[2:6]:
-            self.form.addRow(self._label(key), self.edits[key])
-        self.form.addRow(self._label("ent.size"), self.size_box)
+        self.labels: dict[str, PlainLabel] = {}
+        form = QFormLayout()
+        form.addRow(self._label("ent.pick"), self.pick)
+        for key in ("ent.name", "ent.uscc"):
+            form.addRow(self._label(key), self._with_error(key))
+        for key in ("ent.industry", "ent.province", "ent.city", "ent.county"):
+            form.addRow(self._label(key), self.edits[key])
+        form.addRow(self._label("ent.size"), self.size_box)
+        for key in ("ent.contact", "ent.phone"):
+            form.addRow(self._label(key), self.edits[key])
         modes = QHBoxLayout()
         modes.addWidget(self.self_mode)
         modes.addWidget(self.onsite_mode)
         modes.addStretch()
-        self.form.addRow(self._label("ent.mode"), modes)
-        for key in FIELDS[6:]:
-            self.form.addRow(self._label(key), self.edits[key])
+        form.addRow(self._label("ent.mode"), modes)
+        for key in ("ent.provider", "ent.assessor"):
+            form.addRow(self._label(key), self.edits[key])
         self.back, self.next = QPushButton(), QPushButton()
         self.back.clicked.connect(self.go_back)
         self.next.clicked.connect(self._next)
@@ -91,15 +97,16 @@ class EnterprisePage(QWidget):
             shortcut = QShortcut(QKeySequence(enter), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self._next)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.form)
-        layout.addStretch()
-        layout.addLayout(buttons)
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.addWidget(self.title)
+        body.addLayout(form)
+        body.addStretch()
+        page_layout(self, content, buttons)
         self.retranslate()
 
-    def _label(self, key: str) -> QLabel:
-        self.labels[key] = QLabel()
+    def _label(self, key: str) -> PlainLabel:
+        self.labels[key] = PlainLabel()
         return self.labels[key]
 
     def _with_error(self, key: str) -> QWidget:
@@ -108,6 +115,7 @@ class EnterprisePage(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edits[key], 2)
         row.addWidget(self.errors[key], 1)
+        self.errors[key].setWordWrap(True)
         return box
 
     def retranslate(self) -> None:
@@ -115,7 +123,7 @@ class EnterprisePage(QWidget):
         self.title.setText(t("ent.title"))
         for key, label in self.labels.items():
             label.setText(t(key))
-            widget = self.edits.get(key)
+            widget = self.edits.get(key) or {"ent.pick": self.pick, "ent.size": self.size_box}.get(key)
             if widget is not None:
                 label.setBuddy(widget)
                 widget.setAccessibleName(t(key).rstrip(" *"))
@@ -123,12 +131,12 @@ class EnterprisePage(QWidget):
         self.onsite_mode.setText(t("ent.onsite"))
         self.back.setText(t("btn.back"))
         self.next.setText(t("btn.next"))
+        if self.pick.count():
+            self.pick.setItemText(0, t("ent.new"))
         self._check()
 
     def enter(self) -> None:
         self.touched = False
-        for edit in self.edits.values():
-            edit.clear()
         self.pick.blockSignals(True)
         self.pick.clear()
         self.pick.addItem(self.ctx.t("ent.new"), None)
@@ -147,10 +155,16 @@ class EnterprisePage(QWidget):
         self.touched = True
 
     def _picked(self) -> None:
-        existing = self.pick.currentData() is not None
-        for key in FIELDS[:6]:
-            self.edits[key].setEnabled(not existing)
-        self.size_box.setEnabled(not existing)
+        """An existing enterprise: its stored fields, read-only. A new one: an empty form."""
+        chosen = self.pick.currentData()
+        record: dict[str, Any] = get_enterprise(self.ctx.store, chosen) if chosen is not None else {}
+        for key, column in ENTERPRISE_FIELDS.items():
+            edit = self.edits[key]
+            edit.setText(str(record.get(column) or ""))
+            edit.setReadOnly(chosen is not None)
+        size = record.get("size_class") or ""
+        self.size_box.setCurrentIndex(max(self.size_box.findText(size), 0))
+        self.size_box.setEnabled(chosen is None)
         self._check()
 
     def _check(self) -> bool:
@@ -188,21 +202,21 @@ class EnterprisePage(QWidget):
                     EnterpriseInput(
                         name=text["ent.name"] or "",
                         uscc=(text["ent.uscc"] or "").upper() or None,
+                        industry=text["ent.industry"],
                         province=text["ent.province"],
                         city=text["ent.city"],
                         county=text["ent.county"],
                         size_class=self.size_box.currentText() or None,
                         contact_name=text["ent.contact"],
+                        contact_phone=text["ent.phone"],
                     ),
                 )
             except DiagnosisError as error:
                 self.errors["ent.uscc"].setText(error.lines[0])
                 return
         mode = "onsite" if self.onsite_mode.isChecked() else "self"
-        provider, assessor = (
-            self.edits["ent.provider"].text().strip(),
-            self.edits["ent.assessor"].text().strip(),
-        )
+        provider = self.edits["ent.provider"].text().strip()
+        assessor = self.edits["ent.assessor"].text().strip()
         self.ctx.settings.setValue("provider", provider)
         self.ctx.settings.setValue("assessor", assessor)
         self.ctx.settings.setValue("mode", mode)

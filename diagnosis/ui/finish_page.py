@@ -1,4 +1,5 @@
-"""Step 6: finalize, and export the PDF report, the Excel file and the package.
+"""Step 6: finalize (asked first: it locks), reopen as a new revision, compare, and export the PDF
+report, the Excel file and the package.
 
 The report, Excel and package libraries load when first used: they would double start-up time.
 """
@@ -8,59 +9,58 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.storage.assessments import finalize
+from diagnosis.session import Session
+from diagnosis.storage.assessments import finalize, get_assessment
 from diagnosis.ui.context import Context
 from diagnosis.ui.tasks import Task, run_in_background
+from diagnosis.ui.widgets import PlainLabel, confirm, page_layout
+
+if TYPE_CHECKING:
+    from diagnosis.ui.window import MainWindow
+
+BUTTONS = ("btn.finalize", "btn.reopen", "btn.compare", "btn.pdf", "btn.xlsx", "btn.export")
 
 
 class FinishPage(QWidget):
-    def __init__(
-        self, ctx: Context, home: Callable[[], None], chooser: Callable[[str, str], Path | None]
-    ) -> None:
+    def __init__(self, ctx: Context, window: MainWindow) -> None:
         super().__init__()
-        self.ctx, self.home, self.chooser = ctx, home, chooser
+        self.ctx, self.window_ = ctx, window
         self.task: Task | None = None
-        self.title, self.status = QLabel(), QLabel()
-        self.title.setObjectName("pageTitle")
-        self.status.setWordWrap(True)
+        self.title = PlainLabel(name="pageTitle")
+        self.status = PlainLabel(wrap=True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
-        self.buttons = {
-            key: QPushButton() for key in ("btn.finalize", "btn.pdf", "btn.xlsx", "btn.export", "btn.home")
-        }
-        self.buttons["btn.finalize"].clicked.connect(self._finalize)
+        self.buttons = {key: QPushButton() for key in (*BUTTONS, "btn.back", "btn.home")}
+        self.buttons["btn.finalize"].clicked.connect(self.finalize)
+        self.buttons["btn.reopen"].clicked.connect(lambda: window.reopen(self.session.assessment_id))
+        self.buttons["btn.compare"].clicked.connect(lambda: window.compare(self.session.assessment_id))
         self.buttons["btn.pdf"].clicked.connect(lambda: self.export_pdf())
         self.buttons["btn.xlsx"].clicked.connect(lambda: self.export_xlsx())
         self.buttons["btn.export"].clicked.connect(lambda: self.export_package())
-        self.buttons["btn.home"].clicked.connect(self.home)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        for key in ("btn.finalize", "btn.pdf", "btn.xlsx", "btn.export"):
-            layout.addWidget(self.buttons[key])
-        layout.addWidget(self.busy)
-        layout.addWidget(self.status)
-        layout.addStretch()
+        self.buttons["btn.back"].clicked.connect(window.show_review)
+        self.buttons["btn.home"].clicked.connect(window.show_start)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self.title)
+        for key in BUTTONS:
+            self.buttons[key].setMaximumWidth(460)  # a column of actions, not bars across the screen
+            column.addWidget(self.buttons[key])
+        column.addWidget(self.busy)
+        column.addWidget(self.status)
+        column.addStretch()
         row = QHBoxLayout()
+        row.addWidget(self.buttons["btn.back"])
         row.addStretch()
         row.addWidget(self.buttons["btn.home"])
-        layout.addLayout(row)
+        page_layout(self, content, row)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -68,56 +68,71 @@ class FinishPage(QWidget):
         for key, button in self.buttons.items():
             button.setText(self.ctx.t(key))
 
+    @property
+    def session(self) -> Session:
+        assert self.ctx.session is not None
+        return self.ctx.session
+
     def enter(self) -> None:
-        session = self.ctx.session
-        assert session is not None
-        self.buttons["btn.finalize"].setEnabled(not session.finalized)
-        self.status.setText(self.ctx.t("fin.finalized") if session.finalized else "")
+        finalized = self.session.finalized
+        self.buttons["btn.finalize"].setEnabled(not finalized)
+        self.buttons["btn.reopen"].setEnabled(finalized)
+        self.status.setText(self.ctx.t("fin.finalized") if finalized else "")
         self.buttons["btn.pdf"].setFocus()
 
-    def _finalize(self) -> None:
-        session = self.ctx.session
-        assert session is not None
+    def finalize(self) -> None:
+        """Ask first (a finalized assessment is read-only), naming unanswered required questions."""
+        session, t = self.session, self.ctx.t
+        if session.finalized:
+            return
+        missing = session.result().completeness.required_missing
+        text = t("confirm.finalize") + (t("confirm.finalize_missing", n=len(missing)) if missing else "")
+        if not confirm(self, t("btn.finalize"), text):
+            self.buttons["btn.finalize"].setFocus()
+            return
         try:
-            finalize(self.ctx.store, session.assessment_id)
+            finalize(self.ctx.store, session.assessment_id, force=bool(missing))
         except DiagnosisError as error:
-            answer = QMessageBox.question(self, self.ctx.t("btn.finalize"), error.lines[0])
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            finalize(self.ctx.store, session.assessment_id, force=True)
+            self.status.setText(error.lines[0])
+            return
         self.enter()
+        self.buttons["btn.pdf"].setFocus()  # the next step, not whatever follows a disabled button
 
     def _target(self, suffix: str) -> Path | None:
-        session = self.ctx.session
-        assert session is not None
-        return self.chooser(suffix, f"{session.questionnaire.id}-{session.assessment_id}{suffix}")
+        session = self.session
+        return choose_file(
+            self, self.ctx, suffix, f"{session.questionnaire.id}-{session.assessment_id}{suffix}"
+        )
 
-    def export_pdf(self, target: Path | None = None) -> None:
-        """Read on this thread, render in the background (the window never freezes)."""
-        session = self.ctx.session
-        assert session is not None
+    def export_pdf(self, target: Path | None = None, compare_with: int | None = None) -> None:
+        """Read on this thread, render in the background (the window never freezes). A
+        re-assessment's report compares with the assessment it started from."""
+        session = self.session
         target = target or self._target(".pdf")
         if target is None:
             return
         from diagnosis.report.inputs import from_store
 
-        source = from_store(self.ctx.store, session.assessment_id)
+        previous = compare_with or get_assessment(self.ctx.store, session.assessment_id)["based_on"]
+        try:
+            source = from_store(self.ctx.store, session.assessment_id, previous)
+        except DiagnosisError as error:
+            self.status.setText(error.lines[0])
+            return
         lang = self.ctx.texts.lang
         self._busy(True)
-        self.task = run_in_background(lambda: _render(source, lang, target), self._done, self._failed)
+        self.task = run_in_background(lambda: render_pdf(source, lang, target), self._done, self._failed)
 
     def export_xlsx(self, target: Path | None = None) -> None:
-        session = self.ctx.session
-        assert session is not None
+        session = self.session
         target = target or self._target(".xlsx")
         if target is not None:
-            from diagnosis.storage.xlsx import assessment_workbook
+            from diagnosis.storage.assessment_xlsx import assessment_workbook
 
             self._run_here(lambda: assessment_workbook(self.ctx.store, session.assessment_id, target), target)
 
     def export_package(self, target: Path | None = None) -> None:
-        session = self.ctx.session
-        assert session is not None
+        session = self.session
         target = target or self._target(".diagpkg")
         if target is not None:
             from diagnosis.storage.package import export_package
@@ -142,8 +157,7 @@ class FinishPage(QWidget):
         self._busy(False)
         self.enter()
         self.status.setText(self.ctx.t("fin.done", path=str(target)))
-        if not os.environ.get("DIAGNOSIS_NO_OPEN"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        open_file(target)
 
     def _failed(self, error: Exception) -> None:
         self._busy(False)
@@ -154,11 +168,16 @@ class FinishPage(QWidget):
             raise error
 
 
-def _render(source: Any, lang: str, target: Path) -> Path:
+def render_pdf(source: Any, lang: str, target: Path) -> Path:
     from diagnosis.report.pdf import build_pdf
 
     target.write_bytes(build_pdf(source, "en" if lang == "en" else "zh"))
     return target
+
+
+def open_file(target: Path) -> None:
+    if not os.environ.get("DIAGNOSIS_NO_OPEN"):
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
 
 def choose_file(parent: QWidget, ctx: Context, suffix: str, name: str) -> Path | None:

@@ -27,6 +27,7 @@ class QuestionnairePage(QWidget):
         self.title.setObjectName("pageTitle")
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setSpacing(4)
         self.list.itemActivated.connect(lambda _: self._start())
         self.back, self.next = QPushButton(), QPushButton()
         self.back.clicked.connect(self.go_back)

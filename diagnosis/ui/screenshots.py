@@ -1,64 +1,123 @@
 """Render every step of the wizard to PNG, offscreen, for a person to look at.
 
-QT_QPA_PLATFORM=offscreen python -m diagnosis.ui.screenshots OUT_FOLDER [--lang en]
+    python -m diagnosis.ui.screenshots OUT_FOLDER [--lang zh|en|both] [--size 1366x768 …]
+
+Each size is a laptop screen: the picture is the window's client area after the title bar
+(30 px) and, below 1920×1080, a Windows taskbar (40 px) are taken off. Every run uses its own
+data folder and settings, never the person's: screenshots must not move their language or
+their last position in an assessment.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+TITLE_BAR, TASKBAR = 30, 40
+SIZES = ("1280x720", "1366x768", "1920x1080")
 
-from diagnosis.cli.reports_run import demo_input
-from diagnosis.storage.answers import set_answer
-from diagnosis.storage.assessments import new_assessment
-from diagnosis.storage.enterprises import EnterpriseInput, add_enterprise
-from diagnosis.ui.app import STYLE, build_window, register_font
+
+def client_area(size: str) -> tuple[int, int]:
+    width, height = (int(n) for n in size.split("x"))
+    return width, height - TITLE_BAR - (TASKBAR if width == 1366 else 0)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh")
+    parser.add_argument("--lang", choices=["zh", "en", "both"], default="both")
+    parser.add_argument("--size", nargs="*", default=list(SIZES), help="screen sizes, e.g. 1366x768")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # one size, one language
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DIAGNOSIS_HOME", tempfile.mkdtemp(prefix="shots-"))
+    if args.one:
+        shoot(args.out, args.size[0], args.lang)
+        return
+    for size in args.size:
+        for lang in ("zh", "en") if args.lang == "both" else (args.lang,):
+            run_one(args.out, size, lang)
+    print(args.out)
+
+
+def run_one(out: Path, size: str, lang: str) -> None:
+    """One process per screen: Qt takes the screen's size when the application starts."""
+    width, height = client_area(size)
+    folder = Path(tempfile.mkdtemp(prefix="shots-"))
+    screen = folder / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": size, "x": 0, "y": 0, "width": width, "height": height}]}),
+        encoding="utf-8",
+    )
+    env = os.environ | {"QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "DIAGNOSIS_HOME": str(folder)}
+    command = [sys.executable, "-m", "diagnosis.ui.screenshots", str(out), "--one", "--size", size]
+    subprocess.run([*command, "--lang", lang], check=True, env=env)
+
+
+def shoot(out: Path, size: str, lang: str) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from diagnosis.sample_store import fill
+    from diagnosis.ui.app import build_window, register_font
+    from diagnosis.ui.dialogs import CompareDialog, SummaryDialog
+
+    home = Path(os.environ.get("DIAGNOSIS_HOME") or tempfile.mkdtemp(prefix="shots-"))
     app = QApplication([])
     register_font()
-    app.setStyleSheet(STYLE)
-    window = build_window(Path(tempfile.mkdtemp()) / "shots.db")
-    window.set_language(args.lang)
-    store, demo = window.ctx.store, demo_input()
-    enterprise = add_enterprise(
-        store,
-        EnterpriseInput(
-            name=demo.enterprise["name"], uscc=demo.enterprise["uscc"], province="安徽省", city="合肥市"
-        ),
-    )
-    assessment = new_assessment(
-        store, demo.loaded, enterprise, mode="onsite", provider="示例服务机构", assessor="张工"
-    )
-    for qid, value in list(demo.answers.items())[:30]:
-        set_answer(store, assessment, qid, value, demo.notes.get(qid))
+    settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", lang)
+    window = build_window(home / "shots.db", settings)
+    sample = fill(window.ctx.store, window.ctx.catalogue)
     window.show()
+    page = window.questions
+
+    def question(assessment: int, qid: str) -> None:
+        window.open_assessment(assessment)
+        page.show_question(qid)
+
+    def refused() -> None:
+        question(sample.after, "revenue_cur")
+        assert page.editor is not None
+        page.editor.edit.setText("120亿")  # type: ignore[attr-defined]
+        page.next_page()  # refused: the reason shows in red, the page stays
+
+    def enterprise() -> None:
+        window.new()
+        window.enterprise.pick.setCurrentIndex(1)  # an existing one: its fields show
+
     steps = [
         ("1-start", window.show_start),
-        ("2-enterprise", window.new),
-        ("3-questionnaire", lambda: window._show(window.questionnaires)),
-        ("4-question", lambda: window.open_assessment(assessment)),
-        ("5-scene", lambda: window.questions.show_question("scene_production_control")),
-        ("6-review", window.show_review),
-        ("7-finish", lambda: window._show(window.finish)),
+        ("2-enterprise", enterprise),
+        ("3-questionnaire", window.show_questionnaires),
+        ("4-question", lambda: question(sample.after, "base_year")),
+        ("5-refused", refused),
+        ("6-scene", lambda: question(sample.after, "scene_production_control")),
+        ("7-review", window.show_review),
+        ("8-rating", lambda: question(sample.dcmm, "architecture.metadata.l2b")),
+        ("9-search", lambda: page.side.search.setText("元数据")),
+        ("10-finish", lambda: window._show(window.finish)),
     ]
     for name, show in steps:
         show()
-        for _ in range(3):  # layouts settle over a few turns of the event loop
+        for _ in range(4):  # layouts settle over a few turns of the event loop
             app.processEvents()
-        window.grab().save(str(args.out / f"{name}-{args.lang}.png"))
-    print(args.out)
+        window.grab().save(str(out / f"{name}-{size}-{lang}.png"))
+    dialogs: list[tuple[str, QDialog]] = [
+        ("11-compare", CompareDialog(window.ctx, sample.after, window)),
+        ("12-summary", SummaryDialog(window.ctx, window)),
+    ]
+    for name, dialog in dialogs:
+        dialog.show()
+        for _ in range(4):
+            app.processEvents()
+        dialog.grab().save(str(out / f"{name}-{size}-{lang}.png"))
+        dialog.reject()
+    window.close()
 
 
 if __name__ == "__main__":

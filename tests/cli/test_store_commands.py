@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -104,17 +105,20 @@ def test_a_whole_assessment_from_the_command_line(
 
     assert run(capsys, "xlsx", "1", "-o", str(tmp_path / "a.xlsx"))[0] == 0
     book = load_workbook(tmp_path / "a.xlsx")
-    assert book.sheetnames == ["企业与评估", "答卷", "得分"]
+    assert book.sheetnames == ["企业与评估", "答卷", "得分", "数据核查"]
     answers = {row[0].value: row for row in book["答卷"].iter_rows(min_row=2)}
     assert (
         str(answers["network"][3].value).startswith("应用系统网络：")
         and "；工控网络：" in answers["network"][3].value
     )
     assert answers["network"][6].value == "两条产线" and answers["network"][7].value == "拓扑图.png"
-    assert run(capsys, "summary", "--provider", "合肥数智", "-o", str(tmp_path / "s.xlsx"))[0] == 0
-    rows = list(load_workbook(tmp_path / "s.xlsx")["诊断汇总"].iter_rows(min_row=2, values_only=True))
+    summary = tmp_path / "s.xlsx"
+    assert run(capsys, "summary", "--provider", "合肥数智", "--drafts", "-o", str(summary))[0] == 0
+    rows = list(load_workbook(summary)["诊断汇总"].iter_rows(min_row=2, values_only=True))
     # the imported copy keeps the original's creation time, so only the set of rows is fixed
-    assert sorted((r[0], r[2]) for r in rows) == [(n, "91110000600037341L") for n in (1, 2, 3)]
+    assert sorted((r[0], r[3]) for r in rows) == [(n, "91110000600037341L") for n in (1, 2, 3)]
+    assert {r[16] for r in rows} <= {"草稿", "已定稿"} and all(isinstance(r[14], dt.datetime) for r in rows)
+    assert load_workbook(summary)["诊断汇总"].auto_filter.ref  # a filter row
 
 
 def test_db_flag_overrides_the_environment(

@@ -187,9 +187,10 @@ def test_list_summary_and_delete(store: Store, mini: Loaded, sme: Loaded, enterp
     set_answer(store, a, "network", ["wired"])
     assert [r["id"] for r in list_assessments(store)] == [a, b]  # last changed first
     assert [r["id"] for r in list_assessments(store, search="sme")] == [b]
-    rows = provider_summary(store, provider="合肥数智", start="2026-03-01", end="2026-03-01")
-    assert [(r["id"], r["uscc"], r["score"]) for r in rows] == [(a, "91110000600037341L", 2)]
-    assert provider_summary(store, provider="合肥数智", start="2026-03-02") == []
+    assert provider_summary(store, provider="合肥数智") == []  # drafts only on request
+    rows = provider_summary(store, provider="合肥数智", start="2026-03-01", end="2026-03-01", drafts=True)
+    assert [(r.id, r.uscc, r.score) for r in rows] == [(a, "91110000600037341L", 2)]
+    assert provider_summary(store, provider="合肥数智", start="2026-03-02", drafts=True) == []
     add_evidence(store, a, "network", "a.png", b"only in a")
     add_evidence(store, b, "network", "b.png", b"only in b")
     delete_assessment(store, a)

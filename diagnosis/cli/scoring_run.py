@@ -1,0 +1,91 @@
+"""What the answer commands do (their arguments are defined in `scoring`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from diagnosis.cli.output import print_json, read_input, write_text
+from diagnosis.cli.score_text import render_text
+from diagnosis.errors import AnswersError, UsageError
+from diagnosis.loading.catalogue import default_catalogue
+from diagnosis.loading.load import Loaded, load_file
+from diagnosis.report.inputs import from_answers_file
+from diagnosis.report.source import ReportInput
+from diagnosis.scoring.answers import ANSWERS_FORMAT, AnswersFile, parse_answers_file
+from diagnosis.scoring.engine import score
+from diagnosis.scoring.plausibility import Alert, alerts
+from diagnosis.scoring.result import to_dict
+from diagnosis.scoring.sample import sample_answers
+
+
+def run_sample(args: argparse.Namespace) -> int:
+    loaded = default_catalogue().get(args.questionnaire)
+    q = loaded.questionnaire
+    answers = sample_answers(q, args.strategy, args.seed)
+    document = {
+        "format": ANSWERS_FORMAT,
+        "questionnaire": {"id": q.id, "version": q.version, "sha256": loaded.sha256},
+        "enterprise": {"name": "示例企业", "uscc": None},
+        "answers": answers,
+        "notes": {},
+    }
+    write_text(args.output, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def resolve(file: AnswersFile, questionnaire_path: str | None) -> Loaded:
+    """The questionnaire an answers file was given against; a changed file is an error."""
+    ref = file.questionnaire
+    loaded = load_file(Path(questionnaire_path)) if questionnaire_path else default_catalogue().get(ref.ref)
+    q = loaded.questionnaire
+    if ref.id != q.id or (ref.version and ref.version != q.version):
+        raise AnswersError(f"the answers are for {ref.ref}, not {q.id}@{q.version}")
+    if ref.sha256 and ref.sha256 != loaded.sha256:
+        raise AnswersError(
+            f"the answers were given against {ref.ref} with sha256 {ref.sha256[:12]}…, but this copy has "
+            f"{loaded.sha256[:12]}…: the questionnaire file was changed without a new version"
+        )
+    return loaded
+
+
+def run_score(args: argparse.Namespace) -> int:
+    if (args.answers is None) == (args.assessment is None):
+        raise UsageError("give an answers file (or -) or --assessment ID")
+    if args.assessment is not None:
+        from diagnosis.cli.store_run import open_cli_store  # the database only when asked for
+        from diagnosis.report.inputs import from_store
+
+        source = from_store(open_cli_store(args), args.assessment)
+        result = source.result()
+    else:
+        name, raw = read_input(args.answers)
+        file = parse_answers_file(name, raw)
+        source = from_answers_file(file, resolve(file, args.questionnaire))
+        result = score(source.loaded.questionnaire, file.answers, sha256=source.loaded.sha256)
+    alerts = plausibility(source)
+    if args.json:
+        print_json(to_dict(result) | {"plausibility": [_alert_dict(a) for a in alerts]})
+    else:
+        sys.stdout.write(render_text(result, source.loaded, args.lang, alerts))
+    return 0
+
+
+def plausibility(source: ReportInput) -> list[Alert]:
+    """The questionnaire's plausibility checks on these answers (resolved ones marked)."""
+    from diagnosis.report.appendix import context
+
+    resolutions = source.plan.resolutions if source.plan is not None else {}
+    return alerts(source.loaded.questionnaire, source.answers, context(source), resolutions)
+
+
+def _alert_dict(alert: Alert) -> dict[str, Any]:
+    return {
+        "id": alert.id,
+        "message": {"zh": alert.message.zh, "en": alert.message.en},
+        "questions": alert.questions,
+        "resolution": alert.resolution,
+    }

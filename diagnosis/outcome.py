@@ -1,0 +1,85 @@
+"""What decided a result, as people read it: the rule checks, the scene ladder table with the
+mandatory scenes marked, the level of each dimension, and figures rounded for reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diagnosis.model import ChoiceQuestion, Level, Option, Questionnaire, Text
+from diagnosis.model.index import index_of
+from diagnosis.scoring.result import Check, NodeResult, ScoreResult
+
+
+@dataclass(frozen=True)
+class LadderRow:
+    """One member of the largest set of level questions (a scene) and where it stands."""
+
+    question: str
+    text: Text
+    option: Option | None  # None: unanswered
+    marked: bool  # also in a smaller set of level questions (e.g. a mandatory scene)
+
+
+@dataclass(frozen=True)
+class LadderTable:
+    name: Text | None
+    rows: list[LadderRow]
+    marker: list[Text]  # the names of the sets that mark a row (★)
+
+
+def ladder_table(questionnaire: Questionnaire, result: ScoreResult) -> LadderTable:
+    """The largest question set made only of level questions (SME 2024: the 16 scenes), with the
+    members of the smaller such sets marked (the sub-sector's mandatory scenes). Empty when the
+    questionnaire has no such set."""
+    index = index_of(questionnaire)
+    ladders = {
+        name: members
+        for name, members in result.sets.items()
+        if members
+        and all(
+            isinstance(index.questions.get(m), ChoiceQuestion) and index.questions[m].kind == "level"
+            for m in members
+        )
+    }
+    if not ladders:
+        return LadderTable(None, [], [])
+    main = max(ladders, key=lambda name: (len(ladders[name]), name))
+    marked = {m for name, members in ladders.items() if name != main for m in members}
+    rows = []
+    for member in ladders[main]:
+        chosen = result.questions[member]
+        option = index.options[member].get(str(chosen.value)) if chosen.answered else None
+        rows.append(LadderRow(member, index.questions[member].text, option, member in marked))
+    sets = questionnaire.question_sets
+    return LadderTable(
+        sets[main].name if main in sets else None,
+        rows,
+        [sets[name].name for name in ladders if name != main and name in sets],
+    )
+
+
+def deciding_checks(result: ScoreResult) -> list[Check]:
+    """The conditions that gave the level reached (or, below the lowest, those still unmet)."""
+    if result.level is not None:
+        return list(result.decided_by)
+    return list(result.next_level.unmet) if result.next_level else []
+
+
+def node_level(questionnaire: Questionnaire, node: NodeResult) -> Level | None:
+    """A dimension's level: decided by its own rules, or the ladder level it reached."""
+    if node.level is not None:
+        return node.level
+    if node.ladder_level is None:
+        return None
+    index = index_of(questionnaire)
+    dimension = index.dimensions.get(node.id)
+    levels = index.levels(dimension) if dimension is not None else []
+    return next((level for level in levels if level.value == node.ladder_level), None)
+
+
+def rounded(value: float | None, places: int = 2) -> str:
+    """A figure for reading: at most `places` decimals, no trailing zeros ('0.04', '3.5', '12')."""
+    if value is None:
+        return "—"
+    text = f"{round(value, places):.{places}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
