@@ -81,3 +81,13 @@ def default_db() -> Path:
     """The assessments database: DIAGNOSIS_DB, else `diagnosis.db` in the user data folder."""
     override = os.environ.get("DIAGNOSIS_DB")
     return Path(override) if override else data_dir() / "diagnosis.db"
+
+
+def intake_db() -> Path:
+    """The claims intake's SQLite file when no database URL is given (DIAGNOSIS_INTAKE_DB overrides)."""
+    return data_dir() / "intake.db"
+
+
+def intake_migrations() -> Path:
+    """The Alembic scripts of the claims intake, shipped inside the package."""
+    return _PACKAGE / "intake" / "alembic"

@@ -23,9 +23,9 @@ def build_parser(gui_only: bool = False) -> argparse.ArgumentParser:
     desktop app starts without importing the models and storage the other commands load."""
     modules: tuple[Any, ...] = (reports,)
     if not gui_only:
-        from diagnosis.cli import backups, plans, questionnaires, scoring, signing, store
+        from diagnosis.cli import backups, intake, plans, questionnaires, scoring, signing, store
 
-        modules = (questionnaires, scoring, store, backups, plans, reports, signing)
+        modules = (questionnaires, scoring, store, backups, plans, reports, signing, intake)
     parser = argparse.ArgumentParser(
         prog="diagnosis",
         description="Offline digital-maturity self-diagnosis (数字化水平自诊断).",
@@ -35,6 +35,8 @@ def build_parser(gui_only: bool = False) -> argparse.ArgumentParser:
     for module in modules:
         module.register(commands)
     for command in _all_commands(commands):
+        if "--db" in command._option_string_actions:  # its own database (the intake's URL)
+            continue
         command.add_argument(
             "--db",
             metavar="PATH",

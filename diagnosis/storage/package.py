@@ -65,6 +65,7 @@ OPTIONAL = ("plan.json", "plan_history.json", SIGNATURE)
 EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
 MAX_DATA_MEMBER = 20 * 2**20  # each JSON or YAML member
 IfExists = Literal["skip", "copy"]
+QuestionnaireMemo = dict[str, Loaded]  # by the sha256 of the file's exact bytes
 
 if TYPE_CHECKING:
     from diagnosis.signing.keys import ProviderKey
@@ -123,8 +124,13 @@ def package_bytes(store: Store, assessment_id: int, signer: ProviderKey | None =
         members["plan_history.json"] = _json(
             [{k: h[k] for k in PLAN_HISTORY_FIELDS} for h in plan_history(store, assessment_id)]
         )
+    return pack_members(members, row["updated_at"], signer)
+
+
+def pack_members(members: dict[str, bytes], updated_at: str, signer: ProviderKey | None = None) -> bytes:
+    """The zip of a package's members with its manifest (and signature), stamped `updated_at`."""
     manifest = {"format": FORMAT, "members": {name: _sha(data) for name, data in sorted(members.items())}}
-    stamp = _zip_time(row["updated_at"])
+    stamp = _zip_time(updated_at)
     listed = [("manifest.json", _json(manifest)), *sorted(members.items())]
     if signer is not None:
         from diagnosis.signing.cms import sign_bytes  # pyHanko loads only to sign
@@ -161,9 +167,14 @@ class Unpacked:
         return check_bytes_signature(self.manifest, self.signature, trust)
 
 
-def read_package(source: bytes | Path, evidence_limit: int) -> Unpacked:
+def read_package(
+    source: bytes | Path, evidence_limit: int, questionnaires: QuestionnaireMemo | None = None
+) -> Unpacked:
     """Check a package (bytes, or a file read as it decompresses) completely; any problem raises
-    PackageError in one sentence; a device, FIFO or oversized file is refused unread."""
+    PackageError in one sentence; a device, FIFO or oversized file is refused unread.
+
+    `questionnaires` keeps questionnaires already checked, by the sha256 of their exact bytes:
+    reading thousands of packages (the claims intake) parses each questionnaire file once."""
     data = read_members(source, lambda name: _allowed(name, evidence_limit))
     manifest = _parse(data, "manifest.json")
     if not isinstance(manifest, dict) or manifest.get("format") not in READABLE:
@@ -179,7 +190,7 @@ def read_package(source: bytes | Path, evidence_limit: int) -> Unpacked:
     for name, sha in listed.items():
         if _sha(data[name]) != sha:
             raise PackageError(f"{name} does not match its sha256 in the manifest: the package was altered")
-    return _contents(data, evidence_limit)
+    return _contents(data, evidence_limit, questionnaires)
 
 
 def _allowed(name: str, evidence_limit: int) -> int | None:
@@ -189,17 +200,16 @@ def _allowed(name: str, evidence_limit: int) -> int | None:
     return evidence_limit if EVIDENCE_NAME.match(name) else None
 
 
-def _contents(data: dict[str, bytes], evidence_limit: int) -> Unpacked:
+def _contents(
+    data: dict[str, bytes], evidence_limit: int, questionnaires: QuestionnaireMemo | None = None
+) -> Unpacked:
     for name in FIXED:
         if name not in data:
             raise PackageError(f"the package has no {name}")
     meta = _validated(PackageMeta, _parse(data, "assessment.json"), "assessment.json")
     answers = [_validated(AnswerRecord, a, "answers.json") for a in _list(data, "answers.json")]
     history = [_validated(HistoryRecord, h, "history.json") for h in _list(data, "history.json")]
-    try:
-        loaded = load_bytes("questionnaire.yaml", data["questionnaire.yaml"], use_cache=False)
-    except DiagnosisError as error:
-        raise PackageError(f"the package's questionnaire is not valid: {error.lines[0]}") from None
+    loaded = _questionnaire(data["questionnaire.yaml"], questionnaires)
     pinned = meta.questionnaire
     if (loaded.sha256, loaded.questionnaire.id, loaded.questionnaire.version) != (
         pinned.sha256,
@@ -225,6 +235,19 @@ def _contents(data: dict[str, bytes], evidence_limit: int) -> Unpacked:
         data["manifest.json"],
         data.get(SIGNATURE),
     )
+
+
+def _questionnaire(raw: bytes, memo: QuestionnaireMemo | None) -> Loaded:
+    key = _sha(raw) if memo is not None else ""
+    if memo is not None and key in memo:
+        return memo[key]  # the same bytes passed every check before
+    try:
+        loaded = load_bytes("questionnaire.yaml", raw, use_cache=False)
+    except DiagnosisError as error:
+        raise PackageError(f"the package's questionnaire is not valid: {error.lines[0]}") from None
+    if memo is not None:
+        memo[key] = loaded
+    return loaded
 
 
 def _plan(data: dict[str, bytes], loaded: Loaded) -> tuple[Plan | None, list[PlanHistoryRecord]]:

@@ -1,0 +1,170 @@
+"""Checking one received document exactly as `diagnosis verify` does — a package strictly read and
+re-scored, a signed report re-rendered page by page — and the signature against the trust list.
+What fails is a refusal in one sentence; what passes becomes a `Received` (see `columns`)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from diagnosis import paths
+from diagnosis.errors import DiagnosisError
+from diagnosis.intake.columns import Received, Source, extract, lowest_answers
+from diagnosis.intake.signatures import SignatureMemo
+from diagnosis.jsonio import parse_json
+from diagnosis.loading.catalogue import Catalogue
+from diagnosis.loading.load import Loaded, load_bytes
+from diagnosis.storage.archive import PackageError
+from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT
+from diagnosis.storage.package import QuestionnaireMemo, Unpacked, read_package
+
+if TYPE_CHECKING:
+    from diagnosis.signing.result import SignatureCheck
+    from diagnosis.signing.trust import TrustList
+
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+class Refused(DiagnosisError):
+    """A document the intake does not take in, with the reason in one sentence."""
+
+
+@dataclass
+class Checker:
+    """What checking needs and keeps across documents: the trust list, the official (bundled)
+    questionnaire versions, and every questionnaire already parsed (by the sha256 of its bytes)."""
+
+    trust: TrustList
+    evidence_limit: int = DEFAULT_EVIDENCE_LIMIT
+    official: dict[tuple[str, str], str] = field(default_factory=dict)
+    memo: QuestionnaireMemo = field(default_factory=dict)
+    lowest: dict[str, dict[str, Any]] = field(default_factory=dict)  # trivial answers by sha256
+    signatures: SignatureMemo | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, summed
+
+    @classmethod
+    def bundled(cls, trust: TrustList, evidence_limit: int = DEFAULT_EVIDENCE_LIMIT) -> Checker:
+        """A checker whose official versions are the questionnaires bundled with the app."""
+        catalogue = Catalogue([paths.bundled_questionnaires()])
+        official = {key: entry.sha256 for key, entry in catalogue.entries.items()}
+        return cls(trust, evidence_limit, official)
+
+    def lap(self, stage: str, started: float) -> float:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - started
+        return now
+
+    def check(self, raw: bytes, name: str) -> Received:
+        """The document verified and its columns extracted; Refused says why not."""
+        if raw.startswith(ZIP_MAGIC):
+            return self._package(raw, name)
+        if raw.startswith(PDF_MAGIC):
+            return self._report(raw, name)
+        raise Refused("neither an assessment package (.diagpkg) nor a PDF report")
+
+    def questionnaire_status(self, loaded: Loaded) -> str:
+        """official: a bundled version, byte for byte in content; altered: a bundled id and version
+        with other content; unknown: a version the app does not ship."""
+        known = self.official.get(loaded.key)
+        return "official" if known == loaded.sha256 else ("altered" if known else "unknown")
+
+    def _extract(self, source: Source) -> Received:
+        loaded = source.loaded
+        if loaded.sha256 not in self.lowest:
+            self.lowest[loaded.sha256] = lowest_answers(loaded)
+        return extract(source, self.questionnaire_status(loaded), self.lowest[loaded.sha256])
+
+    def _package(self, raw: bytes, name: str) -> Received:
+        started = time.perf_counter()
+        try:
+            unpacked = read_package(raw, self.evidence_limit, self.memo)
+        except PackageError as error:
+            raise Refused(error.lines[0]) from None
+        started = self.lap("read", started)
+        signature = self._package_signature(unpacked)
+        _refuse_broken(signature)
+        started = self.lap("signature", started)
+        meta = unpacked.meta
+        source = Source(
+            loaded=unpacked.loaded,
+            answers={a.question_id: json.loads(a.value) for a in unpacked.answers if a.value is not None},
+            enterprise=meta.enterprise.model_dump(),
+            assessment=meta.assessment.model_dump(),
+            evidence=[e.model_dump() for e in meta.evidence],
+            plan=unpacked.plan,
+            history=[(h.changed_at, h.reason) for h in unpacked.history],
+        )
+        received = self._extract(source)
+        self.lap("score", started)
+        return received.documented(_sha(raw), "package", name, len(raw), signature, "")
+
+    def _package_signature(self, unpacked: Unpacked) -> SignatureCheck:
+        from diagnosis.signing.result import NOT_SIGNED, SignatureCheck
+
+        if unpacked.signature is None:
+            return SignatureCheck.failed(NOT_SIGNED)
+        if self.signatures is None:
+            self.signatures = SignatureMemo(self.trust)
+        return self.signatures.check(unpacked.manifest, unpacked.signature)
+
+    def _report(self, raw: bytes, name: str) -> Received:
+        from diagnosis.report.verify import verify_pdf  # reportlab and pyHanko load only for PDFs
+
+        started = time.perf_counter()
+        verdict = verify_pdf(raw, trust=self.trust, require_signature=False)
+        if verdict.problems:
+            raise Refused(verdict.problems[0])
+        signature = verdict.signature
+        assert signature is not None
+        _refuse_broken(signature)
+        started = self.lap("render", started)
+        payload, loaded = self._payload(raw)
+        source = Source(
+            loaded=loaded,
+            answers=dict(payload.answers),
+            enterprise=payload.enterprise.model_dump(),
+            assessment=payload.assessment.model_dump(),
+            evidence=[e.model_dump() for e in payload.evidence],
+            plan=payload.plan,
+            history=None,  # a report carries no answer history
+        )
+        received = self._extract(source)
+        self.lap("score", started)
+        return received.documented(_sha(raw), "report", name, len(raw), signature, "; ".join(verdict.notes))
+
+    def _payload(self, raw: bytes) -> tuple[Any, Loaded]:
+        """The report's embedded data and questionnaire (verify_pdf has checked both)."""
+        from pypdf import PdfReader
+
+        from diagnosis.report.pdf import PAYLOAD_NAME, QUESTIONNAIRE_NAME
+        from diagnosis.report.source import ReportPayload
+
+        attachments = PdfReader(io.BytesIO(raw)).attachments
+        data = parse_json(attachments[PAYLOAD_NAME][0], PAYLOAD_NAME)
+        embedded = attachments[QUESTIONNAIRE_NAME][0]
+        key = _sha(embedded)
+        if key not in self.memo:
+            self.memo[key] = load_bytes("embedded questionnaire", embedded, use_cache=False)
+        return ReportPayload.model_validate(data), self.memo[key]
+
+
+def _refuse_broken(signature: SignatureCheck) -> None:
+    """A signature that is there but fails any rule besides trust (changed after signing, not
+    covering the file, not certifying, foreign annotations, a future signing time) is refused.
+    Unsigned documents and sound signatures by signers off the trust list are taken in, and
+    flagged: `trust_reasons` adds exactly one sentence for an untrusted signer."""
+    if not signature.signed:
+        return
+    allowed = 0 if signature.trusted else 1
+    sound = signature.intact and signature.whole and signature.certified is not False
+    if not sound or len(signature.reasons) > allowed:
+        raise Refused(f"the signature does not hold: {'; '.join(signature.reasons) or 'not intact'}")
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,256 @@
+"""Fictitious documents for tests and the benchmark: one assessment described as a `Spec`, made
+into a package (the same members and manifest as `diagnosis export`) or a signed report, and the
+providers' keys, made once and kept in a folder (key generation and signing are the slow part).
+
+Packages are assembled from the shared records rather than through a database of assessments:
+ten thousand of them in minutes, with times, report numbers and answer pace under control.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from diagnosis.loading.load import Loaded
+from diagnosis.plan.model import Plan
+from diagnosis.records import ASSESSMENT_FIELDS, AssessmentRecord
+from diagnosis.signing.keys import ProviderKey, new_keys, read_key
+from diagnosis.storage.package import SIGNATURE, pack_members
+
+PASSWORD = "intake-sample-keys"  # fictitious providers' keys, for sample data only
+
+
+@dataclass
+class Spec:
+    """One assessment revision as a provider hands it in."""
+
+    loaded: Loaded
+    enterprise: dict[str, Any]
+    uid: str
+    answers: dict[str, Any]
+    created: dt.datetime  # UTC; the first answer comes 30 minutes later
+    revision: int = 1
+    status: str = "finalized"
+    mode: str = "onsite"
+    provider: str | None = None
+    assessor: str | None = None
+    report_number: str | None = None
+    answer_gap: float = 45.0  # seconds between answers in the history
+    copied: dict[str, Any] = field(default_factory=dict)  # answers carried from an earlier one
+    evidence: list[tuple[str, str, bytes]] = field(default_factory=list)  # question, name, bytes
+    plan: Plan | None = None
+    signer: ProviderKey | None = None
+
+    @property
+    def finalized(self) -> dt.datetime:
+        return self._answered(len(self.answers)) + dt.timedelta(hours=1)
+
+    def _answered(self, n: int) -> dt.datetime:
+        return self.created + dt.timedelta(minutes=30, seconds=self.answer_gap * n)
+
+    def assessment(self) -> dict[str, Any]:
+        """`assessment.json`'s assessment record."""
+        final = self.status == "finalized"
+        record = {
+            "uid": self.uid,
+            "revision": self.revision,
+            "status": self.status,
+            "mode": self.mode,
+            "provider": self.provider,
+            "assessor": self.assessor,
+            "created_at": _stamp(self.created),
+            "updated_at": _stamp(self.finalized),
+            "finalized_at": _stamp(self.finalized) if final else None,
+            "created_by": self.assessor,
+            "report_number": self.report_number if final else None,
+            "carried_from": None,
+        }
+        return AssessmentRecord.model_validate(record).model_dump()
+
+    def evidence_records(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "question_id": qid,
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "name": name,
+                "media_type": "image/png" if name.endswith(".png") else "application/pdf",
+                "size": len(content),
+                "added_at": _stamp(self._answered(n)),
+                "added_by": self.assessor,
+            }
+            for n, (qid, name, content) in enumerate(self.evidence)
+        ]
+
+
+def package(spec: Spec) -> bytes:
+    """The spec as a `.diagpkg`, signed over its manifest when the spec has a signer."""
+    q = spec.loaded.questionnaire
+    history = [
+        _change(qid, value, spec.created, f"copied from an earlier assessment of {spec.enterprise['name']}")
+        for qid, value in spec.copied.items()
+    ]
+    changed = [(qid, v) for qid, v in spec.answers.items() if qid not in spec.copied or spec.copied[qid] != v]
+    history += [_change(qid, value, spec._answered(n), "answered") for n, (qid, value) in enumerate(changed)]
+    updated = _stamp(spec.finalized)
+    members = {
+        "assessment.json": _json(
+            {
+                "assessment": spec.assessment(),
+                "questionnaire": {"id": q.id, "version": q.version, "sha256": spec.loaded.sha256},
+                "enterprise": spec.enterprise,
+                "evidence": spec.evidence_records(),
+            }
+        ),
+        "questionnaire.yaml": spec.loaded.raw,
+        "answers.json": _json(
+            [
+                {
+                    "question_id": qid,
+                    "value": json.dumps(value, ensure_ascii=False),
+                    "note": None,
+                    "updated_at": updated,
+                    "updated_by": spec.assessor,
+                }
+                for qid, value in spec.answers.items()
+            ]
+        ),
+        "history.json": _json(history),
+    }
+    for _, _, content in spec.evidence:
+        members[f"evidence/{hashlib.sha256(content).hexdigest()}"] = content
+    if spec.plan is not None:
+        plan = spec.plan.model_dump(mode="json")
+        members["plan.json"] = _json(plan)
+        members["plan_history.json"] = _json(
+            [
+                {
+                    "old_content": None,
+                    "new_content": json.dumps(plan, ensure_ascii=False, sort_keys=True),
+                    "changed_at": updated,
+                    "changed_by": spec.assessor,
+                    "reason": "drafted",
+                }
+            ]
+        )
+    unsigned = pack_members(members, updated)
+    return unsigned if spec.signer is None else _signed(unsigned, spec.signer)
+
+
+def report(spec: Spec) -> bytes:
+    """The spec as a PDF report, signed when the spec has a signer."""
+    from diagnosis.report.pdf import build_pdf
+    from diagnosis.report.signed import signed_report
+    from diagnosis.report.source import ReportInput
+
+    source = ReportInput(
+        loaded=spec.loaded,
+        answers=dict(spec.answers),
+        enterprise=dict(spec.enterprise),
+        assessment={k: spec.assessment()[k] for k in ASSESSMENT_FIELDS},
+        evidence=spec.evidence_records(),
+        plan=spec.plan,
+        timezone="Asia/Shanghai",
+    )
+    return signed_report(source, "zh", spec.signer) if spec.signer else build_pdf(source)
+
+
+def _signed(raw: bytes, key: ProviderKey) -> bytes:
+    """The package with the provider's detached signature over its manifest added."""
+    buffer = io.BytesIO(raw)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        manifest = archive.read("manifest.json")
+        archive.writestr(SIGNATURE, detached_signature(manifest, key))
+    return buffer.getvalue()
+
+
+def detached_signature(data: bytes, key: ProviderKey) -> bytes:
+    """A detached CMS signature over `data`, as `diagnosis export --sign` makes with pyHanko
+    (SHA-256, content type, signing time and message digest signed, the certificate included),
+    built directly: pyHanko takes some 50 ms a signature, ten thousand packages take minutes.
+    Only for sample data; the intake checks these with pyHanko like any other."""
+    from asn1crypto import algos, cms
+    from asn1crypto import tsp as _tsp  # adds attribute names to cms; before asn1crypto caches them
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    del _tsp
+    if not isinstance(key.private_key, ec.EllipticCurvePrivateKey):
+        from diagnosis.signing.cms import sign_bytes
+
+        return sign_bytes(data, key)
+    certificate = asn1_x509.Certificate.load(key.certificate.public_bytes(Encoding.DER))
+    attributes = cms.CMSAttributes(
+        [
+            cms.CMSAttribute({"type": "content_type", "values": ["data"]}),
+            cms.CMSAttribute(
+                {"type": "signing_time", "values": [cms.Time({"utc_time": dt.datetime.now(dt.UTC)})]}
+            ),
+            cms.CMSAttribute({"type": "message_digest", "values": [hashlib.sha256(data).digest()]}),
+        ]
+    )
+    value = key.private_key.sign(attributes.dump(), ec.ECDSA(hashes.SHA256()))
+    signer = cms.SignerInfo(
+        {
+            "version": "v1",
+            "sid": cms.SignerIdentifier(
+                {
+                    "issuer_and_serial_number": cms.IssuerAndSerialNumber(
+                        {"issuer": certificate.issuer, "serial_number": certificate.serial_number}
+                    )
+                }
+            ),
+            "digest_algorithm": algos.DigestAlgorithm({"algorithm": "sha256"}),
+            "signed_attrs": attributes,
+            "signature_algorithm": algos.SignedDigestAlgorithm({"algorithm": "sha256_ecdsa"}),
+            "signature": value,
+        }
+    )
+    signed = cms.SignedData(
+        {
+            "version": "v1",
+            "digest_algorithms": [algos.DigestAlgorithm({"algorithm": "sha256"})],
+            "encap_content_info": {"content_type": "data"},
+            "certificates": [certificate],
+            "signer_infos": [signer],
+        }
+    )
+    return bytes(cms.ContentInfo({"content_type": "signed_data", "content": signed}).dump())
+
+
+def provider_key(folder: Path, provider: str, uscc: str | None) -> ProviderKey:
+    """The provider's key from `folder`, made there (with its certificate) the first time."""
+    name = hashlib.sha256(provider.encode("utf-8")).hexdigest()[:12]
+    path = folder / f"{name}.p12"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        new_keys(provider, uscc, path, PASSWORD)
+    return read_key(path.read_bytes(), PASSWORD, str(path))
+
+
+def _change(qid: str, value: Any, when: dt.datetime, reason: str) -> dict[str, Any]:
+    return {
+        "question_id": qid,
+        "old_value": None,
+        "new_value": json.dumps(value, ensure_ascii=False),
+        "old_note": None,
+        "new_note": None,
+        "changed_at": _stamp(when),
+        "changed_by": None,
+        "reason": reason,
+    }
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")

@@ -1,0 +1,198 @@
+"""The intake's tables as SQLAlchemy Core metadata: one row per assessment revision received, with
+columns fit for querying, and the documents (packages, signed reports) it arrived in.
+
+Identity is enforced by the database, not by luck: a document's content hash is UNIQUE (the same
+file twice is "already received"), and so is (uid, revision) (two processes ingesting the same
+revision at once cannot both insert it). Which revision counts is not stored but derived when
+querying (the highest revision of a uid), so concurrent arrivals of revisions 2 and 3 can never
+leave two "current" rows behind. The Alembic migrations create exactly these tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+SHA = 64
+
+
+def _child(name: str, *columns: Any) -> Table:
+    """A table of one assessment's details, deleted with it."""
+    return Table(
+        name,
+        metadata,
+        Column(
+            "assessment_id",
+            Integer,
+            ForeignKey("assessments.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("position", Integer, primary_key=True),
+        *columns,
+    )
+
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("uid", String(64), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("mode", String(16), nullable=False),
+    # The enterprise, counted once by its unified social credit code (or, lacking one, its name).
+    Column("enterprise_key", String(300), nullable=False),
+    Column("uscc", String(18)),
+    Column("enterprise", Text, nullable=False),
+    Column("province", Text),
+    Column("city", Text),
+    Column("county", Text),
+    Column("industry", Text),
+    Column("size_class", String(8)),
+    Column("provider", Text),
+    Column("assessor", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("finalized_at", DateTime(timezone=True)),
+    Column("day", Date, nullable=False),  # local date of finalizing (else creation): the claim period
+    Column("report_number", String(64)),
+    Column("questionnaire_id", String(100), nullable=False),
+    Column("questionnaire_version", String(40), nullable=False),
+    Column("questionnaire_sha256", String(SHA), nullable=False),
+    Column("questionnaire_status", String(16), nullable=False),  # official / altered / unknown
+    Column("score", Float, nullable=False),
+    Column("max_score", Float, nullable=False),
+    Column("level_id", String(100)),
+    Column("level_name", Text),
+    Column("level_rank", Integer, nullable=False),  # 0 not rated, 1 the lowest level …
+    Column("questions_visible", Integer, nullable=False),
+    Column("questions_answered", Integer, nullable=False),
+    Column("answers_digest", String(SHA), nullable=False),
+    Column("answers_trivial", Boolean, nullable=False),  # all at the lowest, or scoring nothing
+    Column("evidence_count", Integer, nullable=False),
+    Column("evidence_expected", Integer, nullable=False),
+    Column("evidence_covered", Integer, nullable=False),
+    Column("history_count", Integer),  # None: the document carries no history (a report)
+    Column("pace_peak", Integer),  # most answers given inside PACE_WINDOW
+    Column("plan_projects", Integer, nullable=False),
+    Column("plan_budget", Float),  # 万元; None without a plan
+    Column("planned_level_id", String(100)),
+    Column("planned_level_name", Text),
+    Column("planned_level_rank", Integer),
+    Column("first_visit", Date),
+    Column("last_visit", Date),
+    Column("visit_count", Integer, nullable=False),
+    Column("signed", Boolean, nullable=False),  # any document of it signed …
+    Column("trusted", Boolean, nullable=False),  # … by a signer on the trust list
+    Column("signer", Text),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("uid", "revision"),
+    Index(None, "enterprise_key"),
+    Index(None, "answers_digest"),
+    Index(None, "report_number"),
+    Index(None, "day"),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(SHA), nullable=False, unique=True),
+    Column("assessment_id", Integer, ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),  # package / report
+    Column("name", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("signed", Boolean, nullable=False),
+    Column("signature_ok", Boolean, nullable=False),
+    Column("trusted", Boolean, nullable=False),
+    Column("signer_fingerprint", String(SHA)),
+    Column("signer_organisation", Text),
+    Column("signer_uscc", String(18)),
+    Column("signature", Text, nullable=False),  # the one-line summary
+    Column("notes", Text),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("received_by", Text),
+    Index(None, "assessment_id"),
+)
+
+refusals = Table(
+    "refusals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(SHA)),
+    Column("name", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("received_by", Text),
+)
+
+dimensions = _child(
+    "dimensions",
+    Column("dimension_id", String(100), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("depth", Integer, nullable=False),
+    Column("score", Float),
+    Column("max_score", Float),
+    Column("level_id", String(100)),
+    Column("level_name", Text),
+)
+
+scenes = _child(
+    "scenes",
+    Column("name", Text, nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("level_name", Text, nullable=False),
+    Column("mandatory", Boolean, nullable=False),
+)
+
+kpis = _child(
+    "kpis",
+    Column("name", Text, nullable=False),
+    Column("unit", Text),
+    Column("baseline", Float),
+    Column("target", Float),
+    Column("question_id", String(100)),
+)
+
+visits = _child(
+    "visits",
+    Column("day", Date, nullable=False),
+    Column("hours", Float),
+)
+
+assessors = _child(
+    "assessors",
+    Column("name", Text, nullable=False),
+)
+
+evidence = _child(
+    "evidence",
+    Column("question_id", String(100), nullable=False),
+    Column("sha256", String(SHA), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Index(None, "sha256"),
+)
+
+CHILDREN = (dimensions, scenes, kpis, visits, assessors, evidence)

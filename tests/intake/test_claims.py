@@ -1,0 +1,169 @@
+"""The claim tables: each USCC counted once, the newest finalized revision counts, the effect of a
+re-assessment (level up / same / down, KPI changes), the period, and the Excel and PDF outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from diagnosis.intake.claims import claim_tables
+from diagnosis.intake.claims_pdf import claims_pdf
+from diagnosis.intake.ingest import Intake
+from diagnosis.intake.samples import Spec, package
+from diagnosis.intake.sheets import claims_workbook
+from diagnosis.plan.projection import projected_answers
+from diagnosis.scoring.sample import sample_answers
+from tests.intake.conftest import PROVIDER, SpecMaker
+
+
+def _later(spec: Spec, days: int, answers: dict[str, object], uid: str) -> Spec:
+    """A re-assessment of the same enterprise: another assessment (uid), `days` later."""
+    assert spec.plan is not None
+    kpis = [k.model_copy(update={"baseline": k.target}) for k in spec.plan.kpis]
+    return replace(
+        spec,
+        uid=uid,
+        answers=dict(answers),
+        created=spec.created + dt.timedelta(days=days),
+        report_number=f"20270301-ABCD-XAB123-{uid[-6:].upper()}",
+        plan=spec.plan.model_copy(update={"kpis": kpis}),
+        evidence=[],
+    )
+
+
+@pytest.fixture
+def received(intake: Intake, make_spec: SpecMaker) -> Intake:
+    """Four enterprises in four cities; the first assessed twice more (a level up, then a revision
+    of that), the second re-assessed with the same answers, the fourth only as a draft."""
+    first = make_spec(0)
+    assert first.plan is not None
+    up = _later(
+        first, 300, projected_answers(first.loaded.questionnaire, first.answers, first.plan), "uidlater0up01"
+    )
+    revised = replace(up, revision=2, report_number="20270301-ABCD-XAB123-REV002")
+    second = make_spec(1)
+    same = _later(second, 200, second.answers, "uidlater1same1")
+    documents = [first, up, revised, second, same, make_spec(2), replace(make_spec(3), status="draft")]
+    for spec in documents:
+        outcome = intake.add(package(spec), spec.uid)
+        assert outcome.status == "received", outcome.message
+    return intake
+
+
+def test_each_enterprise_is_counted_once_and_drafts_not_at_all(received: Intake) -> None:
+    claims = claim_tables(received.engine)
+    assert claims.total.enterprises == 3
+    assert claims.total.assessments == 5  # revision 1 of the re-assessment does not count
+    assert [e["uscc"] for e in claims.enterprises] == [
+        "91340100MA2XAB123M",
+        "91340200MA2XAB123T",
+        "91340300MA2XAB1230",
+    ]
+    first = claims.enterprises[0]
+    assert first["assessments"] == 2 and first["providers"] == PROVIDER
+
+
+def test_the_effect_compares_the_baseline_with_the_latest_assessment(received: Intake) -> None:
+    claims = claim_tables(received.engine)
+    effects = {e.uscc: e for e in claims.effects}
+    assert set(effects) == {"91340100MA2XAB123M", "91340200MA2XAB123T"}
+    up, same = effects["91340100MA2XAB123M"], effects["91340200MA2XAB123T"]
+    assert up.change >= 1 and up.score_change >= 0  # SME 2024: levels follow the scenes
+    assert (same.change, same.score_change) == (0, 0)
+    total = claims.total
+    assert (total.with_effect, total.up, total.same, total.down) == (2, 1, 1, 0)
+    assert claims.kpis and all(k.enterprises == 2 and k.reached == 2 for k in claims.kpis)
+
+
+def test_by_city_each_group_counts_its_enterprises(received: Intake) -> None:
+    claims = claim_tables(received.engine, by="city")
+    groups = {g.name: g for g in claims.groups}
+    assert set(groups) == {"合肥市", "芜湖市", "蚌埠市"}
+    assert (
+        groups["合肥市"].enterprises == 1 and groups["合肥市"].assessments == 2 and groups["合肥市"].up == 1
+    )
+    assert groups["蚌埠市"].with_effect == 0
+    assert sum(g.enterprises for g in claims.groups) == claims.total.enterprises
+    assert {(g, level) for g, _, level, _ in claims.levels} >= {("蚌埠市", received_level(claims, "蚌埠市"))}
+
+
+def received_level(claims: object, city: str) -> str:
+    return next(level for g, _, level, _ in claims.levels if g == city)  # type: ignore[attr-defined]
+
+
+def test_the_period_counts_assessments_finalized_in_it(received: Intake) -> None:
+    early = claim_tables(received.engine, start=dt.date(2026, 1, 1), end=dt.date(2026, 6, 30))
+    assert early.total.assessments == 3 and early.total.with_effect == 0
+    late = claim_tables(received.engine, start=dt.date(2026, 7, 1))
+    assert late.total.enterprises == 2 and late.total.with_effect == 2  # baselines from before count
+
+
+def test_signed_and_trusted_shares(intake: Intake, make_spec: SpecMaker) -> None:
+    intake.add(package(make_spec(0)), "signed")
+    intake.add(package(make_spec(1, signer=None)), "unsigned")
+    total = claim_tables(intake.engine).total
+    assert (total.signed, total.trusted) == (0.5, 0.5)
+    assert total.evidence is not None and 0 < total.evidence < 1
+
+
+def test_the_workbook_holds_every_table_as_text(received: Intake, tmp_path: Path) -> None:
+    target = tmp_path / "claims.xlsx"
+    claims_workbook(claim_tables(received.engine, by="city"), target)
+    book = load_workbook(target)
+    assert book.sheetnames == ["汇总", "等级分布", "效果", "KPI", "企业明细"]
+    summary = list(book["汇总"].iter_rows(values_only=True))
+    assert summary[0][:3] == ("市", "企业数 Enterprises", "评估数 Assessments")
+    assert summary[4][:3] == ("合计", 3, 5)
+    details = book["企业明细"]
+    assert details["B2"].value == "91340100MA2XAB123M" and details["B2"].data_type == "s"
+
+
+def test_an_enterprise_name_that_looks_like_a_formula_stays_text(
+    intake: Intake, make_spec: SpecMaker, tmp_path: Path
+) -> None:
+    spec = make_spec(0)
+    intake.add(
+        package(replace(spec, enterprise={**spec.enterprise, "name": '=HYPERLINK("http://x","y")'})), "x"
+    )
+    target = tmp_path / "claims.xlsx"
+    claims_workbook(claim_tables(intake.engine), target)
+    cell = load_workbook(target)["企业明细"]["A2"]
+    assert cell.value == '=HYPERLINK("http://x","y")' and cell.data_type == "s"
+
+
+def test_the_pdf_shows_totals_groups_levels_and_effect(received: Intake) -> None:
+    raw = claims_pdf(claim_tables(received.engine, by="city"), dt.date(2027, 1, 5))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages)
+    assert "补助申领汇总" in text and "汇总日期 2027-01-05" in text
+    for words in (
+        "诊断企业数",
+        "按市",
+        "合肥市",
+        "芜湖市",
+        "等级分布",
+        "效果：基线与复评",
+        "KPI 变化",
+        "统计口径",
+    ):
+        assert words in text, words
+    fonts = {
+        str(f) for page in PdfReader(io.BytesIO(raw)).pages for f in page["/Resources"]["/Font"].values()
+    }
+    assert fonts
+
+
+def test_an_empty_intake_gives_empty_tables(intake: Intake) -> None:
+    claims = claim_tables(intake.engine, by="provider")
+    assert claims.total.enterprises == 0 and claims.groups == [] and claims.effects == []
+    assert claims_pdf(claims, dt.date(2027, 1, 5)).startswith(b"%PDF-")
+
+
+def test_sample_answers_are_not_all_the_same(make_spec: SpecMaker) -> None:
+    spec = make_spec(0)
+    assert spec.answers != sample_answers(spec.loaded.questionnaire, "min")

@@ -1,0 +1,69 @@
+"""Opening the intake database: URLs, migrations to the newest schema, a newer schema refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from diagnosis.intake.db import HEAD, IntakeError, database_url, open_engine
+from diagnosis.intake.schema import metadata
+
+
+def test_a_plain_path_is_a_sqlite_file_and_postgresql_uses_psycopg(tmp_path: Path) -> None:
+    assert database_url(str(tmp_path / "x.db")).render_as_string() == f"sqlite:///{tmp_path / 'x.db'}"
+    url = database_url("postgresql://clerk:secret@/intake?host=/run/postgresql")
+    assert url.drivername == "postgresql+psycopg" and url.database == "intake"
+
+
+def test_the_default_is_the_environment_then_the_user_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIAGNOSIS_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("DIAGNOSIS_INTAKE_DB", raising=False)
+    assert database_url().database == str(tmp_path / "home" / "intake.db")
+    monkeypatch.setenv("DIAGNOSIS_INTAKE_DB", str(tmp_path / "env.db"))
+    assert database_url().database == str(tmp_path / "env.db")
+
+
+def test_other_engines_are_refused_in_a_sentence() -> None:
+    with pytest.raises(IntakeError, match=r"^mysql: the intake runs on PostgreSQL or SQLite$"):
+        database_url("mysql://u@h/db")
+
+
+def test_a_server_that_does_not_answer_is_a_sentence_without_the_password(tmp_path: Path) -> None:
+    url = f"postgresql://clerk:secret@/intake?host={tmp_path}"
+    with pytest.raises(IntakeError) as caught:
+        open_engine(database_url(url))
+    message = str(caught.value)
+    assert message.startswith("cannot open the intake database postgresql+psycopg://clerk:***@/intake")
+    assert "secret" not in message and "\n" not in message
+
+
+def test_a_new_database_is_migrated_to_exactly_the_declared_schema(db_url: str) -> None:
+    engine = open_engine(database_url(db_url))
+    with engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == HEAD
+        differences = compare_metadata(MigrationContext.configure(conn), metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_opening_again_changes_nothing(db_url: str) -> None:
+    open_engine(database_url(db_url)).dispose()
+    engine = open_engine(database_url(db_url))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+    engine.dispose()
+
+
+def test_a_database_from_a_newer_version_is_refused(db_url: str) -> None:
+    engine = open_engine(database_url(db_url))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(IntakeError, match="at schema 9999, which this version of the app does not know"):
+        open_engine(database_url(db_url))
