@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -92,7 +91,7 @@ class Checker:
         meta = unpacked.meta
         source = Source(
             loaded=unpacked.loaded,
-            answers={a.question_id: json.loads(a.value) for a in unpacked.answers if a.value is not None},
+            answers=dict(unpacked.values),
             enterprise=meta.enterprise.model_dump(),
             assessment=meta.assessment.model_dump(),
             evidence=[e.model_dump() for e in meta.evidence],

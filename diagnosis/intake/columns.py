@@ -84,11 +84,13 @@ class Received:
 def extract(source: Source, questionnaire_status: str, lowest: dict[str, Any]) -> Received:
     """The columns of one verified assessment; `lowest` is its questionnaire's trivial answer set."""
     q, index = source.loaded.questionnaire, index_of(source.loaded.questionnaire)
-    result = score(q, source.answers, sha256=source.loaded.sha256, strict=False)
+    result = score(q, source.answers, sha256=source.loaded.sha256, strict=False, gaps=False)
     meta, firm = source.assessment, source.enterprise
     plan = source.plan
     planned = (
-        planned_result(q, source.answers, plan, source.loaded.sha256) if plan and plan.projects else None
+        planned_result(q, source.answers, plan, source.loaded.sha256, gaps=False)
+        if plan and plan.projects
+        else None
     )
     visits = sorted(plan.process.visits, key=lambda v: v.date) if plan else []
     created = meta.get("created_at") or meta.get("updated_at") or meta.get("finalized_at")

@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -72,9 +72,9 @@ class Intake:
         return self.add_batch(named)
 
     def add_batch(self, named: Sequence[tuple[str, bytes | DiagnosisError]]) -> list[Outcome]:
-        """Check each document, then store them all in one transaction, each under a savepoint:
-        one commit (one disk flush) for the batch. Any collision with another clerk's
-        transaction rolls the batch back and stores its documents one by one instead."""
+        """Check each document, then store them all in one transaction: one commit (one disk
+        flush) for the batch. Any collision with another clerk's transaction rolls the batch back
+        and stores its documents one by one instead."""
         started = time.perf_counter()
         outcomes: list[Outcome | None] = [None] * len(named)
         shas = {n: _sha(raw) for n, (_, raw) in enumerate(named) if isinstance(raw, bytes)}
@@ -135,15 +135,16 @@ class Intake:
     ) -> list[tuple[Status, str]]:
         try:
             with transaction(self.engine, "store the documents") as conn:
+                details = Details()
+                revisions = _revisions(conn, {item.assessment["uid"] for item in received})
                 results = []
                 for item in received:
-                    with conn.begin_nested() as savepoint:
-                        try:
-                            results.append(self._write(conn, item))
-                        except Refused as error:
-                            savepoint.rollback()
-                            refused.append((item.document["name"], item.sha256, error.lines[0]))
-                            results.append(("refused", error.lines[0]))
+                    try:
+                        results.append(self._write(conn, item, details, revisions))
+                    except Refused as error:  # refused before it wrote anything
+                        refused.append((item.document["name"], item.sha256, error.lines[0]))
+                        results.append(("refused", error.lines[0]))
+                details.flush(conn)
                 self._record_refusals(conn, refused)
                 return results
         except (IntegrityError, IntakeError) as error:
@@ -158,7 +159,11 @@ class Intake:
         for attempt in (1, 2):
             try:
                 with transaction(self.engine, "store the document") as conn:
-                    return self._write(conn, received, recheck=True)
+                    details = Details()
+                    revisions = _revisions(conn, {received.assessment["uid"]})
+                    status = self._write(conn, received, details, revisions, recheck=True)
+                    details.flush(conn)
+                    return status
             except IntegrityError:
                 if attempt == 2:  # pragma: no cover - a second collision means something else is wrong
                     raise IntakeError(
@@ -173,9 +178,18 @@ class Intake:
                 return "refused", error.lines[0]
         raise AssertionError("unreachable")
 
-    def _write(self, conn: Connection, received: Received, recheck: bool = False) -> tuple[Status, str]:
-        """Store one checked document; `recheck` looks for its hash again (the batch looked
-        before checking; a retry after a collision must look again)."""
+    def _write(
+        self,
+        conn: Connection,
+        received: Received,
+        details: Details,
+        revisions: dict[str, list[Revision]],
+        recheck: bool = False,
+    ) -> tuple[Status, str]:
+        """Store one checked document, its detail rows into `details`, keeping `revisions` (the
+        batch's assessments by uid, read once) up to date; `recheck` looks for its hash again (the
+        batch looked before checking; a retry after a collision must look again). Every refusal
+        comes before the first write, so a batch needs no savepoints."""
         row = received.assessment
         now = self.clock()
         label = _label(row["enterprise"], row["uid"], row["revision"])
@@ -183,27 +197,24 @@ class Intake:
             known = conn.execute(select(documents.c.id).where(documents.c.sha256 == received.sha256)).first()
             if known is not None:
                 return "already", f"already received ({label})"
-        revisions = conn.execute(
-            select(*[assessments.c[k] for k in ("id", "revision", "signer", *SAME)]).where(
-                assessments.c.uid == row["uid"]
+        stored = revisions.setdefault(row["uid"], [])
+        same = next((r for r in stored if r.revision == row["revision"]), None)
+        other = [r for r in stored if r.revision != row["revision"]]
+        if any(r.enterprise_key != row["enterprise_key"] for r in other):
+            raise Refused(
+                f"assessment {row['uid'][:8]} was received for another enterprise; a revision cannot "
+                "move it to this one"
             )
-        ).all()
-        same = next((r for r in revisions if r.revision == row["revision"]), None)
-        other = [r for r in revisions if r.revision != row["revision"]]
         document = received.document | {"received_at": now, "received_by": self.user}
         replaced = same is not None and same.status == "draft" and row["status"] == "finalized"
-        if replaced:  # the finalized assessment takes the place of the draft handed in before
-            assert same is not None
-            conn.execute(delete(assessments).where(assessments.c.id == same.id))
-            same = None
-        if same is not None:
+        if same is not None and not replaced:
             differing = [k for k in SAME if getattr(same, k) != row[k]]
             if differing:
                 raise Refused(
                     f"revision {row['revision']} of assessment {row['uid'][:8]} was already received "
                     f"with other content ({', '.join(differing)} differ)"
                 )
-            conn.execute(insert(documents).values(document | {"assessment_id": same.id}))
+            details.add(same.id, {"documents": [document]})
             conn.execute(
                 update(assessments)
                 .where(assessments.c.id == same.id)
@@ -214,17 +225,15 @@ class Intake:
                 )
             )
             return "added", f"{label}: also received as a {received.document['kind']}"
-        if any(r.enterprise_key != row["enterprise_key"] for r in other):
-            raise Refused(
-                f"assessment {row['uid'][:8]} was received for another enterprise; a revision cannot "
-                "move it to this one"
-            )
+        if replaced:  # the finalized assessment takes the place of the draft handed in before
+            assert same is not None
+            details.flush(conn)  # the draft's own rows may still be waiting: in before it goes
+            conn.execute(delete(assessments).where(assessments.c.id == same.id))
+            stored.remove(same)
         values = row | {"received_at": now, "created_at": row["created_at"] or now}
         new_id = conn.execute(insert(assessments).values(values).returning(assessments.c.id)).scalar_one()
-        for table, rows in received.details.items():
-            if rows:
-                conn.execute(metadata.tables[table].insert(), [r | {"assessment_id": new_id} for r in rows])
-        conn.execute(insert(documents).values(document | {"assessment_id": new_id}))
+        stored.append(Revision(new_id, row["revision"], *[row[k] for k in SAME]))
+        details.add(new_id, received.details | {"documents": [document]})
         if replaced:
             return "received", f"{label}: received; replaces the draft received before"
         newest = max((r.revision for r in other), default=0)
@@ -248,6 +257,44 @@ class Intake:
                 for name, sha, why in refused
             ]
             conn.execute(insert(refusals), rows)
+
+
+class Revision(NamedTuple):
+    """What storing a document needs to know of a revision already here."""
+
+    id: int
+    revision: int
+    answers_digest: str
+    questionnaire_sha256: str
+    enterprise_key: str
+    status: str
+
+
+def _revisions(conn: Connection, uids: set[str]) -> dict[str, list[Revision]]:
+    """The revisions stored of these assessments, by uid: one query for a batch."""
+    columns = [assessments.c[k] for k in Revision._fields]
+    found: dict[str, list[Revision]] = {}
+    for row in conn.execute(select(assessments.c.uid, *columns).where(assessments.c.uid.in_(sorted(uids)))):
+        found.setdefault(row.uid, []).append(Revision(*row[1:]))
+    return found
+
+
+@dataclass
+class Details:
+    """The rows that hang off a batch's assessments (dimensions, scenes, KPIs…, and the documents
+    themselves), inserted together: one statement per table per batch rather than per document."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, assessment_id: int, details: dict[str, list[dict[str, Any]]]) -> None:
+        for table, rows in details.items():
+            self.rows.setdefault(table, []).extend(r | {"assessment_id": assessment_id} for r in rows)
+
+    def flush(self, conn: Connection) -> None:
+        for table, rows in self.rows.items():
+            if rows:
+                conn.execute(metadata.tables[table].insert(), rows)
+        self.rows.clear()
 
 
 def collect(paths: list[Path]) -> list[Path]:

@@ -23,5 +23,5 @@ def rate(value: float | None) -> str:
 def period(start: dt.date | None, end: dt.date | None) -> str:
     """'2026-01-01 至 2026-12-31', open ends said plainly."""
     if start is None and end is None:
-        return "全部 all received"
+        return "全部（不限日期）"
     return f"{start.isoformat() if start else '最早'} 至 {end.isoformat() if end else '最近'}"

@@ -129,7 +129,12 @@ def _applied(index: Index, change: Change, answers: dict[str, Any]) -> dict[str,
 
 
 def planned_result(
-    questionnaire: Questionnaire, answers: dict[str, Any], plan: Plan, sha256: str | None = None
+    questionnaire: Questionnaire,
+    answers: dict[str, Any],
+    plan: Plan,
+    sha256: str | None = None,
+    gaps: bool = True,
 ) -> ScoreResult:
     """The result the plan promises: the engine on the projected answers."""
-    return score(questionnaire, projected_answers(questionnaire, answers, plan), sha256=sha256, strict=False)
+    projected = projected_answers(questionnaire, answers, plan)
+    return score(questionnaire, projected, sha256=sha256, strict=False, gaps=gaps)

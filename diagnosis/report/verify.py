@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,7 +248,7 @@ def _check_package(verdict: Verdict, payload: dict[str, Any], raw: bytes | Path)
     unpacked = read_package(raw, DEFAULT_EVIDENCE_LIMIT)
     if unpacked.loaded.sha256 != payload["questionnaire"]["sha256"]:
         verdict.problems.append("the package was answered against another questionnaire")
-    answers = {a.question_id: json.loads(a.value) for a in unpacked.answers if a.value is not None}
+    answers = dict(unpacked.values)
     stated = payload.get("answers", {})
     differing = sorted(k for k in set(answers) | set(stated) if answers.get(k) != stated.get(k))
     if differing:

@@ -22,9 +22,11 @@ def score(
     *,
     sha256: str | None = None,
     strict: bool = True,
+    gaps: bool = True,
 ) -> ScoreResult:
     """Score answers. Invalid answers raise AnswersError listing every problem; with
-    `strict=False` (a questionnaire half filled in) inconsistent figures are left out instead."""
+    `strict=False` (a questionnaire half filled in) inconsistent figures are left out instead.
+    `gaps=False` skips the route to the next level (the intake stores results, not advice)."""
     index = index_of(questionnaire)
     evaluation = Evaluation(index, check_answers(questionnaire, dict(answers)))
     questions = question_results(index, evaluation)
@@ -49,7 +51,7 @@ def score(
         questions=questions,
         completeness=_completeness(index, questions),
         decided_by=rules.leaves(decided, index.root) if decided is not None else [],
-        next_level=next_level(index, rules, questions, nodes),
+        next_level=next_level(index, rules, questions, nodes) if gaps else None,
         sets=sets,
         nodes=nodes,
     )

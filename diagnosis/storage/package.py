@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.files import write_atomic
@@ -156,6 +156,7 @@ class Unpacked:
     plan_history: list[PlanHistoryRecord] = field(default_factory=list)
     manifest: bytes = b""  # what a signature covers
     signature: bytes | None = None
+    values: dict[str, Any] = field(default_factory=dict)  # the answers' values, parsed, by question
 
     def check_signature(self, trust: TrustList) -> SignatureCheck:
         """The provider's signature over the manifest (which lists the hash of every member)."""
@@ -187,10 +188,11 @@ def read_package(
         or set(listed) != set(data) - {"manifest.json", SIGNATURE}
     ):
         raise PackageError("the manifest does not list exactly the files in the package")
+    hashes = {name: _sha(data[name]) for name in listed}  # each member hashed once, here
     for name, sha in listed.items():
-        if _sha(data[name]) != sha:
+        if hashes[name] != sha:
             raise PackageError(f"{name} does not match its sha256 in the manifest: the package was altered")
-    return _contents(data, evidence_limit, questionnaires)
+    return _contents(data, hashes, evidence_limit, questionnaires)
 
 
 def _allowed(name: str, evidence_limit: int) -> int | None:
@@ -201,15 +203,18 @@ def _allowed(name: str, evidence_limit: int) -> int | None:
 
 
 def _contents(
-    data: dict[str, bytes], evidence_limit: int, questionnaires: QuestionnaireMemo | None = None
+    data: dict[str, bytes],
+    hashes: dict[str, str],
+    evidence_limit: int,
+    questionnaires: QuestionnaireMemo | None = None,
 ) -> Unpacked:
     for name in FIXED:
         if name not in data:
             raise PackageError(f"the package has no {name}")
     meta = _validated(PackageMeta, _parse(data, "assessment.json"), "assessment.json")
-    answers = [_validated(AnswerRecord, a, "answers.json") for a in _list(data, "answers.json")]
-    history = [_validated(HistoryRecord, h, "history.json") for h in _list(data, "history.json")]
-    loaded = _questionnaire(data["questionnaire.yaml"], questionnaires)
+    answers = _records(AnswerRecord, data, "answers.json")
+    history = _records(HistoryRecord, data, "history.json")
+    loaded = _questionnaire(data["questionnaire.yaml"], hashes["questionnaire.yaml"], questionnaires)
     pinned = meta.questionnaire
     if (loaded.sha256, loaded.questionnaire.id, loaded.questionnaire.version) != (
         pinned.sha256,
@@ -220,9 +225,9 @@ def _contents(
             f"the package's questionnaire is not {pinned.id} {pinned.version} with sha256 "
             f"{pinned.sha256[:12]}…: it was altered"
         )
-    _check_answers(loaded, answers, history, meta.evidence)
+    values = _check_answers(loaded, answers, history, meta.evidence)
     evidence = {n.removeprefix("evidence/"): d for n, d in data.items() if n.startswith("evidence/")}
-    _check_evidence(meta.evidence, evidence, evidence_limit)
+    _check_evidence(meta.evidence, evidence, hashes, evidence_limit)
     plan, plan_changes = _plan(data, loaded)
     return Unpacked(
         meta,
@@ -234,11 +239,11 @@ def _contents(
         plan_changes,
         data["manifest.json"],
         data.get(SIGNATURE),
+        values,
     )
 
 
-def _questionnaire(raw: bytes, memo: QuestionnaireMemo | None) -> Loaded:
-    key = _sha(raw) if memo is not None else ""
+def _questionnaire(raw: bytes, key: str, memo: QuestionnaireMemo | None) -> Loaded:
     if memo is not None and key in memo:
         return memo[key]  # the same bytes passed every check before
     try:
@@ -260,17 +265,16 @@ def _plan(data: dict[str, bytes], loaded: Loaded) -> tuple[Plan | None, list[Pla
     problems = check_plan(plan, loaded.questionnaire)
     if problems:
         raise PackageError(f"plan.json does not fit the questionnaire: {problems[0]}")
-    changes = [
-        _validated(PlanHistoryRecord, h, "plan_history.json") for h in _list(data, "plan_history.json")
-    ]
-    return plan, changes
+    return plan, _records(PlanHistoryRecord, data, "plan_history.json")
 
 
 def _check_answers(
     loaded: Loaded, answers: list[AnswerRecord], history: list[HistoryRecord], evidence: list[EvidenceRecord]
-) -> None:
+) -> dict[str, Any]:
+    """Each answer fits its question; returns the values parsed (by question id)."""
     index = index_of(loaded.questionnaire)
     seen: set[str] = set()
+    values: dict[str, Any] = {}
     for row in answers:
         question = index.questions.get(row.question_id)
         if question is None:
@@ -283,15 +287,19 @@ def _check_answers(
             problem = check_value(question, index.options[question.id], value)[1]
             if problem:
                 raise PackageError(f"answer to {question.id}: {problem}")
+            values[question.id] = value
     for qid in [r.question_id for r in history] + [e.question_id for e in evidence]:
         if qid not in index.questions:
             raise PackageError(f"history or evidence for unknown question {qid!r}")
+    return values
 
 
-def _check_evidence(listed: list[EvidenceRecord], files: dict[str, bytes], limit: int) -> None:
+def _check_evidence(
+    listed: list[EvidenceRecord], files: dict[str, bytes], hashes: dict[str, str], limit: int
+) -> None:
     """Each file hashes to the name it travels under, and matches the size its record declares."""
-    for sha, content in files.items():
-        if _sha(content) != sha:
+    for sha in files:
+        if hashes[f"evidence/{sha}"] != sha:
             raise PackageError(
                 f"evidence file {sha[:12]}… does not hash to its name: the package was altered"
             )
@@ -436,8 +444,10 @@ def _enterprise(store: Store, data: EnterpriseRecord) -> int:
     )
 
 
-def _validated(model: type[Any], value: Any, name: str) -> Any:
+def _validated(model: type[Any] | TypeAdapter[Any], value: Any, name: str) -> Any:
     try:
+        if isinstance(model, TypeAdapter):
+            return model.validate_python(value)
         return model.model_validate(value)
     except ValidationError as error:
         first = error.errors()[0]
@@ -445,11 +455,21 @@ def _validated(model: type[Any], value: Any, name: str) -> Any:
         raise PackageError(f"{name} in the package is not valid: {where}: {first['msg']}") from None
 
 
-def _list(data: dict[str, bytes], name: str) -> list[Any]:
+def _records(model: type[Any], data: dict[str, bytes], name: str) -> list[Any]:
+    """A member holding a list of records, validated in one call (thousands per package)."""
     value = _parse(data, name)
     if not isinstance(value, list) or len(value) > 1_000_000:
         raise PackageError(f"{name} in the package is not a list of records")
-    return value
+    return list(_validated(_list_of(model), value, name))
+
+
+_LISTS: dict[type[Any], TypeAdapter[list[Any]]] = {}
+
+
+def _list_of(model: type[Any]) -> TypeAdapter[list[Any]]:
+    if model not in _LISTS:  # made on first use: building a validator takes a few milliseconds
+        _LISTS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    return _LISTS[model]
 
 
 def _parse(data: dict[str, bytes], name: str) -> Any:

@@ -103,6 +103,25 @@ def test_the_finalized_version_replaces_the_draft_of_the_same_revision(
     assert _count(intake, assessments) == 1 and _counted_revisions(intake) == [("uid00001abcdef", 1)]
 
 
+def test_one_batch_keeps_track_of_its_own_revisions(intake: Intake, make_spec: SpecMaker) -> None:
+    """A batch reads the stored revisions once: what it stores itself must count as stored."""
+    spec = make_spec(1)
+    second = replace(spec, revision=2, report_number="20260301-ABCD-XAB123-R00002")
+    moved = replace(spec, revision=3, enterprise=make_spec(2).enterprise)
+    batch = [replace(spec, status="draft"), spec, second, moved]
+    outcomes = intake.add_batch([(f"d{n}", package(s)) for n, s in enumerate(batch)])
+    assert [o.status for o in outcomes] == ["received", "received", "received", "refused"]
+    assert outcomes[1].message.endswith("replaces the draft received before")
+    assert outcomes[2].message.endswith("supersedes revision 1")
+    assert "was received for another enterprise" in outcomes[3].message
+    assert _count(intake, assessments) == 2 and _count(intake, documents) == 2
+    assert _counted_revisions(intake) == [("uid00001abcdef", 2)]
+    with intake.engine.connect() as conn:  # the draft's detail rows went with it
+        kept = conn.execute(select(assessments.c.id)).scalars().all()
+        owners = conn.execute(select(dimensions.c.assessment_id).distinct()).scalars().all()
+        assert sorted(owners) == sorted(kept)
+
+
 def test_a_revision_cannot_move_an_assessment_to_another_enterprise(
     intake: Intake, make_spec: SpecMaker
 ) -> None:

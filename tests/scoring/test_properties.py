@@ -54,6 +54,17 @@ def test_scoring_is_deterministic(questionnaire: Questionnaire, seed: int) -> No
 
 
 @FAST
+@given(seed=SEEDS)
+def test_leaving_out_the_gap_analysis_changes_no_result(questionnaire: Questionnaire, seed: int) -> None:
+    answers = sample_answers(questionnaire, "random", seed)
+    full = score(questionnaire, answers, strict=False)
+    bare = score(questionnaire, answers, strict=False, gaps=False)
+    assert scores(full) == scores(bare) and full.level == bare.level
+    assert [n.level for n in full.nodes.values()] == [n.level for n in bare.nodes.values()]
+    assert bare.next_level is None
+
+
+@FAST
 @given(seed=SEEDS, pick=st.randoms(use_true_random=False))
 def test_a_better_option_never_lowers_any_score(
     questionnaire: Questionnaire, seed: int, pick: random.Random
