@@ -55,12 +55,24 @@ def register(commands: Any) -> None:
 
     cmd = commands.add_parser("answer", help="record an answer (committed before the command returns)")
     cmd.add_argument("assessment", type=int)
-    cmd.add_argument("question")
+    cmd.add_argument("question", nargs="?")
     cmd.add_argument(
         "value", nargs="?", help="JSON when it parses as JSON, else plain text; omit to set a note only"
     )
     cmd.add_argument("--note")
     cmd.add_argument("--clear", action="store_true", help="clear the answer")
+    cmd.add_argument(
+        "--review",
+        action=argparse.BooleanOptionalAction,
+        help="mark the question as needing review (--no-review clears the mark)",
+    )
+    cmd.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE",
+        help="every answer and note of an answers file (as sample or show --json write; - for "
+        "standard input), in one transaction: all of them or none",
+    )
     cmd.set_defaults(run=_run("run_answer"))
 
     cmd = commands.add_parser("next", help="the question to answer next (where the wizard resumes)")

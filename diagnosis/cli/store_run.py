@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis import flow, paths
-from diagnosis.cli.output import print_json, table
+from diagnosis.cli.output import print_json, read_input, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import JsonSyntaxError, parse_json
 from diagnosis.loading.catalogue import default_catalogue
@@ -20,9 +20,10 @@ from diagnosis.model import Level
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
 from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
+from diagnosis.scoring.answers import parse_answers_file
 from diagnosis.session import Session
 from diagnosis.storage import xlsx
-from diagnosis.storage.answers import UNCHANGED, set_answer
+from diagnosis.storage.answers import UNCHANGED, set_answer, set_answers, set_review
 from diagnosis.storage.archive import MAX_TOTAL
 from diagnosis.storage.assessment_xlsx import assessment_workbook
 from diagnosis.storage.assessments import (
@@ -32,6 +33,7 @@ from diagnosis.storage.assessments import (
     finalize,
     get_assessment,
     new_assessment,
+    questionnaire_of,
     reassess,
     reopen,
 )
@@ -142,11 +144,46 @@ def parse_value(text: str) -> Any:
 
 
 def run_answer(args: argparse.Namespace) -> int:
-    if args.value is None and args.note is None and not args.clear:
-        raise DiagnosisError("give a VALUE, --note or --clear")
-    value = None if args.clear else (UNCHANGED if args.value is None else parse_value(args.value))
-    note = UNCHANGED if args.note is None else args.note
-    set_answer(open_cli_store(args), args.assessment, args.question, value, note)
+    if args.source is not None:
+        return _answer_from_file(args)
+    if args.question is None:
+        raise DiagnosisError("give a QUESTION (or --from FILE)")
+    if args.value is None and args.note is None and not args.clear and args.review is None:
+        raise DiagnosisError("give a VALUE, --note, --clear or --review")
+    store = open_cli_store(args)
+    if args.value is not None or args.note is not None or args.clear:
+        value = None if args.clear else (UNCHANGED if args.value is None else parse_value(args.value))
+        note = UNCHANGED if args.note is None else args.note
+        set_answer(store, args.assessment, args.question, value, note)
+    if args.review is not None:
+        set_review(store, args.assessment, args.question, args.review)
+    return 0
+
+
+def _answer_from_file(args: argparse.Namespace) -> int:
+    """An answers file into a draft: the values in one transaction (one refused value: none
+    written), then the notes. The file must be for the assessment's questionnaire."""
+    if args.question is not None or args.note is not None or args.clear or args.review is not None:
+        raise DiagnosisError("--from takes every answer from the file: give no QUESTION or other option")
+    name, raw = read_input(args.source, what="answers file")
+    file = parse_answers_file(name, raw)
+    store = open_cli_store(args)
+    pinned = questionnaire_of(store, args.assessment)
+    given = file.questionnaire
+    if given.id != pinned.questionnaire.id or given.version not in (None, pinned.questionnaire.version):
+        raise DiagnosisError(
+            f"{name} is for {given.ref}; assessment {args.assessment} is answered against "
+            f"{pinned.questionnaire.id}@{pinned.questionnaire.version}"
+        )
+    unknown = sorted(set(file.notes) - set(index_of(pinned.questionnaire).questions))
+    if unknown:
+        raise DiagnosisError(f"{name}: a note for {unknown[0]!r}, which is no question of {given.ref}")
+    changed = set_answers(store, args.assessment, file.answers, reason="answered from a file")
+    _, stored = answers_of(store, args.assessment)
+    notes = {qid: text for qid, text in file.notes.items() if (text or None) != stored.get(qid)}
+    for qid, text in notes.items():
+        set_answer(store, args.assessment, qid, note=text)
+    print(f"{len(changed)} answers and {len(notes)} notes changed")
     return 0
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from diagnosis.cli.main import main
+from diagnosis.storage.answers import review_flags
+from diagnosis.storage.db import open_store
 
 
 @pytest.fixture
@@ -158,3 +161,40 @@ def test_backup_then_restore_from_the_command_line(
     assert code == 0 and out == f"restored {db} from {copy}\nthe database as it was is kept in {kept}\n"
     code, out, _ = run(capsys, "enterprise", "list", "--json")
     assert [e["name"] for e in json.loads(out)] == ["甲企业"]
+
+
+def test_an_answers_file_goes_in_whole_or_not_at_all(
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(capsys, "new", "--questionnaire", "sme-digital-2024", "--enterprise-name", "某机械厂")[0] == 0
+    answers = tmp_path / "a.json"
+    assert run(capsys, "sample", "sme-digital-2024", "--strategy", "max", "-o", str(answers))[0] == 0
+    document = json.loads(answers.read_text(encoding="utf-8"))
+    document["notes"] = {"network": "现场查看了网络拓扑"}
+    answers.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "answer", "1", "--from", str(answers))
+    assert code == 0 and out == f"{len(document['answers'])} answers and 1 notes changed\n"
+    shown = json.loads(run(capsys, "show", "1", "--json")[1])
+    assert shown["answers"] == document["answers"] and shown["notes"] == document["notes"]
+    assert run(capsys, "answer", "1", "--from", str(answers))[1] == "0 answers and 0 notes changed\n"
+
+    before = list(sqlite3.connect(db).iterdump())
+    document["answers"] = {"devices_total": 0, "network": ["no_such_option"]}
+    answers.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(capsys, "answer", "1", "--from", str(answers))
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "network" in err
+    document["questionnaire"] = {"id": "dcmm"}
+    answers.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(capsys, "answer", "1", "--from", str(answers))
+    assert code == 1 and "is for dcmm; assessment 1 is answered against sme-digital-2024@" in err
+    assert list(sqlite3.connect(db).iterdump()) == before
+
+
+def test_a_question_is_marked_for_review_and_cleared(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "new", "--questionnaire", "sme-digital-2024", "--enterprise-name", "某机械厂")[0] == 0
+    assert run(capsys, "answer", "1", "devices_total", "120", "--review")[0] == 0
+    assert review_flags(open_store(db), 1) == {"devices_total"}
+    assert run(capsys, "answer", "1", "devices_total", "--no-review")[0] == 0
+    assert review_flags(open_store(db), 1) == set()
+    code, _, err = run(capsys, "answer", "1", "devices_total")
+    assert code == 1 and err.strip() == "give a VALUE, --note, --clear or --review"
