@@ -69,6 +69,7 @@ def shoot(out: Path, size: str, lang: str) -> None:
     from diagnosis.ui.key_dialogs import NewKeyDialog
     from diagnosis.ui.reassess_dialog import ReassessDialog
     from diagnosis.ui.settings_dialog import SettingsDialog
+    from diagnosis.ui.signing import PasswordDialog
     from diagnosis.ui.verify_dialog import VerifyDialog
 
     home = Path(os.environ.get("DIAGNOSIS_HOME") or tempfile.mkdtemp(prefix="shots-"))
@@ -137,6 +138,7 @@ def shoot(out: Path, size: str, lang: str) -> None:
             ReassessDialog(window.ctx, extra.older, window.ctx.catalogue.newer(*SME_OLD), window),
         ),
         ("16-verify", _verified(VerifyDialog(window.ctx, window), extra.report, app)),
+        ("17-password", PasswordDialog(window.ctx, home / "provider.p12", window, offer_keep=True)),
     ]
     for name, dialog in dialogs:
         dialog.show()

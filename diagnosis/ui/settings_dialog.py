@@ -41,6 +41,9 @@ class SettingsDialog(QDialog):
             QPushButton(t("key.new")),
             QPushButton(t("key.show")),
         )
+        self.forget = QPushButton(t("set.forget"))
+        self.forget.setEnabled(_remembered(self.key.text().strip()))
+        self.forget.clicked.connect(self._forget_password)
         pick_key.clicked.connect(self._choose_key)
         new_key.clicked.connect(self._new_key)
         show.clicked.connect(self._show_key)
@@ -50,7 +53,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(buddy_label(t("set.key"), self.key), row_of(self.key, pick_key, new_key, show))
         form.addRow(buddy_label(t("set.trust"), self.trust), row_of(self.trust, pick_folder, pick_file))
-        form.addRow("", self.sign)
+        form.addRow("", row_of(self.sign, self.forget))
         hint = PlainLabel(t("set.hint"), wrap=True, name="hint")
         buttons = ok_cancel(self, self.save)
         layout = QVBoxLayout(self)
@@ -58,7 +61,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        for button in (pick_key, new_key, show, pick_folder, pick_file):
+        for button in (pick_key, new_key, show, pick_folder, pick_file, self.forget):
             button.setAutoDefault(False)  # Enter keeps the settings, it does not browse
         make_default(buttons)
         self.resize(860, self.sizeHint().height())
@@ -81,6 +84,13 @@ class SettingsDialog(QDialog):
 
         if self.key.text().strip():
             show_key(self, self.ctx, Path(self.key.text().strip()))
+
+    def _forget_password(self) -> None:
+        from diagnosis.signing import remembered
+
+        remembered.forget(Path(self.key.text().strip()))
+        self.forget.setEnabled(False)
+        self.status.setText(self.ctx.t("set.forgotten"))
 
     def _choose_trust_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.ctx.t("set.trust"))
@@ -114,3 +124,12 @@ class SettingsDialog(QDialog):
         self.ctx.settings.setValue(TRUST, self.trust.text().strip())
         self.ctx.settings.setValue(SIGN, "true" if self.sign.isChecked() else "false")
         self.accept()
+
+
+def _remembered(key: str) -> bool:
+    """Whether the system keyring holds a password for this key file."""
+    if not key:
+        return False
+    from diagnosis.signing import remembered
+
+    return remembered.recall(Path(key)) is not None

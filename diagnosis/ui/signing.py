@@ -1,6 +1,6 @@
 """Signing exports with the provider's key, as set in Settings: the key file and whether to sign,
-the trust list for verifying. The password is asked each time (never stored): the OS keyring is
-not used, as no keyring library ships with the app.
+the trust list for verifying. The password is asked when signing, unless the person had it
+remembered in the operating system's keyring (never in the app's own files).
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from diagnosis import paths
 from diagnosis.errors import DiagnosisError
@@ -53,17 +53,28 @@ def trust_list(ctx: Context) -> TrustList:
 
 
 def signing_key(parent: QWidget, ctx: Context) -> ProviderKey | None:
-    """The key to sign an export with: None when exports are not signed. Asks for the password;
-    a wrong one raises a DiagnosisError with one sentence, closing the dialog raises Cancelled."""
+    """The key to sign an export with: None when exports are not signed. Uses the password the
+    keyring remembers, else asks for it (offering to remember it); a wrong one raises a
+    DiagnosisError with one sentence, closing the dialog raises Cancelled."""
     path = key_path(ctx)
     if not signs(ctx) or path is None:
         return None
-    password = ask_password(parent, ctx, path)
-    if password is None:
-        raise Cancelled
+    from diagnosis.signing import remembered
     from diagnosis.signing.keys import load_key  # cryptography loads only to sign
 
-    return load_key(path, password)
+    kept = remembered.recall(path)
+    if kept is not None:
+        try:
+            return load_key(path, kept)
+        except DiagnosisError:
+            remembered.forget(path)  # the key file or its password changed: ask again
+    dialog = PasswordDialog(ctx, path, parent, offer_keep=remembered.available())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        raise Cancelled
+    key = load_key(path, dialog.password.text())
+    if dialog.keep is not None and dialog.keep.isChecked():
+        remembered.remember(path, dialog.password.text())
+    return key
 
 
 def ask_password(parent: QWidget, ctx: Context, path: Path) -> str | None:
@@ -72,7 +83,11 @@ def ask_password(parent: QWidget, ctx: Context, path: Path) -> str | None:
 
 
 class PasswordDialog(QDialog):
-    def __init__(self, ctx: Context, path: Path, parent: QWidget | None = None) -> None:
+    """The key's password; with `offer_keep`, a box to remember it in the system keyring."""
+
+    def __init__(
+        self, ctx: Context, path: Path, parent: QWidget | None = None, offer_keep: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(ctx.t("sign.password.title"))
         self.password = QLineEdit()
@@ -83,6 +98,9 @@ class PasswordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.password)
+        self.keep = QCheckBox(ctx.t("sign.keep")) if offer_keep else None
+        if self.keep is not None:
+            layout.addWidget(self.keep)
         layout.addWidget(buttons)
         make_default(buttons)
         self.password.setFocus()

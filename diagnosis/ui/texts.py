@@ -414,13 +414,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "set.trust": ("信任列表（文件夹或文件）(&T)：", "&Trust list (folder or file):"),
     "set.sign": ("导出报告和评估包时签名(&S)", "&Sign reports and packages when exporting"),
     "set.choose_key": ("选择…", "Choose…"),
+    "set.forget": ("忘记记住的密码(&F)", "&Forget the remembered password"),
+    "set.forgotten": (
+        "已从系统钥匙串中删除这个密钥的密码，下次签名时会再询问。",
+        "The key's password is gone from the system keyring; signing will ask for it again.",
+    ),
     "set.choose_folder": ("文件夹…", "Folder…"),
     "set.choose_file": ("文件…", "File…"),
     "set.hint": (
-        "密钥密码在每次签名时询问，不会保存。信任列表用于核验报告："
-        "留空即使用用户数据文件夹中的 trust 文件夹。",
-        "The key's password is asked each time it signs and never stored. The trust list is used to "
-        "verify reports; empty means the trust folder in the user data folder.",
+        "密钥密码在签名时询问；勾选“记住密码”后保存在系统钥匙串中（如 Windows 凭据管理器），"
+        "不写入本程序的文件。信任列表用于核验报告：留空即使用用户数据文件夹中的 trust 文件夹。",
+        'The key\'s password is asked when signing; when you tick "remember", the system keyring '
+        "(such as Windows Credential Manager) keeps it, never the app's own files. The trust list is "
+        "used to verify reports; empty means the trust folder in the user data folder.",
     ),
     "set.bad_key": (
         "“{path}”不是签名密钥文件（.p12 或 .pfx）。",
@@ -451,6 +457,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Key: {file}\nCertificate: {certificate} (for the trust list)\nFingerprint: SHA-256 {fingerprint}",
     ),
     "sign.password.title": ("签名密钥的密码", "Password of the signing key"),
+    "sign.keep": ("在系统钥匙串中记住密码(&R)", "&Remember the password in the system keyring"),
     "sign.password": ("签名密钥 {path} 的密码(&P)：", "&Password of the signing key {path}:"),
     "fin.signed": ("（已签名：{signer}）", " (signed by {signer})"),
     "ver.title": ("核验报告", "Verify a report"),

@@ -1,6 +1,6 @@
 """Signing and verifying in the wizard, by keyboard: the settings, a signed report and package
-from the finish page (the password asked each time, a wrong one refused with nothing written),
-and File → Verify a report, also for a PDF dropped onto the window."""
+from the finish page (the password asked each time unless the OS keyring remembers it, a wrong one
+refused with nothing written), and File → Verify a report, also for a PDF dropped onto the window."""
 
 from __future__ import annotations
 
@@ -13,11 +13,14 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from diagnosis.report.verify import verify_pdf
+from diagnosis.signing import remembered
 from diagnosis.signing.keys import new_keys
 from diagnosis.signing.trust import load_trust
 from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT
 from diagnosis.storage.package import read_package
+from diagnosis.ui.signing import PasswordDialog
 from diagnosis.ui.window import MainWindow
+from tests.conftest import MemoryKeyring
 from tests.ui.helpers import ALT, begin, dialogs, key, on_dialog, press, shortcut, start, type_into_dialog
 
 PASSWORD = "ein-gutes-Passwort"
@@ -123,6 +126,52 @@ def test_a_wrong_password_writes_nothing(
     on_dialog(press(qtbot, Qt.Key.Key_Escape))  # closing the password dialog: nothing either
     window.finish.export_package(tmp_path / "p.diagpkg")
     assert not (tmp_path / "p.diagpkg").exists()
+
+
+def test_a_remembered_password_signs_without_asking_until_forgotten(
+    qtbot: QtBot,
+    gui_home: Path,
+    tmp_path: Path,
+    keys: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    key_file, certificate = keys
+    window = at_finish(qtbot, tmp_path / "r.db", keys)
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+
+    def remember(dialog: QDialog) -> None:
+        type_into_dialog(PASSWORD)
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_R, ALT)  # remember the password
+        qtbot.waitUntil(dialog.keep.isChecked)  # type: ignore[attr-defined]
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: first)
+    on_dialog(remember)
+    shortcut(qtbot, window, "Ctrl+P")
+    qtbot.waitUntil(first.exists, timeout=30000)
+    assert memory_keyring.kept == {(remembered.SERVICE, str(key_file.resolve())): PASSWORD}
+    asked: list[bool] = []
+    with monkeypatch.context() as m:  # the next export signs without a dialog
+        m.setattr(PasswordDialog, "exec", lambda self: asked.append(True) or QDialog.DialogCode.Rejected)
+        m.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: second)
+        shortcut(qtbot, window, "Ctrl+P")
+        qtbot.waitUntil(second.exists, timeout=30000)
+        assert asked == [] and verify_pdf(second.read_bytes(), trust=load_trust(certificate)).ok
+        memory_keyring.kept[(remembered.SERVICE, str(key_file.resolve()))] = "a password changed since"
+        window.finish.export_package(tmp_path / "p.diagpkg")  # asked again; the stale one dropped
+        assert asked == [True] and memory_keyring.kept == {}
+        assert not (tmp_path / "p.diagpkg").exists()
+    remembered.remember(key_file, PASSWORD)
+
+    def forget(dialog: QDialog) -> None:
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_F, ALT)  # Forget the remembered password
+        qtbot.waitUntil(lambda: not dialog.forget.isEnabled())  # type: ignore[attr-defined]
+        dialog.reject()
+
+    on_dialog(forget)
+    shortcut(qtbot, window, "Ctrl+,")
+    assert memory_keyring.kept == {}
 
 
 def _verify_dialog_text(dialog: QDialog) -> str:
