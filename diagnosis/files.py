@@ -13,6 +13,8 @@ from pathlib import Path
 
 from diagnosis.errors import DiagnosisError
 
+MAX_ANSWERS_FILE = 64 * 2**20  # an answers file far larger is a mistake or an attack
+
 
 def read_regular(path: Path, limit: int, what: str = "file") -> bytes:
     """The bytes of a regular file no larger than `limit`; devices, FIFOs and folders are refused

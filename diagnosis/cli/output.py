@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.files import read_regular, write_atomic
+from diagnosis.files import MAX_ANSWERS_FILE, read_regular, write_atomic
 
 
 def print_json(data: Any) -> None:
@@ -26,7 +26,7 @@ def write_text(path: str | None, text: str) -> None:
     write_atomic(Path(str(path)), text.encode("utf-8"))
 
 
-MAX_INPUT = 64 * 2**20  # an answers file; far larger is a mistake or an attack
+MAX_INPUT = MAX_ANSWERS_FILE  # the largest input read
 
 
 def read_input(path: str, limit: int = MAX_INPUT, what: str = "file") -> tuple[str, bytes]:

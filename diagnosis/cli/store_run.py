@@ -19,21 +19,19 @@ from diagnosis.localtime import local_minute
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
-from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
 from diagnosis.scoring.answers import parse_answers_file
 from diagnosis.session import Session
 from diagnosis.storage import xlsx
-from diagnosis.storage.answers import UNCHANGED, set_answer, set_answers, set_review
+from diagnosis.storage.answers import UNCHANGED, set_answer, set_review
+from diagnosis.storage.answers_file import answers_document, answers_from_file
 from diagnosis.storage.archive import MAX_TOTAL
 from diagnosis.storage.assessment_xlsx import assessment_workbook
 from diagnosis.storage.assessments import (
-    answers_of,
     carry_over_preview,
     delete_assessment,
     finalize,
     get_assessment,
     new_assessment,
-    questionnaire_of,
     reassess,
     reopen,
 )
@@ -45,7 +43,7 @@ from diagnosis.storage.enterprises import (
     get_enterprise,
     list_enterprises,
 )
-from diagnosis.storage.evidence import attach, evidence_of, remove_evidence
+from diagnosis.storage.evidence import attach, remove_evidence
 from diagnosis.storage.package import export_package, import_package
 from diagnosis.storage.reports import compare, list_assessments, provider_summary
 
@@ -161,29 +159,12 @@ def run_answer(args: argparse.Namespace) -> int:
 
 
 def _answer_from_file(args: argparse.Namespace) -> int:
-    """An answers file into a draft: the values in one transaction (one refused value: none
-    written), then the notes. The file must be for the assessment's questionnaire."""
     if args.question is not None or args.note is not None or args.clear or args.review is not None:
         raise DiagnosisError("--from takes every answer from the file: give no QUESTION or other option")
     name, raw = read_input(args.source, what="answers file")
     file = parse_answers_file(name, raw)
-    store = open_cli_store(args)
-    pinned = questionnaire_of(store, args.assessment)
-    given = file.questionnaire
-    if given.id != pinned.questionnaire.id or given.version not in (None, pinned.questionnaire.version):
-        raise DiagnosisError(
-            f"{name} is for {given.ref}; assessment {args.assessment} is answered against "
-            f"{pinned.questionnaire.id}@{pinned.questionnaire.version}"
-        )
-    unknown = sorted(set(file.notes) - set(index_of(pinned.questionnaire).questions))
-    if unknown:
-        raise DiagnosisError(f"{name}: a note for {unknown[0]!r}, which is no question of {given.ref}")
-    changed = set_answers(store, args.assessment, file.answers, reason="answered from a file")
-    _, stored = answers_of(store, args.assessment)
-    notes = {qid: text for qid, text in file.notes.items() if (text or None) != stored.get(qid)}
-    for qid, text in notes.items():
-        set_answer(store, args.assessment, qid, note=text)
-    print(f"{len(changed)} answers and {len(notes)} notes changed")
+    answers, notes = answers_from_file(open_cli_store(args), args.assessment, file, name)
+    print(f"{answers} answers and {notes} notes changed")
     return 0
 
 
@@ -250,31 +231,8 @@ def run_assessments(args: argparse.Namespace) -> int:
     return 0
 
 
-def show_document(store: Store, assessment_id: int) -> dict[str, Any]:
-    """The answers-file format of an assessment, plus its metadata and evidence list."""
-    row = get_assessment(store, assessment_id)
-    enterprise = get_enterprise(store, row["enterprise_id"])
-    answers, notes = answers_of(store, assessment_id)
-    return {
-        "format": "diagnosis-answers/1",
-        "questionnaire": {
-            "id": row["questionnaire_id"],
-            "version": row["questionnaire_version"],
-            "sha256": row["questionnaire_sha256"],
-        },
-        "enterprise": {k: enterprise[k] for k in ENTERPRISE_FIELDS},
-        "answers": answers,
-        "notes": notes,
-        "assessment": {k: row[k] for k in ("id", *ASSESSMENT_FIELDS, "based_on")},
-        "evidence": [
-            {k: e[k] for k in ("question_id", "name", "size", "sha256")}
-            for e in evidence_of(store, assessment_id)
-        ],
-    }
-
-
 def run_show(args: argparse.Namespace) -> int:
-    document = show_document(open_cli_store(args), args.assessment)
+    document = answers_document(open_cli_store(args), args.assessment)
     if args.json:
         print_json(document)
     else:

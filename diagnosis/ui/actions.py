@@ -30,6 +30,8 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("act.finalize", "Ctrl+Shift+F"),
         ("act.pdf", "Ctrl+P"),
         ("act.xlsx", "Ctrl+Shift+X"),
+        ("act.answers_out", "Ctrl+Shift+J"),
+        ("act.answers_in", "Ctrl+Shift+L"),
         ("-", ""),
         ("act.home", "Alt+Home"),
     ],

@@ -1,6 +1,7 @@
 """What the Assessment and File menus do to one assessment beyond opening it: re-assess (on a
 newer questionnaire version when there is one), reopen as a new revision, export the package
-(signed when Settings say so) and import one (checked off the UI thread, its signature told)."""
+(signed when Settings say so) and import one (checked off the UI thread, its signature told),
+and its answers as an answers file, out and in (what `show --json` and `answer --from` do)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,49 @@ def export(window: MainWindow, assessment_id: int) -> None:
         window.guard(lambda: export_package(ctx.store, assessment_id, target, signing_key(window, ctx)))
     except Cancelled:
         return
+
+
+def save_answers(window: MainWindow, assessment_id: int, target: Path | None = None) -> None:
+    """The answers, notes and metadata as an answers file (JSON), written atomically."""
+    import json
+
+    from diagnosis.files import write_atomic
+    from diagnosis.storage.answers_file import answers_document
+    from diagnosis.ui.finish_page import choose_file
+
+    ctx = window.ctx
+    target = target or choose_file(window, ctx, ".json", f"answers-{assessment_id}.json")
+    if target is None:
+        return
+    document = answers_document(ctx.store, assessment_id)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if window.guard(lambda: write_atomic(target, text.encode("utf-8"))):
+        window.statusBar().showMessage(ctx.t("answers.saved", path=str(target)))
+
+
+def load_answers(window: MainWindow, assessment_id: int, source: Path | None = None) -> None:
+    """An answers file's answers and notes into this draft (all or none, the file for its own
+    questionnaire only), then the assessment opened where it resumes."""
+    from diagnosis.files import MAX_ANSWERS_FILE, read_regular
+    from diagnosis.scoring.answers import parse_answers_file
+    from diagnosis.storage.answers_file import answers_from_file
+
+    ctx = window.ctx
+    if source is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, ctx.t("act.answers_in"), "", "*.json")
+        if not chosen:
+            return
+        source = Path(chosen)
+
+    def work() -> None:
+        file = parse_answers_file(str(source), read_regular(source, MAX_ANSWERS_FILE, "answers file"))
+        answers, notes = answers_from_file(ctx.store, assessment_id, file, str(source))
+        window.open_assessment(assessment_id)
+        window.statusBar().showMessage(
+            ctx.t("answers.loaded", path=str(source), answers=answers, notes=notes)
+        )
+
+    window.guard(work)
 
 
 def import_package(window: MainWindow, file: Path | None) -> None:

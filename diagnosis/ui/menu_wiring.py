@@ -64,6 +64,8 @@ def menu_handlers(window: MainWindow) -> dict[str, Callable[[], Any]]:
         "act.finalize": lambda: window.with_open(lambda: window.finish.finalize()),
         "act.pdf": lambda: window.with_open(lambda: window.finish.export_pdf()),
         "act.xlsx": lambda: window.with_open(lambda: window.finish.export_xlsx()),
+        "act.answers_out": lambda: window.with_current(window.save_answers),
+        "act.answers_in": lambda: window.with_current(window.load_answers),
         "act.home": window.show_start,
         "q.rating": window.toggle_rating,
         "lang.zh": lambda: window.set_language("zh"),
@@ -88,9 +90,9 @@ def enable(window: MainWindow) -> None:
             window.loaded and window.ctx.session is not None and not window.on_start()
         )
     window.actions_["act.finalize"].setEnabled(window.actions_["act.finalize"].isEnabled() and writable)
-    for key in ("menu.new", "menu.import", "act.reassess", "act.reopen"):
+    for key in ("menu.new", "menu.import", "act.reassess", "act.reopen", "act.answers_in"):
         window.actions_[key].setEnabled(writable)
-    for key in ("menu.export", "menu.summary", "menu.backup", "act.compare", "act.home"):
+    for key in ("menu.export", "menu.summary", "menu.backup", "act.compare", "act.home", "act.answers_out"):
         window.actions_[key].setEnabled(window.usable)
     on_plan = window.on_page(window.plan) if window.loaded else False
     editable_plan = on_plan and window.ctx.session is not None and not window.ctx.session.read_only

@@ -27,6 +27,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "act.finalize": ("定稿(&F)…", "&Finalize…"),
     "act.pdf": ("导出 PDF 报告(&P)…", "Export &PDF report…"),
     "act.xlsx": ("导出 Excel(&X)…", "Export E&xcel…"),
+    "act.answers_out": ("导出答案文件 JSON(&J)…", "Export the answers as &JSON…"),
+    "act.answers_in": ("从答案文件读入回答(&W)…", "Load ans&wers from a file…"),
+    "answers.saved": ("答案文件已保存：{path}", "Answers file saved: {path}"),
+    "answers.loaded": (
+        "已从 {path} 读入：{answers} 个回答、{notes} 条备注有变化。",
+        "Loaded from {path}: {answers} answers and {notes} notes changed.",
+    ),
     "act.home": ("返回首页(&H)", "&Home"),
     "menu.question": ("题目(&Q)", "&Questions"),
     "q.prev": ("上一页(&P)", "&Previous page"),

@@ -348,6 +348,16 @@ class MainWindow(QMainWindow):
 
         export(self, assessment_id)
 
+    def save_answers(self, assessment_id: int, target: Path | None = None) -> None:
+        from diagnosis.ui.assessment_actions import save_answers
+
+        save_answers(self, assessment_id, target)
+
+    def load_answers(self, assessment_id: int, source: Path | None = None) -> None:
+        from diagnosis.ui.assessment_actions import load_answers
+
+        load_answers(self, assessment_id, source)
+
     def import_package(self, file: Path | None = None) -> None:
         """Check the package in the background, then write it here in one transaction."""
         if self.loaded and self.usable:

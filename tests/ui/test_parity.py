@@ -1,10 +1,12 @@
 """What the CLI can do, the wizard can do: reopen, compare (and the report with the comparison),
-the provider summary, detaching evidence; the start list keeps to its assessment; enterprises
-show their fields; the last position is kept by uid. Each checked in the database or the file."""
+the provider summary, detaching evidence, answers out to a file and back in; the start list keeps
+to its assessment; enterprises show their fields; the last position is kept by uid. Each checked
+in the database or the file."""
 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from tests.ui.helpers import (
     begin,
     focused,
     key,
+    notes,
     on_dialog,
     press,
     shortcut,
@@ -251,3 +254,32 @@ def test_the_last_position_is_kept_by_uid(qtbot: QtBot, gui_home: Path, tmp_path
     shortcut(qtbot, window, "Alt+Home")
     qtbot.keyClick(window.start.table, Qt.Key.Key_Return)
     assert window.questions.current == "network"
+
+
+def test_answers_out_to_a_file_and_back_in(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = start(qtbot, tmp_path / "a.db")
+    begin(qtbot, window)
+    key(qtbot, window, "1")  # machinery
+    exported = tmp_path / "答案.json"
+    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: exported)
+    shortcut(qtbot, window, "Ctrl+Shift+J")
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert document["answers"] == {"sector": "machinery"} and document["questionnaire"]["id"] == "mini"
+    assert window.statusBar().currentMessage() == f"答案文件已保存：{exported}"
+    document["answers"]["network"] = ["wired", "g5"]
+    document["notes"] = {"network": "两条产线"}
+    exported.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    chosen = "diagnosis.ui.assessment_actions.QFileDialog.getOpenFileName"
+    monkeypatch.setattr(chosen, lambda *a: (str(exported), ""))
+    shortcut(qtbot, window, "Ctrl+Shift+L")
+    assert stored(window) == {"sector": "machinery", "network": ["wired", "g5"]}
+    assert notes(window) == {"network": "两条产线"}
+    assert window.statusBar().currentMessage() == f"已从 {exported} 读入：1 个回答、1 条备注有变化。"
+    document["questionnaire"] = {"id": "scoped"}
+    document["answers"]["network"] = ["none"]
+    exported.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    said = on_dialog(press(qtbot, Qt.Key.Key_Return))
+    shortcut(qtbot, window, "Ctrl+Shift+L")  # another questionnaire's file: refused, nothing written
+    assert "is for scoped; assessment" in said[0] and stored(window)["network"] == ["wired", "g5"]

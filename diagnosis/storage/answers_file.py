@@ -1,0 +1,61 @@
+"""An assessment as an answers file (what `diagnosis show --json` prints and the wizard exports),
+and an answers file into an assessment (`answer --from`, the wizard's "load answers")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diagnosis.errors import AnswersError
+from diagnosis.model.index import index_of
+from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
+from diagnosis.scoring.answers import AnswersFile
+from diagnosis.storage.answers import set_answer, set_answers
+from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of
+from diagnosis.storage.db import Store
+from diagnosis.storage.enterprises import get_enterprise
+from diagnosis.storage.evidence import evidence_of
+
+
+def answers_document(store: Store, assessment_id: int) -> dict[str, Any]:
+    """The answers-file format of an assessment, plus its metadata and evidence list."""
+    row = get_assessment(store, assessment_id)
+    enterprise = get_enterprise(store, row["enterprise_id"])
+    answers, notes = answers_of(store, assessment_id)
+    return {
+        "format": "diagnosis-answers/1",
+        "questionnaire": {
+            "id": row["questionnaire_id"],
+            "version": row["questionnaire_version"],
+            "sha256": row["questionnaire_sha256"],
+        },
+        "enterprise": {k: enterprise[k] for k in ENTERPRISE_FIELDS},
+        "answers": answers,
+        "notes": notes,
+        "assessment": {k: row[k] for k in ("id", *ASSESSMENT_FIELDS, "based_on")},
+        "evidence": [
+            {k: e[k] for k in ("question_id", "name", "size", "sha256")}
+            for e in evidence_of(store, assessment_id)
+        ],
+    }
+
+
+def answers_from_file(store: Store, assessment_id: int, file: AnswersFile, name: str) -> tuple[int, int]:
+    """An answers file (as `sample` or `show --json` write) into a draft: its values in one
+    transaction (one refused value: none written), then its notes. The file must be for the
+    assessment's questionnaire. Returns how many answers and notes changed."""
+    pinned = questionnaire_of(store, assessment_id).questionnaire
+    given = file.questionnaire
+    if given.id != pinned.id or given.version not in (None, pinned.version):
+        raise AnswersError(
+            f"{name} is for {given.ref}; assessment {assessment_id} is answered against "
+            f"{pinned.id}@{pinned.version}"
+        )
+    unknown = sorted(set(file.notes) - set(index_of(pinned).questions))
+    if unknown:
+        raise AnswersError(f"{name}: a note for {unknown[0]!r}, which is no question of {given.ref}")
+    changed = set_answers(store, assessment_id, file.answers, reason="answered from a file")
+    _, stored = answers_of(store, assessment_id)
+    notes = {qid: text for qid, text in file.notes.items() if (text or None) != stored.get(qid)}
+    for qid, text in notes.items():
+        set_answer(store, assessment_id, qid, note=text)
+    return len(changed), len(notes)
