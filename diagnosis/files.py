@@ -16,17 +16,24 @@ from diagnosis.errors import DiagnosisError
 MAX_ANSWERS_FILE = 64 * 2**20  # an answers file far larger is a mistake or an attack
 
 
-def read_regular(path: Path, limit: int, what: str = "file") -> bytes:
-    """The bytes of a regular file no larger than `limit`; devices, FIFOs and folders are refused
-    before anything is read (reading /dev/zero or a FIFO would never end)."""
+def check_regular(
+    path: Path, limit: int, what: str = "file", error: type[DiagnosisError] = DiagnosisError
+) -> None:
+    """Refuse (raising `error`) anything but a regular file no larger than `limit`, before it is
+    opened: reading /dev/zero or a FIFO would never end."""
     try:
         info = os.stat(path)
-    except OSError as error:
-        raise DiagnosisError(f"{path}: cannot read the {what} ({error.strerror})") from None
+    except OSError as failure:
+        raise error(f"{path}: cannot read the {what} ({failure.strerror})") from None
     if not stat.S_ISREG(info.st_mode):
-        raise DiagnosisError(f"{path}: not a regular file; choose the {what} itself")
+        raise error(f"{path}: not a regular file; choose the {what} itself")
     if info.st_size > limit:
-        raise DiagnosisError(f"{path}: the {what} is {_mb(info.st_size)}; at most {_mb(limit)} is accepted")
+        raise error(f"{path}: the {what} is {_mb(info.st_size)}; at most {_mb(limit)} is accepted")
+
+
+def read_regular(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file no larger than `limit` (see `check_regular`)."""
+    check_regular(path, limit, what)
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)  # the file may have grown since stat

@@ -8,9 +8,10 @@ from typing import Any
 
 from diagnosis.answer_text import answer_label
 from diagnosis.localtime import local_date
-from diagnosis.model import ChoiceQuestion, Lang, Questionnaire
+from diagnosis.model import Lang, Questionnaire
 from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.numbers import figure, percent
+from diagnosis.outcome import ladder_table
 from diagnosis.report import appendix, plan_data
 from diagnosis.report.labels import label
 from diagnosis.report.source import ReportInput, Signer, digest, payload, report_number, verification_code
@@ -304,39 +305,21 @@ def _improvements(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[lis
 
 
 def scenes(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[list[SceneRow], str]:
-    """The largest question set made of level questions (the scenes), marking members of the
-    smaller sets inside it (e.g. the mandatory scenes of the sub-sector)."""
-    index = index_of(q)
-    ladders = {
-        name: members
-        for name, members in result.sets.items()
-        if members
-        and all(
-            isinstance(index.questions.get(m), ChoiceQuestion) and index.questions[m].kind == "level"
-            for m in members
+    """The scene table (see `outcome.ladder_table`) in `lang`, with short names, and the note
+    saying what the ★ marks."""
+    table = ladder_table(q, result)
+    names = short_names([row.text.get(lang) for row in table.rows])
+    rows = [
+        SceneRow(
+            name,
+            row.option.label.get(lang) if row.option else label("unanswered", lang),
+            (row.option.level or 0) if row.option else 0,
+            row.marked,
         )
-    }
-    if not ladders:
-        return [], ""
-    main = max(ladders, key=lambda name: len(ladders[name]))
-    marked = {m for name, members in ladders.items() if name != main for m in members}
-    marker_sets = [q.question_sets[name].name.get(lang) for name in ladders if name != main]
-    rows = []
-    names = short_names([index.questions[m].text.get(lang) for m in ladders[main]])
-    for member, name in zip(ladders[main], names, strict=True):
-        chosen = result.questions[member]
-        option = index.options[member].get(str(chosen.value)) if chosen.answered else None
-        shown = option.label.get(lang) if option else label("unanswered", lang)
-        rows.append(
-            SceneRow(
-                name,
-                shown,
-                (option.level or 0) if option else 0,
-                member in marked,
-            )
-        )
+        for row, name in zip(table.rows, names, strict=True)
+    ]
     separator = "、" if lang == "zh" else ", "
-    note = f"★ = {separator.join(marker_sets)}" if marker_sets else ""
+    note = f"★ = {separator.join(n.get(lang) for n in table.marker)}" if table.marker else ""
     return rows, note
 
 

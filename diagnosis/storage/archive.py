@@ -5,7 +5,6 @@ a damaged archive gets further than one sentence."""
 from __future__ import annotations
 
 import io
-import os
 import re
 import stat
 import zipfile
@@ -15,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.files import check_regular
 
 MAX_TOTAL = 512 * 2**20  # everything a package may expand to (and its file), counted while reading
 MAX_MEMBERS = 5000
@@ -32,7 +32,7 @@ def read_members(source: bytes | Path, allowed: Callable[[str], int | None]) -> 
     the size limit of a member name, or None for a name that has no business in the archive.
     A file is read as it is decompressed, never into memory first."""
     if isinstance(source, Path):
-        _check_file(source)
+        check_regular(source, MAX_TOTAL, "package", PackageError)
     try:
         archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
         infos = archive.infolist()
@@ -93,17 +93,3 @@ def _check_member(info: zipfile.ZipInfo, allowed: Callable[[str], int | None]) -
         raise PackageError(f"unexpected file {name[:80]!r} in the package")
     if info.file_size > limit:
         raise PackageError(f"{name} is larger than allowed ({info.file_size} bytes)")
-
-
-def _check_file(path: Path) -> None:
-    """A regular file no larger than a package may expand to (a FIFO or device is never opened)."""
-    try:
-        info = os.stat(path)
-    except OSError as error:
-        raise PackageError(f"{path}: cannot read the package ({error.strerror})") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise PackageError(f"{path}: not a regular file; choose the package itself")
-    if info.st_size > MAX_TOTAL:
-        raise PackageError(
-            f"{path}: the package is {info.st_size // 2**20} MB; at most {MAX_TOTAL // 2**20} MB is accepted"
-        )
