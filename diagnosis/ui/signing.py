@@ -103,6 +103,7 @@ class PasswordDialog(QDialog):
             layout.addWidget(self.keep)
         layout.addWidget(buttons)
         make_default(buttons)
+        self.setMinimumWidth(480)  # the key's path on as few lines as it can
         self.password.setFocus()
 
 
