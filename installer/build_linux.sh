@@ -10,7 +10,8 @@ SECONDS=0
 
 python3 -m venv "$OUT/venv"
 "$OUT/venv/bin/pip" install --quiet --upgrade pip
-"$OUT/venv/bin/pip" install --quiet . "pyinstaller>=6.0"
+# The versions tested with (installer/constraints.txt), so a release is reproducible.
+"$OUT/venv/bin/pip" install --quiet -c installer/constraints.txt . pyinstaller
 "$OUT/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath "$OUT/dist" --workpath "$OUT/work" installer/diagnosis.spec
 built=$SECONDS

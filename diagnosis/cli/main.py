@@ -16,6 +16,8 @@ from typing import Any
 from diagnosis import __version__
 from diagnosis.cli import reports
 from diagnosis.errors import DiagnosisError, UsageError
+from diagnosis.logs import route_warnings_to_log
+from diagnosis.messages import lang_from_env, render
 
 
 def build_parser(gui_only: bool = False) -> argparse.ArgumentParser:
@@ -56,17 +58,22 @@ def _all_commands(group: argparse._SubParsersAction) -> list[argparse.ArgumentPa
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    route_warnings_to_log()
     _utf8_streams()
     given = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(gui_only=not given or given[0] == "gui")
     args = parser.parse_args(given)
     if args.command is None:
         args = parser.parse_args(["gui"])  # no command: open the app
+    # Messages in the language asked for with --lang, else the locale's (a report's --lang
+    # defaults to Chinese, but that default says nothing about the person at the terminal).
+    explicit = any(arg == "--lang" or arg.startswith("--lang=") for arg in given)
+    args.message_lang = lang_from_env(getattr(args, "lang", None) if explicit else None)
     try:
         return int(args.run(args))
     except DiagnosisError as error:
         for line in error.lines:
-            print(line, file=sys.stderr)
+            print(render(line, args.message_lang), file=sys.stderr)
         return 2 if isinstance(error, UsageError) else 1
     except sqlite3.DatabaseError as error:  # damaged on disk: a read found a broken page
         from diagnosis import paths

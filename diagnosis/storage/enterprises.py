@@ -9,14 +9,15 @@ from stdnum.cn import uscc as uscc_number
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 
 from diagnosis.errors import DiagnosisError, NotFoundError
+from diagnosis.messages import msg
 from diagnosis.records import SIZE_CLASSES as SIZE_CLASSES
 from diagnosis.storage.db import Store, inserted
 
 _USCC_CHECKS: dict[type[ValidationError], str] = {
-    InvalidLength: "it must have 18 characters",
-    InvalidFormat: "it may only hold digits and capital letters other than I, O, Z, S and V",
-    InvalidChecksum: "the check character (the 18th) does not match the other 17",
-    InvalidComponent: "the registration authority or entity type (first two characters) is not valid",
+    InvalidLength: "uscc.length",
+    InvalidFormat: "uscc.characters",
+    InvalidChecksum: "uscc.checksum",
+    InvalidComponent: "uscc.component",
 }
 
 
@@ -38,8 +39,8 @@ def check_uscc(code: str) -> str:
     try:
         return str(uscc_number.validate(code))
     except ValidationError as error:
-        reason = next((text for kind, text in _USCC_CHECKS.items() if isinstance(error, kind)), str(error))
-        raise DiagnosisError(f"unified social credit code '{code}' is not valid: {reason}") from None
+        reason = next((msg(c) for kind, c in _USCC_CHECKS.items() if isinstance(error, kind)), str(error))
+        raise DiagnosisError(msg("uscc.invalid", code=code, reason=reason)) from None
 
 
 def add_enterprise(store: Store, data: EnterpriseInput) -> int:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings
 
 from diagnosis import paths
+from diagnosis.messages import render
 from diagnosis.ui.texts import Texts
 
 if TYPE_CHECKING:
@@ -35,6 +36,10 @@ class Context:
 
     def t(self, key: str, **values: object) -> str:
         return self.texts.t(key, **values)
+
+    def say(self, line: str) -> str:
+        """A sentence from the core (a catalogued message) in the UI's language."""
+        return render(line, self.texts.lang)
 
     @property
     def store(self) -> Store:

@@ -184,7 +184,7 @@ class EnterprisePage(QWidget):
                 self.errors["ent.uscc"].setText(self.ctx.t("ent.ok"))
             except DiagnosisError as error:
                 code_ok = False
-                self.errors["ent.uscc"].setText(error.lines[0].split(": ", 1)[-1])
+                self.errors["ent.uscc"].setText(self.ctx.say(error.lines[0]))
         else:
             self.errors["ent.uscc"].setText("")
         self.next.setEnabled(name_ok and code_ok)

@@ -6,7 +6,7 @@ $ErrorActionPreference = "Stop"
 $version = (Select-String -Path diagnosis\__init__.py -Pattern '__version__ = "(.*)"').Matches[0].Groups[1].Value
 py -3 -m venv build\venv
 build\venv\Scripts\python -m pip install --upgrade pip
-build\venv\Scripts\pip install . "pyinstaller>=6.0"
+build\venv\Scripts\pip install -c installer\constraints.txt . pyinstaller
 build\venv\Scripts\pyinstaller --noconfirm --clean --distpath build\dist --workpath build\work installer\diagnosis.spec
 # The frozen program must work before it is packed.
 build\dist\diagnosis\diagnosis.exe --version

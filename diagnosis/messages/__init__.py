@@ -1,0 +1,80 @@
+"""Sentences for people from the core, as coded messages with parameters, in Chinese and English.
+
+A `Message` is a `str` (its English text), so the core can keep joining, comparing and storing
+sentences as it always has; whoever shows one to a person calls `text(lang)` (or `render`) and
+gets it in that person's language. The catalogue is one table per area (`catalogue.py`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+
+Lang = Literal["zh", "en"]
+
+
+class Message(str):
+    """A catalogued sentence: `code` names it, `params` fill it; `str(message)` is English."""
+
+    code: str
+    params: Mapping[str, Any]
+
+    def __new__(cls, code: str, params: Mapping[str, Any]) -> Message:
+        self = super().__new__(cls, _fill(code, params, "en"))
+        self.code, self.params = code, dict(params)
+        return self
+
+    def text(self, lang: Lang) -> str:
+        """The sentence in `lang` (parameters that are messages follow the same language)."""
+        return _fill(self.code, self.params, lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled by code and parameters (worker processes)
+        return Message, (self.code, self.params)
+
+
+def msg(code: str, /, **params: Any) -> Message:
+    """The message `code` of the catalogue with these parameters."""
+    return Message(code, params)
+
+
+def render(line: str, lang: Lang) -> str:
+    """A line for a person in `lang`: a message translated, any other string as it is (data,
+    or a sentence not yet catalogued)."""
+    return line.text(lang) if isinstance(line, Message) else line
+
+
+def render_all(lines: Iterable[str], lang: Lang) -> list[str]:
+    return [render(line, lang) for line in lines]
+
+
+def joined(parts: Iterable[str]) -> Message:
+    """Several sentences as one ("a; b" or "a；b"), still translatable."""
+    return msg("list.joined", parts=tuple(parts))
+
+
+def lang_from_env(explicit: str | None = None) -> Lang:
+    """The language for messages: an explicit choice (`--lang`), else DIAGNOSIS_LANG, else the
+    locale (LC_ALL, LC_MESSAGES, LANG; Chinese when it starts with zh), else English."""
+    for value in (explicit, os.environ.get("DIAGNOSIS_LANG")):
+        if value in ("zh", "en"):
+            return value  # type: ignore[return-value]
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _fill(code: str, params: Mapping[str, Any], lang: Lang) -> str:
+    from diagnosis.messages.catalogue import CATALOGUE
+
+    zh, en = CATALOGUE[code]
+    values = {}
+    for name, value in params.items():
+        if isinstance(value, tuple):  # several sentences, joined as the language does
+            value = ("；" if lang == "zh" else "; ").join(
+                render(part, lang) if isinstance(part, str) else str(part) for part in value
+            )
+        values[name] = render(value, lang) if isinstance(value, str) else value
+    return (zh if lang == "zh" else en).format(**values)
