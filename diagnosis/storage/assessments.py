@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.loading.load import Loaded, load_bytes
+from diagnosis.messages import msg
 from diagnosis.scoring.carry_over import Carried, carry_over
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.result import ScoreResult
@@ -130,13 +131,17 @@ def require_draft(store: Store, assessment_id: int) -> dict[str, Any]:
 def finalize(store: Store, assessment_id: int, *, force: bool = False) -> None:
     """Lock the assessment: answers, evidence and plan become read-only, and the report number
     is given."""
+    from diagnosis.storage.plans import finalize_problems  # the plan sits on top of assessments
+
     row = require_draft(store, assessment_id)
     result, _ = score_assessment(store, assessment_id)
     missing = result.completeness.required_missing
+    blockers = finalize_problems(store, assessment_id)
     if missing and not force:
+        blockers.insert(0, msg("ready.required", count=len(missing), first=missing[0]))
+    if blockers:
         raise DiagnosisError(
-            f"{len(missing)} required questions are unanswered (first: {missing[0]}); "
-            f"answer them or finalize with --force"
+            [msg("ready.blocked", id=assessment_id), *(msg("ready.item", item=b) for b in blockers)]
         )
     now = store.now()
     with store.write("finalize the assessment") as db:

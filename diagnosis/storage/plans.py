@@ -3,15 +3,20 @@ its history, locked by finalize like the answers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from pydantic import ValidationError
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.localtime import local_date
+from diagnosis.messages import Message
+from diagnosis.plan.consistency import Dates, contradictions
 from diagnosis.plan.model import Plan
 from diagnosis.plan.projection import check_plan
-from diagnosis.storage.assessments import questionnaire_of, require_draft
+from diagnosis.plan.readiness import finalize_blockers
+from diagnosis.storage.assessments import answers_of, questionnaire_of, require_draft
 from diagnosis.storage.db import Store
 
 
@@ -25,12 +30,24 @@ def get_plan(store: Store, assessment_id: int) -> Plan:
     return Plan.model_validate_json(row[0]) if row else Plan()
 
 
-def set_plan(store: Store, assessment_id: int, plan: Plan, reason: str = "edited") -> None:
-    """Store the plan; refused with every problem when it does not fit the questionnaire."""
-    require_draft(store, assessment_id)
-    problems = check_plan(plan, questionnaire_of(store, assessment_id).questionnaire)
+def set_plan(
+    store: Store, assessment_id: int, plan: Plan, reason: str = "edited", *, whole: bool = False
+) -> None:
+    """Store the plan; refused with every problem when it does not fit the questionnaire, or when
+    it brings figures or dates that contradict each other. `whole`: a complete plan file (`plan
+    --set`), where a funding split that does not yet add up is refused too; an edit in the
+    wizard may leave it open while the provider types (finalize then lists it)."""
+    row = require_draft(store, assessment_id)
+    questionnaire = questionnaire_of(store, assessment_id).questionnaire
+    problems = check_plan(plan, questionnaire)
     if problems:
         raise PlanError(problems)
+    dates = plan_dates(store, row)
+    found = contradictions(plan, dates, questionnaire)
+    before = {p.message for p in contradictions(get_plan(store, assessment_id), dates, questionnaire)}
+    refused = [p.message for p in found if whole or (p.refused and p.message not in before)]
+    if refused:
+        raise PlanError(refused)
     new = plan_json(plan)
     now = store.now()
     with store.write("save the plan") as db:
@@ -49,6 +66,32 @@ def set_plan(store: Store, assessment_id: int, plan: Plan, reason: str = "edited
             [assessment_id, old[0] if old else None, new, now, store.user, reason],
         )
         db.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", [now, assessment_id])
+
+
+def plan_dates(store: Store, row: dict[str, Any]) -> Dates:
+    """The days an assessment's plan is checked against, in local time."""
+    today = local_date(store.now())
+    finalized = local_date(row.get("finalized_at"))
+    return Dates(
+        today=dt.date.fromisoformat(today),
+        created=dt.date.fromisoformat(local_date(row["created_at"]) or today),
+        finalized=dt.date.fromisoformat(finalized) if finalized else None,
+    )
+
+
+def finalize_problems(store: Store, assessment_id: int) -> list[Message]:
+    """What stops the assessment being finalized, besides unanswered questions: the on-site
+    diagnosis's missing parts and the plan's open problems (`plan.readiness`)."""
+    row = require_draft(store, assessment_id)
+    answers, _ = answers_of(store, assessment_id)
+    blockers = finalize_blockers(
+        get_plan(store, assessment_id),
+        onsite=row["mode"] == "onsite",
+        dates=plan_dates(store, row),
+        questionnaire=questionnaire_of(store, assessment_id).questionnaire,
+        answers=answers,
+    )
+    return [problem.message for problem in blockers]
 
 
 def resolve_alert(store: Store, assessment_id: int, check_id: str, note: str) -> None:
