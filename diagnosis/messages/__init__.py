@@ -54,6 +54,14 @@ class Items(tuple[str, ...]):
     __slots__ = ()
 
 
+def bilingual(zh: str, en: str | None = None) -> Message:
+    """Text that comes in both languages already (a questionnaire's names), as a message."""
+    return msg(BILINGUAL, zh=zh, en=en or zh)
+
+
+BILINGUAL = "text.bilingual"  # the one code whose languages read different parameters
+
+
 def joined(parts: Iterable[str]) -> Message:
     """Several sentences as one ("a; b" or "a；b"), still translatable."""
     return msg("list.joined", parts=tuple(parts))

@@ -100,4 +100,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 道必答题尚未回答（第一道：{first}）；请作答，或用 --force 在缺答的情况下定稿",
         "{count} required questions are unanswered (first: {first}); answer them or finalize with --force",
     ),
+    # -- effect: a re-assessment against its baseline --
+    "effect.backwards": (
+        "#{before}（{first}）晚于 #{after}（{second}）：对比须以较早的评估为改造前基线",
+        "#{before} ({first}) is later than #{after} ({second}): the baseline of a comparison is the "
+        "older assessment",
+    ),
+    "effect.same_day": (
+        "复评（{second}）不晚于基线评估（{first}），尚不能体现改造成效",
+        "the re-assessment ({second}) is not later than the baseline ({first}): too early to show effect",
+    ),
+    "effect.too_early": (
+        "复评日期 {day} 早于改造方案中最早一个项目的结束月份 {end}，尚不能体现改造成效",
+        "the re-assessment on {day} comes before the plan's earliest project ends ({end}): too early "
+        "to show effect",
+    ),
+    "effect.not_updated": (
+        "成效数据未更新：{figures} 的数据与基线完全相同",
+        "figures not updated: {figures} are exactly as in the baseline",
+    ),
 }

@@ -65,15 +65,13 @@ def alerts(source: ReportInput, lang: Lang) -> list[tuple[str, str, bool]]:
 
 def evidence_share(source: ReportInput, lang: Lang) -> str:
     """How many of the shown questions that call for evidence have some attached."""
-    result = source.result()
-    index = index_of(source.loaded.questionnaire)
-    expected = [qid for qid, q in index.questions.items() if _expects(q) and result.questions[qid].visible]
-    attached = {e.get("question_id") for e in source.evidence}
-    with_ = sum(qid in attached for qid in expected)
-    if not expected:
+    from diagnosis.report.standing import standing
+
+    found = standing(source)
+    if found.evidence_share is None:
         return ""
     return label("evidence_share", lang).format(
-        expected=len(expected), with_=with_, share=percent(with_ / len(expected))
+        expected=found.evidence_expected, with_=found.evidence_attached, share=percent(found.evidence_share)
     )
 
 
@@ -139,7 +137,7 @@ def missing_evidence(source: ReportInput) -> list[str]:
     return [
         qid
         for qid, question in index_of(source.loaded.questionnaire).questions.items()
-        if _expects(question)
+        if expects_evidence(question)
         and result.questions[qid].visible
         and qid not in attached
         and result.questions[qid].answered
@@ -150,7 +148,7 @@ def _expected(question: Any, lang: Lang) -> str:
     return str(question.evidence.get(lang)) if question.evidence else ""
 
 
-def _expects(question: Any) -> bool:
+def expects_evidence(question: Any) -> bool:
     """A question that names its supporting material (a computed figure rests on its inputs')."""
     return question.evidence is not None and question.kind != "derived"
 

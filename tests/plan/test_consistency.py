@@ -35,7 +35,8 @@ def test_a_split_short_of_the_budget_is_open_until_it_adds_up() -> None:
         (
             "projects.0.funding",
             False,
-            "project 1 (设备联网): the funding adds up to 45 (10k CNY) of the budget of 50; 5 has no source yet",
+            "project 1 (设备联网): the funding adds up to 45 (10k CNY) of the budget of 50; "
+            "5 has no source yet",
         )
     ]
     assert _problems(_project(budget=50, funding=Funding(enterprise=30, subsidy=15, other=5))) == []
@@ -146,7 +147,8 @@ def test_finalize_lists_every_open_problem_and_force_does_not_help(
     assert [str(line) for line in refused.value.lines] == [
         f"assessment #{a} cannot be finalized yet:",
         "  - the expected results: at least one KPI with its target",
-        "  - project 1 (设备联网): the funding adds up to 45 (10k CNY) of the budget of 50; 5 has no source yet",
+        "  - project 1 (设备联网): the funding adds up to 45 (10k CNY) of the budget of 50; "
+        "5 has no source yet",
         "  - the plan spends 50 (10k CNY) but changes neither the planned level, the score nor any KPI: "
         "explain why",
     ]

@@ -12,7 +12,7 @@ from diagnosis.plan.model import Confirmation, Finding, Person, Plan, Process, V
 from diagnosis.storage.assessments import finalize
 from diagnosis.storage.db import Store, open_store
 from diagnosis.storage.enterprises import EnterpriseInput, add_enterprise
-from diagnosis.storage.plans import set_plan
+from diagnosis.storage.plans import get_plan, set_plan
 
 USCC = "91110000600037341L"
 
@@ -79,7 +79,8 @@ READY_PLAN = Plan(
 
 
 def finalized(store: Store, assessment_id: int) -> None:
-    """Give an on-site assessment the plan finalizing needs, then finalize it (unanswered
-    questions allowed)."""
-    set_plan(store, assessment_id, READY_PLAN)
+    """Give an on-site assessment without a plan the plan finalizing needs, then finalize it
+    (unanswered questions allowed)."""
+    if get_plan(store, assessment_id).empty:
+        set_plan(store, assessment_id, READY_PLAN)
     finalize(store, assessment_id, force=True)
