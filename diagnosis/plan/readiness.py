@@ -45,7 +45,8 @@ def missing_parts(plan: Plan) -> list[PlanProblem]:
         out.append(PlanProblem("findings", msg("ready.findings"), False))
     if not plan.projects and not (plan.no_project_reason or "").strip():
         out.append(PlanProblem("projects", msg("ready.projects"), False))
-    if not (plan.no_project_reason or "").strip() and not any(k.target is not None for k in plan.kpis):
+    expects_results = plan.projects or not (plan.no_project_reason or "").strip()
+    if expects_results and not any(k.target is not None for k in plan.kpis):
         out.append(PlanProblem("kpis", msg("ready.kpis"), False))
     confirm = plan.confirmation
     lacking = [
