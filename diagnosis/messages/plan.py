@@ -119,4 +119,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "成效数据未更新：{figures} 的数据与基线完全相同",
         "figures not updated: {figures} are exactly as in the baseline",
     ),
+    # -- drafting from the gaps --
+    "draft.score": (
+        "要达到“{goal}”，{what}须达到 {need} 分，目前为 {now} 分，还差 {short} 分。",
+        "To reach {goal}, {what} must reach {need}; it is {now} now, {short} short.",
+    ),
+    "draft.count": (
+        "要达到“{goal}”，{set}中须有 {need} 项达到 {level} 级，目前只有 {now} 项。",
+        "To reach {goal}, {need} of {set} must be at level {level} or above; {now} are now.",
+    ),
+    "draft.condition": (
+        "要达到“{goal}”，还需满足：{condition}。",
+        "To reach {goal}, this must hold: {condition}.",
+    ),
+    "draft.closest": ("最接近的有：{names}。", " The closest are: {names}."),
+    "draft.weak": (
+        "“{part}”是目前最薄弱的部分之一，得分 {score} / {max}。",
+        "{part} is among the weakest parts, at {score} of {max}.",
+    ),
+    "draft.weak_questions": ("差距主要在：{names}。", " The gaps are mostly in: {names}."),
+    "draft.weak_count": ("其中有 {n} 项要求尚未做到。", " {n} of its requirements are not met yet."),
+    "draft.project": ("{part}提升", "Improve {part}"),
 }

@@ -101,6 +101,7 @@ def test_a_whole_assessment_from_the_command_line(
         "  - the assessment process: record at least one visit (date, place, assessors)",
         "  - the problems and needs are not written yet",
         "  - the plan: at least one project, or the reason why no project is proposed",
+        "  - the expected results: at least one KPI with its target",
         "  - the enterprise's confirmation lacks its opinion, who confirmed, the date",
     ]
     code, _, err = run(capsys, "finalize", "1", "--force")  # --force is for unanswered questions only
