@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.ui.context import Context
-from diagnosis.ui.signing import sentence, trust_list, trust_path
+from diagnosis.ui.signing.signer import sentence, trust_list, trust_path
 from diagnosis.ui.tasks import Task, run_in_background
 from diagnosis.ui.widgets import PlainLabel, buddy_label, row_of, scrolling
 
