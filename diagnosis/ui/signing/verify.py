@@ -27,7 +27,7 @@ from diagnosis.ui.tasks import Task, run_in_background
 from diagnosis.ui.widgets import PlainLabel, buddy_label, row_of, scrolling
 
 if TYPE_CHECKING:
-    from diagnosis.report.verify import Verdict
+    from diagnosis.report.verdict import Verdict
     from diagnosis.signing.trust import TrustList
 
 
