@@ -146,7 +146,7 @@ class FinishPage(QWidget):
         session = self.session
         target = target or self._target(".xlsx")
         if target is not None:
-            from diagnosis.storage.assessment_xlsx import assessment_workbook
+            from diagnosis.report.workbook import assessment_workbook
 
             self._run_here(lambda: assessment_workbook(self.ctx.store, session.assessment_id, target), target)
 
