@@ -13,6 +13,7 @@ from diagnosis.numbers import figure, signed
 from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import outcome
 from diagnosis.report.labels import label
+from diagnosis.report.rows import scenes, short_name, tree
 from diagnosis.scoring.result import ScoreResult
 
 if TYPE_CHECKING:
@@ -78,8 +79,6 @@ def process(plan: Plan | None, onsite: bool, lang: Lang) -> ProcessData:
 
 
 def findings(q: Questionnaire, plan: Plan, lang: Lang) -> FindingsData:
-    from diagnosis.report.data import short_name
-
     separator = "、" if lang == "zh" else ", "
     rows = [
         [label(f.kind, lang), f.text, separator.join(short_name(q, ref, lang) for ref in f.refs)]
@@ -181,8 +180,6 @@ def _rank(q: Questionnaire, result: ScoreResult) -> int:
 def comparison(before_source: ReportInput, after_source: ReportInput, lang: Lang) -> ComparisonData:
     """Dimensions and scenes before and after, and why the level changed (which conditions of the
     new level are now met, or which of the old level are lost)."""
-    from diagnosis.report.data import scenes, tree
-
     before, after = before_source.result(), after_source.result()
     q_after = after_source.loaded.questionnaire
 
