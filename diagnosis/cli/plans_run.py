@@ -37,7 +37,9 @@ def run_plan(args: argparse.Namespace) -> int:
             set_plan(store, args.assessment, plan, reason="drafted from the gap analysis")
             return 0
     if args.summary:
-        write_text(args.output, summarize(store, args.assessment, args.lang))
+        loaded = questionnaire_of(store, args.assessment)
+        answers, _ = answers_of(store, args.assessment)
+        write_text(args.output, summarize(loaded.questionnaire, answers, plan, args.lang))
         return 0
     write_text(args.output, json.dumps(json.loads(plan_json(plan)), ensure_ascii=False, indent=2) + "\n")
     return 0

@@ -9,7 +9,7 @@ from diagnosis.loading.load import Loaded
 from diagnosis.model import Lang
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
-from diagnosis.report.data import scenes, tree
+from diagnosis.report.rows import scenes, tree
 from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.result import ScoreResult
 

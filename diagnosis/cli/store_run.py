@@ -19,13 +19,13 @@ from diagnosis.localtime import local_minute
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
+from diagnosis.report.workbook import assessment_workbook
 from diagnosis.scoring.answers import parse_answers_file
 from diagnosis.session import Session
 from diagnosis.storage import xlsx
 from diagnosis.storage.answers import UNCHANGED, set_answer, set_review
 from diagnosis.storage.answers_file import answers_document, answers_from_file
 from diagnosis.storage.archive import MAX_TOTAL
-from diagnosis.storage.assessment_xlsx import assessment_workbook
 from diagnosis.storage.assessments import (
     carry_over_preview,
     delete_assessment,

@@ -142,7 +142,7 @@ def extract(source: Source, questionnaire_status: str, lowest: dict[str, Any]) -
 def _details(
     source: Source, index: Index, result: ScoreResult, visits: list[Any], plan: Plan | None
 ) -> dict[str, list[dict[str, Any]]]:
-    from diagnosis.report.data import scenes
+    from diagnosis.report.rows import scenes
 
     scene_rows, _ = scenes(source.loaded.questionnaire, result, "zh")
     names = _assessors(source.assessment.get("assessor"), plan)

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from diagnosis.model import Lang
+from diagnosis.model import Lang, Questionnaire
 from diagnosis.numbers import amount, figure
+from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import Outcome, outcome
 from diagnosis.scoring.result import ScoreResult
-from diagnosis.storage.assessments import answers_of, questionnaire_of
-from diagnosis.storage.db import Store
-from diagnosis.storage.plans import get_plan
 
 
-def summarize(store: Store, assessment_id: int, lang: Lang = "zh") -> str:
-    loaded = questionnaire_of(store, assessment_id)
-    answers, _ = answers_of(store, assessment_id)
-    result = outcome(loaded.questionnaire, answers, get_plan(store, assessment_id), lang)
+def summarize(questionnaire: Questionnaire, answers: dict[str, Any], plan: Plan, lang: Lang = "zh") -> str:
+    """The plan's outcome on these answers: the standing lines, then each project with its period,
+    cost and the changes it makes (the caller reads them from the store, as for `draft_plan`)."""
+    result = outcome(questionnaire, answers, plan, lang)
     lines = standing_lines(result, lang)
     for project in result.projects:
         cost = amount(project.budget, lang) if project.budget is not None else ""

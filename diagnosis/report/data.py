@@ -11,12 +11,12 @@ from diagnosis.localtime import local_date
 from diagnosis.model import Lang, Questionnaire
 from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.numbers import figure, percent
-from diagnosis.outcome import ladder_table
 from diagnosis.report import appendix, plan_data
 from diagnosis.report.labels import label
+from diagnosis.report.rows import SceneRow, scenes, short_name, tree
 from diagnosis.report.source import ReportInput, Signer, digest, payload, report_number, verification_code
 from diagnosis.report.standing import standing
-from diagnosis.scoring.result import Check, NodeResult, ScoreResult
+from diagnosis.scoring.result import Check, ScoreResult
 
 
 @dataclass
@@ -28,14 +28,6 @@ class DimensionRow:
     rate: str
     level: str
     parent: bool  # has scored children: printed as a heading row
-
-
-@dataclass
-class SceneRow:
-    name: str
-    level: str
-    value: int  # 0 … for the chart
-    mandatory: bool
 
 
 @dataclass
@@ -240,14 +232,6 @@ def _unmet(q: Questionnaire, check: Check, lang: Lang) -> str:
     return text
 
 
-def short_name(q: Questionnaire, member: str, lang: Lang) -> str:
-    index = index_of(q)
-    if member in index.dimensions:
-        return index.dimensions[member].name.get(lang)
-    question = index.questions.get(member)
-    return question.text.get(lang) if question else member
-
-
 def _part_levels(result: ScoreResult, lang: Lang) -> list[tuple[str, str]]:
     """Unscored parts that reach a level of their own (e.g. a compliance check)."""
     return [
@@ -276,10 +260,6 @@ def _dimensions(result: ScoreResult, lang: Lang) -> list[DimensionRow]:
             )
         )
     return rows
-
-
-def tree(node: NodeResult, depth: int) -> list[tuple[NodeResult, int]]:
-    return [pair for child in node.children for pair in [(child, depth), *tree(child, depth + 1)]]
 
 
 def _extremes(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[tuple[str, str, str]]:
@@ -328,44 +308,6 @@ def _improvements(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[lis
         ]
         for i in result.next_level.improvements
     ]
-
-
-def scenes(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[list[SceneRow], str]:
-    """The scene table (see `outcome.ladder_table`) in `lang`, with short names, and the note
-    saying what the ★ marks."""
-    table = ladder_table(q, result)
-    names = short_names([row.text.get(lang) for row in table.rows])
-    rows = [
-        SceneRow(
-            name,
-            row.option.label.get(lang) if row.option else label("unanswered", lang),
-            (row.option.level or 0) if row.option else 0,
-            row.marked,
-        )
-        for row, name in zip(table.rows, names, strict=True)
-    ]
-    separator = "、" if lang == "zh" else ", "
-    note = f"★ = {separator.join(n.get(lang) for n in table.marker)}" if table.marker else ""
-    return rows, note
-
-
-def short_names(names: list[str]) -> list[str]:
-    """Names without the words they all share ("产品设计场景的数字化等级" → "产品设计",
-    "Digital level of quality management" → "quality management")."""
-    if len(names) < 2:
-        return names
-    prefix = _shared_start(names)
-    suffix = _shared_start([n[::-1] for n in names])[::-1]
-    cut = [n[len(prefix) : len(n) - len(suffix)].strip(" :：-") for n in names]
-    return cut if all(cut) else names
-
-
-def _shared_start(texts: list[str]) -> str:
-    first, last = min(texts), max(texts)
-    n = 0
-    while n < len(first) and first[n] == last[n]:
-        n += 1
-    return first[:n]
 
 
 def aside(text: str, lang: Lang) -> str:

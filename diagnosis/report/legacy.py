@@ -3,22 +3,19 @@ its digest and a fresh scoring, and the code on every page; their pages cannot b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pypdf import PdfReader
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.load import load_bytes
 from diagnosis.report.source import digest, verification_code
+from diagnosis.report.verdict import Verdict
 from diagnosis.scoring.engine import score
-
-if TYPE_CHECKING:
-    from diagnosis.report.verify import Verdict
 
 
 def verify(reader: PdfReader, payload: dict[str, Any], questionnaire: bytes) -> Verdict:
     from diagnosis.report.pdf import DIGEST_KEY
-    from diagnosis.report.verify import Verdict
 
     verdict = Verdict(notes=["made by an earlier version of this app: its pages cannot be re-rendered"])
     full = digest(payload)

@@ -17,6 +17,7 @@ from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import outcome
 from diagnosis.plan.readiness import missing_parts
 from diagnosis.report.labels import label
+from diagnosis.report.rows import scenes, short_name, tree
 from diagnosis.scoring.result import ScoreResult
 
 if TYPE_CHECKING:
@@ -86,8 +87,6 @@ def process(plan: Plan | None, onsite: bool, lang: Lang) -> ProcessData:
 
 
 def findings(q: Questionnaire, plan: Plan, lang: Lang) -> FindingsData:
-    from diagnosis.report.data import short_name
-
     separator = "、" if lang == "zh" else ", "
     rows = [
         [
@@ -243,8 +242,6 @@ def _rank(q: Questionnaire, result: ScoreResult) -> int:
 def comparison(before_source: ReportInput, after_source: ReportInput, lang: Lang) -> ComparisonData:
     """Dimensions and scenes before and after, and why the level changed (which conditions of the
     new level are now met, or which of the old level are lost)."""
-    from diagnosis.report.data import scenes, tree
-
     before, after = before_source.result(), after_source.result()
     q_after = after_source.loaded.questionnaire
 

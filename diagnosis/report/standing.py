@@ -5,9 +5,13 @@ intake state the same two figures from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from diagnosis.localtime import local
 from diagnosis.model.index import index_of
+from diagnosis.scoring.evaluation import Context
+from diagnosis.scoring.plausibility import Alert
+from diagnosis.scoring.plausibility import alerts as plausibility
 
 if TYPE_CHECKING:
     from diagnosis.report.source import ReportInput
@@ -25,9 +29,25 @@ class Standing:
         return self.evidence_attached / self.evidence_expected if self.evidence_expected else None
 
 
-def standing(source: ReportInput) -> Standing:
-    from diagnosis.report.appendix import checks, expects_evidence
+def context(source: ReportInput) -> Context:
+    """What plausibility checks read beside the answers: the year of the assessment (local)."""
+    made = local(source.assessment.get("created_at"), source.timezone)
+    return Context(assessment_year=made.year if made else None, enterprise=dict(source.enterprise))
 
+
+def checks(source: ReportInput) -> list[Alert]:
+    """The questionnaire's plausibility checks that warn on these answers (resolved ones carry
+    the provider's note): what the report lists, `score` prints and the wizard shows."""
+    resolutions = source.plan.resolutions if source.plan is not None else {}
+    return plausibility(source.loaded.questionnaire, source.answers, context(source), resolutions)
+
+
+def expects_evidence(question: Any) -> bool:
+    """A question that names its supporting material (a computed figure rests on its inputs')."""
+    return question.evidence is not None and question.kind != "derived"
+
+
+def standing(source: ReportInput) -> Standing:
     result = source.result()
     index = index_of(source.loaded.questionnaire)
     expected = [

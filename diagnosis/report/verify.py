@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,64 +19,13 @@ from diagnosis.numbers import figure
 from diagnosis.report import legacy, recheck
 from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, PREVIOUS_QUESTIONNAIRE_NAME, QUESTIONNAIRE_NAME
 from diagnosis.report.source import ReportPayload, digest, verification_code
+from diagnosis.report.verdict import Verdict
 
 LEGACY_FORMAT = "diagnosis-report-data/1"
 
 if TYPE_CHECKING:
     from diagnosis.signing.result import SignatureCheck
     from diagnosis.signing.trust import TrustList
-
-
-@dataclass
-class Verdict:
-    """`problems` are the data checks'; `signature` is the signature check (None: not checked).
-    An unsigned report passes unless `signature_required`; a signed one must pass its check."""
-
-    problems: list[str] = field(default_factory=list)
-    summary: str = ""
-    signature: SignatureCheck | None = None
-    signature_required: bool = False
-    notes: list[str] = field(default_factory=list)  # what could not be checked, said plainly
-    declared_signer: str | None = None  # the fingerprint the report's data names
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and self.signature_ok
-
-    @property
-    def signature_ok(self) -> bool:
-        check = self.signature
-        return check is None or check.ok or (not check.signed and not self.signature_required)
-
-    @property
-    def reasons(self) -> list[str]:
-        """Everything that fails, the signature first."""
-        signature = [] if self.signature_ok or self.signature is None else self.signature.reasons
-        return [*signature, *self.problems]
-
-    def lines(self, name: str) -> list[str]:
-        """What `diagnosis verify` prints: OK with the summary and who signed, or FAILED with
-        each reason (`name`: the report's file)."""
-        if self.ok:
-            return [self.summary, self.signature_line()]
-        return [f"FAILED {name}", *(f"  {problem}" for problem in self.reasons)]
-
-    def signature_line(self) -> str:
-        check = self.signature
-        if check is None or not check.signed:
-            return "not signed: nothing shows who made this report (no trust list in use)"
-        return f"{check.summary()}: intact, certified and in your trust list"
-
-    def to_dict(self) -> dict[str, Any]:
-        """For `--json`: each check with ok and reasons."""
-        checks: dict[str, Any] = {}
-        if self.signature is not None:
-            checks["signature"] = self.signature.to_dict() | {
-                "ok": self.signature_ok,
-                "required": self.signature_required,
-            }
-        checks["data"] = {"ok": not self.problems, "reasons": list(self.problems)}
-        return {"ok": self.ok, "summary": self.summary, "checks": checks, "notes": list(self.notes)}
 
 
 MAX_EMBEDDED = 32 * 2**20  # decompressed size of one embedded file or page stream

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import secrets
@@ -10,7 +11,11 @@ from typing import Any, Literal
 
 from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.loading.load import Loaded, load_bytes
-from diagnosis.messages import msg
+from diagnosis.localtime import local_date
+from diagnosis.messages import Message, msg
+from diagnosis.plan.consistency import Dates
+from diagnosis.plan.model import Plan
+from diagnosis.plan.readiness import finalize_blockers
 from diagnosis.scoring.carry_over import Carried, carry_over
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.result import ScoreResult
@@ -128,11 +133,41 @@ def require_draft(store: Store, assessment_id: int) -> dict[str, Any]:
     return row
 
 
+def get_plan(store: Store, assessment_id: int) -> Plan:
+    """The stored plan (an empty one when none was written yet)."""
+    row = store.db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
+    return Plan.model_validate_json(row[0]) if row else Plan()
+
+
+def plan_dates(store: Store, row: dict[str, Any]) -> Dates:
+    """The days an assessment's plan is checked against, in local time."""
+    today = local_date(store.now())
+    finalized = local_date(row.get("finalized_at"))
+    return Dates(
+        today=dt.date.fromisoformat(today),
+        created=dt.date.fromisoformat(local_date(row["created_at"]) or today),
+        finalized=dt.date.fromisoformat(finalized) if finalized else None,
+    )
+
+
+def finalize_problems(store: Store, assessment_id: int) -> list[Message]:
+    """What stops the assessment being finalized, besides unanswered questions: the on-site
+    diagnosis's missing parts and the plan's open problems (`plan.readiness`)."""
+    row = require_draft(store, assessment_id)
+    answers, _ = answers_of(store, assessment_id)
+    blockers = finalize_blockers(
+        get_plan(store, assessment_id),
+        onsite=row["mode"] == "onsite",
+        dates=plan_dates(store, row),
+        questionnaire=questionnaire_of(store, assessment_id).questionnaire,
+        answers=answers,
+    )
+    return [problem.message for problem in blockers]
+
+
 def finalize(store: Store, assessment_id: int, *, force: bool = False) -> None:
     """Lock the assessment: answers, evidence and plan become read-only, and the report number
     is given."""
-    from diagnosis.storage.plans import finalize_problems  # the plan sits on top of assessments
-
     row = require_draft(store, assessment_id)
     result, _ = score_assessment(store, assessment_id)
     missing = result.completeness.required_missing

@@ -3,31 +3,22 @@ its history, locked by finalize like the answers."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 from pydantic import ValidationError
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.localtime import local_date
-from diagnosis.messages import Message
-from diagnosis.plan.consistency import Dates, contradictions
+from diagnosis.plan.consistency import contradictions
 from diagnosis.plan.model import Plan
 from diagnosis.plan.projection import check_plan
-from diagnosis.plan.readiness import finalize_blockers
-from diagnosis.storage.assessments import answers_of, questionnaire_of, require_draft
+from diagnosis.storage.assessments import get_plan as get_plan
+from diagnosis.storage.assessments import plan_dates, questionnaire_of, require_draft
 from diagnosis.storage.db import Store
 
 
 class PlanError(DiagnosisError):
     """The plan does not fit the assessment's questionnaire or the plan format."""
-
-
-def get_plan(store: Store, assessment_id: int) -> Plan:
-    """The stored plan (an empty one when none was written yet)."""
-    row = store.db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
-    return Plan.model_validate_json(row[0]) if row else Plan()
 
 
 def set_plan(
@@ -66,32 +57,6 @@ def set_plan(
             [assessment_id, old[0] if old else None, new, now, store.user, reason],
         )
         db.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", [now, assessment_id])
-
-
-def plan_dates(store: Store, row: dict[str, Any]) -> Dates:
-    """The days an assessment's plan is checked against, in local time."""
-    today = local_date(store.now())
-    finalized = local_date(row.get("finalized_at"))
-    return Dates(
-        today=dt.date.fromisoformat(today),
-        created=dt.date.fromisoformat(local_date(row["created_at"]) or today),
-        finalized=dt.date.fromisoformat(finalized) if finalized else None,
-    )
-
-
-def finalize_problems(store: Store, assessment_id: int) -> list[Message]:
-    """What stops the assessment being finalized, besides unanswered questions: the on-site
-    diagnosis's missing parts and the plan's open problems (`plan.readiness`)."""
-    row = require_draft(store, assessment_id)
-    answers, _ = answers_of(store, assessment_id)
-    blockers = finalize_blockers(
-        get_plan(store, assessment_id),
-        onsite=row["mode"] == "onsite",
-        dates=plan_dates(store, row),
-        questionnaire=questionnaire_of(store, assessment_id).questionnaire,
-        answers=answers,
-    )
-    return [problem.message for problem in blockers]
 
 
 def resolve_alert(store: Store, assessment_id: int, check_id: str, note: str) -> None:

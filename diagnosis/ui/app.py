@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QByteArray, QLibraryInfo, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -48,24 +48,6 @@ QTableView::item:selected:active, QTreeView::item:selected:active, QListView::it
 QTableView::item:selected:!active, QTreeView::item:selected:!active, QListView::item:selected:!active {
     background: #bfdbfe; color: black; }
 """
-_translator: QTranslator | None = None
-
-
-def install_translator(lang: str) -> None:
-    """Qt's own strings (dialog buttons, context menus) in the chosen language."""
-    global _translator  # one translator for the one application object
-    app = QApplication.instance()
-    if app is None:
-        return
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator = None
-    if lang == "zh":
-        translator = QTranslator()
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load("qtbase_zh_CN", folder):
-            app.installTranslator(translator)
-            _translator = translator
 
 
 def register_font() -> None:

@@ -65,12 +65,12 @@ def shoot(out: Path, size: str, lang: str) -> None:
 
     from diagnosis.sample_store import fill
     from diagnosis.ui.app import build_window, register_font
-    from diagnosis.ui.dialogs import CompareDialog, SummaryDialog
-    from diagnosis.ui.key_dialogs import NewKeyDialog
-    from diagnosis.ui.reassess_dialog import ReassessDialog
-    from diagnosis.ui.settings_dialog import SettingsDialog
-    from diagnosis.ui.signing import PasswordDialog
-    from diagnosis.ui.verify_dialog import VerifyDialog
+    from diagnosis.ui.dialogs.reassess import ReassessDialog
+    from diagnosis.ui.dialogs.reports import CompareDialog, SummaryDialog
+    from diagnosis.ui.signing.keys import NewKeyDialog
+    from diagnosis.ui.signing.settings import SettingsDialog
+    from diagnosis.ui.signing.signer import PasswordDialog
+    from diagnosis.ui.signing.verify import VerifyDialog
 
     home = Path(os.environ.get("DIAGNOSIS_HOME") or tempfile.mkdtemp(prefix="shots-"))
     broken = home / "questionnaires" / "我的问卷.yaml"  # the start page names what it skipped

@@ -35,19 +35,19 @@ from PySide6.QtWidgets import (
 )
 
 from diagnosis import __version__
-from diagnosis.ui.actions import MENUS
 from diagnosis.ui.context import Context
-from diagnosis.ui.menu_wiring import menu_handlers
+from diagnosis.ui.menus.actions import MENUS
+from diagnosis.ui.menus.wiring import menu_handlers
 
 if TYPE_CHECKING:
     from diagnosis.ui.banner import Banner
-    from diagnosis.ui.enterprise_page import EnterprisePage
-    from diagnosis.ui.finish_page import FinishPage
-    from diagnosis.ui.plan_page import PlanPage
-    from diagnosis.ui.question_page import QuestionPage
-    from diagnosis.ui.questionnaire_page import QuestionnairePage
-    from diagnosis.ui.review_page import ReviewPage
-    from diagnosis.ui.start_page import StartPage
+    from diagnosis.ui.pages.enterprise import EnterprisePage
+    from diagnosis.ui.pages.finish import FinishPage
+    from diagnosis.ui.pages.questionnaire import QuestionnairePage
+    from diagnosis.ui.pages.review import ReviewPage
+    from diagnosis.ui.pages.start import StartPage
+    from diagnosis.ui.plan.page import PlanPage
+    from diagnosis.ui.questions.page import QuestionPage
     from diagnosis.ui.tasks import Task
 
 PREFERRED = (1280, 860)  # enough for the rating page; smaller screens get the window maximized
@@ -96,13 +96,13 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtCore import Qt
 
-        from diagnosis.ui.enterprise_page import EnterprisePage
-        from diagnosis.ui.finish_page import FinishPage
-        from diagnosis.ui.plan_page import PlanPage
-        from diagnosis.ui.question_page import QuestionPage
-        from diagnosis.ui.questionnaire_page import QuestionnairePage
-        from diagnosis.ui.review_page import ReviewPage
-        from diagnosis.ui.start_page import StartPage
+        from diagnosis.ui.pages.enterprise import EnterprisePage
+        from diagnosis.ui.pages.finish import FinishPage
+        from diagnosis.ui.pages.questionnaire import QuestionnairePage
+        from diagnosis.ui.pages.review import ReviewPage
+        from diagnosis.ui.pages.start import StartPage
+        from diagnosis.ui.plan.page import PlanPage
+        from diagnosis.ui.questions.page import QuestionPage
 
         ctx = self.ctx
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -126,7 +126,16 @@ class MainWindow(QMainWindow):
         self.questions: QuestionPage = QuestionPage(ctx, self.show_review, self.show_start)
         self.review: ReviewPage = ReviewPage(ctx, self.to_question, self.after_review, self.show_start)
         self.plan: PlanPage = PlanPage(ctx, self.show_review, lambda: self._show(self.finish))
-        self.finish: FinishPage = FinishPage(ctx, self)
+        self.finish: FinishPage = FinishPage(
+            ctx,
+            {
+                "plan": self.show_plan,
+                "back": self.back_from_finish,
+                "home": self.show_start,
+                "reopen": self.reopen,
+                "compare": self.compare,
+            },
+        )
         for page in (
             self.start,
             self.enterprise,
@@ -139,7 +148,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.removeWidget(self.shell)
         self.loaded = True
-        from diagnosis.ui.app import install_translator
+        from diagnosis.ui.language import install_translator
 
         install_translator(ctx.texts.lang)  # Qt's own strings: the first dialog is after this
         self.questions.menu_actions = self.actions_
@@ -157,20 +166,20 @@ class MainWindow(QMainWindow):
         self.banners.insertWidget(1, self.problems_banner)
 
     def _catalogue_problems(self) -> None:
-        from diagnosis.ui.database import catalogue_problems
+        from diagnosis.ui.menus.database import catalogue_problems
 
         catalogue_problems(self)
 
     def open_database(self) -> None:
         """The start page on the database; one that cannot be read is said in one sentence with a
         restore offered (never a traceback); one written by a newer app is read-only."""
-        from diagnosis.ui.database import open_database
+        from diagnosis.ui.menus.database import open_database
 
         open_database(self)
 
     def database_changed(self) -> None:
         """After a restore: every page starts again from the (reopened) database."""
-        from diagnosis.ui.database import database_changed
+        from diagnosis.ui.menus.database import database_changed
 
         database_changed(self)
 
@@ -205,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         """Switch every visible string at run time, Qt's own dialogs included."""
-        from diagnosis.ui.app import install_translator
+        from diagnosis.ui.language import install_translator
 
         self.ctx.texts.lang = "en" if lang == "en" else "zh"
         self.ctx.settings.setValue("language", self.ctx.texts.lang)
@@ -224,7 +233,7 @@ class MainWindow(QMainWindow):
         if not self.loaded:
             self.shell.setText(t("start.loading"))
         else:
-            from diagnosis.ui.database import say_state
+            from diagnosis.ui.menus.database import say_state
 
             self.problems_banner.retranslate(t("btn.dismiss"))
             say_state(self)
@@ -250,7 +259,7 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         """Menu actions that make sense on this page, for this assessment and database."""
-        from diagnosis.ui.menu_wiring import enable
+        from diagnosis.ui.menus.wiring import enable
 
         enable(self)
 
@@ -323,45 +332,45 @@ class MainWindow(QMainWindow):
             action()
 
     def reassess(self, assessment_id: int) -> None:
-        from diagnosis.ui.assessment_actions import reassess
+        from diagnosis.ui.menus.assessment import reassess
 
         reassess(self, assessment_id)
 
     def reopen(self, assessment_id: int) -> None:
-        from diagnosis.ui.assessment_actions import reopen
+        from diagnosis.ui.menus.assessment import reopen
 
         reopen(self, assessment_id)
 
     def compare(self, assessment_id: int) -> None:
-        from diagnosis.ui.dialogs import CompareDialog
+        from diagnosis.ui.dialogs.reports import CompareDialog
 
         CompareDialog(self.ctx, assessment_id, self).exec()
 
     def summary(self) -> None:
         if self.loaded:
-            from diagnosis.ui.dialogs import SummaryDialog
+            from diagnosis.ui.dialogs.reports import SummaryDialog
 
             SummaryDialog(self.ctx, self).exec()
 
     def export(self, assessment_id: int) -> None:
-        from diagnosis.ui.assessment_actions import export
+        from diagnosis.ui.menus.assessment import export
 
         export(self, assessment_id)
 
     def save_answers(self, assessment_id: int, target: Path | None = None) -> None:
-        from diagnosis.ui.assessment_actions import save_answers
+        from diagnosis.ui.menus.assessment import save_answers
 
         save_answers(self, assessment_id, target)
 
     def load_answers(self, assessment_id: int, source: Path | None = None) -> None:
-        from diagnosis.ui.assessment_actions import load_answers
+        from diagnosis.ui.menus.assessment import load_answers
 
         load_answers(self, assessment_id, source)
 
     def import_package(self, file: Path | None = None) -> None:
         """Check the package in the background, then write it here in one transaction."""
         if self.loaded and self.usable:
-            from diagnosis.ui.assessment_actions import import_package
+            from diagnosis.ui.menus.assessment import import_package
 
             import_package(self, file)
 
@@ -397,25 +406,25 @@ class MainWindow(QMainWindow):
     # -- database backup ----------------------------------------------------------------------
 
     def backup(self) -> None:
-        from diagnosis.ui.database import backup
+        from diagnosis.ui.menus.database import backup
 
         if self.usable:
             backup(self)
 
     def restore(self) -> None:
-        from diagnosis.ui.database import restore
+        from diagnosis.ui.menus.database import restore
 
         if self.loaded:
             restore(self)
 
     def verify(self, pdf: Path | None = None) -> None:
         """Verify a report (chosen in the dialog, or dropped onto the window)."""
-        from diagnosis.ui.verify_dialog import VerifyDialog
+        from diagnosis.ui.signing.verify import VerifyDialog
 
         VerifyDialog(self.ctx, self, pdf).exec()
 
     def settings_dialog(self) -> None:
-        from diagnosis.ui.settings_dialog import SettingsDialog
+        from diagnosis.ui.signing.settings import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
 

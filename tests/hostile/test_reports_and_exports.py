@@ -19,8 +19,8 @@ from diagnosis.loading.load import Loaded
 from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, QUESTIONNAIRE_NAME, build_pdf
 from diagnosis.report.source import canonical, digest
 from diagnosis.report.verify import verify_pdf
+from diagnosis.report.workbook import assessment_workbook
 from diagnosis.storage.answers import set_answer
-from diagnosis.storage.assessment_xlsx import assessment_workbook
 from diagnosis.storage.assessments import new_assessment
 from diagnosis.storage.db import Store
 from diagnosis.storage.enterprises import EnterpriseInput, add_enterprise

@@ -16,7 +16,8 @@ from diagnosis.cli.reports_run import demo_input
 from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, build_pdf
 from diagnosis.report.signed import signed_report, signer_of
 from diagnosis.report.source import ReportInput
-from diagnosis.report.verify import Verdict, verify_pdf
+from diagnosis.report.verdict import Verdict
+from diagnosis.report.verify import verify_pdf
 from diagnosis.signing.pdf import sign_pdf
 from diagnosis.signing.trust import TrustList
 from tests.signing.certificates import Issued

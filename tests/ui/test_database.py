@@ -31,7 +31,7 @@ from tests.ui.helpers import (
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, file: Path) -> None:
-    monkeypatch.setattr("diagnosis.ui.database.choose_backup", lambda window: file)
+    monkeypatch.setattr("diagnosis.ui.menus.database.choose_backup", lambda window: file)
 
 
 def _opened_on(qtbot: QtBot, db: Path, said: list[str], count: int) -> MainWindow:
@@ -59,7 +59,7 @@ def test_backup_then_restore_from_the_help_menu(
     begin(qtbot, window)
     key(qtbot, window, "2")
     backup = tmp_path / "备份.db"
-    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: backup)
+    monkeypatch.setattr("diagnosis.ui.exports.choose_file", lambda *a: backup)
     said = on_dialog(press(qtbot, Qt.Key.Key_Return))  # "backup saved"
     key(qtbot, window, Qt.Key.Key_B, modifier=CTRL)
     assert str(backup) in said[0] and backup.exists()

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from diagnosis.ui.actions import MENUS
 from diagnosis.ui.app import STYLE
+from diagnosis.ui.menus.actions import MENUS
 from tests.ui.helpers import ALT, begin, focused, key, on_dialog, press, shortcut, start, stored, yes
 
 

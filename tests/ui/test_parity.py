@@ -67,7 +67,7 @@ def test_reopen_compare_and_the_report_with_the_comparison(
     key(qtbot, window, "3")  # + 5G in the new revision
     assert stored(window)["network"] == ["wired", "g5"]
     report = tmp_path / "对比.pdf"
-    monkeypatch.setattr("diagnosis.ui.dialogs.choose_file", lambda *a: report)
+    monkeypatch.setattr("diagnosis.ui.dialogs.reports.choose_file", lambda *a: report)
     seen: list[str] = []
 
     def compare(dialog: object) -> None:
@@ -114,7 +114,7 @@ def test_provider_summary_from_the_wizard(
     new_assessment(store, mini, firm, mode="onsite", provider="甲机构")  # a draft
     new_assessment(store, mini, firm, mode="onsite", provider="乙机构")
     book = tmp_path / "汇总.xlsx"
-    monkeypatch.setattr("diagnosis.ui.dialogs.choose_file", lambda *a: book)
+    monkeypatch.setattr("diagnosis.ui.dialogs.reports.choose_file", lambda *a: book)
 
     def rows() -> list[int]:
         sheet = load_workbook(book).active
@@ -263,7 +263,7 @@ def test_answers_out_to_a_file_and_back_in(
     begin(qtbot, window)
     key(qtbot, window, "1")  # machinery
     exported = tmp_path / "答案.json"
-    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: exported)
+    monkeypatch.setattr("diagnosis.ui.exports.choose_file", lambda *a: exported)
     shortcut(qtbot, window, "Ctrl+Shift+J")
     document = json.loads(exported.read_text(encoding="utf-8"))
     assert document["answers"] == {"sector": "machinery"} and document["questionnaire"]["id"] == "mini"
@@ -271,7 +271,7 @@ def test_answers_out_to_a_file_and_back_in(
     document["answers"]["network"] = ["wired", "g5"]
     document["notes"] = {"network": "两条产线"}
     exported.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    chosen = "diagnosis.ui.assessment_actions.QFileDialog.getOpenFileName"
+    chosen = "diagnosis.ui.menus.assessment.QFileDialog.getOpenFileName"
     monkeypatch.setattr(chosen, lambda *a: (str(exported), ""))
     shortcut(qtbot, window, "Ctrl+Shift+L")
     assert stored(window) == {"sector": "machinery", "network": ["wired", "g5"]}

@@ -18,7 +18,7 @@ from diagnosis.signing.keys import new_keys
 from diagnosis.signing.trust import load_trust
 from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT
 from diagnosis.storage.package import read_package
-from diagnosis.ui.signing import PasswordDialog
+from diagnosis.ui.signing.signer import PasswordDialog
 from diagnosis.ui.window import MainWindow
 from tests.conftest import MemoryKeyring
 from tests.ui.helpers import ALT, begin, dialogs, key, on_dialog, press, shortcut, start, type_into_dialog
@@ -78,7 +78,7 @@ def export_pdf(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path, password: str
 ) -> list[str]:
     """Ctrl+P with `password` typed into the password dialog; the dialog's title."""
-    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: target)
+    monkeypatch.setattr("diagnosis.ui.pages.finish.choose_file", lambda *a: target)
     asked = on_dialog(typed(password, Qt.Key.Key_Return))
     shortcut(qtbot, window, "Ctrl+P")
     return asked
@@ -102,7 +102,7 @@ def test_settings_then_a_signed_report_and_package(
     verdict = verify_pdf(report.read_bytes(), trust=load_trust(certificate))
     assert verdict.ok and verdict.signature is not None and verdict.signature.signed
     package = tmp_path / "签名.diagpkg"
-    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: package)
+    monkeypatch.setattr("diagnosis.ui.pages.finish.choose_file", lambda *a: package)
     on_dialog(typed(PASSWORD, Qt.Key.Key_Return))
     window.finish.export_package()
     unpacked = read_package(package, DEFAULT_EVIDENCE_LIMIT)
@@ -146,7 +146,7 @@ def test_a_remembered_password_signs_without_asking_until_forgotten(
         qtbot.waitUntil(dialog.keep.isChecked)  # type: ignore[attr-defined]
         QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
 
-    monkeypatch.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: first)
+    monkeypatch.setattr("diagnosis.ui.pages.finish.choose_file", lambda *a: first)
     on_dialog(remember)
     shortcut(qtbot, window, "Ctrl+P")
     qtbot.waitUntil(first.exists, timeout=30000)
@@ -154,7 +154,7 @@ def test_a_remembered_password_signs_without_asking_until_forgotten(
     asked: list[bool] = []
     with monkeypatch.context() as m:  # the next export signs without a dialog
         m.setattr(PasswordDialog, "exec", lambda self: asked.append(True) or QDialog.DialogCode.Rejected)
-        m.setattr("diagnosis.ui.finish_page.choose_file", lambda *a: second)
+        m.setattr("diagnosis.ui.pages.finish.choose_file", lambda *a: second)
         shortcut(qtbot, window, "Ctrl+P")
         qtbot.waitUntil(second.exists, timeout=30000)
         assert asked == [] and verify_pdf(second.read_bytes(), trust=load_trust(certificate)).ok

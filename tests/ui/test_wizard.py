@@ -147,7 +147,7 @@ def test_the_first_paint_needs_neither_sqlite_utils_nor_pydantic() -> None:
     # What the window shell imports decides how soon it paints; the rest loads after.
     probe = (
         "import sys, diagnosis.ui.app, diagnosis.cli.main\n"
-        "print(sorted(m for m in ('pydantic', 'sqlite_utils', 'yaml', 'diagnosis.ui.start_page')"
+        "print(sorted(m for m in ('pydantic', 'sqlite_utils', 'yaml', 'diagnosis.ui.pages.start')"
         " if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.ui.context import Context
-from diagnosis.ui.signing import ask_password
+from diagnosis.ui.signing.signer import ask_password
 from diagnosis.ui.widgets import PlainLabel, buddy_label, inform, row_of
 
 

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.localtime import local_minute
 from diagnosis.outcome import rounded
 from diagnosis.storage.assessments import get_assessment
 from diagnosis.storage.reports import SummaryRow, compare, list_assessments, provider_summary
 from diagnosis.ui.context import Context
-from diagnosis.ui.finish_page import choose_file, open_file, render_pdf
-from diagnosis.ui.signing import Cancelled, sentence, signing_key
-from diagnosis.ui.start_page import local_time
+from diagnosis.ui.exports import choose_file, open_file, render_pdf
+from diagnosis.ui.signing.signer import Cancelled, sentence, signing_key
 from diagnosis.ui.widgets import PlainLabel
 
 
@@ -58,7 +58,7 @@ class CompareDialog(QDialog):
                     n=row["id"],
                     revision=row["revision"],
                     name=row["enterprise"],
-                    time=local_time(row["created_at"]),
+                    time=local_minute(row["created_at"]),
                     status=t(f"status.{row['status']}"),
                 ),
                 row["id"],

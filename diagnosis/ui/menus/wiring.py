@@ -1,16 +1,97 @@
 """The menu actions wired to the window: what each one does, and when it is enabled. Loaded with
-the window shell (the menus paint first): only lambdas here, nothing imported but types."""
+the window shell (the menus paint first): only lambdas here, nothing imported but types. The
+window is seen through `MenuWindow`, never imported."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from diagnosis.ui.window import MainWindow
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    from diagnosis.ui.context import Context
+    from diagnosis.ui.pages.finish import FinishPage
+    from diagnosis.ui.pages.start import StartPage
+    from diagnosis.ui.plan.page import PlanPage
+    from diagnosis.ui.questions.page import QuestionPage
 
 
-def menu_handlers(window: MainWindow) -> dict[str, Callable[[], Any]]:
+class MenuWindow(Protocol):
+    """The window as its menus drive it: the pages their actions reach, the state that enables
+    them, and the window's commands (the main window implements it)."""
+
+    ctx: Context
+    loaded: bool
+    usable: bool
+    actions_: dict[str, QAction]
+
+    @property
+    def start(self) -> StartPage: ...
+
+    @property
+    def questions(self) -> QuestionPage: ...
+
+    @property
+    def plan(self) -> PlanPage: ...
+
+    @property
+    def finish(self) -> FinishPage: ...
+
+    def on_page(self, page: QWidget) -> bool: ...
+
+    def on_start(self) -> bool: ...
+
+    def with_current(self, action: Callable[[int], None]) -> None: ...
+
+    def with_open(self, action: Callable[[], None]) -> None: ...
+
+    def new(self) -> None: ...
+
+    def open_assessment(self, assessment_id: int) -> None: ...
+
+    def reassess(self, assessment_id: int) -> None: ...
+
+    def reopen(self, assessment_id: int) -> None: ...
+
+    def compare(self, assessment_id: int) -> None: ...
+
+    def export(self, assessment_id: int) -> None: ...
+
+    def save_answers(self, assessment_id: int, target: Path | None = None) -> None: ...
+
+    def load_answers(self, assessment_id: int, source: Path | None = None) -> None: ...
+
+    def import_package(self, file: Path | None = None) -> None: ...
+
+    def summary(self) -> None: ...
+
+    def verify(self, pdf: Path | None = None) -> None: ...
+
+    def settings_dialog(self) -> None: ...
+
+    def backup(self) -> None: ...
+
+    def restore(self) -> None: ...
+
+    def close(self) -> bool: ...
+
+    def show_start(self) -> None: ...
+
+    def show_plan(self) -> None: ...
+
+    def explain_alert(self) -> None: ...
+
+    def toggle_rating(self) -> None: ...
+
+    def set_language(self, lang: str) -> None: ...
+
+    def about(self) -> None: ...
+
+
+def menu_handlers(window: MenuWindow) -> dict[str, Callable[[], Any]]:
     """What each menu action does (keys as in `actions.MENUS`)."""
 
     def on_questions(name: str) -> Callable[[], Any]:
@@ -75,7 +156,7 @@ def menu_handlers(window: MainWindow) -> dict[str, Callable[[], Any]]:
     return handlers
 
 
-def enable(window: MainWindow) -> None:
+def enable(window: MenuWindow) -> None:
     """Enable the actions that make sense on the current page, for the open assessment and the
     state of the database (nothing changes a newer app's database)."""
     on_questions = window.on_page(window.questions) if window.loaded else False

@@ -25,16 +25,16 @@ from diagnosis.session import Session
 from diagnosis.storage.assessments import get_assessment
 from diagnosis.storage.plans import get_plan, set_plan
 from diagnosis.ui.context import Context
-from diagnosis.ui.plan_outcome import OutcomeView
-from diagnosis.ui.plan_projects import ProjectsSection
-from diagnosis.ui.plan_sections import (
+from diagnosis.ui.plan.outcome import OutcomeView
+from diagnosis.ui.plan.projects import ProjectsSection
+from diagnosis.ui.plan.sections import (
     ConfirmationSection,
     FindingsSection,
     KpiSection,
     ProcessSection,
     Section,
 )
-from diagnosis.ui.plan_table import CellProblem, PlanTable
+from diagnosis.ui.plan.table import CellProblem, PlanTable
 from diagnosis.ui.tasks import Task, run_in_background
 from diagnosis.ui.widgets import PlainLabel, confirm, scrolling
 

@@ -22,7 +22,7 @@ from diagnosis.plan.model import (
     Visit,
 )
 from diagnosis.ui.context import Context
-from diagnosis.ui.plan_table import CellProblem, Column, PlanTable, read_typed
+from diagnosis.ui.plan.table import CellProblem, Column, PlanTable, read_typed
 from diagnosis.ui.widgets import NoteEdit, PlainLabel
 
 Method = Literal["document_review", "site_inspection", "interview", "system_demo"]

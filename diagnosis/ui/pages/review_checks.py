@@ -51,7 +51,7 @@ class ChecksView(QWidget):
 
     def show_checks(self) -> None:
         from diagnosis.report.appendix import checks, evidence_share, missing_evidence
-        from diagnosis.ui.alerts import source_of
+        from diagnosis.ui.dialogs.alerts import source_of
 
         session = self.ctx.session
         assert session is not None
@@ -104,7 +104,7 @@ class ChecksView(QWidget):
             self._explain(item)
 
     def _explain(self, item: QListWidgetItem) -> None:
-        from diagnosis.ui.alerts import explain, open_alerts
+        from diagnosis.ui.dialogs.alerts import explain, open_alerts
 
         session = self.ctx.session
         if session is None or session.read_only:

@@ -19,8 +19,8 @@ from diagnosis.plan.model import SOLUTIONS, Change, Funding, Plan, Project
 from diagnosis.plan.outcome import change_row
 from diagnosis.scoring.engine import score
 from diagnosis.ui.context import Context
-from diagnosis.ui.plan_sections import Section, _refill
-from diagnosis.ui.plan_table import VALUE, CellProblem, Column
+from diagnosis.ui.plan.sections import Section, _refill
+from diagnosis.ui.plan.table import VALUE, CellProblem, Column
 from diagnosis.ui.widgets import PlainLabel
 
 FUNDS = ("enterprise", "subsidy", "other")

@@ -31,10 +31,10 @@ from diagnosis.model.index import index_of
 from diagnosis.session import Session
 from diagnosis.storage.answers import UNCHANGED
 from diagnosis.ui.context import Context
-from diagnosis.ui.editors import ComputedView, Editor, make_editor
-from diagnosis.ui.evidence_box import EvidenceBox
-from diagnosis.ui.rating_view import Group, RatingView, Row
-from diagnosis.ui.side_panel import DIMENSION, SidePanel
+from diagnosis.ui.questions.editors import ComputedView, Editor, make_editor
+from diagnosis.ui.questions.evidence import EvidenceBox
+from diagnosis.ui.questions.rating import Group, RatingView, Row
+from diagnosis.ui.questions.side_panel import DIMENSION, SidePanel
 from diagnosis.ui.widgets import PlainLabel, scrolling
 
 NOTE_PAUSE_MS = 800  # a note is committed once typing pauses this long (and on leaving it)
@@ -338,7 +338,7 @@ class QuestionPage(QWidget):
 
     def _show_alerts(self) -> None:
         """The plausibility warnings this question's answer raises (explained ones not)."""
-        from diagnosis.ui.alerts import open_alerts
+        from diagnosis.ui.dialogs.alerts import open_alerts
 
         found = open_alerts(self.ctx, self.current) if self.current is not None else []
         lang = self.ctx.texts.lang

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from diagnosis.errors import DiagnosisError
 
 if TYPE_CHECKING:
-    from diagnosis.ui.window import MainWindow
+    from diagnosis.ui.host import Host
 
 PACKAGE_SUFFIX = ".diagpkg"  # a zip inside; the installer associates the suffix with the app
 
 
-def reassess(window: MainWindow, assessment_id: int) -> None:
+def reassess(window: Host, assessment_id: int) -> None:
     """A new assessment from this one's answers; when a newer version of its questionnaire
     exists it is offered, with what would carry over, before anything is made."""
     from diagnosis.storage.assessments import get_assessment
@@ -29,16 +29,16 @@ def reassess(window: MainWindow, assessment_id: int) -> None:
     newer = ctx.catalogue.newer(row["questionnaire_id"], row["questionnaire_version"])
     target = None
     if newer:
-        from diagnosis.ui.reassess_dialog import ReassessDialog
+        from diagnosis.ui.dialogs.reassess import ReassessDialog
 
-        dialog = ReassessDialog(ctx, assessment_id, newer, window)
+        dialog = ReassessDialog(ctx, assessment_id, newer, window.window())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         target = dialog.chosen()
     window.guard(lambda: window.open_assessment(start_from(ctx.store, assessment_id, target)))
 
 
-def reopen(window: MainWindow, assessment_id: int) -> None:
+def reopen(window: Host, assessment_id: int) -> None:
     """A finalized assessment comes back as a new draft revision (the finalized one stays)."""
     from diagnosis.storage.assessments import get_assessment
     from diagnosis.storage.assessments import reopen as new_revision
@@ -50,32 +50,34 @@ def reopen(window: MainWindow, assessment_id: int) -> None:
     window.guard(lambda: window.open_assessment(new_revision(ctx.store, assessment_id)))
 
 
-def export(window: MainWindow, assessment_id: int) -> None:
+def export(window: Host, assessment_id: int) -> None:
     """The package, signed over its manifest when exports are signed (Settings)."""
     from diagnosis.storage.package import export_package
-    from diagnosis.ui.finish_page import choose_file
-    from diagnosis.ui.signing import Cancelled, signing_key
+    from diagnosis.ui.exports import choose_file
+    from diagnosis.ui.signing.signer import Cancelled, signing_key
 
     ctx = window.ctx
-    target = choose_file(window, ctx, PACKAGE_SUFFIX, f"assessment-{assessment_id}{PACKAGE_SUFFIX}")
+    target = choose_file(window.window(), ctx, PACKAGE_SUFFIX, f"assessment-{assessment_id}{PACKAGE_SUFFIX}")
     if target is None:
         return
     try:
-        window.guard(lambda: export_package(ctx.store, assessment_id, target, signing_key(window, ctx)))
+        window.guard(
+            lambda: export_package(ctx.store, assessment_id, target, signing_key(window.window(), ctx))
+        )
     except Cancelled:
         return
 
 
-def save_answers(window: MainWindow, assessment_id: int, target: Path | None = None) -> None:
+def save_answers(window: Host, assessment_id: int, target: Path | None = None) -> None:
     """The answers, notes and metadata as an answers file (JSON), written atomically."""
     import json
 
     from diagnosis.files import write_atomic
     from diagnosis.storage.answers_file import answers_document
-    from diagnosis.ui.finish_page import choose_file
+    from diagnosis.ui.exports import choose_file
 
     ctx = window.ctx
-    target = target or choose_file(window, ctx, ".json", f"answers-{assessment_id}.json")
+    target = target or choose_file(window.window(), ctx, ".json", f"answers-{assessment_id}.json")
     if target is None:
         return
     document = answers_document(ctx.store, assessment_id)
@@ -84,7 +86,7 @@ def save_answers(window: MainWindow, assessment_id: int, target: Path | None = N
         window.statusBar().showMessage(ctx.t("answers.saved", path=str(target)))
 
 
-def load_answers(window: MainWindow, assessment_id: int, source: Path | None = None) -> None:
+def load_answers(window: Host, assessment_id: int, source: Path | None = None) -> None:
     """An answers file's answers and notes into this draft (all or none, the file for its own
     questionnaire only), then the assessment opened where it resumes."""
     from diagnosis.files import MAX_ANSWERS_FILE, read_regular
@@ -93,7 +95,7 @@ def load_answers(window: MainWindow, assessment_id: int, source: Path | None = N
 
     ctx = window.ctx
     if source is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, ctx.t("act.answers_in"), "", "*.json")
+        chosen, _ = QFileDialog.getOpenFileName(window.window(), ctx.t("act.answers_in"), "", "*.json")
         if not chosen:
             return
         source = Path(chosen)
@@ -109,15 +111,17 @@ def load_answers(window: MainWindow, assessment_id: int, source: Path | None = N
     window.guard(work)
 
 
-def import_package(window: MainWindow, file: Path | None) -> None:
+def import_package(window: Host, file: Path | None) -> None:
     """Read and check the package (and its signature, against the trust list) in the
     background, then write it here in one transaction and say who signed it."""
-    from diagnosis.ui.signing import trust_list
+    from diagnosis.ui.signing.signer import trust_list
     from diagnosis.ui.tasks import run_in_background
 
     ctx = window.ctx
     if file is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, ctx.t("menu.import"), "", f"*{PACKAGE_SUFFIX} *.zip")
+        chosen, _ = QFileDialog.getOpenFileName(
+            window.window(), ctx.t("menu.import"), "", f"*{PACKAGE_SUFFIX} *.zip"
+        )
         if not chosen:
             return
         file = Path(chosen)
@@ -140,7 +144,7 @@ def import_package(window: MainWindow, file: Path | None) -> None:
     window.task = run_in_background(check, lambda signature: _write(window, raw, signature), window.failed)
 
 
-def _write(window: MainWindow, raw: bytes, signature: str) -> None:
+def _write(window: Host, raw: bytes, signature: str) -> None:
     from diagnosis.storage.package import import_package as write_package
 
     ctx = window.ctx

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.ui.context import Context
-from diagnosis.ui.signing import sentence, trust_list, trust_path
+from diagnosis.ui.signing.signer import sentence, trust_list, trust_path
 from diagnosis.ui.tasks import Task, run_in_background
 from diagnosis.ui.widgets import PlainLabel, buddy_label, row_of, scrolling
 
 if TYPE_CHECKING:
-    from diagnosis.report.verify import Verdict
+    from diagnosis.report.verdict import Verdict
     from diagnosis.signing.trust import TrustList
 
 

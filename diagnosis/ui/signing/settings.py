@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from diagnosis import paths
 from diagnosis.ui.context import Context
-from diagnosis.ui.signing import KEY, SIGN, TRUST
+from diagnosis.ui.signing.signer import KEY, SIGN, TRUST
 from diagnosis.ui.widgets import PlainLabel, buddy_label, make_default, ok_cancel, row_of
 
 
@@ -73,14 +73,14 @@ class SettingsDialog(QDialog):
             self.key.setText(chosen)
 
     def _new_key(self) -> None:
-        from diagnosis.ui.key_dialogs import NewKeyDialog
+        from diagnosis.ui.signing.keys import NewKeyDialog
 
         dialog = NewKeyDialog(self.ctx, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.made is not None:
             self.key.setText(str(dialog.made))
 
     def _show_key(self) -> None:
-        from diagnosis.ui.key_dialogs import show_key
+        from diagnosis.ui.signing.keys import show_key
 
         if self.key.text().strip():
             show_key(self, self.ctx, Path(self.key.text().strip()))

@@ -28,8 +28,8 @@ from diagnosis.model.index import index_of
 from diagnosis.outcome import deciding_checks, ladder_table, node_level, rounded
 from diagnosis.scoring.result import NodeResult, ScoreResult
 from diagnosis.ui.context import Context
-from diagnosis.ui.radar import RadarChart
-from diagnosis.ui.review_checks import QID, ChecksView, fit_height
+from diagnosis.ui.pages.radar import RadarChart
+from diagnosis.ui.pages.review_checks import QID, ChecksView, fit_height
 from diagnosis.ui.widgets import PlainLabel, page_layout
 
 

@@ -6,35 +6,33 @@ The report, Excel and package libraries load when first used: they would double 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.session import Session
 from diagnosis.storage.assessments import finalize, get_assessment
 from diagnosis.ui.context import Context
-from diagnosis.ui.signing import Cancelled, sentence, signing_key
+from diagnosis.ui.exports import choose_file, open_file, render_pdf
+from diagnosis.ui.signing.signer import Cancelled, sentence, signing_key
 from diagnosis.ui.tasks import Task, run_in_background
 from diagnosis.ui.widgets import PlainLabel, confirm, page_layout
 
 if TYPE_CHECKING:
-    from diagnosis.model import Lang
     from diagnosis.signing.keys import ProviderKey
-    from diagnosis.ui.window import MainWindow
 
 BUTTONS = ("btn.plan", "btn.finalize", "btn.reopen", "btn.compare", "btn.pdf", "btn.xlsx", "btn.export")
 
 
 class FinishPage(QWidget):
-    def __init__(self, ctx: Context, window: MainWindow) -> None:
+    def __init__(self, ctx: Context, actions: dict[str, Callable[..., None]]) -> None:
+        """`actions`: what the window does for the buttons that leave the page (plan, back, home,
+        reopen and compare an assessment)."""
         super().__init__()
-        self.ctx, self.window_ = ctx, window
+        self.ctx = ctx
         self.task: Task | None = None
         self.signer: ProviderKey | None = None  # the key of the export under way
         self.title = PlainLabel(name="pageTitle")
@@ -44,14 +42,14 @@ class FinishPage(QWidget):
         self.busy.hide()
         self.buttons = {key: QPushButton() for key in (*BUTTONS, "btn.back", "btn.home")}
         self.buttons["btn.finalize"].clicked.connect(self.finalize)
-        self.buttons["btn.reopen"].clicked.connect(lambda: window.reopen(self.session.assessment_id))
-        self.buttons["btn.compare"].clicked.connect(lambda: window.compare(self.session.assessment_id))
+        self.buttons["btn.reopen"].clicked.connect(lambda: actions["reopen"](self.session.assessment_id))
+        self.buttons["btn.compare"].clicked.connect(lambda: actions["compare"](self.session.assessment_id))
         self.buttons["btn.pdf"].clicked.connect(lambda: self.export_pdf())
         self.buttons["btn.xlsx"].clicked.connect(lambda: self.export_xlsx())
         self.buttons["btn.export"].clicked.connect(lambda: self.export_package())
-        self.buttons["btn.plan"].clicked.connect(window.show_plan)
-        self.buttons["btn.back"].clicked.connect(window.back_from_finish)
-        self.buttons["btn.home"].clicked.connect(window.show_start)
+        self.buttons["btn.plan"].clicked.connect(actions["plan"])
+        self.buttons["btn.back"].clicked.connect(actions["back"])
+        self.buttons["btn.home"].clicked.connect(actions["home"])
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.title)
@@ -148,7 +146,7 @@ class FinishPage(QWidget):
         session = self.session
         target = target or self._target(".xlsx")
         if target is not None:
-            from diagnosis.storage.assessment_xlsx import assessment_workbook
+            from diagnosis.report.workbook import assessment_workbook
 
             self._run_here(lambda: assessment_workbook(self.ctx.store, session.assessment_id, target), target)
 
@@ -201,34 +199,3 @@ class FinishPage(QWidget):
             self.status.setText(sentence(error))
         else:
             raise error
-
-
-def render_pdf(source: Any, lang: str, target: Path, key: ProviderKey | None = None) -> Path:
-    """The report at `target` (written atomically), signed with `key` when given."""
-    from diagnosis.files import write_atomic
-    from diagnosis.report.pdf import build_pdf
-
-    language: Lang = "en" if lang == "en" else "zh"
-    if key is not None:
-        from diagnosis.report.signed import signed_report
-
-        data = signed_report(source, language, key)
-    else:
-        data = build_pdf(source, language)
-    write_atomic(target, data, "report")
-    return target
-
-
-def open_file(target: Path) -> None:
-    if not os.environ.get("DIAGNOSIS_NO_OPEN"):
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-
-
-def choose_file(parent: QWidget, ctx: Context, suffix: str, name: str) -> Path | None:
-    """A save dialog starting in the last export folder (remembered)."""
-    folder = str(ctx.settings.value("export_folder", str(Path.home())))
-    chosen, _ = QFileDialog.getSaveFileName(parent, name, str(Path(folder) / name), f"*{suffix}")
-    if not chosen:
-        return None
-    ctx.settings.setValue("export_folder", str(Path(chosen).parent))
-    return Path(chosen)

@@ -10,35 +10,66 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.localtime import local_minute
+from diagnosis.ui.host import Host
 
 if TYPE_CHECKING:
-    from diagnosis.ui.window import MainWindow
+    from PySide6.QtWidgets import QLabel, QStackedWidget
+
+    from diagnosis.ui.banner import Banner
+    from diagnosis.ui.pages.start import StartPage
 
 
-def backup(window: MainWindow) -> None:
+class DatabaseWindow(Host, Protocol):
+    """The window as the database's state shows in it: usable or not (and why), the line shown
+    instead of the pages, the banners above them, and the start list."""
+
+    usable: bool
+    failure: str | None
+
+    @property
+    def shell(self) -> QLabel: ...
+
+    @property
+    def stack(self) -> QStackedWidget: ...
+
+    @property
+    def read_only_banner(self) -> Banner: ...
+
+    @property
+    def problems_banner(self) -> Banner: ...
+
+    @property
+    def start(self) -> StartPage: ...
+
+    def show_start(self) -> None: ...
+
+    def update_actions(self) -> None: ...
+
+
+def backup(window: Host) -> None:
     from diagnosis.storage.backup import backup as write_backup
-    from diagnosis.ui.finish_page import choose_file
+    from diagnosis.ui.exports import choose_file
 
     ctx = window.ctx
-    target = choose_file(window, ctx, ".db", f"diagnosis-backup-{dt.date.today().isoformat()}.db")
+    target = choose_file(window.window(), ctx, ".db", f"diagnosis-backup-{dt.date.today().isoformat()}.db")
     if target is not None and window.guard(lambda: write_backup(ctx.store, target)):
         window.inform(ctx.t("menu.backup"), ctx.t("backup.done", path=str(target)))
 
 
-def choose_backup(window: MainWindow) -> Path | None:
+def choose_backup(window: Host) -> Path | None:
     folder = str(window.ctx.settings.value("export_folder", str(Path.home())))
-    chosen, _ = QFileDialog.getOpenFileName(window, window.ctx.t("menu.restore"), folder, "*.db")
+    chosen, _ = QFileDialog.getOpenFileName(window.window(), window.ctx.t("menu.restore"), folder, "*.db")
     return Path(chosen) if chosen else None
 
 
-def restore(window: MainWindow) -> None:
+def restore(window: Host) -> None:
     """Check the chosen file, ask (naming what it holds), keep the current database, restore."""
     from diagnosis.storage.backup import check_backup
     from diagnosis.storage.backup import restore as restore_file
@@ -70,7 +101,7 @@ def restore(window: MainWindow) -> None:
     window.inform(t("menu.restore"), done)
 
 
-def open_database(window: MainWindow) -> None:
+def open_database(window: DatabaseWindow) -> None:
     import sqlite3
 
     from diagnosis.storage.db import explain
@@ -89,7 +120,7 @@ def open_database(window: MainWindow) -> None:
     window.update_actions()
 
 
-def say_state(window: MainWindow) -> None:
+def say_state(window: DatabaseWindow) -> None:
     """The banners and the failure sentence, in the current language."""
     t = window.ctx.t
     newer = window.ctx.store.newer if window.usable else None
@@ -100,7 +131,7 @@ def say_state(window: MainWindow) -> None:
         catalogue_problems(window)
 
 
-def database_failed(window: MainWindow, sentence: str) -> None:
+def database_failed(window: DatabaseWindow, sentence: str) -> None:
     window.usable = False
     window.failure = sentence
     window.ctx.session = None
@@ -113,13 +144,13 @@ def database_failed(window: MainWindow, sentence: str) -> None:
     QTimer.singleShot(0, lambda: _offer_restore(window, sentence))
 
 
-def _offer_restore(window: MainWindow, sentence: str) -> None:
+def _offer_restore(window: DatabaseWindow, sentence: str) -> None:
     t = window.ctx.t
     if window.confirm(t("menu.restore"), t("db.failed.ask", problem=sentence), danger=False):
         restore(window)
 
 
-def database_changed(window: MainWindow) -> None:
+def database_changed(window: DatabaseWindow) -> None:
     window.ctx.session = None
     window.start.scores.clear()
     if window.stack.indexOf(window.shell) >= 0 and window.stack.count() > 1:
@@ -127,7 +158,7 @@ def database_changed(window: MainWindow) -> None:
     open_database(window)
 
 
-def catalogue_problems(window: MainWindow) -> None:
+def catalogue_problems(window: DatabaseWindow) -> None:
     """Questionnaire files that were skipped (broken, or a version defined twice), said once."""
     if not window.usable:
         return
