@@ -74,7 +74,7 @@ def project_money(n: int, project: Project) -> list[PlanProblem]:
         key = over[0]
         return [
             PlanProblem(
-                where,
+                f"projects.{n}.{key}",
                 msg(
                     "plan.part_over_budget",
                     n=n + 1,

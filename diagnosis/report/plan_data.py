@@ -12,7 +12,7 @@ from diagnosis.model import Lang, Questionnaire
 from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.numbers import figure, signed
 from diagnosis.plan import effect
-from diagnosis.plan.consistency import NO_EFFECT, no_effect_warning
+from diagnosis.plan.consistency import NO_EFFECT
 from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import outcome
 from diagnosis.plan.readiness import missing_parts
@@ -104,11 +104,8 @@ def projects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> P
     if not plan.projects:
         return PlanData([], [], [], [], [label("no_project_reason", lang) + (plan.no_project_reason or "")])
     explained = plan.resolutions.get(NO_EFFECT)
-    if explained:
+    if explained:  # (unexplained, it is among the plausibility warnings)
         notes.append(label("no_effect.explained", lang) + explained)
-    else:
-        warning = no_effect_warning(plan, source.result(), source.planned() or source.result())
-        notes += [warning.message.text(lang)] if warning else []
     answers = source.answers
     result = outcome(q, dict(answers), plan, lang)
     arrow = " → " if lang == "zh" else " -> "

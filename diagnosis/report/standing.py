@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from diagnosis.localtime import local
+from diagnosis.messages import msg
+from diagnosis.model import Text
 from diagnosis.model.index import index_of
+from diagnosis.numbers import figure
+from diagnosis.plan.consistency import NO_EFFECT, changes_nothing
 from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.plausibility import alerts as plausibility
@@ -36,10 +40,17 @@ def context(source: ReportInput) -> Context:
 
 
 def checks(source: ReportInput) -> list[Alert]:
-    """The questionnaire's plausibility checks that warn on these answers (resolved ones carry
-    the provider's note): what the report lists, `score` prints and the wizard shows."""
+    """The questionnaire's plausibility checks that warn on these answers, and the plan's own
+    (money that changes nothing); resolved ones carry the provider's note. What the report lists,
+    `score` prints and the wizard shows."""
     resolutions = source.plan.resolutions if source.plan is not None else {}
-    return plausibility(source.loaded.questionnaire, source.answers, context(source), resolutions)
+    found = plausibility(source.loaded.questionnaire, source.answers, context(source), resolutions)
+    plan, planned = source.plan, source.planned()
+    if plan is not None and planned is not None and changes_nothing(plan, source.result(), planned):
+        warning = msg("plan.no_effect", budget=figure(plan.budget_total, 4))
+        text = Text(zh=warning.text("zh"), en=warning.text("en"))
+        found.append(Alert(NO_EFFECT, text, [], resolutions.get(NO_EFFECT)))
+    return found
 
 
 def expects_evidence(question: Any) -> bool:

@@ -13,7 +13,7 @@ from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.loading.load import Loaded, load_bytes
 from diagnosis.localtime import local_date
 from diagnosis.messages import Message, msg
-from diagnosis.plan.consistency import Dates
+from diagnosis.plan.consistency import Dates, PlanProblem
 from diagnosis.plan.model import Plan
 from diagnosis.plan.readiness import finalize_blockers
 from diagnosis.scoring.carry_over import Carried, carry_over
@@ -150,19 +150,23 @@ def plan_dates(store: Store, row: dict[str, Any]) -> Dates:
     )
 
 
-def finalize_problems(store: Store, assessment_id: int) -> list[Message]:
-    """What stops the assessment being finalized, besides unanswered questions: the on-site
-    diagnosis's missing parts and the plan's open problems (`plan.readiness`)."""
+def finalize_blockers_of(store: Store, assessment_id: int) -> list[PlanProblem]:
+    """What stops the draft being finalized, besides unanswered questions: the on-site
+    diagnosis's missing parts and the plan's open problems (`plan.readiness`), each with where."""
     row = require_draft(store, assessment_id)
     answers, _ = answers_of(store, assessment_id)
-    blockers = finalize_blockers(
+    return finalize_blockers(
         get_plan(store, assessment_id),
         onsite=row["mode"] == "onsite",
         dates=plan_dates(store, row),
         questionnaire=questionnaire_of(store, assessment_id).questionnaire,
         answers=answers,
     )
-    return [problem.message for problem in blockers]
+
+
+def finalize_problems(store: Store, assessment_id: int) -> list[Message]:
+    """The sentences of `finalize_blockers_of`."""
+    return [problem.message for problem in finalize_blockers_of(store, assessment_id)]
 
 
 def finalize(store: Store, assessment_id: int, *, force: bool = False) -> None:

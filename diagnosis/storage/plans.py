@@ -4,6 +4,7 @@ its history, locked by finalize like the answers."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -18,7 +19,12 @@ from diagnosis.storage.db import Store
 
 
 class PlanError(DiagnosisError):
-    """The plan does not fit the assessment's questionnaire or the plan format."""
+    """The plan does not fit the assessment's questionnaire or the plan format; `parts` say where
+    each problem is (`projects.2.funding` …) when the plan's own rules refused it."""
+
+    def __init__(self, lines: Sequence[str] | str, parts: Sequence[str] = ()) -> None:
+        super().__init__(lines)
+        self.parts = list(parts)
 
 
 def set_plan(
@@ -36,9 +42,9 @@ def set_plan(
     dates = plan_dates(store, row)
     found = contradictions(plan, dates, questionnaire)
     before = {p.message for p in contradictions(get_plan(store, assessment_id), dates, questionnaire)}
-    refused = [p.message for p in found if whole or (p.refused and p.message not in before)]
+    refused = [p for p in found if whole or (p.refused and p.message not in before)]
     if refused:
-        raise PlanError(refused)
+        raise PlanError([p.message for p in refused], [p.part for p in refused])
     new = plan_json(plan)
     now = store.now()
     with store.write("save the plan") as db:

@@ -90,11 +90,19 @@ def test_money_that_changes_nothing_is_explained_in_the_plan_section(
         update={"projects": [Project(name="管理咨询", budget=90, funding=Funding(enterprise=90))]}
     )
     set_plan(store, a, plan)
-    notes = build(from_store(store, a), "zh").plan.notes  # type: ignore[union-attr]
-    assert notes == ["改造方案投入 90 万元，但规划等级、得分和各项成效指标都没有变化：请说明原因"]
+    report = build(from_store(store, a), "zh")
+    assert report.plan is not None and report.plan.notes == []
+    assert (
+        "改造方案投入 90 万元，但规划等级、得分和各项成效指标都没有变化：请说明原因",
+        "",
+        False,
+    ) in report.alerts
+    assert dict(report.cover)["数据核查提示"] == "1 项尚未说明"
     set_plan(store, a, plan.model_copy(update={"resolutions": {NO_EFFECT: "本期为咨询，成效在二期。"}}))
-    notes = build(from_store(store, a), "zh").plan.notes  # type: ignore[union-attr]
-    assert notes == ["投入未带来等级、得分或成效指标变化的说明：本期为咨询，成效在二期。"]
+    report = build(from_store(store, a), "zh")
+    assert report.plan is not None
+    assert report.plan.notes == ["投入未带来等级、得分或成效指标变化的说明：本期为咨询，成效在二期。"]
+    assert dict(report.cover)["数据核查提示"] == "无未说明的提示"
 
 
 def _baseline_with_plan(store: Store, sme: Loaded, enterprise: int) -> int:
