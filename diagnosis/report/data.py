@@ -13,6 +13,7 @@ from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.numbers import figure, percent
 from diagnosis.outcome import ladder_table
 from diagnosis.report import appendix, plan_data
+from diagnosis.report.conditions import PartGap, aside, decided, part_gaps, short_name, to_close, unmet
 from diagnosis.report.labels import label
 from diagnosis.report.source import ReportInput, Signer, digest, payload, report_number, verification_code
 from diagnosis.scoring.result import Check, NodeResult, ScoreResult
@@ -69,6 +70,8 @@ class ReportData:
     effects: plan_data.EffectsData | None = None
     comparison: plan_data.ComparisonData | None = None
     alerts: list[tuple[str, str, bool]] = field(default_factory=list)  # message, where, resolved
+    parts: list[PartGap] = field(default_factory=list)  # what the parts' next levels still need
+    to_close: list[list[str]] = field(default_factory=list)  # criteria behind the next level's gaps
     evidence_share: str = ""
     answers: list[appendix.AnswerRow] = field(default_factory=list)
     evidence: list[list[str]] = field(default_factory=list)
@@ -109,7 +112,7 @@ def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) 
             result.level.description.get(lang) if result.level and result.level.description else ""
         ),
         score=f"{figure(result.score)} / {figure(result.max_score)}",
-        decided_by=[(_with_now(c, lang), c.met) for c in _deciding(result)],
+        decided_by=[(decided(q, result, c, lang), c.met) for c in _deciding(result)],
         radar=[
             (node.name.get(lang), (node.score or 0.0) / node.max_score)
             for node in result.root.children
@@ -122,7 +125,7 @@ def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) 
         extremes=_extremes(q, result, lang),
         next_level=result.next_level.level.name.get(lang) if result.next_level else None,
         top_note=label("top.target" if _target_chosen(source) else "top", lang),
-        unmet=[_unmet(q, c, lang) for c in (result.next_level.unmet if result.next_level else [])],
+        unmet=[unmet(q, result, c, lang) for c in (result.next_level.unmet if result.next_level else [])],
         improvements=_improvements(q, result, lang),
         advice=[text.get(lang) for text in (result.next_level.recommendations if result.next_level else [])],
         digest=full,
@@ -130,6 +133,9 @@ def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) 
         payload=data,
     )
     report.scenes, report.scene_note = scenes(q, result, lang)
+    report.parts = part_gaps(q, result, source.answers, lang)
+    if result.next_level is not None:
+        report.to_close = to_close(q, result, source.answers, result.next_level.unmet, lang)
     report.process = plan_data.process(plan, onsite, lang)
     report.findings = plan_data.findings(q, plan, lang) if plan else None
     report.plan = plan_data.projects(q, source.answers, plan, lang) if plan and plan.projects else None
@@ -192,34 +198,6 @@ def _deciding(result: ScoreResult) -> list[Check]:
     if result.level is not None:
         return list(result.decided_by)
     return list(result.next_level.unmet) if result.next_level else []
-
-
-def _with_now(check: Check, lang: Lang) -> str:
-    text = check.text.get(lang)
-    if check.current is not None:
-        text += aside(f"{label('now', lang)} {figure(check.current)}", lang)
-    return text
-
-
-def _unmet(q: Questionnaire, check: Check, lang: Lang) -> str:
-    """The condition with where it stands, and for a count the members closest to passing."""
-    text = _with_now(check, lang)
-    if check.candidates:
-        names = (
-            "、".join(short_name(q, m, lang) for m in check.candidates[:6])
-            if lang == "zh"
-            else (", ".join(short_name(q, m, lang) for m in check.candidates[:6]))
-        )
-        text += ("。" if lang == "zh" else ". ") + label("closest", lang) + names
-    return text
-
-
-def short_name(q: Questionnaire, member: str, lang: Lang) -> str:
-    index = index_of(q)
-    if member in index.dimensions:
-        return index.dimensions[member].name.get(lang)
-    question = index.questions.get(member)
-    return question.text.get(lang) if question else member
 
 
 def _part_levels(result: ScoreResult, lang: Lang) -> list[tuple[str, str]]:
@@ -340,7 +318,3 @@ def _shared_start(texts: list[str]) -> str:
     while n < len(first) and first[n] == last[n]:
         n += 1
     return first[:n]
-
-
-def aside(text: str, lang: Lang) -> str:
-    return f"（{text}）" if lang == "zh" else f" ({text})"

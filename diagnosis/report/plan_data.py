@@ -78,7 +78,7 @@ def process(plan: Plan | None, onsite: bool, lang: Lang) -> ProcessData:
 
 
 def findings(q: Questionnaire, plan: Plan, lang: Lang) -> FindingsData:
-    from diagnosis.report.data import short_name
+    from diagnosis.report.conditions import short_name
 
     separator = "、" if lang == "zh" else ", "
     rows = [
