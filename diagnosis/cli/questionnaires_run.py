@@ -13,7 +13,7 @@ from diagnosis.cli.output import print_json, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.catalogue import default_catalogue, questionnaire_files
 from diagnosis.loading.load import Loaded, load_file
-from diagnosis.model import Questionnaire
+from diagnosis.model import Questionnaire, semver_key
 from diagnosis.model.index import index_of
 from diagnosis.scoring.carry_over import check_mapping
 from diagnosis.scoring.prefill import check_prefill
@@ -105,7 +105,7 @@ def _prefill_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
             catalogue = catalogue or default_catalogue()
             versions = {key: e for key, e in catalogue.entries.items() if key[0] == source}
             versions |= {key: e for key, e in found.items() if key[0] == source}
-            for other in versions.values():
+            for _, other in sorted(versions.items(), key=lambda item: semver_key(item[0][1])):
                 lines += [
                     f"{loaded.source}:1:1: {p}"
                     for p in check_prefill(other.questionnaire, loaded.questionnaire)

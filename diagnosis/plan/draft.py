@@ -126,11 +126,16 @@ def findings(questionnaire: Questionnaire, result: ScoreResult, lang: Lang) -> l
 
 
 def _check_text(check: Check, index: Index, lang: Lang) -> str:
-    now = f"（当前 {check.current:g}）" if lang == "zh" else f" (now {check.current:g})"
-    text = check.text.get(lang) + (now if check.current is not None else "")
+    text = check.text.get(lang)
+    if check.current is not None:  # an answer condition has no figure to tell
+        figure = f"{check.current:g}" + (f"/{check.required:g}" if check.every and check.required else "")
+        text += f"（当前 {figure}）" if lang == "zh" else f" (now {figure})"
     if check.candidates:
         names = ("、" if lang == "zh" else ", ").join(_name(index, m, lang) for m in check.candidates[:5])
-        text += f"；可优先提升：{names}" if lang == "zh" else f"; closest: {names}"
+        if check.every:  # every member must pass: those short of it hold the level back
+            text += f"；尚未达到的：{names}" if lang == "zh" else f"; still short of it: {names}"
+        else:
+            text += f"；可优先提升：{names}" if lang == "zh" else f"; closest: {names}"
     return text
 
 

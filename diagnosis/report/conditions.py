@@ -106,7 +106,8 @@ def to_close(
     for qid in criteria_behind(q, result, checks):
         question = index.questions[qid]
         parent = index.dimensions[index.parent_of[qid]]
-        level = next((lv for lv in index.levels(parent) if lv.value == question.level), None)
+        levels = index.levels(parent) if question.level is not None else []  # criteria of a ladder
+        level = next((lv for lv in levels if lv.value == question.level), None)
         where = parent.name.get(lang) + (aside(level.name.get(lang), lang) if level else "")
         value = answer_label(index, question, answers.get(qid), lang) or label("unanswered", lang)
         evidence = question.evidence.get(lang) if question.evidence else ""

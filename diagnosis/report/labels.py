@@ -89,7 +89,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "closest": ("可优先提升：", "Closest to passing: "),
     "held_back": ("尚未达到的：", "Still short of it: "),
     "weakest_of": ("最弱的：", "Weakest: "),
-    "part_next": ("{part}：{level}尚缺", "{part}: what {level} still needs"),
+    "part_next": ("{part}：距“{level}”尚缺", '{part}: still missing for "{level}"'),
     "part_now": ("当前：{level}", "Now: {level}"),
     "prepare": ("需补齐的条款和应准备的佐证材料", "Criteria still to close and the evidence to prepare"),
     "where": ("所属", "Where"),
