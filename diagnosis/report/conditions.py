@@ -78,6 +78,17 @@ def short_name(q: Questionnaire, member: str, lang: Lang) -> str:
     return question.text.get(lang) if question else member
 
 
+def part_levels(result: ScoreResult, lang: Lang) -> list[tuple[str, str]]:
+    """Unscored parts that reach a level of their own (e.g. a compliance check, a grade readiness)."""
+    return [
+        (node.name.get(lang), node.level.name.get(lang) if node.level else label("not_rated", lang))
+        for node in result.nodes.values()
+        if node.id != ROOT_ID
+        and node.method == "none"
+        and (node.level is not None or node.next_level is not None)
+    ]
+
+
 def part_gaps(q: Questionnaire, result: ScoreResult, answers: Mapping[str, Any], lang: Lang) -> list[PartGap]:
     """Every unscored part that reaches levels of its own and has a next one: what it still needs."""
     gaps = []

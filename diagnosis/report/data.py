@@ -9,11 +9,20 @@ from typing import Any
 from diagnosis.answer_text import answer_label
 from diagnosis.localtime import local_date
 from diagnosis.model import Lang, Questionnaire
-from diagnosis.model.index import ROOT_ID, index_of
+from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
 from diagnosis.outcome import ladder_table
 from diagnosis.report import appendix, plan_data
-from diagnosis.report.conditions import PartGap, aside, decided, part_gaps, short_name, to_close, unmet
+from diagnosis.report.conditions import (
+    PartGap,
+    aside,
+    decided,
+    part_gaps,
+    part_levels,
+    short_name,
+    to_close,
+    unmet,
+)
 from diagnosis.report.labels import label
 from diagnosis.report.source import ReportInput, Signer, digest, payload, report_number, verification_code
 from diagnosis.scoring.result import Check, NodeResult, ScoreResult
@@ -120,7 +129,7 @@ def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) 
         ],
         scenes=[],
         scene_note="",
-        part_levels=_part_levels(result, lang),
+        part_levels=part_levels(result, lang),
         dimensions=_dimensions(result, lang),
         extremes=_extremes(q, result, lang),
         next_level=result.next_level.level.name.get(lang) if result.next_level else None,
@@ -198,17 +207,6 @@ def _deciding(result: ScoreResult) -> list[Check]:
     if result.level is not None:
         return list(result.decided_by)
     return list(result.next_level.unmet) if result.next_level else []
-
-
-def _part_levels(result: ScoreResult, lang: Lang) -> list[tuple[str, str]]:
-    """Unscored parts that reach a level of their own (e.g. a compliance check)."""
-    return [
-        (node.name.get(lang), node.level.name.get(lang) if node.level else label("not_rated", lang))
-        for node in result.nodes.values()
-        if node.id != ROOT_ID
-        and node.method == "none"
-        and (node.level is not None or node.next_level is not None)
-    ]
 
 
 def _dimensions(result: ScoreResult, lang: Lang) -> list[DimensionRow]:

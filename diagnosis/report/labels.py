@@ -136,6 +136,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "planned_level": ("方案实施后的预计等级", "Level once the plan is done"),
     "planned_score": ("预计总分", "Expected total score"),
     "planned_conditions": ("等级条件", "Conditions of that level"),
+    "planned_parts": ("方案实施后的分项结论", "Part results once the plan is done"),
     "kpis": ("效益指标", "Effect indicators"),
     "kpi": ("指标", "Indicator"),
     "unit": ("单位", "Unit"),

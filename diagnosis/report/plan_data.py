@@ -12,7 +12,7 @@ from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.numbers import figure, signed
 from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import outcome
-from diagnosis.report.conditions import short_name, with_now
+from diagnosis.report.conditions import part_levels, short_name, with_now
 from diagnosis.report.labels import label
 from diagnosis.scoring.result import ScoreResult
 
@@ -51,6 +51,7 @@ class EffectsData:
     conditions: list[tuple[str, bool]]
     kpis: list[list[str]]
     reaches_next: bool | None  # None without projects
+    parts: list[tuple[str, str]] = field(default_factory=list)  # the parts' verdicts once done
 
 
 @dataclass
@@ -160,6 +161,7 @@ def effects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> Ef
         conditions,
         kpis,
         _rank(q, planned) > _rank(q, current),
+        part_levels(planned, lang),
     )
 
 

@@ -246,6 +246,8 @@ def _effects(r: ReportData) -> list[Flowable]:
             p(_t(r, "planned_conditions"), "muted"),
         ]
         out += [status(text, met, r.lang) for text, met in data.conditions]
+    if data.level and data.parts:
+        out += [p(_t(r, "planned_parts"), "muted"), pairs(data.parts, 60 * mm)]
     if data.kpis:
         head = [_t(r, "kpi"), _t(r, "unit"), _t(r, "baseline"), _t(r, "target"), _t(r, "change")]
         out += [

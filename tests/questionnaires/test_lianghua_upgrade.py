@@ -15,6 +15,8 @@ from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.model import Questionnaire
 from diagnosis.model.index import index_of
 from diagnosis.outcome import criteria_behind
+from diagnosis.plan.draft import draft_plan
+from diagnosis.plan.projection import planned_result
 from diagnosis.report.data import build
 from diagnosis.report.source import ReportInput
 from diagnosis.scoring.engine import score
@@ -210,3 +212,22 @@ def test_plausibility_checks(lu: Questionnaire) -> None:
     gate = alerts(lu, answers(lu, 2, gate="integrated"))
     assert [a.id for a in gate] == ["gate_above_integration"]
     assert gate[0].questions == ["gbt23020_stage", "solution.l3a"]
+
+
+def test_the_draft_plan_closes_the_stage_gap_and_the_next_grade(lu: Questionnaire) -> None:
+    given = answers(
+        lu,
+        {"strategy": 3, "capability": 2, "solution": 3, "governance": 1, "business": 2},
+        {"improvement": 1},
+    )
+    assert (stage(score(lu, given)), grade(score(lu, given))) == ("normative", "not_ready")
+    plan = draft_plan(lu, given)
+    lifted = sorted((change.target, change.goal) for project in plan.projects for change in project.changes)
+    assert lifted == [("governance", 2), ("improvement", 2)]  # the stage's gap and grade A's
+    assert [f.text for f in plan.findings][:2] == [
+        "五个视角中适用的各项均达到场景级及以上（当前 4/5）；尚未达到的：治理体系",
+        "评定准备度距“可申请 A 级评定（准备度）”尚缺："
+        "四类管理体系条款中适用的各项均达到二阶段审核就绪及以上（当前 3/4）；尚未达到的：评测与改进",
+    ]
+    planned = planned_result(lu, given, plan)
+    assert (stage(planned), grade(planned)) == ("scene", "ready_aa")  # GB/T 23020 is 单项覆盖
