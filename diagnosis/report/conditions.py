@@ -62,11 +62,16 @@ def _joined_after(lead: str, names: list[str], lang: Lang) -> str:
     return ("。" if lang == "zh" else ". ") + lead + separator.join(names)
 
 
+NAME_CHARS = 30  # a criterion named in a sentence is cut here; the table below gives it whole
+
+
 def _members(q: Questionnaire, result: ScoreResult, members: list[str], lang: Lang) -> list[str]:
     names = []
     for member in members:
         level = member_level_name(q, result, member)
-        names.append(short_name(q, member, lang) + (aside(level.get(lang), lang) if level else ""))
+        name = short_name(q, member, lang).rstrip("。.")
+        name = name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
+        names.append(name + (aside(level.get(lang), lang) if level else ""))
     return names
 
 
