@@ -23,7 +23,7 @@ def draft_plan(
 ) -> Plan:
     """A draft built from the gaps; the process and confirmation of `current` are kept."""
     result = score(questionnaire, answers, strict=False)
-    changes = route(questionnaire, answers, result)
+    changes = _highest(route(questionnaire, answers, result) + part_route(questionnaire, result))
     base = current or Plan()
     return base.model_copy(
         update={
@@ -54,6 +54,32 @@ def route(questionnaire: Questionnaire, answers: dict[str, Any], result: ScoreRe
         plan = Plan(projects=[Project(name="draft", changes=changes)])
         now = score(questionnaire, projected_answers(questionnaire, answers, plan), strict=False)
     return _merged(changes)
+
+
+def part_route(questionnaire: Questionnaire, result: ScoreResult) -> list[Change]:
+    """The ladders and level questions to lift for the next verdict of each part with levels of its
+    own (e.g. the next grade one could apply for): every member short of an unmet count."""
+    index = index_of(questionnaire)
+    changes = []
+    for node in result.nodes.values():
+        if node.id == ROOT_ID or node.method != "none":
+            continue
+        for check in node.unmet:
+            if check.kind == "count" and check.level_gte is not None:
+                lifts = (_lift(index, member, check.level_gte) for member in check.candidates)
+                changes += [change for change in lifts if change is not None]
+    return changes
+
+
+def _highest(changes: list[Change]) -> list[Change]:
+    """One change per target: the highest level asked for wins (else the last one)."""
+    final: dict[str, Change] = {}
+    for change in changes:
+        kept = final.get(change.target)
+        if kept is not None and isinstance(kept.goal, int) and isinstance(change.goal, int):
+            change = change if change.goal >= kept.goal else kept
+        final[change.target] = change
+    return list(final.values())
 
 
 def _next_change(index: Index, result: ScoreResult, done: list[Change]) -> Change | None:
@@ -113,6 +139,13 @@ def findings(questionnaire: Questionnaire, result: ScoreResult, lang: Lang) -> l
         for check in result.next_level.unmet:
             text = _check_text(check, index, lang)
             out.append(Finding(kind="pain_point", text=text, refs=check.candidates[:10]))
+    for node in result.nodes.values():  # the parts' own next verdicts (a grade readiness)
+        if node.id != ROOT_ID and node.method == "none" and node.next_level is not None:
+            part, level = node.name.get(lang), node.next_level.name.get(lang)
+            lead = f"{part}距“{level}”尚缺：" if lang == "zh" else f'{part}, still missing for "{level}": '
+            for check in node.unmet:
+                refs = check.candidates[:10] or ([check.question] if check.question else [])
+                out.append(Finding(kind="pain_point", text=lead + _check_text(check, index, lang), refs=refs))
     for node in _weakest(result, index):
         name = node.name.get(lang)
         rate = (node.score or 0) / node.max_score if node.max_score else 0
@@ -126,11 +159,16 @@ def findings(questionnaire: Questionnaire, result: ScoreResult, lang: Lang) -> l
 
 
 def _check_text(check: Check, index: Index, lang: Lang) -> str:
-    now = f"（当前 {check.current:g}）" if lang == "zh" else f" (now {check.current:g})"
-    text = check.text.get(lang) + (now if check.current is not None else "")
+    text = check.text.get(lang)
+    if check.current is not None:  # an answer condition has no figure to tell
+        figure = f"{check.current:g}" + (f"/{check.required:g}" if check.every and check.required else "")
+        text += f"（当前 {figure}）" if lang == "zh" else f" (now {figure})"
     if check.candidates:
         names = ("、" if lang == "zh" else ", ").join(_name(index, m, lang) for m in check.candidates[:5])
-        text += f"；可优先提升：{names}" if lang == "zh" else f"; closest: {names}"
+        if check.every:  # every member must pass: those short of it hold the level back
+            text += f"；尚未达到的：{names}" if lang == "zh" else f"; still short of it: {names}"
+        else:
+            text += f"；可优先提升：{names}" if lang == "zh" else f"; closest: {names}"
     return text
 
 

@@ -12,6 +12,7 @@ from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.numbers import figure, signed
 from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import outcome
+from diagnosis.report.conditions import part_levels, with_now
 from diagnosis.report.labels import label
 from diagnosis.report.rows import scenes, short_name, tree
 from diagnosis.scoring.result import ScoreResult
@@ -51,6 +52,7 @@ class EffectsData:
     conditions: list[tuple[str, bool]]
     kpis: list[list[str]]
     reaches_next: bool | None  # None without projects
+    parts: list[tuple[str, str]] = field(default_factory=list)  # the parts' verdicts once done
 
 
 @dataclass
@@ -152,23 +154,14 @@ def effects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> Ef
     current = source.result()
     result = outcome(q, source.answers, plan, lang)
     name = planned.level.name.get(lang) if planned.level else label("not_rated", lang)
-    conditions = [(c.text.get(lang) + _now(c.current, lang), c.met) for c in result.conditions]
+    conditions = [(with_now(c, lang), c.met) for c in result.conditions]
     return EffectsData(
         name,
         f"{figure(planned.score)} / {figure(planned.max_score)}",
         conditions,
         kpis,
         _rank(q, planned) > _rank(q, current),
-    )
-
-
-def _now(value: float | None, lang: Lang) -> str:
-    if value is None:
-        return ""
-    return (
-        f"（{label('now', lang)} {figure(value)}）"
-        if lang == "zh"
-        else f" ({label('now', lang)} {figure(value)})"
+        part_levels(planned, lang),
     )
 
 
@@ -209,10 +202,10 @@ def _reasons(before: ScoreResult, after: ScoreResult, lang: Lang) -> list[str]:
     same_level = (before.level.id if before.level else None) == (after.level.id if after.level else None)
     if same_level:
         unmet = after.next_level.unmet if after.next_level else []
-        return [c.text.get(lang) + _now(c.current, lang) for c in unmet]
+        return [with_now(c, lang) for c in unmet]
     if after.level is not None and after.decided_by:
         met = [c for c in after.decided_by if c.met]
-        return [c.text.get(lang) + _now(c.current, lang) for c in met]
+        return [with_now(c, lang) for c in met]
     lost = before.decided_by
     return [c.text.get(lang) for c in lost]
 
