@@ -83,3 +83,38 @@ def rounded(value: float | None, places: int = 2) -> str:
         return "—"
     text = f"{round(value, places):.{places}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def criteria_behind(questionnaire: Questionnaire, result: ScoreResult, checks: list[Check]) -> list[str]:
+    """The questions to work on for unmet conditions, in questionnaire order within each check: for
+    a count over ladders, the criteria up to the level asked that are not fully met in every member
+    still short of it; for a count over level questions, the question; for an answer condition,
+    its question. What a provider hands the enterprise as "what to close and prove next"."""
+    index = index_of(questionnaire)
+    found: list[str] = []
+    for check in checks:
+        if check.question is not None:
+            found.append(check.question)
+        for member in check.candidates:
+            dim = index.dimensions.get(member)
+            if member in index.questions:
+                found.append(member)
+            elif dim is not None and dim.scoring.method == "ladder" and check.level_gte is not None:
+                found += [
+                    q.id
+                    for q in dim.questions
+                    if (q.level or 0) <= check.level_gte and _short_of_full(result, q.id)
+                ]
+    return list(dict.fromkeys(found))
+
+
+def _short_of_full(result: ScoreResult, qid: str) -> bool:
+    answer = result.questions[qid]
+    return answer.visible and answer.max_points > 0 and answer.points < answer.max_points - 1e-9
+
+
+def member_level_name(questionnaire: Questionnaire, result: ScoreResult, member: str) -> Text | None:
+    """How far a set member stands, in its own level names ("场景级"), when it has any."""
+    node = result.nodes.get(member)
+    level = node_level(questionnaire, node) if node is not None else None
+    return level.name if level is not None else None

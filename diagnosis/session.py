@@ -10,9 +10,10 @@ from typing import Any
 from diagnosis import flow
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.load import Loaded
+from diagnosis.messages import Message
 from diagnosis.model import Questionnaire
 from diagnosis.scoring.result import ScoreResult
-from diagnosis.storage.answers import UNCHANGED, review_flags, set_answer, set_answers, set_review
+from diagnosis.storage.answers import UNCHANGED, prefilled, review_flags, set_answer, set_answers, set_review
 from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of, score_assessment
 from diagnosis.storage.db import Store
 from diagnosis.storage.evidence import attach, evidence_of, remove_evidence
@@ -54,6 +55,10 @@ class Session:
     def answer_all(self, values: dict[str, Any], reason: str) -> list[str]:
         """Commit several answers in one transaction; returns the questions that changed."""
         return set_answers(self.store, self.assessment_id, values, reason)
+
+    def prefilled(self) -> dict[str, Message]:
+        """Answers still as taken from another assessment, with where from (a question's `prefill`)."""
+        return prefilled(self.store, self.assessment_id)
 
     def flagged(self) -> set[str]:
         """Questions marked as needing review."""

@@ -45,7 +45,7 @@ def test_wheel_carries_the_questionnaires_and_runs_from_them(tmp_path: Path) -> 
     bundled = {
         Path(name).parent.name for name in names if name.startswith("diagnosis/_bundled/questionnaires/")
     }
-    assert {"dcmm", "sme-digital-2024", "lianghua"} <= bundled
+    assert {"dcmm", "sme-digital-2024", "lianghua", "lianghua-upgrade"} <= bundled
     # Run the unpacked wheel from an unrelated folder: it must find its own copy of the data.
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)

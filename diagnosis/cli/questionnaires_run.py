@@ -13,8 +13,10 @@ from diagnosis.cli.output import print_json, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.catalogue import default_catalogue, questionnaire_files
 from diagnosis.loading.load import Loaded, load_file
-from diagnosis.model import Questionnaire
+from diagnosis.model import Questionnaire, semver_key
+from diagnosis.model.index import index_of
 from diagnosis.scoring.carry_over import check_mapping
+from diagnosis.scoring.prefill import check_prefill
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -66,7 +68,7 @@ def run_validate(args: argparse.Namespace) -> int:
             seen[loaded.key] = path
             found[loaded.key] = loaded
             print(f"ok  {path}  {loaded.key[0]}@{loaded.key[1]}  sha256 {loaded.sha256[:12]}")
-    for line in _carry_over_problems(found):
+    for line in _carry_over_problems(found) + _prefill_problems(found):
         failed = True
         print(line, file=sys.stderr)
     return 1 if failed else 0
@@ -86,6 +88,27 @@ def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
                 lines += [
                     f"{loaded.source}:1:1: {p}"
                     for p in check_mapping(old.questionnaire, loaded.questionnaire)
+                ]
+    return lines
+
+
+def _prefill_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
+    """Check each prefill against every version of its source questionnaire at hand (a source
+    assessment may have been answered against any of them)."""
+    catalogue = None
+    lines = []
+    for loaded in found.values():
+        sources = {
+            q.prefill.questionnaire for q in index_of(loaded.questionnaire).questions.values() if q.prefill
+        }
+        for source in sorted(sources):
+            catalogue = catalogue or default_catalogue()
+            versions = {key: e for key, e in catalogue.entries.items() if key[0] == source}
+            versions |= {key: e for key, e in found.items() if key[0] == source}
+            for _, other in sorted(versions.items(), key=lambda item: semver_key(item[0][1])):
+                lines += [
+                    f"{loaded.source}:1:1: {p}"
+                    for p in check_prefill(other.questionnaire, loaded.questionnaire)
                 ]
     return lines
 

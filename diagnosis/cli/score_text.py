@@ -9,6 +9,7 @@ from diagnosis.loading.load import Loaded
 from diagnosis.model import Lang
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
+from diagnosis.report.conditions import part_gaps, unmet
 from diagnosis.report.rows import scenes, tree
 from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.result import ScoreResult
@@ -51,8 +52,11 @@ def render_text(result: ScoreResult, loaded: Loaded, lang: Lang, alerts: list[Al
         texts = {qid: _short(question.text.get(lang)) for qid, question in index_of(q).questions.items()}
         nxt = result.next_level
         lines.append(f"{'距下一等级' if zh else 'To reach'} {nxt.level.name.get(lang)}:")
-        lines += [f"  - {c.text.get(lang)} ({figure(c.current)})" for c in nxt.unmet if c.current is not None]
+        lines += [f"  - {unmet(q, result, c, lang)}" for c in nxt.unmet if c.current is not None]
         lines += [f"  + {texts[i.question]} (+{figure(i.gain)})" for i in nxt.improvements[:5]]
+    for part in part_gaps(q, result, {}, lang):  # the parts' own verdicts: what their next level needs
+        lines.append(f"{part.name} → {part.next_level}:")
+        lines += [f"  - {text}" for text in part.unmet]
     return "\n".join(lines) + "\n"
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis import flow, paths
+from diagnosis.answer_text import answer_label
 from diagnosis.cli.output import print_json, read_input, table
 from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import JsonSyntaxError, parse_json
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.localtime import local_minute
+from diagnosis.messages import Lang, msg, render
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
@@ -23,7 +25,7 @@ from diagnosis.report.workbook import assessment_workbook
 from diagnosis.scoring.answers import parse_answers_file
 from diagnosis.session import Session
 from diagnosis.storage import xlsx
-from diagnosis.storage.answers import UNCHANGED, set_answer, set_review
+from diagnosis.storage.answers import UNCHANGED, prefilled, set_answer, set_review
 from diagnosis.storage.answers_file import answers_document, answers_from_file
 from diagnosis.storage.archive import MAX_TOTAL
 from diagnosis.storage.assessments import (
@@ -124,12 +126,24 @@ def run_new(args: argparse.Namespace) -> int:
         enterprise_id = int(get_enterprise(store, args.enterprise)["id"])
     else:
         enterprise_id = find_or_add(store, args.enterprise_name, args.uscc)
-    print(
-        new_assessment(
-            store, loaded, enterprise_id, mode=args.mode, provider=args.provider, assessor=args.assessor
-        )
+    new_id = new_assessment(
+        store, loaded, enterprise_id, mode=args.mode, provider=args.provider, assessor=args.assessor
     )
+    print(new_id)
+    _say_prefilled(store, new_id, args.message_lang)
     return 0
+
+
+def _say_prefilled(store: Store, assessment_id: int, lang: Lang) -> None:
+    """Answers taken from another assessment, one line each on stderr (stdout holds the id alone)."""
+    session = Session.open(store, assessment_id)
+    index = index_of(session.questionnaire)
+    answers = session.answers()
+    for qid, taken in prefilled(store, assessment_id).items():
+        question = index.questions[qid]
+        value = answer_label(index, question, answers.get(qid), lang)
+        line = msg("prefill.line", question=question.text.get(lang), value=value, taken=taken)
+        print(render(line, lang), file=sys.stderr)
 
 
 def parse_value(text: str) -> Any:
@@ -232,7 +246,9 @@ def run_assessments(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    document = answers_document(open_cli_store(args), args.assessment)
+    store = open_cli_store(args)
+    document = answers_document(store, args.assessment)
+    taken = prefilled(store, args.assessment)
     if args.json:
         print_json(document)
     else:
@@ -243,7 +259,12 @@ def run_show(args: argparse.Namespace) -> int:
         )
         for qid, value in document["answers"].items():
             note = document["notes"].get(qid)
-            print(f"  {qid}: {json.dumps(value, ensure_ascii=False)}" + (f"   # {note}" if note else ""))
+            origin = f"   <- {render(taken[qid], args.message_lang)}" if qid in taken else ""
+            print(
+                f"  {qid}: {json.dumps(value, ensure_ascii=False)}"
+                + (f"   # {note}" if note else "")
+                + origin
+            )
     return 0
 
 

@@ -160,6 +160,23 @@ class _Checker:
             yield from self._formula(question, path)
         if question.visible_if is not None:
             yield from self._visible(question.visible_if, (*path, "visible_if"))
+        if question.prefill is not None:
+            yield from self._prefill(question, (*path, "prefill"))
+
+    def _prefill(self, question: Question, path: Path) -> Found:
+        """The side of a prefill this file holds: a question that takes an answer, map targets
+        that are its options (the source side is checked by `validate` when that file is at hand)."""
+        spec = question.prefill
+        assert spec is not None
+        if isinstance(question, DerivedQuestion):
+            yield path, "a computed question cannot be prefilled"
+        elif spec.map is not None and not isinstance(question, ChoiceQuestion):
+            yield (*path, "map"), "'map' needs a choice question"
+        elif spec.map is not None:
+            options = self.index.options[question.id]
+            for key, target in spec.map.items():
+                if target not in options:
+                    yield (*path, "map", key), f"'{question.id}' has no option '{target}'"
 
     def _choice(self, question: ChoiceQuestion, path: Path) -> Found:
         if question.answers is not None and question.answers not in self.q.answer_sets:

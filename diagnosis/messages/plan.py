@@ -133,6 +133,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To reach {goal}, this must hold: {condition}.",
     ),
     "draft.closest": ("最接近的有：{names}。", " The closest are: {names}."),
+    "draft.short_of": ("尚未达到的：{names}。", " Still short of it: {names}."),
+    "draft.part": ("{part}：{sentence}", "{part}: {sentence}"),
     "draft.weak": (
         "“{part}”是目前最薄弱的部分之一，得分 {score} / {max}。",
         "{part} is among the weakest parts, at {score} of {max}.",

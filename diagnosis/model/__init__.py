@@ -42,6 +42,7 @@ from diagnosis.model.questions import (
     DerivedQuestion,
     NumberQuestion,
     Option,
+    Prefill,
     Question,
     TextQuestion,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "NumberQuestion",
     "Option",
     "Plausibility",
+    "Prefill",
     "Question",
     "QuestionSet",
     "Questionnaire",

@@ -52,6 +52,24 @@ class Band(Strict):
         return True
 
 
+class Prefill(Strict):
+    """Where a new assessment takes this question's first answer from: the enterprise's latest
+    finalized assessment of `questionnaire` (any version), either its overall level
+    (`result: level`) or its answer to `question`, translated by `map` (source value → value
+    here). Nothing is prefilled when there is no such assessment or the value does not fit."""
+
+    questionnaire: Id
+    question: Id | None = None
+    result: Literal["level"] | None = None
+    map: dict[str, str] | None = Field(default=None, description="source value → this question's value")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Prefill:
+        if (self.question is None) == (self.result is None):
+            raise ValueError("give question or result: level, not both")
+        return self
+
+
 class QuestionBase(Strict):
     id: Id
     text: Text
@@ -63,6 +81,7 @@ class QuestionBase(Strict):
     level: int | None = Field(default=None, ge=1, description="criterion level in a ladder")
     tags: list[Id] = []
     recommendation: Text | None = None
+    prefill: Prefill | None = None
 
 
 class ChoiceQuestion(QuestionBase):

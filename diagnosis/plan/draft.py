@@ -28,7 +28,7 @@ def draft_plan(
 ) -> Plan:
     """A draft built from the gaps; the process and confirmation of `current` are kept."""
     result = score(questionnaire, answers, strict=False)
-    changes = route(questionnaire, answers, result)
+    changes = _highest(route(questionnaire, answers, result) + part_route(questionnaire, result))
     base = current or Plan()
     return base.model_copy(
         update={
@@ -59,6 +59,32 @@ def route(questionnaire: Questionnaire, answers: dict[str, Any], result: ScoreRe
         plan = Plan(projects=[Project(name="draft", changes=changes)])
         now = score(questionnaire, projected_answers(questionnaire, answers, plan), strict=False)
     return _merged(changes)
+
+
+def part_route(questionnaire: Questionnaire, result: ScoreResult) -> list[Change]:
+    """The ladders and level questions to lift for the next verdict of each part with levels of its
+    own (e.g. the next grade one could apply for): every member short of an unmet count."""
+    index = index_of(questionnaire)
+    changes = []
+    for node in result.nodes.values():
+        if node.id == ROOT_ID or node.method != "none":
+            continue
+        for check in node.unmet:
+            if check.kind == "count" and check.level_gte is not None:
+                lifts = (_lift(index, member, check.level_gte) for member in check.candidates)
+                changes += [change for change in lifts if change is not None]
+    return changes
+
+
+def _highest(changes: list[Change]) -> list[Change]:
+    """One change per target: the highest level asked for wins (else the last one)."""
+    final: dict[str, Change] = {}
+    for change in changes:
+        kept = final.get(change.target)
+        if kept is not None and isinstance(kept.goal, int) and isinstance(change.goal, int):
+            change = change if change.goal >= kept.goal else kept
+        final[change.target] = change
+    return list(final.values())
 
 
 def _next_change(index: Index, result: ScoreResult, done: list[Change]) -> Change | None:
@@ -120,6 +146,13 @@ def findings(questionnaire: Questionnaire, result: ScoreResult, lang: Lang) -> l
         for check in result.next_level.unmet:
             text = _sentence(check, index, goal, lang)
             out.append(Finding(kind="pain_point", text=text, refs=check.candidates[:10], drafted=text))
+    for node in result.nodes.values():  # the parts' own next verdicts (a grade readiness)
+        if node.id != ROOT_ID and node.method == "none" and node.next_level is not None:
+            part, level = node.name.get(lang), node.next_level.name.get(lang)
+            for check in node.unmet:
+                refs = check.candidates[:10] or ([check.question] if check.question else [])
+                text = msg("draft.part", part=part, sentence=_sentence(check, index, level, lang)).text(lang)
+                out.append(Finding(kind="pain_point", text=text, refs=refs, drafted=text))
     for node in _weakest(result, index):
         text = _weak_part(node, result, index, lang)
         out.append(Finding(kind="need", text=text, refs=[node.id], drafted=text))
@@ -139,6 +172,9 @@ def _sentence(check: Check, index: Index, goal: str, lang: Lang) -> str:
             "now": now,
             "short": short,
         }
+    elif check.kind == "count" and check.every:  # every member must pass: those short hold it back
+        text = msg("draft.condition", goal=goal, condition=check.text.get(lang)).text(lang)
+        return text + (msg("draft.short_of", names=names).text(lang) if names else "")
     elif check.kind == "count" and check.level_gte is not None and now is not None:
         key = "draft.count"
         values = {

@@ -59,7 +59,7 @@ def outcome(questionnaire: Questionnaire, answers: dict[str, Any], plan: Plan, l
     )
     for project in plan.projects:
         period = "–".join(p for p in (project.start, project.end) if p) or (project.phase or "")
-        rows = [change_row(index, change, answers, lang) for change in project.changes]
+        rows = [change_row(index, change, answers, lang, result.current) for change in project.changes]
         result.projects.append(ProjectRow(project.name, rows, project.solution, period, project.budget))
         if project.funding is not None:
             for key in ("enterprise", "subsidy", "other"):
@@ -84,8 +84,11 @@ def _multiple_row(index: Index, change: Change, answers: dict[str, Any], lang: L
     return ChangeRow(change.target, question.text.get(lang), count, goal)
 
 
-def change_row(index: Index, change: Change, answers: dict[str, Any], lang: Lang) -> ChangeRow:
-    """One change for people: the indicator's name, its answer now and the answer planned."""
+def change_row(
+    index: Index, change: Change, answers: dict[str, Any], lang: Lang, now: ScoreResult | None = None
+) -> ChangeRow:
+    """One change for people: the indicator's name, its answer now and the answer planned (for a
+    ladder, the level it stands at now when the current result is given)."""
     question = index.questions.get(change.target)
     if question is not None and question.kind == "multiple":
         return _multiple_row(index, change, answers, lang)
@@ -100,4 +103,7 @@ def change_row(index: Index, change: Change, answers: dict[str, Any], lang: Lang
     dim = index.dimensions[change.target]
     levels = {level.value: level.name.get(lang) for level in index.levels(dim) if level.value is not None}
     goal = levels.get(change.goal) or (f"{change.goal} 级" if lang == "zh" else f"level {change.goal}")
-    return ChangeRow(change.target, dim.name.get(lang), "", goal)
+    node = now.nodes.get(change.target) if now is not None else None
+    reached = node.ladder_level if node is not None else None
+    current = levels.get(reached, "") if reached is not None else ""
+    return ChangeRow(change.target, dim.name.get(lang), current, goal)

@@ -36,7 +36,10 @@ def alerts(source: ReportInput, lang: Lang) -> list[tuple[str, str, bool]]:
     rows = []
     for alert in checks(source):
         where = ("、" if lang == "zh" else "; ").join(
-            index.questions[qid].text.get(lang) for qid in alert.questions if qid in index.questions
+            # a criterion is a sentence: "…运行。、…" reads badly, so its full stop goes
+            index.questions[qid].text.get(lang).rstrip("。")
+            for qid in alert.questions
+            if qid in index.questions
         )
         message = alert.message.get(lang)
         if alert.resolution:

@@ -10,7 +10,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib.colors import Color
 
-from diagnosis.report.fonts import REGULAR, drawable, fitted
+from diagnosis.report.fonts import REGULAR, drawable, fitted, string_width
 from diagnosis.report.styles import ACCENT, INK, MUTED, RULE, SHADE
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
@@ -23,13 +23,16 @@ def _text(x: float, y: float, text: str, size: float, color: Color = INK, anchor
 
 def radar(points: list[tuple[str, float]], width: float = 240, height: float = 200) -> Drawing:
     """Score rates (0–1) on a fixed scale: the outer ring is always 100 %, so a dimension at 22 %
-    is drawn at 22 % of the radius. Labels sit outside the rings, clear of the polygon."""
+    is drawn at 22 % of the radius. Labels sit outside the rings, clear of the polygon, wrapped
+    to stay inside the drawing (the rings shrink a little to make room for long words)."""
     if len(points) < 3:
         return bars(points, width, height)
     drawing = Drawing(width, height)
     cx, cy = width / 2, height / 2
-    radius = min(width, height) / 2 - 34
     n = len(points)
+    sides = [name for i, (name, _) in enumerate(points) if abs(math.sin(2 * math.pi * i / n)) > 0.1]
+    widest = max((string_width(word, REGULAR, LABEL) for name in sides for word in name.split()), default=0)
+    radius = max(44.0, min(min(width, height) / 2 - 34, width / 2 - 12 - widest))
 
     def at(i: int, r: float) -> tuple[float, float]:
         angle = math.pi / 2 - 2 * math.pi * i / n
@@ -48,8 +51,31 @@ def radar(points: list[tuple[str, float]], width: float = 240, height: float = 2
         x, y = at(i, radius + 8)
         anchor = "middle" if abs(x - cx) < 4 else ("start" if x > cx else "end")
         dy = 3 if y > cy + 4 else (-8 if y < cy - 4 else -3)
-        drawing.add(_text(x, y + dy, f"{name} {rate:.0%}", 7, anchor=anchor))
+        room = {"middle": width, "start": width - x, "end": x}[anchor]
+        lines = _wrapped(f"{name} {rate:.0%}", room)
+        for k, line in enumerate(lines):  # centred on where one line would be
+            top = y + dy + 4 * (len(lines) - 1)
+            drawing.add(_text(x, top - 8 * k, fitted(line, room, LABEL), LABEL, anchor=anchor))
     return drawing
+
+
+LABEL = 7  # points
+
+
+def _wrapped(text: str, room: float, most: int = 4) -> list[str]:
+    """A label in lines no wider than `room`: broken between words, or between characters in
+    text without spaces; what still does not fit is cut by the caller."""
+    spaced = " " in text.strip()
+    words = text.split() if spaced else list(text)
+    joiner = " " if spaced else ""
+    lines: list[str] = []
+    for word in words:
+        trial = f"{lines[-1]}{joiner}{word}" if lines else word
+        if lines and string_width(trial, REGULAR, LABEL) <= room:
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return [*lines[: most - 1], joiner.join(lines[most - 1 :])] if len(lines) > most else lines
 
 
 def bars(points: list[tuple[str, float]], width: float = 240, height: float = 200) -> Drawing:

@@ -9,9 +9,18 @@ from typing import Any
 from diagnosis.answer_text import answer_label
 from diagnosis.localtime import local_date
 from diagnosis.model import Lang, Questionnaire
-from diagnosis.model.index import ROOT_ID, index_of
+from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
 from diagnosis.report import appendix, plan_data
+from diagnosis.report.conditions import (
+    PartGap,
+    aside,
+    decided,
+    part_gaps,
+    part_levels,
+    to_close,
+    unmet,
+)
 from diagnosis.report.labels import label
 from diagnosis.report.rows import SceneRow, scenes, short_name, tree
 from diagnosis.report.source import ReportInput, Signer, digest, payload, report_number, verification_code
@@ -62,6 +71,8 @@ class ReportData:
     effects: plan_data.EffectsData | None = None
     comparison: plan_data.ComparisonData | None = None
     alerts: list[tuple[str, str, bool]] = field(default_factory=list)  # message, where, resolved
+    parts: list[PartGap] = field(default_factory=list)  # what the parts' next levels still need
+    to_close: list[list[str]] = field(default_factory=list)  # criteria behind the next level's gaps
     evidence_share: str = ""
     answers: list[appendix.AnswerRow] = field(default_factory=list)
     evidence: list[list[str]] = field(default_factory=list)
@@ -105,7 +116,7 @@ def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) 
             result.level.description.get(lang) if result.level and result.level.description else ""
         ),
         score=f"{figure(result.score)} / {figure(result.max_score)}",
-        decided_by=[(_with_now(c, lang), c.met) for c in _deciding(result)],
+        decided_by=[(decided(q, result, c, lang), c.met) for c in _deciding(result)],
         radar=[
             (node.name.get(lang), (node.score or 0.0) / node.max_score)
             for node in result.root.children
@@ -113,12 +124,12 @@ def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) 
         ],
         scenes=[],
         scene_note="",
-        part_levels=_part_levels(result, lang),
+        part_levels=part_levels(result, lang),
         dimensions=_dimensions(result, lang),
         extremes=_extremes(q, result, lang),
         next_level=result.next_level.level.name.get(lang) if result.next_level else None,
         top_note=label("top.target" if _target_chosen(source) else "top", lang),
-        unmet=[_unmet(q, c, lang) for c in (result.next_level.unmet if result.next_level else [])],
+        unmet=[unmet(q, result, c, lang) for c in (result.next_level.unmet if result.next_level else [])],
         improvements=_improvements(q, result, lang),
         advice=[text.get(lang) for text in (result.next_level.recommendations if result.next_level else [])],
         digest=full,
@@ -126,6 +137,9 @@ def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) 
         payload=data,
     )
     report.scenes, report.scene_note = scenes(q, result, lang)
+    report.parts = part_gaps(q, result, source.answers, lang)
+    if result.next_level is not None:
+        report.to_close = to_close(q, result, source.answers, result.next_level.unmet, lang)
     report.process = plan_data.process(plan, onsite, lang)
     report.findings = plan_data.findings(q, plan, lang) if plan else None
     report.plan = (
@@ -212,37 +226,6 @@ def _deciding(result: ScoreResult) -> list[Check]:
     return list(result.next_level.unmet) if result.next_level else []
 
 
-def _with_now(check: Check, lang: Lang) -> str:
-    text = check.text.get(lang)
-    if check.current is not None:
-        text += aside(f"{label('now', lang)} {figure(check.current)}", lang)
-    return text
-
-
-def _unmet(q: Questionnaire, check: Check, lang: Lang) -> str:
-    """The condition with where it stands, and for a count the members closest to passing."""
-    text = _with_now(check, lang)
-    if check.candidates:
-        names = (
-            "、".join(short_name(q, m, lang) for m in check.candidates[:6])
-            if lang == "zh"
-            else (", ".join(short_name(q, m, lang) for m in check.candidates[:6]))
-        )
-        text += ("。" if lang == "zh" else ". ") + label("closest", lang) + names
-    return text
-
-
-def _part_levels(result: ScoreResult, lang: Lang) -> list[tuple[str, str]]:
-    """Unscored parts that reach a level of their own (e.g. a compliance check)."""
-    return [
-        (node.name.get(lang), node.level.name.get(lang) if node.level else label("not_rated", lang))
-        for node in result.nodes.values()
-        if node.id != ROOT_ID
-        and node.method == "none"
-        and (node.level is not None or node.next_level is not None)
-    ]
-
-
 def _dimensions(result: ScoreResult, lang: Lang) -> list[DimensionRow]:
     rows = []
     for node, depth in tree(result.root, 0):
@@ -308,7 +291,3 @@ def _improvements(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[lis
         ]
         for i in result.next_level.improvements
     ]
-
-
-def aside(text: str, lang: Lang) -> str:
-    return f"（{text}）" if lang == "zh" else f" ({text})"

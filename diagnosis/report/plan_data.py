@@ -16,6 +16,7 @@ from diagnosis.plan.consistency import NO_EFFECT
 from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import outcome
 from diagnosis.plan.readiness import missing_parts
+from diagnosis.report.conditions import part_levels, with_now
 from diagnosis.report.labels import label
 from diagnosis.report.rows import scenes, short_name, tree
 from diagnosis.scoring.result import ScoreResult
@@ -56,6 +57,7 @@ class EffectsData:
     conditions: list[tuple[str, bool]]
     kpis: list[list[str]]
     reaches_next: bool | None  # None without projects
+    parts: list[tuple[str, str]] = field(default_factory=list)  # the parts' verdicts once done
     actuals: list[list[str]] = field(default_factory=list)  # a re-assessment: baseline, target, actual, met
 
 
@@ -157,7 +159,7 @@ def _span(start: str | None, end: str | None) -> str:
 def effects(q: Questionnaire, source: ReportInput, plan: Plan | None, lang: Lang) -> EffectsData:
     actuals = _actuals(source, lang)
     if plan is None:
-        return EffectsData("", "", [], [], None, actuals)
+        return EffectsData("", "", [], [], None, actuals=actuals)
     kpis = [
         [
             kpi.name,
@@ -170,18 +172,19 @@ def effects(q: Questionnaire, source: ReportInput, plan: Plan | None, lang: Lang
     ]
     planned = source.planned()
     if planned is None:
-        return EffectsData("", "", [], kpis, None, actuals)
+        return EffectsData("", "", [], kpis, None, actuals=actuals)
     current = source.result()
     result = outcome(q, source.answers, plan, lang)
     name = planned.level.name.get(lang) if planned.level else label("not_rated", lang)
-    conditions = [(c.text.get(lang) + _now(c.current, lang), c.met) for c in result.conditions]
+    conditions = [(with_now(c, lang), c.met) for c in result.conditions]
     return EffectsData(
         name,
         f"{figure(planned.score)} / {figure(planned.max_score)}",
         conditions,
         kpis,
         _rank(q, planned) > _rank(q, current),
-        actuals,
+        actuals=actuals,
+        parts=part_levels(planned, lang),
     )
 
 
@@ -219,16 +222,6 @@ def missing(plan: Plan | None, lang: Lang) -> dict[str, list[str]]:
         key = sections.get(problem.part.split(".")[0], "method")  # the confirmation sits with the method
         out.setdefault(key, []).append(problem.message.text(lang))
     return out
-
-
-def _now(value: float | None, lang: Lang) -> str:
-    if value is None:
-        return ""
-    return (
-        f"（{label('now', lang)} {figure(value)}）"
-        if lang == "zh"
-        else f" ({label('now', lang)} {figure(value)})"
-    )
 
 
 def _rank(q: Questionnaire, result: ScoreResult) -> int:
@@ -279,10 +272,10 @@ def _reasons(before: ScoreResult, after: ScoreResult, lang: Lang) -> list[str]:
     same_level = (before.level.id if before.level else None) == (after.level.id if after.level else None)
     if same_level:
         unmet = after.next_level.unmet if after.next_level else []
-        return [c.text.get(lang) + _now(c.current, lang) for c in unmet]
+        return [with_now(c, lang) for c in unmet]
     if after.level is not None and after.decided_by:
         met = [c for c in after.decided_by if c.met]
-        return [c.text.get(lang) + _now(c.current, lang) for c in met]
+        return [with_now(c, lang) for c in met]
     lost = before.decided_by
     return [c.text.get(lang) for c in lost]
 

@@ -147,6 +147,7 @@ def _analysis(r: ReportData) -> list[Flowable]:
     else:
         out.append(p(f"{_t(r, 'next')}{_colon(r)}{r.next_level}"))
         out += [status(text, False, r.lang) for text in r.unmet]
+        out += _to_close(r, r.to_close)
         if r.improvements:
             rows = [[_t(r, "question"), _t(r, "points"), _t(r, "gain"), _t(r, "advice")], *r.improvements]
             out += [
@@ -156,6 +157,7 @@ def _analysis(r: ReportData) -> list[Flowable]:
         if r.advice:
             out.append(p(_t(r, "advice"), "h2"))
             out += [p(f"• {text}") for text in r.advice]
+    out += _parts(r)
     out += [p(_t(r, "alerts"), "h2")]
     if r.alerts:
         rows = [[_t(r, "remarks"), _t(r, "question"), ""]] + [
@@ -167,6 +169,37 @@ def _analysis(r: ReportData) -> list[Flowable]:
         out.append(p(_t(r, "alerts.none")))
     if r.evidence_share:
         out.append(p(r.evidence_share))
+    return out
+
+
+def _parts(r: ReportData) -> list[Flowable]:
+    """Each part with a verdict of its own: where it stands, what its next level still needs and
+    the criteria to close with the evidence to prepare."""
+    out: list[Flowable] = []
+    for part in r.parts:
+        heading = label("part_next", r.lang).format(part=part.name, level=part.next_level)
+        out += [CondPageBreak(40 * mm), p(heading, "h2")]
+        out.append(p(label("part_now", r.lang).format(level=part.level), "muted"))
+        out += [status(text, False, r.lang) for text in part.unmet]
+        out += _to_close(r, part.rows)
+    return out
+
+
+MAX_TO_CLOSE = 30  # rows; the rest is summed up in one line (the appendix lists every answer)
+
+
+def _to_close(r: ReportData, rows: list[list[str]]) -> list[Flowable]:
+    """The criteria still to close for a next level, with the evidence each asks for."""
+    if not rows:
+        return []
+    head = [_t(r, "where"), _t(r, "criterion"), _t(r, "current"), _t(r, "expected")]
+    out = [
+        CondPageBreak(30 * mm),  # the caption never ends a page without its table
+        p(_t(r, "prepare"), "muted"),
+        table([head, *rows[:MAX_TO_CLOSE]], [32 * mm, WIDTH - 117 * mm, 25 * mm, 60 * mm]),
+    ]
+    if len(rows) > MAX_TO_CLOSE:
+        out.append(p(label("more_rows", r.lang).format(n=len(rows) - MAX_TO_CLOSE), "muted"))
     return out
 
 
@@ -220,6 +253,8 @@ def _effects(r: ReportData) -> list[Flowable]:
             p(_t(r, "planned_conditions"), "muted"),
         ]
         out += [status(text, met, r.lang) for text, met in data.conditions]
+    if data.level and data.parts:
+        out += [p(_t(r, "planned_parts"), "muted"), pairs(data.parts, 60 * mm)]
     if data.kpis:
         head = [_t(r, "kpi"), _t(r, "unit"), _t(r, "baseline"), _t(r, "target"), _t(r, "change")]
         out += [

@@ -7,7 +7,7 @@ from typing import Any
 
 from diagnosis.errors import AnswersError
 from diagnosis.model import Dimension, Questionnaire
-from diagnosis.model.index import Index, index_of
+from diagnosis.model.index import ROOT_ID, Index, index_of
 from diagnosis.scoring.aggregate import aggregate
 from diagnosis.scoring.answers import check_answers
 from diagnosis.scoring.evaluation import Evaluation
@@ -41,6 +41,9 @@ def score(
         if levels:
             node = nodes[dim.id]
             node.level, node.next_level = level_of(rules, dim, node, levels)
+            following = node.next_level
+            if dim.id != ROOT_ID and following is not None and following.when is not None:
+                node.unmet = [c for c in rules.leaves(following.when, dim) if not c.met]
     _cap_at_target(evaluation.target_cap(), nodes)
     decided = root.level.when if root.level is not None else None
     return ScoreResult(

@@ -34,6 +34,9 @@ class Check:
     level_gte: int | None = None  # what a candidate must reach (count conditions)
     score_gte: float | None = None
     kind: str = "answer"  # score / count / answer / not
+    every: bool = False  # a count of every applicable member (`all: true`): the weakest decides
+    weakest: list[str] = field(default_factory=list)  # every-counts: the members lowest of all
+    question: str | None = None  # answer conditions: the question tested
 
 
 @dataclass
@@ -64,6 +67,7 @@ class NodeResult:
     ladder_level: int | None = None
     attainment: dict[int, float] = field(default_factory=dict)
     next_level: Level | None = None
+    unmet: list[Check] = field(default_factory=list)  # below the root: what its next level still needs
     children: list[NodeResult] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
 
@@ -128,6 +132,8 @@ def _check(check: Check) -> dict[str, Any]:
     }
     if check.candidates:
         out["candidates"] = check.candidates
+    if check.weakest:
+        out["weakest"] = check.weakest
     return out
 
 
@@ -142,6 +148,8 @@ def _node(node: NodeResult) -> dict[str, Any]:
         out["level"] = _level(node.level)
     if node.ladder_level is not None:
         out["ladder_level"] = node.ladder_level
+    if node.unmet:
+        out["next_level"] = {"level": _level(node.next_level), "unmet": [_check(c) for c in node.unmet]}
     out["children"] = [_node(child) for child in node.children]
     return out
 

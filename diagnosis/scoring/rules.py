@@ -10,6 +10,7 @@ from diagnosis.model import (
     AnyRule,
     ChoiceQuestion,
     CountCondition,
+    CountTest,
     Dimension,
     Level,
     NotRule,
@@ -97,30 +98,12 @@ class Rules:
                 test.score_gte is None or (score is not None and score + EPSILON >= test.score_gte)
             )
             (passing if ok else failing).append((member, level or 0, score or 0.0))
-        name = self.index.questionnaire.question_sets[test.of].name
-        zh_bar, en_bar = [], []
-        if test.level_gte is not None:
-            zh_bar.append(f"达到 {test.level_gte} 级及以上")
-            en_bar.append(f"at level {test.level_gte} or above")
-        if test.score_gte is not None:
-            zh_bar.append(f"得分 ≥ {test.score_gte:g}")
-            en_bar.append(f"scoring ≥ {test.score_gte:g}")
         # `all`: every applicable member, and at least one (nothing applicable reaches no level).
         needed = max(len(members), 1) if test.all_ else (test.at_least or 1)
-        if test.all_:
-            text = Text(
-                zh=f"{name.zh}中适用的各项均{'、'.join(zh_bar)}",
-                en=f"every applicable one of {name.get('en')} {' and '.join(en_bar)}",
-            )
-        else:
-            text = Text(
-                zh=f"{name.zh}中{'、'.join(zh_bar)}的不少于 {needed} 个",
-                en=f"at least {needed} of {name.get('en')} {' and '.join(en_bar)}",
-            )
         failing.sort(key=lambda m: (-m[1], -m[2]))  # the closest first
         met = len(passing) >= needed
         return Check(
-            text,
+            self._count_text(test),
             met,
             current=len(passing),
             required=needed,
@@ -128,7 +111,52 @@ class Rules:
             level_gte=test.level_gte,
             score_gte=test.score_gte,
             kind="count",
+            every=test.all_,
+            weakest=self._weakest(members) if test.all_ else [],
         )
+
+    def _count_text(self, test: CountTest) -> Text:
+        name = self.index.questionnaire.question_sets[test.of].name
+        zh_bar, en_bar = [], []
+        if test.level_gte is not None:
+            named = self._level_name(test.of, test.level_gte)
+            zh_bar.append(f"达到{named.zh}及以上" if named else f"达到 {test.level_gte} 级及以上")
+            en_bar.append(
+                f"at {named.get('en')} or above" if named else f"at level {test.level_gte} or above"
+            )
+        if test.score_gte is not None:
+            zh_bar.append(f"得分 ≥ {test.score_gte:g}")
+            en_bar.append(f"scoring ≥ {test.score_gte:g}")
+        if test.all_:
+            return Text(
+                zh=f"{name.zh}中适用的各项均{'、'.join(zh_bar)}",
+                en=f"every applicable one of {name.get('en')} {' and '.join(en_bar)}",
+            )
+        return Text(
+            zh=f"{name.zh}中{'、'.join(zh_bar)}的不少于 {test.at_least or 1} 个",
+            en=f"at least {test.at_least or 1} of {name.get('en')} {' and '.join(en_bar)}",
+        )
+
+    def _level_name(self, of: str, value: int) -> Text | None:
+        """The name the members' own levels give `value` ("场景级" rather than "2 级"), when every
+        member is a dimension whose levels name it alike."""
+        names = set()
+        for member in self.index.members(of) or [""]:
+            dim = self.index.dimensions.get(member)
+            found = [lv.name for lv in self.index.levels(dim) if lv.value == value] if dim else []
+            if not found:
+                return None
+            names.add(found[0])
+        return names.pop() if len(names) == 1 else None
+
+    def _weakest(self, members: list[str]) -> list[str]:
+        """The members at the lowest standing, when they are not all alike (then none stands out)."""
+        standing = {m: self.member_standing(m) for m in members}
+        keys = {m: ((level or 0), (score or 0.0)) for m, (level, score) in standing.items()}
+        if len(set(k[0] for k in keys.values())) < 2:
+            return []
+        low = min(k[0] for k in keys.values())
+        return [m for m in members if keys[m][0] == low]
 
     def applicable(self, member: str) -> bool:
         """Whether a set member takes part at all: a shown, applicable question, or a dimension
@@ -180,7 +208,7 @@ class Rules:
             sign, bound = ("≥", test.gte) if test.gte is not None else ("≤", test.lte)
             zh = f"「{question.text.zh}」{sign} {bound:g}"
             en = f"'{question.text.get('en')}' {sign} {bound:g}"
-        return Check(Text(zh=zh, en=en), self.evaluation.test(test))
+        return Check(Text(zh=zh, en=en), self.evaluation.test(test), question=test.question)
 
 
 def level_of(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from diagnosis.errors import AnswersError
+from diagnosis.messages import Message, msg
 from diagnosis.model.index import index_of
 from diagnosis.scoring.answers import check_value
-from diagnosis.storage.assessments import questionnaire_of, require_draft
+from diagnosis.storage.assessments import PREFILL_REASON, questionnaire_of, require_draft
 from diagnosis.storage.db import Store
 
 UNCHANGED: Any = object()
@@ -72,6 +74,33 @@ def history_of(store: Store, assessment_id: int) -> list[dict[str, Any]]:
     return list(
         store.db.table("answer_history").rows_where("assessment_id = ?", [assessment_id], order_by="id")
     )
+
+
+PREFILLED = re.compile(re.escape(PREFILL_REASON).replace(r"\{source\}", r"(\d+)") + "$")
+
+
+def prefilled(store: Store, assessment_id: int) -> dict[str, Message]:
+    """The questions whose answer is still the one taken from another assessment when this one
+    was created, each with the sentence saying where from ("taken from assessment #3 (…)")."""
+    last: dict[str, dict[str, Any]] = {}
+    for row in history_of(store, assessment_id):
+        if row["new_value"] != row["old_value"] or PREFILLED.match(row["reason"]):
+            last[row["question_id"]] = row  # flags and notes leave the answer's origin as it was
+    found = {}
+    for qid, row in last.items():
+        match = PREFILLED.match(row["reason"])
+        if match is None:
+            continue
+        number = int(match.group(1))
+        source = store.db.execute(
+            "SELECT questionnaire_id, questionnaire_version FROM assessments WHERE id = ?", [number]
+        ).fetchone()
+        found[qid] = (
+            msg("prefill.taken", number=number, source=f"{source[0]} {source[1]}")
+            if source
+            else msg("prefill.taken_gone", number=number)
+        )
+    return found
 
 
 def _json(value: Any) -> str:

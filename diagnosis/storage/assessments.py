@@ -13,11 +13,15 @@ from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.loading.load import Loaded, load_bytes
 from diagnosis.localtime import local_date
 from diagnosis.messages import Message, msg
+from diagnosis.model import Questionnaire
+from diagnosis.model.index import index_of
 from diagnosis.plan.consistency import Dates, PlanProblem
 from diagnosis.plan.model import Plan
 from diagnosis.plan.readiness import finalize_blockers
+from diagnosis.scoring.answers import Value
 from diagnosis.scoring.carry_over import Carried, carry_over
 from diagnosis.scoring.engine import score
+from diagnosis.scoring.prefill import prefill_value
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.storage.db import Store, inserted
 
@@ -67,7 +71,9 @@ def new_assessment(
     provider: str | None = None,
     assessor: str | None = None,
 ) -> int:
-    """A new draft assessment of an enterprise against a questionnaire; returns its id."""
+    """A new draft assessment of an enterprise against a questionnaire; returns its id. Questions
+    that declare a `prefill` start from the enterprise's latest finalized assessment of the
+    source questionnaire; the history says which (see `answers.prefilled`)."""
     now = store.now()
     row = _fresh(loaded) | {
         "enterprise_id": enterprise_id,
@@ -81,7 +87,39 @@ def new_assessment(
     }
     with store.write("create the assessment") as db:
         keep_questionnaire(store, loaded)
-        return inserted(db.table("assessments").insert(row))
+        new_id = inserted(db.table("assessments").insert(row))
+        for qid, (value, source) in prefills(store, loaded.questionnaire, enterprise_id).items():
+            answer = {"question_id": qid, "value": _json(value), "note": None}
+            _insert_answer(store, new_id, answer, PREFILL_REASON.format(source=source), now)
+        return new_id
+
+
+PREFILL_REASON = "prefilled from assessment #{source}"
+
+
+def prefills(store: Store, questionnaire: Questionnaire, enterprise_id: int) -> dict[str, tuple[Value, int]]:
+    """The answers a new assessment takes from the enterprise's other assessments (question →
+    value and the source assessment's id): each from the latest finalized one of the source
+    questionnaire, whatever its version. A draft is no result to take."""
+    index = index_of(questionnaire)
+    found: dict[str, tuple[Value, int]] = {}
+    scored: dict[int, ScoreResult] = {}
+    for qid, question in index.questions.items():
+        if question.prefill is None:
+            continue
+        row = store.db.execute(
+            "SELECT id FROM assessments WHERE enterprise_id = ? AND questionnaire_id = ? "
+            "AND status = 'finalized' ORDER BY finalized_at DESC, id DESC LIMIT 1",
+            [enterprise_id, question.prefill.questionnaire],
+        ).fetchone()
+        if row is None:
+            continue
+        if row[0] not in scored:
+            scored[row[0]] = score_assessment(store, row[0])[0]
+        value = prefill_value(question, index.options[qid], scored[row[0]])
+        if value is not None:
+            found[qid] = (value, row[0])
+    return found
 
 
 def get_assessment(store: Store, assessment_id: int) -> dict[str, Any]:

@@ -45,6 +45,9 @@ def test_list_shows_the_bundled_questionnaires_in_chinese(capsys: pytest.Capture
     assert rows["dcmm"]["title"]["zh"].startswith("数据管理能力成熟度")
     assert rows["sme-digital-2024"]["title"]["zh"] == "中小企业数字化水平评测"
     assert "两化融合" in rows["lianghua"]["title"]["zh"]
+    assert (
+        rows["lianghua-upgrade"]["version"] == "1.0.0" and "贯标" in rows["lianghua-upgrade"]["title"]["zh"]
+    )
     assert all(len(row["sha256"]) == 64 for row in rows.values())
     code, out, _ = run(capsys, "list")
     assert "sme-digital-2024" in out and "中小企业数字化水平评测" in out
@@ -60,6 +63,35 @@ def test_validate_reports_every_broken_file_and_exits_1(capsys: pytest.CaptureFi
     assert code == 0
     code, _, err = run(capsys, "validate", "no/such/file.yaml")
     assert code == 1 and err == "no/such/file.yaml: no such file or folder\n"
+
+
+def test_validate_checks_a_prefill_against_every_version_of_its_source(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bundled = Path(__file__).parent.parent.parent / "questionnaires" / "lianghua-upgrade" / "1.0.0.yaml"
+    text = bundled.read_text(encoding="utf-8").replace("S4: innovative", "S5: innovative")
+    (tmp_path / "upgrade.yaml").write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(tmp_path))
+    assert code == 1 and out.startswith("ok  ")  # the file itself is fine; its map is not
+    assert err.splitlines() == [
+        f"{tmp_path / 'upgrade.yaml'}:1:1: prefill of 'gbt23020_stage' from lianghua {version}: "
+        "lianghua has no level 'S5'"
+        for version in ("1.0.0", "1.0.1")
+    ]
+
+
+def test_scoring_names_the_view_that_holds_the_stage_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    answers = tmp_path / "a.json"
+    assert run(capsys, "sample", "lianghua-upgrade", "--strategy", "max", "-o", str(answers))[0] == 0
+    document = json.loads(answers.read_text(encoding="utf-8"))
+    document["answers"] |= {f"governance.l{n}{x}": "not" for n in (3, 4, 5) for x in "abc"}
+    answers.write_text(json.dumps(document), encoding="utf-8")
+    code, out, _ = run(capsys, "score", str(answers), "--lang", "zh")
+    assert code == 0 and "等级: 场景级" in out
+    assert "  - 五个视角中适用的各项均达到领域级及以上（当前 4/5）。尚未达到的：治理体系（场景级）" in out
+    assert "评定准备度 → 可申请 AAA 级评定（准备度）:" in out
 
 
 def test_schema_is_json_schema_of_the_format(capsys: pytest.CaptureFixture[str]) -> None:

@@ -215,3 +215,24 @@ def test_a_question_is_marked_for_review_and_cleared(db: Path, capsys: pytest.Ca
     assert review_flags(open_store(db), 1) == set()
     code, _, err = run(capsys, "answer", "1", "devices_total")
     assert code == 1 and err.strip() == "give a VALUE, --note, --clear or --review"
+
+
+def test_new_says_which_answers_it_took_from_another_assessment(
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIAGNOSIS_LANG", "zh")
+    assert run(capsys, "enterprise", "add", "某某精密机械有限公司")[1] == "1\n"
+    answers = tmp_path / "lianghua.json"
+    assert run(capsys, "sample", "lianghua", "--strategy", "max", "-o", str(answers))[0] == 0
+    assert run(capsys, "new", "--questionnaire", "lianghua", "--enterprise", "1")[1] == "1\n"
+    run(capsys, "answer", "1", "--from", str(answers))
+    assert run(capsys, "finalize", "1")[0] == 0
+    code, out, err = run(capsys, "new", "--questionnaire", "lianghua-upgrade", "--enterprise", "1")
+    assert (code, out) == (0, "2\n")  # stdout: the id alone, for scripts
+    assert err == "企业两化融合发展水平（GB/T 23020）所处的阶段：创新突破，取自评估 #1（lianghua 1.0.1）\n"
+    code, out, _ = run(capsys, "show", "2")
+    assert '  gbt23020_stage: "innovative"   <- 取自评估 #1（lianghua 1.0.1）' in out.splitlines()
+    run(capsys, "answer", "2", "gbt23020_stage", "single")  # the official result differs
+    assert "<-" not in run(capsys, "show", "2")[1]
+    code, out, _ = run(capsys, "show", "2", "--json")
+    assert json.loads(out)["answers"] == {"gbt23020_stage": "single"}  # the answers file stays as it was

@@ -34,7 +34,7 @@ def test_user_folder_adds_questionnaires_without_code(home: Path) -> None:
     (home / "questionnaires").mkdir(parents=True)
     (home / "questionnaires" / "mine.yaml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
     ids = {e.key[0] for e in default_catalogue().all()}
-    assert {"mini", "dcmm", "sme-digital-2024", "lianghua"} <= ids
+    assert {"mini", "dcmm", "sme-digital-2024", "lianghua", "lianghua-upgrade"} <= ids
 
 
 def test_same_version_with_other_content_is_reported(tmp_path: Path) -> None:

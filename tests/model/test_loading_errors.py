@@ -90,3 +90,33 @@ def test_conflicting_visibility_and_unknown_options(tmp_path: Path) -> None:
         "mini.yaml:64:50: 'has_erp' has no option 'maybe' "
         "(at dimensions[1].questions[2].visible_if.answer.equals)"
     ]
+
+
+def test_prefill_maps_onto_this_questions_options_only() -> None:
+    text = (Path(__file__).parent.parent / "fixtures" / "valid" / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "        text: {zh: 所属行业, en: Sector}\n",
+        "        text: {zh: 所属行业, en: Sector}\n"
+        "        prefill: {questionnaire: other, question: industry, map: {C13: food, C34: steel}}\n",
+    )
+    both = text.replace(
+        "        text: {zh: 设备总数, en: Devices in total}\n",
+        "        text: {zh: 设备总数, en: Devices in total}\n"
+        "        prefill: {questionnaire: other, result: level, question: devices}\n",
+    )
+    with pytest.raises(QuestionnaireError) as caught:
+        load_bytes("mini.yaml", both.encode(), use_cache=False)
+    assert caught.value.lines == [
+        "mini.yaml:73:9: give question or result: level, not both (at dimensions[1].questions[3].prefill)"
+    ]
+    mapped_figure = text.replace(
+        "        text: {zh: 数字化设备数, en: Digital devices}\n",
+        "        text: {zh: 数字化设备数, en: Digital devices}\n"
+        "        prefill: {questionnaire: other, question: digital, map: {a: b}}\n",
+    )
+    with pytest.raises(QuestionnaireError) as caught:
+        load_bytes("mini.yaml", mapped_figure.encode(), use_cache=False)
+    assert caught.value.lines == [
+        "mini.yaml:42:78: 'sector' has no option 'steel' (at dimensions[0].questions[0].prefill.map.C34)",
+        "mini.yaml:78:60: 'map' needs a choice question (at dimensions[1].questions[4].prefill.map)",
+    ]

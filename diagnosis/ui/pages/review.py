@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from diagnosis import flow
 from diagnosis.model.index import index_of
 from diagnosis.outcome import deciding_checks, ladder_table, node_level, rounded
+from diagnosis.report.conditions import part_gaps, unmet
 from diagnosis.scoring.result import NodeResult, ScoreResult
 from diagnosis.ui.context import Context
 from diagnosis.ui.pages.radar import RadarChart
@@ -250,13 +251,17 @@ class ReviewPage(QWidget):
         nxt = result.next_level
         self.gap_label.setText(t("rev.next", level=nxt.level.name.get(lang)) if nxt else t("rev.top"))
         if nxt is not None:
-            for check in nxt.unmet:
-                now = f"  ({rounded(check.current)})" if check.current is not None else ""
-                self.gaps.addItem(f"✗ {check.text.get(lang)}{now}")
+            for check in nxt.unmet:  # with the members that hold a count back, named
+                self.gaps.addItem(f"✗ {unmet(session.questionnaire, result, check, lang)}")
             for better in nxt.improvements[:5]:
                 self.gaps.addItem(
                     f"+{rounded(better.gain)}  {index.questions[better.question].text.get(lang)}"
                 )
+        for part in part_gaps(session.questionnaire, result, {}, lang):  # e.g. a grade readiness
+            colon = "：" if lang == "zh" else ": "
+            self.gaps.addItem(f"{part.name}{colon}{part.level} → {part.next_level}")
+            for text in part.unmet:
+                self.gaps.addItem(f"✗ {text}")
         self.gaps.setVisible(self.gaps.count() > 0)
         fit_height(self.gaps, self.gaps.count(), 300)
 

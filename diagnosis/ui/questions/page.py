@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from diagnosis import flow
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import render
 from diagnosis.model.index import index_of
 from diagnosis.session import Session
 from diagnosis.storage.answers import UNCHANGED
@@ -69,6 +70,7 @@ class QuestionPage(QWidget):
         self.note.textChanged.connect(lambda _: self.note_timer.start())  # typed, pasted or from an IME
         self.evidence = EvidenceBox(ctx, self._say, self.update_actions)
         self.saved = PlainLabel(wrap=True, name="savedMark")
+        self.origin = PlainLabel(wrap=True, name="hint")  # "taken from assessment #N", when it was
         # Plausibility warnings (never blocking): under the answer, or under a rating table.
         self.alert, self.rating_alert = (
             PlainLabel(wrap=True, name="alertText"),
@@ -103,6 +105,7 @@ class QuestionPage(QWidget):
         column.addLayout(head)
         column.addWidget(self.body, 1)  # only this part scrolls; what is below stays in view
         column.addWidget(self.rating_alert)
+        column.addWidget(self.origin)
         note = QHBoxLayout()
         note.addWidget(self.note_label)
         note.addWidget(self.note, 1)
@@ -299,10 +302,17 @@ class QuestionPage(QWidget):
             self.saved.setText("")
         self._restyle(self.saved)
         self._show_flag()
+        self._show_origin()
         self._show_alerts()
         self.evidence.show_for(self.current)
         if tree:
             self.side.fill_tree(index_of(session.questionnaire).parent_of.get(self.current, ""))
+
+    def _show_origin(self) -> None:
+        """Where the current answer came from, while it is still the one taken from elsewhere."""
+        taken = self.session.prefilled().get(self.current or "")
+        self.origin.setText(render(taken, self.ctx.texts.lang) if taken is not None else "")
+        self.origin.setVisible(taken is not None)
 
     def _show_flag(self) -> None:
         assert self.current is not None
@@ -331,6 +341,7 @@ class QuestionPage(QWidget):
             self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
             return False
         self._say(self.ctx.t("ask.saved"))
+        self._show_origin()
         if qid == self.current:
             self.side.fill_tree(index_of(self.session.questionnaire).parent_of.get(qid, ""))
             self._show_alerts()
