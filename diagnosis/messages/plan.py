@@ -125,14 +125,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To reach {goal}, {what} must reach {need}; it is {now} now, {short} short.",
     ),
     "draft.count": (
-        "要达到“{goal}”，{set}中须有 {need} 项达到 {level} 级，目前只有 {now} 项。",
-        "To reach {goal}, {need} of {set} must be at level {level} or above; {now} are now.",
+        "要达到“{goal}”，{set}中须有 {need} 项{bar}，目前只有 {now} 项。",
+        "To reach {goal}, {need} of {set} must be {bar}; {now} are now.",
     ),
     "draft.condition": (
         "要达到“{goal}”，还需满足：{condition}。",
         "To reach {goal}, this must hold: {condition}.",
     ),
     "draft.closest": ("最接近的有：{names}。", " The closest are: {names}."),
+    "draft.every": (
+        "要达到“{goal}”，{set}中的每一项都须{bar}，目前 {need} 项中有 {now} 项做到。",
+        "To reach {goal}, every one of {set} must be {bar}; {now} of {need} are now.",
+    ),
+    "draft.bar_score": ("得分不低于 {least}", "scoring at least {least}"),
     "draft.short_of": ("尚未达到的：{names}。", " Still short of it: {names}."),
     "draft.part": ("{part}：{sentence}", "{part}: {sentence}"),
     "draft.weak": (

@@ -172,27 +172,23 @@ def _sentence(check: Check, index: Index, goal: str, lang: Lang) -> str:
             "now": now,
             "short": short,
         }
-    elif check.kind == "count" and check.every:  # every member must pass: those short hold it back
-        text = msg("draft.condition", goal=goal, condition=check.text.get(lang)).text(lang)
-        return text + (msg("draft.short_of", names=names).text(lang) if names else "")
-    elif check.kind == "count" and check.level_gte is not None and now is not None:
-        key = "draft.count"
-        values = {
-            "set": _set_name(check, lang),
-            "need": figure(check.required),
-            "level": check.level_gte,
-            "now": now,
-        }
+    elif check.kind == "count" and check.of is not None and check.bar is not None:
+        bar = (
+            msg("draft.bar_score", least=figure(check.score_gte)).text(lang)
+            if check.level_gte is None and check.score_gte is not None
+            else check.bar.get(lang)
+        )
+        values = {"set": check.of.get(lang), "bar": bar, "need": figure(check.required)}
+        text = msg("draft.every" if check.every else "draft.count", goal=goal, now=now or "0", **values).text(
+            lang
+        )
+        return text + (
+            msg("draft.short_of" if check.every else "draft.closest", names=names).text(lang) if names else ""
+        )
     else:
         key, values = "draft.condition", {"condition": check.text.get(lang)}
     text = msg(key, goal=goal, **values).text(lang)
     return text + (msg("draft.closest", names=names).text(lang) if names else "")
-
-
-def _set_name(check: Check, lang: Lang) -> str:
-    # The condition's own wording starts with the set's name ("数字化经营场景中…", "at least 10 of …").
-    text = check.text.get(lang)
-    return text.split("中")[0] if lang == "zh" else text.split(" of ", 1)[-1].split(" at level")[0]
 
 
 def _weak_part(node: Any, result: ScoreResult, index: Index, lang: Lang) -> str:
@@ -214,7 +210,8 @@ def _weak_part(node: Any, result: ScoreResult, index: Index, lang: Lang) -> str:
 
 def _names(index: Index, members: list[str], lang: Lang) -> str:
     return ("、" if lang == "zh" else ", ").join(
-        f"“{_name(index, m, lang)}”" if lang == "zh" else _name(index, m, lang) for m in members
+        f"“{_clipped(_name(index, m, lang))}”" if lang == "zh" else _clipped(_name(index, m, lang))
+        for m in members
     )
 
 
