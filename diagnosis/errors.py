@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -23,7 +24,7 @@ class Problem:
 class DiagnosisError(Exception):
     """Base of every error a user can cause; `lines` are what the CLI and UI show."""
 
-    def __init__(self, lines: list[str] | str) -> None:
+    def __init__(self, lines: Sequence[str] | str) -> None:
         self.lines = [lines] if isinstance(lines, str) else list(lines)
         super().__init__("\n".join(self.lines))
 

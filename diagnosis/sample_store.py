@@ -15,6 +15,7 @@ from diagnosis.storage.answers import set_answers
 from diagnosis.storage.assessments import finalize, new_assessment, reassess
 from diagnosis.storage.db import Store
 from diagnosis.storage.enterprises import EnterpriseInput, add_enterprise
+from diagnosis.storage.plans import set_plan
 
 DEMO = "samples/demo-sme-digital-2024.json"
 PROVIDER, ASSESSOR = "示例诊断服务机构", "张工"
@@ -48,6 +49,8 @@ def fill(store: Store, catalogue: Catalogue) -> Sample:
     sme = catalogue.get(demo.questionnaire.ref)
     before = new_assessment(store, sme, firm, mode="onsite", provider=PROVIDER, assessor=ASSESSOR)
     set_answers(store, before, demo.answers)
+    if demo.plan is not None:
+        set_plan(store, before, demo.plan, reason="the demo's diagnosis")
     finalize(store, before, force=True)
     after = reassess(store, before)
     options = index_of(sme.questionnaire).options

@@ -27,7 +27,7 @@ def run_plan(args: argparse.Namespace) -> int:
         raise UsageError("--save goes with --draft")
     store = open_cli_store(args)
     if args.set:
-        set_plan(store, args.assessment, read_plan(args.set))
+        set_plan(store, args.assessment, read_plan(args.set), whole=True)
         return 0
     plan = get_plan(store, args.assessment)
     if args.draft:

@@ -48,6 +48,20 @@ def render_all(lines: Iterable[str], lang: Lang) -> list[str]:
     return [render(line, lang) for line in lines]
 
 
+class Items(tuple[str, ...]):
+    """Short items of one list ("地点、评估人员" / "place, assessors"), as a message parameter."""
+
+    __slots__ = ()
+
+
+def bilingual(zh: str, en: str | None = None) -> Message:
+    """Text that comes in both languages already (a questionnaire's names), as a message."""
+    return msg(BILINGUAL, zh=zh, en=en or zh)
+
+
+BILINGUAL = "text.bilingual"  # the one code whose languages read different parameters
+
+
 def joined(parts: Iterable[str]) -> Message:
     """Several sentences as one ("a; b" or "a；b"), still translatable."""
     return msg("list.joined", parts=tuple(parts))
@@ -72,9 +86,15 @@ def _fill(code: str, params: Mapping[str, Any], lang: Lang) -> str:
     zh, en = CATALOGUE[code]
     values = {}
     for name, value in params.items():
-        if isinstance(value, tuple):  # several sentences, joined as the language does
-            value = ("；" if lang == "zh" else "; ").join(
+        if isinstance(value, tuple):  # several sentences (or items), joined as the language does
+            value = _separator(value, lang).join(
                 render(part, lang) if isinstance(part, str) else str(part) for part in value
             )
         values[name] = render(value, lang) if isinstance(value, str) else value
     return (zh if lang == "zh" else en).format(**values)
+
+
+def _separator(parts: tuple[object, ...], lang: Lang) -> str:
+    if isinstance(parts, Items):
+        return "、" if lang == "zh" else ", "
+    return "；" if lang == "zh" else "; "

@@ -6,11 +6,12 @@ checks that both languages of a message take the same parameters.
 
 from __future__ import annotations
 
-from diagnosis.messages import common, prefill
+from diagnosis.messages import common, plan, prefill
 
 Table = dict[str, tuple[str, str]]
 
 CATALOGUE: Table = {
     **common.MESSAGES,
+    **plan.MESSAGES,
     **prefill.MESSAGES,
 }

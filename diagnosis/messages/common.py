@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "list.joined": ("{parts}", "{parts}"),
+    "text.bilingual": ("{zh}", "{en}"),
     # -- the unified social credit code (统一社会信用代码) --
     "uscc.invalid": (
         "统一社会信用代码“{code}”无效：{reason}",

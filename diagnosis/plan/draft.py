@@ -1,13 +1,17 @@
 """A draft plan from the engine's gap analysis, for the provider to edit: the findings (unmet
-level conditions, weakest parts) and the cheapest route to the next level — the scenes to lift
-and the indicators that gain most — grouped into projects, with KPI baselines."""
+level conditions, weakest parts) as sentences, and the cheapest route to the next level — the
+scenes to lift and the indicators that gain most — grouped into a few projects, with KPI
+baselines. Drafted findings stay marked as drafts until the provider rewrites them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from diagnosis.messages import msg
 from diagnosis.model import ChoiceQuestion, Lang, Questionnaire
 from diagnosis.model.index import ROOT_ID, Index, index_of
+from diagnosis.numbers import figure
 from diagnosis.plan.model import Change, Finding, Kpi, Plan, Project
 from diagnosis.plan.projection import projected_answers
 from diagnosis.scoring.engine import score
@@ -15,6 +19,7 @@ from diagnosis.scoring.evaluation import Evaluation
 from diagnosis.scoring.result import Check, ScoreResult
 
 MAX_STEPS = 400  # one change per step; the largest questionnaire needs well under this
+SHORT_NAME = 40  # a question named in a sentence; longer texts (criteria) are counted instead
 KPI_STEP = 0.05  # the draft proposes a 5 % improvement of each indicator, for the provider to set
 
 
@@ -132,44 +137,82 @@ def _merged(changes: list[Change]) -> list[Change]:
 
 
 def findings(questionnaire: Questionnaire, result: ScoreResult, lang: Lang) -> list[Finding]:
-    """Pain points from the unmet conditions of the next level; needs from the weakest parts."""
+    """Pain points from the unmet conditions of the next level, needs from the weakest parts, each
+    a sentence for people and marked as drafted (a draft until the provider edits it)."""
     index = index_of(questionnaire)
     out = []
     if result.next_level is not None:
+        goal = result.next_level.level.name.get(lang)
         for check in result.next_level.unmet:
-            text = _check_text(check, index, lang)
-            out.append(Finding(kind="pain_point", text=text, refs=check.candidates[:10]))
+            text = _sentence(check, index, goal, lang)
+            out.append(Finding(kind="pain_point", text=text, refs=check.candidates[:10], drafted=text))
     for node in result.nodes.values():  # the parts' own next verdicts (a grade readiness)
         if node.id != ROOT_ID and node.method == "none" and node.next_level is not None:
             part, level = node.name.get(lang), node.next_level.name.get(lang)
-            lead = f"{part}距“{level}”尚缺：" if lang == "zh" else f'{part}, still missing for "{level}": '
             for check in node.unmet:
                 refs = check.candidates[:10] or ([check.question] if check.question else [])
-                out.append(Finding(kind="pain_point", text=lead + _check_text(check, index, lang), refs=refs))
+                text = msg("draft.part", part=part, sentence=_sentence(check, index, level, lang)).text(lang)
+                out.append(Finding(kind="pain_point", text=text, refs=refs, drafted=text))
     for node in _weakest(result, index):
-        name = node.name.get(lang)
-        rate = (node.score or 0) / node.max_score if node.max_score else 0
-        text = (
-            f"{name}得分率仅 {rate:.0%}，需要补强。"
-            if lang == "zh"
-            else f"{name} scores only {rate:.0%}; it needs work."
-        )
-        out.append(Finding(kind="need", text=text, refs=[node.id]))
+        text = _weak_part(node, result, index, lang)
+        out.append(Finding(kind="need", text=text, refs=[node.id], drafted=text))
     return out
 
 
-def _check_text(check: Check, index: Index, lang: Lang) -> str:
-    text = check.text.get(lang)
-    if check.current is not None:  # an answer condition has no figure to tell
-        figure = f"{check.current:g}" + (f"/{check.required:g}" if check.every and check.required else "")
-        text += f"（当前 {figure}）" if lang == "zh" else f" (now {figure})"
-    if check.candidates:
-        names = ("、" if lang == "zh" else ", ").join(_name(index, m, lang) for m in check.candidates[:5])
-        if check.every:  # every member must pass: those short of it hold the level back
-            text += f"；尚未达到的：{names}" if lang == "zh" else f"; still short of it: {names}"
-        else:
-            text += f"；可优先提升：{names}" if lang == "zh" else f"; closest: {names}"
-    return text
+def _sentence(check: Check, index: Index, goal: str, lang: Lang) -> str:
+    """An unmet condition told as what it takes: 'to reach 三级, … ; now …'."""
+    now = figure(check.current) if check.current is not None else None
+    names = _names(index, check.candidates[:5], lang)
+    if check.kind == "score" and check.required is not None and now is not None:
+        short = figure(max(check.required - (check.current or 0), 0))
+        key = "draft.score"
+        values = {
+            "what": re.split(r" [≥<]", check.text.get(lang))[0],
+            "need": figure(check.required),
+            "now": now,
+            "short": short,
+        }
+    elif check.kind == "count" and check.of is not None and check.bar is not None:
+        bar = (
+            msg("draft.bar_score", least=figure(check.score_gte)).text(lang)
+            if check.level_gte is None and check.score_gte is not None
+            else check.bar.get(lang)
+        )
+        values = {"set": check.of.get(lang), "bar": bar, "need": figure(check.required)}
+        text = msg("draft.every" if check.every else "draft.count", goal=goal, now=now or "0", **values).text(
+            lang
+        )
+        return text + (
+            msg("draft.short_of" if check.every else "draft.closest", names=names).text(lang) if names else ""
+        )
+    else:
+        key, values = "draft.condition", {"condition": check.text.get(lang)}
+    text = msg(key, goal=goal, **values).text(lang)
+    return text + (msg("draft.closest", names=names).text(lang) if names else "")
+
+
+def _weak_part(node: Any, result: ScoreResult, index: Index, lang: Lang) -> str:
+    """'信息系统 is among the weakest parts (0 of 10 points); most is missing in …'."""
+    lowest = sorted(
+        (qid for qid in node.questions if result.questions[qid].max_points),
+        key=lambda qid: (result.questions[qid].points / result.questions[qid].max_points, qid),
+    )
+    short = [qid for qid in lowest if result.questions[qid].points < result.questions[qid].max_points]
+    text = msg(
+        "draft.weak", part=node.name.get(lang), score=figure(node.score), max=figure(node.max_score)
+    ).text(lang)
+    if not short:
+        return text
+    if all(len(_name(index, qid, lang)) <= SHORT_NAME for qid in short[:3]):
+        return text + msg("draft.weak_questions", names=_names(index, short[:3], lang)).text(lang)
+    return text + msg("draft.weak_count", n=len(short)).text(lang)  # criteria are sentences: count them
+
+
+def _names(index: Index, members: list[str], lang: Lang) -> str:
+    return ("、" if lang == "zh" else ", ").join(
+        f"“{_clipped(_name(index, m, lang))}”" if lang == "zh" else _clipped(_name(index, m, lang))
+        for m in members
+    )
 
 
 def _name(index: Index, member: str, lang: Lang) -> str:
@@ -193,27 +236,37 @@ def _weakest(result: ScoreResult, index: Index, count: int = 3) -> list[Any]:
 def projects(
     questionnaire: Questionnaire, answers: dict[str, Any], changes: list[Change], lang: Lang
 ) -> list[Project]:
-    """Changes grouped as providers plan them: a project per lifted scene or ladder item, one per
-    dimension for the other indicators."""
+    """Changes grouped as providers propose them: one project per top-level part of the
+    questionnaire (a handful, not one per criterion), its name saying what it improves and its
+    description what it changes."""
     index = index_of(questionnaire)
     groups: dict[str, list[Change]] = {}
-    titles: dict[str, str] = {}
     for change in changes:
-        question = index.questions.get(change.target)
-        if question is None or question.kind == "level":
-            key = change.target
-            goal = _goal_text(index, change, lang)
-            titles[key] = (
-                f"{_name(index, change.target, lang)}提升至{goal}"
-                if lang == "zh"
-                else f"Lift {_name(index, change.target, lang)} to {goal}"
+        groups.setdefault(_top(index, change.target), []).append(change)
+    out = []
+    for top, group in groups.items():
+        name = index.dimensions[top].name.get(lang) if top in index.dimensions else _name(index, top, lang)
+        targets = [f"{_clipped(_name(index, c.target, lang))} → {_goal_text(index, c, lang)}" for c in group]
+        out.append(
+            Project(
+                name=msg("draft.project", part=name).text(lang),
+                changes=group,
+                description=("；" if lang == "zh" else "; ").join(targets),
             )
-        else:
-            key = index.parent_of[change.target]
-            name = index.dimensions[key].name.get(lang)
-            titles[key] = f"{name}改进" if lang == "zh" else f"Improve {name}"
-        groups.setdefault(key, []).append(change)
-    return [Project(name=titles[key], changes=group) for key, group in groups.items()]
+        )
+    return out
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= SHORT_NAME else text[: SHORT_NAME - 1] + "…"
+
+
+def _top(index: Index, member: str) -> str:
+    """The top-level dimension a question or dimension sits in."""
+    node = member
+    while index.parent_of.get(node) not in (None, ROOT_ID):
+        node = index.parent_of[node]
+    return node
 
 
 def _goal_text(index: Index, change: Change, lang: Lang) -> str:
@@ -245,7 +298,8 @@ def kpis(questionnaire: Questionnaire, answers: dict[str, Any], lang: Lang) -> l
                 unit=spec.unit.get(lang) if spec.unit else None,
                 baseline=round(baseline, 4),
                 target=round(target, 4),
-                question=None,
+                indicator=spec.id,
+                better=spec.better,
             )
         )
     return out

@@ -44,8 +44,12 @@ class Person(Record):
 
 
 class Visit(Record):
+    """One visit on site: when, where and who of the provider came."""
+
     date: Day
     hours: float | None = Field(default=None, gt=0, le=24, allow_inf_nan=False)
+    place: Line | None = None
+    assessors: list[Line] = Field(default=[], max_length=MAX_ITEMS)  # names, as in `Process.assessors`
 
 
 class Process(Record):
@@ -64,6 +68,11 @@ class Finding(Record):
     kind: Literal["pain_point", "need"]
     text: Line = Field(min_length=1)
     refs: list[Id] = Field(default=[], max_length=MAX_ITEMS)
+    drafted: Line | None = None  # the text as drafted from the gaps: a draft while `text` equals it
+
+    @property
+    def is_draft(self) -> bool:
+        return self.drafted is not None and self.text == self.drafted
 
 
 class Change(Record):
@@ -118,6 +127,8 @@ class Kpi(Record):
     baseline: float | None = Field(default=None, allow_inf_nan=False)
     target: float | None = Field(default=None, allow_inf_nan=False)
     question: Id | None = None  # the indicator of the questionnaire it follows, if any
+    indicator: Id | None = None  # the questionnaire's effect indicator (`kpis:`) it measures, if any
+    better: Literal["higher", "lower"] | None = None  # which way is an improvement
 
 
 class Confirmation(Record):
@@ -140,7 +151,10 @@ class Plan(Record):
     projects: list[Project] = Field(default=[], max_length=MAX_ITEMS)
     kpis: list[Kpi] = Field(default=[], max_length=MAX_ITEMS)
     confirmation: Confirmation = Confirmation()
-    resolutions: dict[Id, Note] = {}  # plausibility warnings the provider resolved, with a note
+    # Plausibility warnings (a questionnaire's checks, and the plan's own such as
+    # `plan.no_effect`) the provider explained, with the note.
+    resolutions: dict[Id, Note] = {}
+    no_project_reason: Note | None = None  # why no project is proposed (instead of projects)
 
     @property
     def budget_total(self) -> float:

@@ -8,6 +8,7 @@ from typing import Any
 from diagnosis.errors import DiagnosisError
 from diagnosis.model import ChoiceQuestion, Lang, Questionnaire
 from diagnosis.model.index import Index, index_of
+from diagnosis.plan.consistency import PLAN_WARNINGS
 from diagnosis.plan.model import Change, Plan
 from diagnosis.scoring.answers import check_value
 from diagnosis.scoring.engine import score
@@ -79,7 +80,8 @@ def _named(index: Index, target: str, lang: Lang | None) -> str:
 
 
 def _check_ids(questionnaire: Questionnaire) -> set[str]:
-    return {check.id for check in getattr(questionnaire, "checks", [])}
+    """The warnings a provider may explain: the questionnaire's checks and the plan's own."""
+    return {check.id for check in getattr(questionnaire, "checks", [])} | PLAN_WARNINGS
 
 
 def _change_problem(index: Index, change: Change) -> tuple[str, dict[str, object]] | None:

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from diagnosis import __version__
 from diagnosis.answer_text import answer_label
-from diagnosis.localtime import local
 from diagnosis.model import Lang
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
 from diagnosis.report.labels import label
-from diagnosis.scoring.evaluation import Context
-from diagnosis.scoring.plausibility import Alert
-from diagnosis.scoring.plausibility import alerts as plausibility
+from diagnosis.report.standing import checks as checks
+from diagnosis.report.standing import context as context
+from diagnosis.report.standing import expects_evidence, standing
 from diagnosis.scoring.result import ScoreResult
 
 if TYPE_CHECKING:
@@ -29,19 +28,6 @@ class AnswerRow:
     answer: str
     points: str
     note: str
-
-
-def context(source: ReportInput) -> Context:
-    """What plausibility checks read beside the answers: the year of the assessment (local)."""
-    made = local(source.assessment.get("created_at"), source.timezone)
-    return Context(assessment_year=made.year if made else None, enterprise=dict(source.enterprise))
-
-
-def checks(source: ReportInput) -> list[Alert]:
-    """The questionnaire's plausibility checks that warn on these answers (resolved ones carry
-    the provider's note): what the report lists, `score` prints and the wizard shows."""
-    resolutions = source.plan.resolutions if source.plan is not None else {}
-    return plausibility(source.loaded.questionnaire, source.answers, context(source), resolutions)
 
 
 def alerts(source: ReportInput, lang: Lang) -> list[tuple[str, str, bool]]:
@@ -68,15 +54,11 @@ def alerts(source: ReportInput, lang: Lang) -> list[tuple[str, str, bool]]:
 
 def evidence_share(source: ReportInput, lang: Lang) -> str:
     """How many of the shown questions that call for evidence have some attached."""
-    result = source.result()
-    index = index_of(source.loaded.questionnaire)
-    expected = [qid for qid, q in index.questions.items() if _expects(q) and result.questions[qid].visible]
-    attached = {e.get("question_id") for e in source.evidence}
-    with_ = sum(qid in attached for qid in expected)
-    if not expected:
+    found = standing(source)
+    if found.evidence_share is None:
         return ""
     return label("evidence_share", lang).format(
-        expected=len(expected), with_=with_, share=percent(with_ / len(expected))
+        expected=found.evidence_expected, with_=found.evidence_attached, share=percent(found.evidence_share)
     )
 
 
@@ -142,7 +124,7 @@ def missing_evidence(source: ReportInput) -> list[str]:
     return [
         qid
         for qid, question in index_of(source.loaded.questionnaire).questions.items()
-        if _expects(question)
+        if expects_evidence(question)
         and result.questions[qid].visible
         and qid not in attached
         and result.questions[qid].answered
@@ -151,11 +133,6 @@ def missing_evidence(source: ReportInput) -> list[str]:
 
 def _expected(question: Any, lang: Lang) -> str:
     return str(question.evidence.get(lang)) if question.evidence else ""
-
-
-def _expects(question: Any) -> bool:
-    """A question that names its supporting material (a computed figure rests on its inputs')."""
-    return question.evidence is not None and question.kind != "derived"
 
 
 def _size(size: int) -> str:

@@ -24,6 +24,7 @@ from diagnosis.report.conditions import (
 from diagnosis.report.labels import label
 from diagnosis.report.rows import SceneRow, scenes, short_name, tree
 from diagnosis.report.source import ReportInput, Signer, digest, payload, report_number, verification_code
+from diagnosis.report.standing import standing
 from diagnosis.scoring.result import Check, ScoreResult
 
 
@@ -78,6 +79,9 @@ class ReportData:
     missing_evidence: list[list[str]] = field(default_factory=list)
     method: list[str] = field(default_factory=list)
     confirmation: list[tuple[str, str]] = field(default_factory=list)
+    # What an on-site diagnosis still lacks, by report section: the section stays (its number
+    # too) and says so, instead of vanishing.
+    missing: dict[str, list[str]] = field(default_factory=dict)
     verification: list[str] = field(default_factory=list)
     signer: str = ""
     digest: str = ""
@@ -138,8 +142,13 @@ def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) 
         report.to_close = to_close(q, result, source.answers, result.next_level.unmet, lang)
     report.process = plan_data.process(plan, onsite, lang)
     report.findings = plan_data.findings(q, plan, lang) if plan else None
-    report.plan = plan_data.projects(q, source.answers, plan, lang) if plan and plan.projects else None
-    report.effects = plan_data.effects(q, source, plan, lang) if plan else None
+    report.plan = (
+        plan_data.projects(q, source, plan, lang)
+        if plan and (plan.projects or plan.no_project_reason)
+        else None
+    )
+    report.effects = plan_data.effects(q, source, plan, lang) if plan or source.previous else None
+    report.missing = plan_data.missing(plan, lang) if onsite else {}
     if source.previous is not None:
         report.comparison = plan_data.comparison(source.previous, source, lang)
     report.alerts = appendix.alerts(source, lang)
@@ -159,6 +168,9 @@ def _cover(source: ReportInput, result: ScoreResult, lang: Lang, date: str) -> l
     def t(key: str) -> str:
         return label(key, lang)
 
+    found = standing(source)
+    share = found.evidence_share
+
     region = " ".join(p for p in (ent.get("province"), ent.get("city"), ent.get("county")) if p)
     contact = " ".join(p for p in (ent.get("contact_name"), ent.get("contact_phone")) if p)
     return [
@@ -176,6 +188,20 @@ def _cover(source: ReportInput, result: ScoreResult, lang: Lang, date: str) -> l
         (t("questionnaire"), f"{q.title.get(lang)}  v{q.version}"),
         (t("basis"), q.standard.name.get(lang)),
         (t("status"), t("status.finalized") if meta.get("status") == "finalized" else t("status.draft")),
+        (
+            t("cover.warnings"),
+            t("cover.warnings.open").format(n=found.open_warnings)
+            if found.open_warnings
+            else t("cover.warnings.none"),
+        ),
+        (
+            t("cover.evidence"),
+            t("cover.evidence.share").format(
+                with_=found.evidence_attached, expected=found.evidence_expected, share=percent(share)
+            )
+            if share is not None
+            else "—",
+        ),
     ]
 
 

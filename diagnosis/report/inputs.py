@@ -39,6 +39,10 @@ def from_store(store: Any, assessment_id: int, previous_id: int | None = None) -
                 f"#{previous_id} is another enterprise's assessment; compare with the same one"
             )
         source.previous = from_store(store, previous_id)
+        from diagnosis.plan.effect import in_order
+        from diagnosis.report.plan_data import side
+
+        in_order(side(source.previous), side(source), f"{previous_id}", f"{assessment_id}")
     return source
 
 

@@ -7,11 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from diagnosis.localtime import local_date
 from diagnosis.model import Lang, Questionnaire
 from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.numbers import figure, signed
+from diagnosis.plan import effect
+from diagnosis.plan.consistency import NO_EFFECT
 from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import outcome
+from diagnosis.plan.readiness import missing_parts
 from diagnosis.report.conditions import part_levels, with_now
 from diagnosis.report.labels import label
 from diagnosis.report.rows import scenes, short_name, tree
@@ -43,6 +47,7 @@ class PlanData:
     totals: list[str]
     timeline: list[tuple[str, str, str]]  # project, start month, end month
     suppliers: list[tuple[str, str]]
+    notes: list[str] = field(default_factory=list)  # why no project; why spending changes nothing
 
 
 @dataclass
@@ -53,6 +58,7 @@ class EffectsData:
     kpis: list[list[str]]
     reaches_next: bool | None  # None without projects
     parts: list[tuple[str, str]] = field(default_factory=list)  # the parts' verdicts once done
+    actuals: list[list[str]] = field(default_factory=list)  # a re-assessment: baseline, target, actual, met
 
 
 @dataclass
@@ -62,6 +68,8 @@ class ComparisonData:
     rows: list[list[str]]  # dimension, before, after, change
     scenes: list[list[str]]  # scene, before, after
     reasons: list[str]
+    baseline: str = ""  # the baseline's report number and date
+    effect: list[tuple[str, bool]] = field(default_factory=list)  # the effect checks, passed or not
 
 
 def process(plan: Plan | None, onsite: bool, lang: Lang) -> ProcessData:
@@ -83,13 +91,24 @@ def process(plan: Plan | None, onsite: bool, lang: Lang) -> ProcessData:
 def findings(q: Questionnaire, plan: Plan, lang: Lang) -> FindingsData:
     separator = "、" if lang == "zh" else ", "
     rows = [
-        [label(f.kind, lang), f.text, separator.join(short_name(q, ref, lang) for ref in f.refs)]
+        [
+            label(f.kind, lang),
+            f.text + (label("draft_text", lang) if f.is_draft else ""),
+            separator.join(short_name(q, ref, lang) for ref in f.refs),
+        ]
         for f in plan.findings
     ]
     return FindingsData(rows, plan.needs_text or ("" if rows else label("no_findings", lang)))
 
 
-def projects(q: Questionnaire, answers: dict[str, object], plan: Plan, lang: Lang) -> PlanData:
+def projects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> PlanData:
+    notes = []
+    if not plan.projects:
+        return PlanData([], [], [], [], [label("no_project_reason", lang) + (plan.no_project_reason or "")])
+    explained = plan.resolutions.get(NO_EFFECT)
+    if explained:  # (unexplained, it is among the plausibility warnings)
+        notes.append(label("no_effect.explained", lang) + explained)
+    answers = source.answers
     result = outcome(q, dict(answers), plan, lang)
     arrow = " → " if lang == "zh" else " -> "
     rows = []
@@ -119,7 +138,7 @@ def projects(q: Questionnaire, answers: dict[str, object], plan: Plan, lang: Lan
     totals = [label("totals", lang), "", "", _span(result.start, result.end), figure(result.budget), split]
     timeline = [(p.name, p.start, p.end or p.start) for p in plan.projects if p.start]
     suppliers = [(p.name, p.supplier) for p in plan.projects if p.supplier]
-    return PlanData(rows, totals, [(n, s, e) for n, s, e in timeline if s and e], suppliers)
+    return PlanData(rows, totals, [(n, s, e) for n, s, e in timeline if s and e], suppliers, notes)
 
 
 def _funding(funding: object, lang: Lang) -> str:
@@ -137,7 +156,10 @@ def _span(start: str | None, end: str | None) -> str:
     return f"{start or '?'} – {end or '?'}" if start or end else ""
 
 
-def effects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> EffectsData:
+def effects(q: Questionnaire, source: ReportInput, plan: Plan | None, lang: Lang) -> EffectsData:
+    actuals = _actuals(source, lang)
+    if plan is None:
+        return EffectsData("", "", [], [], None, actuals=actuals)
     kpis = [
         [
             kpi.name,
@@ -150,7 +172,7 @@ def effects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> Ef
     ]
     planned = source.planned()
     if planned is None:
-        return EffectsData("", "", [], kpis, None)
+        return EffectsData("", "", [], kpis, None, actuals=actuals)
     current = source.result()
     result = outcome(q, source.answers, plan, lang)
     name = planned.level.name.get(lang) if planned.level else label("not_rated", lang)
@@ -161,8 +183,45 @@ def effects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> Ef
         conditions,
         kpis,
         _rank(q, planned) > _rank(q, current),
-        part_levels(planned, lang),
+        actuals=actuals,
+        parts=part_levels(planned, lang),
     )
+
+
+def _actuals(source: ReportInput, lang: Lang) -> list[list[str]]:
+    """For a re-assessment: each KPI of the baseline's plan with what was measured now."""
+    if source.previous is None:
+        return []
+    found = effect.measure(side(source.previous), side(source)).kpis
+    mark = {True: "met.yes", False: "met.no", None: "met.unknown"}
+    return [
+        [
+            k.name,
+            k.unit or "—",
+            figure(k.baseline),
+            figure(k.target),
+            figure(k.actual),
+            label(mark[k.met], lang),
+        ]
+        for k in found
+    ]
+
+
+def side(source: ReportInput) -> effect.Side:
+    """A report's assessment as the effect checks see it."""
+    return effect.Side(
+        source.loaded.questionnaire, source.answers, source.assessment, source.plan, source.timezone
+    )
+
+
+def missing(plan: Plan | None, lang: Lang) -> dict[str, list[str]]:
+    """What an on-site diagnosis still lacks, by the report section that would hold it."""
+    sections = {"process": "process", "findings": "findings", "projects": "plan", "kpis": "effects"}
+    out: dict[str, list[str]] = {}
+    for problem in missing_parts(plan or Plan()):
+        key = sections.get(problem.part.split(".")[0], "method")  # the confirmation sits with the method
+        out.setdefault(key, []).append(problem.message.text(lang))
+    return out
 
 
 def _rank(q: Questionnaire, result: ScoreResult) -> int:
@@ -195,7 +254,18 @@ def comparison(before_source: ReportInput, after_source: ReportInput, lang: Lang
         [row.name, scene_before.get(row.name, "—"), row.level] for row in scenes(q_after, after, lang)[0]
     ]
     same = (before.level.id if before.level else None) == (after.level.id if after.level else None)
-    return ComparisonData((name(before), name(after)), same, rows, scene_rows, _reasons(before, after, lang))
+    meta = before_source.assessment
+    baseline = label("baseline_cited", lang).format(
+        number=meta.get("report_number") or "—",
+        date=local_date(meta.get("finalized_at") or meta.get("created_at"), before_source.timezone) or "—",
+    )
+    found = effect.measure(side(before_source), side(after_source))
+    checks = [(reason.text(lang), False) for reason in found.reasons] or [
+        (label("effect.counts", lang), True)
+    ]
+    return ComparisonData(
+        (name(before), name(after)), same, rows, scene_rows, _reasons(before, after, lang), baseline, checks
+    )
 
 
 def _reasons(before: ScoreResult, after: ScoreResult, lang: Lang) -> list[str]:

@@ -1,5 +1,6 @@
-"""The report's sections in the order a reviewer reads them, numbered as they appear (a section
-with nothing to say is left out, and the numbers close up)."""
+"""The report's sections in the order a reviewer reads them, numbered as they appear. A section with
+nothing to say is left out — except a part an on-site diagnosis must hold: that section stays,
+with its number, and says what is still missing."""
 
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ def body(r: ReportData) -> list[Flowable]:
     n = 0
     for key, make in SECTIONS:
         content = make(r)
+        gaps = r.missing.get(key, [])
+        if gaps:
+            content = [*content, p(_t(r, "section.missing"), "h2"), *(status(g, False, r.lang) for g in gaps)]
         if not content:
             continue
         n += 1
@@ -215,7 +219,9 @@ def _findings(r: ReportData) -> list[Flowable]:
 def _plan(r: ReportData) -> list[Flowable]:
     data = r.plan
     if data is None:
-        return [p(_t(r, "no_plan"))] if r.findings is not None else []
+        return [p(_t(r, "no_plan"))] if r.findings is not None and "plan" not in r.missing else []
+    if not data.rows:
+        return [p(note) for note in data.notes]
     head = [
         _t(r, "project"),
         _t(r, "changes"),
@@ -226,6 +232,7 @@ def _plan(r: ReportData) -> list[Flowable]:
     ]
     widths = [30 * mm, WIDTH - 132 * mm, 24 * mm, 26 * mm, 18 * mm, 34 * mm]
     out: list[Flowable] = [table([head, *data.rows, data.totals], widths, bold_rows={len(data.rows) + 1})]
+    out += [p(note) for note in data.notes]
     if data.suppliers:
         rows = [[_t(r, "project"), _t(r, "supplier")], *[list(pair) for pair in data.suppliers]]
         out += [table(rows, [60 * mm, WIDTH - 60 * mm])]
@@ -254,6 +261,17 @@ def _effects(r: ReportData) -> list[Flowable]:
             p(_t(r, "kpis"), "h2"),
             table([head, *data.kpis], [WIDTH - 110 * mm, 35 * mm, 25 * mm, 25 * mm, 25 * mm]),
         ]
+    if data.actuals:
+        head = [
+            _t(r, "kpi"),
+            _t(r, "unit"),
+            _t(r, "baseline"),
+            _t(r, "target"),
+            _t(r, "actual"),
+            _t(r, "met"),
+        ]
+        widths = [WIDTH - 125 * mm, 25 * mm, 20 * mm, 20 * mm, 20 * mm, 40 * mm]
+        out += [p(_t(r, "kpi_actuals"), "h2"), table([head, *data.actuals], widths)]
     return out
 
 
@@ -263,7 +281,9 @@ def _comparison(r: ReportData) -> list[Flowable]:
         return []
     before, after = data.levels
     arrow = " → " if r.lang == "zh" else " -> "
-    out: list[Flowable] = [p(f"{_t(r, 'level_change')}{_colon(r)}{before}{arrow}{after}", "h2")]
+    out: list[Flowable] = [p(data.baseline, "muted")] if data.baseline else []
+    out += [status(text, ok, r.lang) for text, ok in data.effect]
+    out.append(p(f"{_t(r, 'level_change')}{_colon(r)}{before}{arrow}{after}", "h2"))
     if data.reasons:
         out.append(p(_t(r, "why_same" if data.same else "why_change"), "muted"))
         out += [p(f"• {text}") for text in data.reasons]

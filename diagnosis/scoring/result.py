@@ -37,6 +37,8 @@ class Check:
     every: bool = False  # a count of every applicable member (`all: true`): the weakest decides
     weakest: list[str] = field(default_factory=list)  # every-counts: the members lowest of all
     question: str | None = None  # answer conditions: the question tested
+    of: Text | None = None  # count conditions: the set counted …
+    bar: Text | None = None  # … and what each member must reach ("达到场景级及以上")
 
 
 @dataclass

@@ -113,10 +113,25 @@ class Rules:
             kind="count",
             every=test.all_,
             weakest=self._weakest(members) if test.all_ else [],
+            of=self.index.questionnaire.question_sets[test.of].name,
+            bar=self._bar(test),
         )
 
     def _count_text(self, test: CountTest) -> Text:
         name = self.index.questionnaire.question_sets[test.of].name
+        bar = self._bar(test)
+        if test.all_:
+            return Text(
+                zh=f"{name.zh}中适用的各项均{bar.zh}",
+                en=f"every applicable one of {name.get('en')} {bar.get('en')}",
+            )
+        return Text(
+            zh=f"{name.zh}中{bar.zh}的不少于 {test.at_least or 1} 个",
+            en=f"at least {test.at_least or 1} of {name.get('en')} {bar.get('en')}",
+        )
+
+    def _bar(self, test: CountTest) -> Text:
+        """What each counted member must reach ("达到场景级及以上", "scoring ≥ 1")."""
         zh_bar, en_bar = [], []
         if test.level_gte is not None:
             named = self._level_name(test.of, test.level_gte)
@@ -127,15 +142,7 @@ class Rules:
         if test.score_gte is not None:
             zh_bar.append(f"得分 ≥ {test.score_gte:g}")
             en_bar.append(f"scoring ≥ {test.score_gte:g}")
-        if test.all_:
-            return Text(
-                zh=f"{name.zh}中适用的各项均{'、'.join(zh_bar)}",
-                en=f"every applicable one of {name.get('en')} {' and '.join(en_bar)}",
-            )
-        return Text(
-            zh=f"{name.zh}中{'、'.join(zh_bar)}的不少于 {test.at_least or 1} 个",
-            en=f"at least {test.at_least or 1} of {name.get('en')} {' and '.join(en_bar)}",
-        )
+        return Text(zh="、".join(zh_bar), en=" and ".join(en_bar))
 
     def _level_name(self, of: str, value: int) -> Text | None:
         """The name the members' own levels give `value` ("场景级" rather than "2 级"), when every

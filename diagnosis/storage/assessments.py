@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import secrets
@@ -10,8 +11,13 @@ from typing import Any, Literal
 
 from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.loading.load import Loaded, load_bytes
+from diagnosis.localtime import local_date
+from diagnosis.messages import Message, msg
 from diagnosis.model import Questionnaire
 from diagnosis.model.index import index_of
+from diagnosis.plan.consistency import Dates, PlanProblem
+from diagnosis.plan.model import Plan
+from diagnosis.plan.readiness import finalize_blockers
 from diagnosis.scoring.answers import Value
 from diagnosis.scoring.carry_over import Carried, carry_over
 from diagnosis.scoring.engine import score
@@ -165,16 +171,54 @@ def require_draft(store: Store, assessment_id: int) -> dict[str, Any]:
     return row
 
 
+def get_plan(store: Store, assessment_id: int) -> Plan:
+    """The stored plan (an empty one when none was written yet)."""
+    row = store.db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
+    return Plan.model_validate_json(row[0]) if row else Plan()
+
+
+def plan_dates(store: Store, row: dict[str, Any]) -> Dates:
+    """The days an assessment's plan is checked against, in local time."""
+    today = local_date(store.now())
+    finalized = local_date(row.get("finalized_at"))
+    return Dates(
+        today=dt.date.fromisoformat(today),
+        created=dt.date.fromisoformat(local_date(row["created_at"]) or today),
+        finalized=dt.date.fromisoformat(finalized) if finalized else None,
+    )
+
+
+def finalize_blockers_of(store: Store, assessment_id: int) -> list[PlanProblem]:
+    """What stops the draft being finalized, besides unanswered questions: the on-site
+    diagnosis's missing parts and the plan's open problems (`plan.readiness`), each with where."""
+    row = require_draft(store, assessment_id)
+    answers, _ = answers_of(store, assessment_id)
+    return finalize_blockers(
+        get_plan(store, assessment_id),
+        onsite=row["mode"] == "onsite",
+        dates=plan_dates(store, row),
+        questionnaire=questionnaire_of(store, assessment_id).questionnaire,
+        answers=answers,
+    )
+
+
+def finalize_problems(store: Store, assessment_id: int) -> list[Message]:
+    """The sentences of `finalize_blockers_of`."""
+    return [problem.message for problem in finalize_blockers_of(store, assessment_id)]
+
+
 def finalize(store: Store, assessment_id: int, *, force: bool = False) -> None:
     """Lock the assessment: answers, evidence and plan become read-only, and the report number
     is given."""
     row = require_draft(store, assessment_id)
     result, _ = score_assessment(store, assessment_id)
     missing = result.completeness.required_missing
+    blockers = finalize_problems(store, assessment_id)
     if missing and not force:
+        blockers.insert(0, msg("ready.required", count=len(missing), first=missing[0]))
+    if blockers:
         raise DiagnosisError(
-            f"{len(missing)} required questions are unanswered (first: {missing[0]}); "
-            f"answer them or finalize with --force"
+            [msg("ready.blocked", id=assessment_id), *(msg("ready.item", item=b) for b in blockers)]
         )
     now = store.now()
     with store.write("finalize the assessment") as db:

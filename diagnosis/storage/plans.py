@@ -4,33 +4,47 @@ its history, locked by finalize like the answers."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.plan.consistency import contradictions
 from diagnosis.plan.model import Plan
 from diagnosis.plan.projection import check_plan
-from diagnosis.storage.assessments import questionnaire_of, require_draft
+from diagnosis.storage.assessments import get_plan as get_plan
+from diagnosis.storage.assessments import plan_dates, questionnaire_of, require_draft
 from diagnosis.storage.db import Store
 
 
 class PlanError(DiagnosisError):
-    """The plan does not fit the assessment's questionnaire or the plan format."""
+    """The plan does not fit the assessment's questionnaire or the plan format; `parts` say where
+    each problem is (`projects.2.funding` …) when the plan's own rules refused it."""
+
+    def __init__(self, lines: Sequence[str] | str, parts: Sequence[str] = ()) -> None:
+        super().__init__(lines)
+        self.parts = list(parts)
 
 
-def get_plan(store: Store, assessment_id: int) -> Plan:
-    """The stored plan (an empty one when none was written yet)."""
-    row = store.db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
-    return Plan.model_validate_json(row[0]) if row else Plan()
-
-
-def set_plan(store: Store, assessment_id: int, plan: Plan, reason: str = "edited") -> None:
-    """Store the plan; refused with every problem when it does not fit the questionnaire."""
-    require_draft(store, assessment_id)
-    problems = check_plan(plan, questionnaire_of(store, assessment_id).questionnaire)
+def set_plan(
+    store: Store, assessment_id: int, plan: Plan, reason: str = "edited", *, whole: bool = False
+) -> None:
+    """Store the plan; refused with every problem when it does not fit the questionnaire, or when
+    it brings figures or dates that contradict each other. `whole`: a complete plan file (`plan
+    --set`), where a funding split that does not yet add up is refused too; an edit in the
+    wizard may leave it open while the provider types (finalize then lists it)."""
+    row = require_draft(store, assessment_id)
+    questionnaire = questionnaire_of(store, assessment_id).questionnaire
+    problems = check_plan(plan, questionnaire)
     if problems:
         raise PlanError(problems)
+    dates = plan_dates(store, row)
+    found = contradictions(plan, dates, questionnaire)
+    before = {p.message for p in contradictions(get_plan(store, assessment_id), dates, questionnaire)}
+    refused = [p for p in found if whole or (p.refused and p.message not in before)]
+    if refused:
+        raise PlanError([p.message for p in refused], [p.part for p in refused])
     new = plan_json(plan)
     now = store.now()
     with store.write("save the plan") as db:

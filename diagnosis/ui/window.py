@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
             ctx, lambda: self._show(self.enterprise), self.open_assessment
         )
         self.questions: QuestionPage = QuestionPage(ctx, self.show_review, self.show_start)
-        self.review: ReviewPage = ReviewPage(ctx, self.to_question, self.after_review, self.show_start)
+        self.review: ReviewPage = ReviewPage(
+            ctx, self.to_question, self.after_review, self.show_start, self.show_plan_at
+        )
         self.plan: PlanPage = PlanPage(ctx, self.show_review, lambda: self._show(self.finish))
         self.finish: FinishPage = FinishPage(
             ctx,
@@ -293,6 +295,11 @@ class MainWindow(QMainWindow):
 
     def show_plan(self) -> None:
         self._show(self.plan)
+
+    def show_plan_at(self, part: str) -> None:
+        """The plan step at a part `finalize` still needs (`confirmation`, `projects.2.funding` …)."""
+        self._show(self.plan)
+        self.plan.go_to(part)
 
     def explain_alert(self) -> None:
         """On the review page, explain the selected plausibility warning (there it is listed)."""

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from diagnosis.cli.main import main
 from diagnosis.storage.answers import review_flags
 from diagnosis.storage.db import open_store
+from tests.storage.conftest import READY_PLAN
 
 
 @pytest.fixture
@@ -91,7 +92,23 @@ def test_a_whole_assessment_from_the_command_line(
     assert [(r["id"], r["answered"]) for r in json.loads(out)] == [(1, 3)]
 
     code, _, err = run(capsys, "finalize", "1")
-    assert code == 1 and "required questions are unanswered" in err
+    lines = err.splitlines()
+    assert code == 1 and lines[1].endswith(
+        "required questions are unanswered (first: industry_table); answer them or finalize with --force"
+    )
+    assert lines[:1] + lines[2:] == [
+        "assessment #1 cannot be finalized yet:",
+        "  - the assessment process: record at least one visit (date, place, assessors)",
+        "  - the problems and needs are not written yet",
+        "  - the plan: at least one project, or the reason why no project is proposed",
+        "  - the expected results: at least one KPI with its target",
+        "  - the enterprise's confirmation lacks its opinion, who confirmed, the date",
+    ]
+    code, _, err = run(capsys, "finalize", "1", "--force")  # --force is for unanswered questions only
+    assert code == 1 and "required questions" not in err and "visit" in err
+    plan = tmp_path / "plan.json"
+    plan.write_text(READY_PLAN.model_dump_json(), encoding="utf-8")
+    assert run(capsys, "plan", "1", "--set", str(plan))[0] == 0
     assert run(capsys, "finalize", "1", "--force")[0] == 0
     code, _, err = run(capsys, "answer", "1", "network", '["none"]')
     assert code == 1 and err == "assessment #1 is finalized; reopen it as a new revision to change it\n"
@@ -108,7 +125,7 @@ def test_a_whole_assessment_from_the_command_line(
 
     assert run(capsys, "xlsx", "1", "-o", str(tmp_path / "a.xlsx"))[0] == 0
     book = load_workbook(tmp_path / "a.xlsx")
-    assert book.sheetnames == ["企业与评估", "答卷", "得分", "数据核查"]
+    assert book.sheetnames == ["企业与评估", "答卷", "得分", "诊断方案", "数据核查"]
     answers = {row[0].value: row for row in book["答卷"].iter_rows(min_row=2)}
     assert (
         str(answers["network"][3].value).startswith("应用系统网络：")

@@ -16,7 +16,7 @@ import pytest
 
 from diagnosis.loading.load import Loaded
 from diagnosis.storage.answers import set_answer
-from diagnosis.storage.assessments import finalize, new_assessment
+from diagnosis.storage.assessments import new_assessment
 from diagnosis.storage.db import Store
 from diagnosis.storage.evidence import add_evidence
 from diagnosis.storage.package import package_bytes
@@ -25,6 +25,7 @@ from tests.storage.conftest import (  # noqa: F401 - fixtures and helpers shared
     FakeClock,
     dump,
     enterprise,
+    finalized,
     mini,
     sme,
     store,
@@ -40,7 +41,7 @@ def package(store: Store, sme: Loaded, enterprise: int) -> tuple[int, bytes]:  #
     set_answer(store, a, "network", ["app_network", "control_network"], note="车间 Wi-Fi")
     set_answer(store, a, "devices_total", 120)
     add_evidence(store, a, "network", "网络拓扑图.png", b"\x89PNG fake")
-    finalize(store, a, force=True)
+    finalized(store, a)
     return a, package_bytes(store, a)
 
 

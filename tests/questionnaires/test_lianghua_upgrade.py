@@ -225,9 +225,11 @@ def test_the_draft_plan_closes_the_stage_gap_and_the_next_grade(lu: Questionnair
     lifted = sorted((change.target, change.goal) for project in plan.projects for change in project.changes)
     assert lifted == [("governance", 2), ("improvement", 2)]  # the stage's gap and grade A's
     assert [f.text for f in plan.findings][:2] == [
-        "五个视角中适用的各项均达到场景级及以上（当前 4/5）；尚未达到的：治理体系",
-        "评定准备度距“可申请 A 级评定（准备度）”尚缺："
-        "四类管理体系条款中适用的各项均达到二阶段审核就绪及以上（当前 3/4）；尚未达到的：评测与改进",
+        "要达到“场景级”，五个视角中的每一项都须达到场景级及以上，目前 5 项中有 4 项做到。"
+        "尚未达到的：“治理体系”。",
+        "评定准备度：要达到“可申请 A 级评定（准备度）”，"
+        "四类管理体系条款中的每一项都须达到二阶段审核就绪及以上，目前 4 项中有 3 项做到。"
+        "尚未达到的：“评测与改进”。",
     ]
     planned = planned_result(lu, given, plan)
     assert (stage(planned), grade(planned)) == ("scene", "ready_aa")  # GB/T 23020 is 单项覆盖

@@ -16,7 +16,6 @@ from diagnosis.loading.load import Loaded
 from diagnosis.storage.answers import history_of, set_answer
 from diagnosis.storage.assessments import (
     answers_of,
-    finalize,
     get_assessment,
     new_assessment,
     score_assessment,
@@ -25,7 +24,7 @@ from diagnosis.storage.db import Store, open_store
 from diagnosis.storage.evidence import add_evidence, evidence_bytes, evidence_of
 from diagnosis.storage.package import PackageError, export_package, import_package
 
-from .conftest import FakeClock, dump
+from .conftest import FakeClock, dump, finalized
 
 
 @pytest.fixture
@@ -36,7 +35,7 @@ def package(store: Store, sme: Loaded, enterprise: int, tmp_path: Path) -> tuple
     set_answer(store, a, "info_system_coverage", "over80")
     set_answer(store, a, "devices_total", 120)
     add_evidence(store, a, "network", "网络拓扑图.png", b"\x89PNG fake")
-    finalize(store, a, force=True)
+    finalized(store, a)
     target = tmp_path / "a.zip"
     export_package(store, a, target)
     return a, target.read_bytes()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayou
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.session import Session
-from diagnosis.storage.assessments import finalize, get_assessment
+from diagnosis.storage.assessments import finalize, finalize_problems, get_assessment
 from diagnosis.ui.context import Context
 from diagnosis.ui.exports import choose_file, open_file, render_pdf
 from diagnosis.ui.signing.signer import Cancelled, sentence, signing_key
@@ -89,6 +89,11 @@ class FinishPage(QWidget):
         session, t = self.session, self.ctx.t
         if session.finalized:
             return
+        blockers = finalize_problems(self.ctx.store, session.assessment_id)
+        if blockers:  # said before asking: nothing to confirm yet
+            lines = [t("fin.blocked"), *(f"✗ {self.ctx.say(b)}" for b in blockers)]
+            self.status.setText("\n".join(lines))
+            return
         missing = session.result().completeness.required_missing
         text = t("confirm.finalize") + (t("confirm.finalize_missing", n=len(missing)) if missing else "")
         if not confirm(self, t("btn.finalize"), text):
@@ -96,8 +101,8 @@ class FinishPage(QWidget):
             return
         try:
             finalize(self.ctx.store, session.assessment_id, force=bool(missing))
-        except DiagnosisError as error:
-            self.status.setText(error.lines[0])
+        except DiagnosisError as error:  # every missing part, in the UI's language
+            self.status.setText("\n".join(self.ctx.say(line) for line in error.lines))
             return
         self.enter()
         self.buttons["btn.pdf"].setFocus()  # the next step, not whatever follows a disabled button

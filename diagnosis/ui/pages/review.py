@@ -41,14 +41,16 @@ class ReviewPage(QWidget):
         to_question: Callable[[str], None],
         finish: Callable[[], None],
         home: Callable[[], None],
+        to_plan: Callable[[str], None],
     ) -> None:
+        """`to_plan(part)`: open the plan step at a part to complete (`projects.2.funding` …)."""
         super().__init__()
         self.ctx, self.to_question, self.finish, self.home = ctx, to_question, finish, home
         self.title = PlainLabel(name="pageTitle")
         self.level = PlainLabel(name="levelText")
         self.score = PlainLabel()
         self.decided_label, self.missing_label, self.gap_label = PlainLabel(), PlainLabel(), PlainLabel()
-        self.checks = ChecksView(ctx, to_question, self._explained)
+        self.checks = ChecksView(ctx, to_question, self._explained, to_plan)
         self.scenes_label, self.scenes_note = PlainLabel(), PlainLabel(wrap=True, name="hint")
         self.decided = QListWidget()
         self.decided.setWordWrap(True)

@@ -1,7 +1,8 @@
-"""On the review page, what a reviewer would otherwise check by hand: the plausibility warnings
-not explained yet (Enter explains one with a note) and the evidence still missing (the share of
-questions with their expected evidence; Enter opens a question). Both come from the report's own
-functions, so the page and the report always agree."""
+"""On the review page, what a reviewer would otherwise check by hand: what still stops finalizing
+(Enter goes to the part of the plan to complete), the plausibility warnings not explained yet
+(Enter explains one with a note) and the evidence still missing (the share of questions with
+their expected evidence; Enter opens a question). All come from the core's own functions (the
+finalize rule, the report's checks), so the page, `finalize` and the report always agree."""
 
 from __future__ import annotations
 
@@ -33,10 +34,18 @@ def fit_height(view: QAbstractItemView, rows: int, cap: int = 420) -> None:
 
 class ChecksView(QWidget):
     def __init__(
-        self, ctx: Context, to_question: Callable[[str], None], explained: Callable[[], None]
+        self,
+        ctx: Context,
+        to_question: Callable[[str], None],
+        explained: Callable[[], None],
+        to_plan: Callable[[str], None],
     ) -> None:
         super().__init__()
         self.ctx, self.to_question, self.explained = ctx, to_question, explained
+        self.blockers_label = PlainLabel(wrap=True, name="fieldError")
+        self.blockers = QListWidget()
+        self.blockers.setWordWrap(True)
+        self.blockers.itemActivated.connect(lambda item: to_plan(item.data(QID)))
         self.alerts_label, self.evidence_label = PlainLabel(wrap=True), PlainLabel(wrap=True)
         self.alerts = QListWidget()
         self.alerts.setWordWrap(True)
@@ -46,7 +55,14 @@ class ChecksView(QWidget):
         self.evidence.itemActivated.connect(lambda item: self.to_question(item.data(QID)))
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.alerts_label, self.alerts, self.evidence_label, self.evidence):
+        for widget in (
+            self.blockers_label,
+            self.blockers,
+            self.alerts_label,
+            self.alerts,
+            self.evidence_label,
+            self.evidence,
+        ):
             column.addWidget(widget)
 
     def show_checks(self) -> None:
@@ -56,6 +72,7 @@ class ChecksView(QWidget):
         session = self.ctx.session
         assert session is not None
         t, lang = self.ctx.t, self.ctx.texts.lang
+        self._show_blockers()
         source = source_of(self.ctx)
         index = index_of(session.questionnaire)
         found = [alert for alert in checks(source) if not alert.resolved]
@@ -78,6 +95,17 @@ class ChecksView(QWidget):
             rows.append((f"{question.text.get(lang)} — {expected}", qid))
         self._fill(self.evidence, rows)
 
+    def _show_blockers(self) -> None:
+        """What `finalize` would refuse today, each leading to the part of the plan to complete."""
+        from diagnosis.storage.assessments import finalize_blockers_of
+
+        session = self.ctx.session
+        assert session is not None
+        found = [] if session.read_only else finalize_blockers_of(self.ctx.store, session.assessment_id)
+        self.blockers_label.setText(self.ctx.t("chk.blockers", n=len(found)))
+        self.blockers_label.setVisible(bool(found))
+        self._fill(self.blockers, [(f"✗ {self.ctx.say(p.message)}", p.part) for p in found])
+
     @staticmethod
     def _fill(listed: QListWidget, rows: list[tuple[str, str]]) -> None:
         listed.clear()
@@ -90,7 +118,7 @@ class ChecksView(QWidget):
 
     def activate_focused(self) -> bool:
         """Enter on one of the lists: explain the warning or open the question (True: done)."""
-        for listed in (self.alerts, self.evidence):
+        for listed in (self.blockers, self.alerts, self.evidence):
             item = listed.currentItem()
             if listed.hasFocus() and item is not None:
                 listed.itemActivated.emit(item)

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QTabWidget
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.model.index import index_of
+from diagnosis.plan.consistency import contradictions
 from diagnosis.plan.model import Plan
 from diagnosis.plan.projection import check_plan
+from diagnosis.plan.readiness import kpi_against_projects
 from diagnosis.session import Session
-from diagnosis.storage.assessments import get_assessment
-from diagnosis.storage.plans import get_plan, set_plan
+from diagnosis.storage.assessments import get_assessment, plan_dates
+from diagnosis.storage.plans import PlanError, get_plan, set_plan
 from diagnosis.ui.context import Context
 from diagnosis.ui.plan.outcome import OutcomeView
 from diagnosis.ui.plan.projects import ProjectsSection
@@ -40,6 +42,7 @@ from diagnosis.ui.widgets import PlainLabel, confirm, scrolling
 
 TABS = ("process", "findings", "projects", "kpis", "confirm")
 PROJECTS = TABS.index("projects")
+PART_TABS = {"confirmation": "confirm"}  # the plan's parts (`plan.readiness`) by tab, where named otherwise
 
 
 class PlanPage(QWidget):
@@ -151,7 +154,18 @@ class PlanPage(QWidget):
         try:
             self.outcome.show_outcome(session.questionnaire, answers, plan)
         except DiagnosisError as error:  # a plan that no longer fits (it is said, not drawn)
-            self.outcome.show_problems(error.lines)
+            self.outcome.show_problems([self.ctx.say(line) for line in error.lines])
+            return
+        self._show_open(plan)
+
+    def _show_open(self, plan: Plan) -> None:
+        """What the plan must still settle before finalizing (a split short of its budget, a KPI
+        without a direction …), said beside it as it is edited — not first at finalize."""
+        store, row = self.session.store, get_assessment(self.session.store, self.session.assessment_id)
+        found = contradictions(plan, plan_dates(store, row), self.session.questionnaire)
+        found += kpi_against_projects(plan, self.session.questionnaire, self.session.answers())
+        lines = [self.ctx.say(p.message) for p in found]
+        self.outcome.show_problems([self.ctx.t("plan.open"), *lines] if lines else [])
 
     def focus_tab(self) -> None:
         self.sections[self.tabs.currentIndex()].first_field().setFocus()
@@ -191,17 +205,40 @@ class PlanPage(QWidget):
         if plan == self.plan:
             return True
         problems = check_plan(plan, self.session.questionnaire, lang)
-        self.outcome.show_problems([t("plan.problems"), *problems] if problems else [])
+        if problems:
+            self.outcome.show_problems([t("plan.problems"), *problems])
         if problems:
             return self._refused(problems[0])
         try:
             set_plan(self.session.store, self.session.assessment_id, plan)
+        except PlanError as error:
+            self._mark(error.parts[0] if error.parts else "", self.ctx.say(error.lines[0]))
+            return self._refused(self.ctx.say(error.lines[0]))
         except DiagnosisError as error:
-            return self._refused(error.lines[0])
+            return self._refused(self.ctx.say(error.lines[0]))
         self.plan = plan
         self._show(plan)
         self._say(t("ask.saved"))
         return True
+
+    def go_to(self, part: str) -> None:
+        """Open the tab holding a part of the plan (`confirmation`, `kpis.0.target` …), at its cell."""
+        self._mark(part, "")
+
+    def _mark(self, part: str, reason: str) -> None:
+        """Take the provider to the cell of a part (`projects.2.funding` …), its tooltip the reason."""
+        where = part.split(".")
+        name = PART_TABS.get(where[0], where[0])
+        if name not in TABS:
+            return
+        tab = TABS.index(name)
+        self.tabs.setCurrentIndex(tab)
+        self.focus_tab()
+        for table in self.sections[tab].tables():
+            column = "budget" if where[-1] == "funding" else where[-1]  # the split: by its budget
+            if len(where) >= 3 and column in {c.key for c in table.columns}:
+                table.point_at(int(where[-2]), column, reason)
+                return
 
     def _refused(self, reason: str) -> bool:
         self._say(self.ctx.t("ask.unsaved", error=reason), error=True)
@@ -252,7 +289,7 @@ class PlanPage(QWidget):
         try:
             set_plan(session.store, session.assessment_id, plan, reason="drafted from the gap analysis")
         except DiagnosisError as error:
-            self._refused(error.lines[0])
+            self._refused(self.ctx.say(error.lines[0]))
             return
         self.plan = plan
         self._show(plan)
@@ -264,7 +301,7 @@ class PlanPage(QWidget):
         self.task = None
         if not isinstance(error, DiagnosisError):
             raise error
-        self._refused(error.lines[0])
+        self._refused(self.ctx.say(error.lines[0]))
 
     def active_table(self) -> PlanTable | None:
         """The table with the focus, else the current tab's first one."""

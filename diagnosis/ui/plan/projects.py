@@ -73,6 +73,9 @@ class ProjectsSection(Section):
         split.setStretchFactor(0, 3)  # the projects get the room; a project changes a few things
         split.setStretchFactor(1, 2)
         self.layout_.addWidget(split, 1)
+        self.reason = self.note()
+        self.heading("plan.no_project_reason", self.reason)
+        self.layout_.addWidget(self.reason)
 
     def _labels(self, choices: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
         return [(value, self.ctx.t(key) if value is not None else key) for value, key in choices]
@@ -144,6 +147,7 @@ class ProjectsSection(Section):
             rows.append((project, values))
         _refill(self.projects, rows)
         self._show_changes(self.projects.currentRow())
+        self.reason.show_text(plan.no_project_reason or "")
 
     def _ladder_levels(self) -> dict[str, str]:
         if self.index is None:
@@ -202,4 +206,5 @@ class ProjectsSection(Section):
             kept = old.model_dump(include={"phase", "description"}) if isinstance(old, Project) else {}
             changes = list(old.changes) if isinstance(old, Project) else []
             projects.append(Project(**values, **kept, funding=funding, changes=changes))
-        return plan.model_copy(update={"projects": projects})
+        reason = self.reason.toPlainText().strip() or None
+        return plan.model_copy(update={"projects": projects, "no_project_reason": reason})

@@ -4,12 +4,14 @@ reads it back (`collect`), raising a CellProblem for a field it cannot read."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from diagnosis.model.index import Index
+from diagnosis.plan.consistency import kpi_direction
 from diagnosis.plan.model import (
     METHODS,
     OPINIONS,
@@ -96,6 +98,14 @@ class Section(QWidget):
         raise NotImplementedError
 
 
+NAMES = "、"  # people named in one cell
+
+
+def names(text: str | None) -> list[str]:
+    """'张工、李工' (or commas, semicolons) → ['张工', '李工']."""
+    return [name.strip() for name in re.split(r"[、,，;；/]", text or "") if name.strip()]
+
+
 def _refill(table: PlanTable, rows: list[tuple[Any, dict[str, Any]]]) -> None:
     """Refill a table, unless a cell is being edited in it (what is typed there stays)."""
     if table.state() != table.State.EditingState:
@@ -111,7 +121,9 @@ class ProcessSection(Section):
             "plan.visits",
             [
                 Column("date", "plan.visit.date", "day", required=True),
-                Column("hours", "plan.visit.hours", "hours", stretch=True),
+                Column("hours", "plan.visit.hours", "hours"),
+                Column("place", "plan.visit.place", stretch=True),
+                Column("assessors", "plan.visit.assessors"),
             ],
             rows=3,
         )
@@ -143,7 +155,10 @@ class ProcessSection(Section):
 
     def show_plan(self, plan: Plan, index: Index, answers: dict[str, Any]) -> None:
         process = plan.process
-        _refill(self.visits, [(None, v.model_dump()) for v in process.visits])
+        _refill(
+            self.visits,
+            [(None, v.model_dump() | {"assessors": NAMES.join(v.assessors)}) for v in process.visits],
+        )
         for method, box in self.methods.items():
             box.blockSignals(True)
             box.setChecked(method in process.methods)
@@ -154,7 +169,10 @@ class ProcessSection(Section):
 
     def collect(self, plan: Plan) -> Plan:
         process = Process(
-            visits=[Visit(**values) for _, values in self.visits.records()],
+            visits=[
+                Visit(**(values | {"assessors": names(values["assessors"])}))
+                for _, values in self.visits.records()
+            ],
             methods=cast(list[Method], [m for m, box in self.methods.items() if box.isChecked()]),
             participants=[Person(**values) for _, values in self.participants.records()],
             assessors=[Person(**values) for _, values in self.assessors.records()],
@@ -200,7 +218,12 @@ class FindingsSection(Section):
 
     def collect(self, plan: Plan) -> Plan:
         findings = [
-            Finding(kind=values["kind"], text=values["text"], refs=list(old.refs) if old else [])
+            Finding(
+                kind=values["kind"],
+                text=values["text"],
+                refs=list(old.refs) if old else [],
+                drafted=old.drafted if old else None,  # a draft until its text is edited
+            )
             for old, values in self.findings.records()
         ]
         return plan.model_copy(
@@ -228,18 +251,28 @@ class KpiSection(Section):
                 Column("unit", "plan.kpi.unit"),
                 Column("baseline", "plan.kpi.baseline", "figure"),
                 Column("target", "plan.kpi.target", "figure"),
+                Column("better", "plan.kpi.better", "choice", self._directions),
             ],
             rows=8,
         )
         self.heading("plan.kpis", self.kpis)
         self.layout_.addWidget(self.kpis, 1)
 
+    def _directions(self, row: int) -> list[tuple[Any, str]]:
+        return [(None, "—"), *((d, self.ctx.t(f"plan.kpi.better.{d}")) for d in ("higher", "lower"))]
+
     def show_plan(self, plan: Plan, index: Index, answers: dict[str, Any]) -> None:
-        _refill(self.kpis, [(kpi, kpi.model_dump()) for kpi in plan.kpis])
+        questionnaire = index.questionnaire
+        rows = [(kpi, kpi.model_dump() | {"better": kpi_direction(kpi, questionnaire)}) for kpi in plan.kpis]
+        _refill(self.kpis, rows)
 
     def collect(self, plan: Plan) -> Plan:
         kpis = [
-            Kpi(**values, question=old.question if old is not None else None)
+            Kpi(
+                **values,
+                question=old.question if old is not None else None,
+                indicator=old.indicator if old is not None else None,
+            )
             for old, values in self.kpis.records()
         ]
         return plan.model_copy(update={"kpis": kpis})

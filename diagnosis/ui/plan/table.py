@@ -244,6 +244,17 @@ class PlanTable(QTableWidget):
         self.removeRow(row)
         self.edited.emit()
 
+    def point_at(self, row: int, key: str, reason: str) -> None:
+        """Put the cursor on a cell the plan's rules refused, with the reason as its tooltip."""
+        n = next((i for i, c in enumerate(self.columns) if c.key == key), None)
+        if n is None or not 0 <= row < self.rowCount():
+            return
+        self.setFocus()
+        self.setCurrentCell(row, n)
+        item = self.item(row, n)
+        if item is not None and reason:
+            item.setToolTip(reason)
+
     def row_title(self, row: int) -> str:
         item = self.item(row, 0)
         return item.text() if item is not None else ""

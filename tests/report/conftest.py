@@ -1,0 +1,1 @@
+from tests.storage.conftest import enterprise, sme, store  # noqa: F401
