@@ -7,9 +7,13 @@ checks that both languages of a message take the same parameters.
 from __future__ import annotations
 
 from diagnosis.messages import common
+from diagnosis.messages import signing as signing_area
+from diagnosis.messages import verify as verify_area
 
 Table = dict[str, tuple[str, str]]
 
 CATALOGUE: Table = {
     **common.MESSAGES,
+    **signing_area.MESSAGES,
+    **verify_area.MESSAGES,
 }
