@@ -16,6 +16,7 @@ from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import JsonSyntaxError, parse_json
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.localtime import local_minute
+from diagnosis.messages import render
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
@@ -126,7 +127,13 @@ def run_new(args: argparse.Namespace) -> int:
         enterprise_id = find_or_add(store, args.enterprise_name, args.uscc)
     print(
         new_assessment(
-            store, loaded, enterprise_id, mode=args.mode, provider=args.provider, assessor=args.assessor
+            store,
+            loaded,
+            enterprise_id,
+            mode=args.mode,
+            provider=args.provider,
+            assessor=args.assessor,
+            provider_uscc=args.provider_uscc,
         )
     )
     return 0
@@ -347,7 +354,8 @@ def run_import(args: argparse.Namespace) -> int:
     unpacked = read_package(source, store.evidence_limit)
     signature = unpacked.check_signature(default_trust())
     print(import_package(store, unpacked, args.if_exists))
-    print(f"package {signature.summary()}", file=sys.stderr)  # who sent it, for the person importing
+    summary = render(signature.summary(), args.message_lang)
+    print(f"package {summary}", file=sys.stderr)  # who sent it, for the person importing
     return 0
 
 

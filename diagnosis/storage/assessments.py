@@ -14,6 +14,7 @@ from diagnosis.scoring.carry_over import Carried, carry_over
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.storage.db import Store, inserted
+from diagnosis.storage.enterprises import check_uscc
 
 Mode = Literal["self", "onsite"]
 
@@ -60,14 +61,17 @@ def new_assessment(
     mode: Mode = "self",
     provider: str | None = None,
     assessor: str | None = None,
+    provider_uscc: str | None = None,
 ) -> int:
-    """A new draft assessment of an enterprise against a questionnaire; returns its id."""
+    """A new draft assessment of an enterprise against a questionnaire; returns its id.
+    `provider_uscc` is the provider's credit code: a signature on its report must carry it."""
     now = store.now()
     row = _fresh(loaded) | {
         "enterprise_id": enterprise_id,
         "status": "draft",
         "mode": mode,
         "provider": provider,
+        "provider_uscc": check_uscc(provider_uscc) if provider_uscc else None,
         "assessor": assessor,
         "created_at": now,
         "updated_at": now,
