@@ -12,6 +12,7 @@ from diagnosis.cli.output import read_input
 from diagnosis.cli.scoring_run import resolve
 from diagnosis.errors import UsageError
 from diagnosis.files import read_regular, write_atomic
+from diagnosis.messages import render_all
 from diagnosis.report.inputs import from_answers_file, from_store
 from diagnosis.report.pdf import build_pdf
 from diagnosis.report.source import ReportInput
@@ -56,7 +57,8 @@ def run_verify(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
         return 0 if verdict.ok else 1
-    print("\n".join(verdict.lines(str(args.pdf))), file=sys.stdout if verdict.ok else sys.stderr)
+    lines = render_all(verdict.lines(str(args.pdf)), args.message_lang)
+    print("\n".join(lines), file=sys.stdout if verdict.ok else sys.stderr)
     return 0 if verdict.ok else 1
 
 
