@@ -138,7 +138,7 @@ def _groups_table(claims: Any) -> str:
     ]
     rows = [
         [
-            g.name,
+            printable(g.name),  # a provider's or a city's name, as the documents wrote it
             g.enterprises,
             g.assessments,
             g.with_effect,

@@ -35,28 +35,39 @@ def signing_update_problems(reader: PdfFileReader, signature: EmbeddedPdfSignatu
     if root != _ref(reader.trailer.raw_get("/Root", revision=revision - 1)):
         return [msg("signing.update_changes", changes=msg("changes.catalogue_replaced"))]
     info = _info(reader, revision)
-    pages = _page_numbers(before)
     form = before.root.raw_get("/AcroForm") if "/AcroForm" in before.root else None
-    allowed_in = {root: CATALOGUE_KEYS} | dict.fromkeys(pages, PAGE_KEYS)
+    allowed_in = {root: CATALOGUE_KEYS}
     if isinstance(form, generic.IndirectObject):
         allowed_in[_ref(form)] = FORM_KEYS
-    changed: list[Message] = []
+    changed: list[tuple[Ref, object]] = []
     for ref in sorted(reader.xrefs.explicit_refs_in_revision(revision), key=lambda r: r.idnum):
         key = (ref.idnum, ref.generation)
         if key == info or reader.xrefs.get_introducing_revision(ref) == revision:
             continue  # the information is not shown; a new object is reached only through checked ones
-        allowed = allowed_in.get(key)
         then = before.get_object(ref)  # type: ignore[no-untyped-call]
         now = reader.get_object(ref)  # type: ignore[no-untyped-call]
+        allowed = allowed_in.get(key) or (PAGE_KEYS if _is_page(then) else None)
         if allowed is None or not _same_except(now, then, allowed):
-            number = pages.get(key)
-            changed.append(
-                msg("changes.page", number=number) if number else msg("changes.object", number=ref.idnum)
-            )
+            changed.append((key, then))
+    found = _named(changed, before)
     final_form = reader.root.get("/AcroForm")
     if isinstance(final_form, generic.DictionaryObject) and "/XFA" in final_form:
-        changed.append(msg("changes.xfa"))  # a form a viewer may show instead of the pages
-    return [msg("signing.update_changes", changes=joined(changed))] if changed else []
+        found.append(msg("changes.xfa"))  # a form a viewer may show instead of the pages
+    return [msg("signing.update_changes", changes=joined(found))] if found else []
+
+
+def _is_page(value: object) -> bool:
+    """A page as that revision had it (whether in the page tree or not: only /Annots may change)."""
+    return isinstance(value, generic.DictionaryObject) and value.get("/Type") == "/Page"
+
+
+def _named(changed: list[tuple[Ref, object]], before: HistoricalResolver) -> list[Message]:
+    """The changed objects as a reader would name them: a page by its number, else the object."""
+    pages = _page_numbers(before) if any(_is_page(then) for _, then in changed) else {}
+    return [
+        msg("changes.page", number=pages[key]) if key in pages else msg("changes.object", number=key[0])
+        for key, _ in changed
+    ]
 
 
 def _same_except(now: object, then: object, allowed: frozenset[str]) -> bool:
