@@ -28,6 +28,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def normalised(name: str) -> str:
+    """A name as compared: NFKC, each run of whitespace one space, the ends trimmed."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", name)).strip()
 
 
@@ -46,9 +47,7 @@ def same_provider(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
     )
 
 
-def provider_mismatch(
-    signer: SignerIdentity, assessment: Mapping[str, Any], document: Message
-) -> Message | None:
+def provider_mismatch(signer: SignerIdentity, assessment: Mapping[str, Any], document: str) -> Message | None:
     """Why `signer` is not the provider the `document` ("the report", "the package") names in its
     assessment record (`provider`, `provider_uscc`); None when it is."""
     name, code = assessment.get("provider"), assessment.get("provider_uscc")
@@ -66,7 +65,7 @@ def provider_mismatch(
     )
 
 
-def require_provider(signer: SignerIdentity, assessment: Mapping[str, Any], document: Message) -> None:
+def require_provider(signer: SignerIdentity, assessment: Mapping[str, Any], document: str) -> None:
     """Refuse to sign a document that names another provider (one sentence, nothing written)."""
     mismatch = provider_mismatch(signer, assessment, document)
     if mismatch is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from asn1crypto import pem
@@ -39,15 +40,18 @@ class TrustList:
     def fingerprints(self) -> frozenset[str]:
         return frozenset(fingerprint(cert) for cert in self.certificates)
 
-    @property
+    @cached_property  # a frozen dataclass still has a __dict__: computed once per list
     def authorities(self) -> tuple[x509.Certificate, ...]:
         """The CA entries: the only trust roots a chain may lead to."""
         return tuple(cert for cert in self.certificates if may_issue(cert))
 
+    @cached_property
+    def _pinned(self) -> frozenset[str]:
+        return frozenset(fingerprint(cert) for cert in self.certificates if not may_issue(cert))
+
     def pinned(self, cert: x509.Certificate) -> bool:
         """Whether `cert` itself is an entry that is not a CA (trusted as exactly that certificate)."""
-        found = fingerprint(cert)
-        return any(fingerprint(entry) == found and not may_issue(entry) for entry in self.certificates)
+        return fingerprint(cert) in self._pinned
 
     def __len__(self) -> int:
         return len(self.certificates)

@@ -72,6 +72,30 @@ def test_a_document_signed_by_another_than_the_provider_it_names_is_refused(
         assert conn.execute(select(assessments)).all() == []
 
 
+def test_a_package_signed_before_its_assessment_was_finalized_is_refused(
+    intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey]
+) -> None:
+    import datetime as dt
+
+    from diagnosis.signing.cms import sign_bytes
+    from diagnosis.storage.package import SIGNATURE
+    from tests.signing.certificates import make, name
+
+    # The provider's key valid since 2025; the signature dated two hours before the finalizing.
+    key = make(name(PROVIDER, PROVIDER_USCC), start=dt.datetime(2025, 1, 1, tzinfo=dt.UTC), days=3650)
+    spec = make_spec(1, signer=None)
+    when = spec.finalized - dt.timedelta(hours=2)
+    buffer = io.BytesIO(package(spec))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr(SIGNATURE, sign_bytes(archive.read("manifest.json"), key.provider_key(), now=when))
+    outcome = intake.add(buffer.getvalue(), "backdated.diagpkg")
+    assert (outcome.status, outcome.message) == (
+        "refused",
+        f"signed before the report existed: the signature says {when:%Y-%m-%d %H:%M} UTC, the assessment "
+        f"was finalized {spec.finalized:%Y-%m-%d %H:%M} UTC",
+    )
+
+
 def _forger_signs_report(spec: Spec, key: ProviderKey) -> bytes:
     """A report naming the spec's provider, signed by `key` with a forger's own tool."""
     from diagnosis.report.pdf import build_pdf

@@ -113,7 +113,7 @@ def test_settings_then_a_signed_report_and_package(
     other.import_package(package)
     qtbot.waitUntil(lambda: other.ctx.session is not None, timeout=20000)
     told = other.statusBar().currentMessage()
-    assert told.startswith("已导入的评估包：signed by 测试诊断服务有限公司") and "Traceback" not in told
+    assert told.startswith(f"已导入的评估包：由 {PROVIDER}（指纹 ") and "Traceback" not in told
 
 
 def test_a_wrong_password_writes_nothing(
