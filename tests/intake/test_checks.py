@@ -73,7 +73,7 @@ def test_a_document_signed_by_another_than_the_provider_it_names_is_refused(
 
 
 def test_a_package_signed_before_its_assessment_was_finalized_is_refused(
-    intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey]
+    intake: Intake, make_spec: SpecMaker
 ) -> None:
     import datetime as dt
 
