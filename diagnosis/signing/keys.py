@@ -19,7 +19,6 @@ from diagnosis.files import write_atomic
 from diagnosis.messages import msg
 from diagnosis.signing.identity import SM2_ADVICE, USCC_PREFIX, SignerIdentity, identity_of, uses_sm2
 from diagnosis.signing.rules import usage_problems
-from diagnosis.storage.enterprises import check_uscc
 
 KeyKind = Literal["ecdsa", "rsa"]
 SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
@@ -154,6 +153,8 @@ def new_keys(
         if kind == "ecdsa"
         else rsa.generate_private_key(public_exponent=65537, key_size=2048)
     )
+    from diagnosis.storage.enterprises import check_uscc  # storage loads only to make keys
+
     cert = _self_signed(name, check_uscc(uscc) if uscc else None, key, now or datetime.now(UTC))
     encryption = serialization.BestAvailableEncryption(password.encode())
     bundle = pkcs12.serialize_key_and_certificates(name.encode(), key, cert, None, encryption)
