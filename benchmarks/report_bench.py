@@ -32,6 +32,7 @@ file = parse_answers_file("a", Path(sys.argv[1]).read_bytes())
 Path(sys.argv[2]).write_bytes(render(build(from_answers_file(file, resolve(file, None)))))
 """
 PASSWORD = "benchmark-password"
+PROVIDER = "基准测试服务机构"  # names the key's holder: a key signs only its own provider's reports
 
 
 def answers_file(folder: Path, qid: str, projects: int) -> Path:
@@ -56,7 +57,12 @@ def answers_file(folder: Path, qid: str, projects: int) -> Path:
         "format": "diagnosis-answers/1",
         "questionnaire": {"id": qid},
         "enterprise": {"name": "基准测试企业有限公司", "uscc": "91340100MA2NX8K5TH"},
-        "assessment": {"mode": "onsite", "status": "finalized", "uid": "benchmark00000001"},
+        "assessment": {
+            "mode": "onsite",
+            "status": "finalized",
+            "uid": "benchmark00000001",
+            "provider": PROVIDER,
+        },
         "answers": answers,
         "notes": {k: f"现场核查记录：{k}，已查看相关台账和系统截图。" for k in answers},
         "plan": plan.model_dump(mode="json"),
@@ -82,7 +88,7 @@ def main() -> None:
     env = os.environ | {"DIAGNOSIS_KEY_PASSWORD": PASSWORD}
     key = folder / "provider.p12"
     subprocess.run(
-        [*run, "keys", "new", "--provider", "基准测试服务机构", "-o", str(key)],
+        [*run, "keys", "new", "--provider", PROVIDER, "-o", str(key)],
         check=True,
         env=env,
         capture_output=True,

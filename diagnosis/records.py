@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import PureWindowsPath
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from stdnum.cn import uscc as uscc_number
@@ -65,9 +66,12 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+Uscc = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{18}$"), AfterValidator(_uscc)]
+
+
 class EnterpriseRecord(Record):
     name: Line = Field(min_length=1)
-    uscc: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{18}$"), AfterValidator(_uscc)] | None = None
+    uscc: Uscc | None = None
     industry: Line | None = None
     province: Line | None = None
     city: Line | None = None
@@ -94,6 +98,7 @@ class AssessmentRecord(Record):
     created_by: Line | None = None
     report_number: ReportNumber | None = None
     carried_from: Version | None = None
+    provider_uscc: Uscc | None = None  # the provider's credit code: its signature must carry it
 
 
 class EnterpriseSection(EnterpriseRecord):
@@ -118,6 +123,7 @@ class AssessmentSection(Record):
     created_by: Line | None = None
     report_number: ReportNumber | None = None
     carried_from: Version | None = None
+    provider_uscc: Uscc | None = None
     based_on: int | None = Field(default=None, ge=1, le=INT64)
 
 
@@ -176,8 +182,21 @@ class QuestionnaireRef(Record):
 
 ENTERPRISE_FIELDS = tuple(EnterpriseRecord.model_fields)
 ASSESSMENT_FIELDS = tuple(AssessmentRecord.model_fields)
+# Fields added after packages and report data (format 2) first travelled: written only when set,
+# so the same stored assessment still gives the same bytes, and an older app still reads them.
+LATER_ASSESSMENT_FIELDS = ("provider_uscc",)
 ANSWER_FIELDS = tuple(AnswerRecord.model_fields)
 HISTORY_FIELDS = tuple(HistoryRecord.model_fields)
 EVIDENCE_FIELDS = tuple(EvidenceRecord.model_fields)
 PLAN_HISTORY_FIELDS = tuple(PlanHistoryRecord.model_fields)
 EVIDENCE_REF_FIELDS = tuple(EvidenceRef.model_fields)
+
+
+def travelling(assessment: Mapping[str, Any]) -> dict[str, Any]:
+    """An assessment record as it travels (packages, report data, answers files): every field,
+    except a later field (`LATER_ASSESSMENT_FIELDS`) that is not set."""
+    return {
+        k: assessment.get(k)
+        for k in ASSESSMENT_FIELDS
+        if k not in LATER_ASSESSMENT_FIELDS or assessment.get(k) is not None
+    }

@@ -18,6 +18,7 @@ from diagnosis.intake.db import database_url, open_engine
 from diagnosis.intake.ingest import Outcome, collect
 from diagnosis.intake.text import rate
 from diagnosis.intake.workers import Tally, ingest_files
+from diagnosis.messages import printable, render
 
 STATUS = {"received": "received", "added": "added to a revision already here", "already": "already received"}
 
@@ -49,7 +50,8 @@ def run_add(args: argparse.Namespace) -> int:
     else:
         print(_summary(tally))
     for outcome in tally.refused:
-        print(f"refused {outcome.name}: {outcome.message}", file=sys.stderr)
+        reason = printable(render(outcome.message, args.message_lang))
+        print(f"refused {printable(outcome.name)}: {reason}", file=sys.stderr)
     return 1 if tally.refused else 0
 
 
@@ -136,7 +138,7 @@ def _groups_table(claims: Any) -> str:
     ]
     rows = [
         [
-            g.name,
+            printable(g.name),  # a provider's or a city's name, as the documents wrote it
             g.enterprises,
             g.assessments,
             g.with_effect,
@@ -162,10 +164,10 @@ def run_flags(args: argparse.Namespace) -> int:
     if args.json:
         print_json([vars(f) for f in flags])
     elif args.output is None:
-        for flag in flags:
-            print(f"[{flag.kind}] {flag.title}: {flag.evidence}")
+        for flag in flags:  # names and evidence are the documents' data: shown printable
+            print(f"[{flag.kind}] {flag.title}: {printable(flag.evidence)}")
             for name in flag.assessments:
-                print(f"    {name}")
+                print(f"    {printable(name)}")
     counts = Counter(f.kind for f in flags)
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
     print(f"{len(flags)} flags: {summary}", file=sys.stderr)
@@ -186,7 +188,7 @@ def run_refused(args: argparse.Namespace) -> int:
         )
     else:
         for row in rows:
-            print(f"{row.name}: {row.reason}")
+            print(f"{printable(row.name)}: {printable(row.reason)}")
     return 0
 
 

@@ -6,22 +6,28 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diagnosis import paths
-from diagnosis.cli.output import read_input
-from diagnosis.cli.scoring_run import resolve
 from diagnosis.errors import UsageError
 from diagnosis.files import read_regular, write_atomic
-from diagnosis.report.inputs import from_answers_file, from_store
+from diagnosis.messages import render_all
 from diagnosis.report.pdf import build_pdf
-from diagnosis.report.source import ReportInput
 from diagnosis.report.verify import MAX_REPORT, verify_pdf
-from diagnosis.scoring.answers import parse_answers_file
+
+if TYPE_CHECKING:
+    from diagnosis.report.source import ReportInput
 
 DEMO = "samples/demo-sme-digital-2024.json"
 
 
 def run_report(args: argparse.Namespace) -> int:
+    # Loaded here, not for `verify`, whose time a reviewer waits for (the scoring CLI, storage).
+    from diagnosis.cli.output import read_input
+    from diagnosis.cli.scoring_run import resolve
+    from diagnosis.report.inputs import from_answers_file, from_store
+    from diagnosis.scoring.answers import parse_answers_file
+
     if (args.answers is None) == (args.assessment is None):
         raise UsageError("give an answers file (or -) or --assessment ID")
     if args.assessment is not None:
@@ -56,7 +62,8 @@ def run_verify(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
         return 0 if verdict.ok else 1
-    print("\n".join(verdict.lines(str(args.pdf))), file=sys.stdout if verdict.ok else sys.stderr)
+    lines = render_all(verdict.lines(str(args.pdf)), args.message_lang)
+    print("\n".join(lines), file=sys.stdout if verdict.ok else sys.stderr)
     return 0 if verdict.ok else 1
 
 
@@ -68,6 +75,10 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def demo_input() -> ReportInput:
     """The bundled sample assessment: a fictitious machinery SME, on-site, level 二级."""
+    from diagnosis.cli.scoring_run import resolve
+    from diagnosis.report.inputs import from_answers_file
+    from diagnosis.scoring.answers import parse_answers_file
+
     raw = (paths.resources() / DEMO).read_bytes()
     file = parse_answers_file(DEMO, raw)
     return from_answers_file(file, resolve(file, None))

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.files import write_atomic
+from diagnosis.messages import msg, render
 from diagnosis.report.pdf import PAYLOAD_NAME
 from diagnosis.signing.identity import SignerIdentity, described, identity_of, spaced
 from diagnosis.signing.keys import load_key, new_keys, open_key
@@ -61,12 +62,8 @@ def run_sign(args: argparse.Namespace) -> int:
         raise DiagnosisError(f"{args.pdf}: already signed; sign the unsigned report instead")
     key = load_key(args.key, key_password(args.key))
     target: Path = args.output or args.pdf
-    signed, printed = sign_existing(raw, key)
-    write_atomic(target, signed, "signed report")
-    print(
-        f"{target}: signed by {who(key.identity)}"
-        + ("" if printed else " (made by another version: the signer is not printed on its pages)")
-    )
+    write_atomic(target, sign_existing(raw, key), "signed report")
+    print(render(msg("signing.signed_file", file=str(target), signer=who(key.identity)), args.message_lang))
     return 0
 
 

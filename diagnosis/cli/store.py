@@ -50,6 +50,11 @@ def register(commands: Any) -> None:
     cmd.add_argument("--uscc", help="with --enterprise-name: the enterprise's unified social credit code")
     cmd.add_argument("--mode", choices=["self", "onsite"], default="self")
     cmd.add_argument("--provider", help="diagnostic service provider organisation")
+    cmd.add_argument(
+        "--provider-uscc",
+        metavar="CODE",
+        help="the provider's unified social credit code (its signature on the report must carry it)",
+    )
     cmd.add_argument("--assessor", help="assessor name")
     cmd.set_defaults(run=_run("run_new"))
 

@@ -127,7 +127,13 @@ def run_new(args: argparse.Namespace) -> int:
     else:
         enterprise_id = find_or_add(store, args.enterprise_name, args.uscc)
     new_id = new_assessment(
-        store, loaded, enterprise_id, mode=args.mode, provider=args.provider, assessor=args.assessor
+        store,
+        loaded,
+        enterprise_id,
+        mode=args.mode,
+        provider=args.provider,
+        assessor=args.assessor,
+        provider_uscc=args.provider_uscc,
     )
     print(new_id)
     _say_prefilled(store, new_id, args.message_lang)
@@ -368,7 +374,8 @@ def run_import(args: argparse.Namespace) -> int:
     unpacked = read_package(source, store.evidence_limit)
     signature = unpacked.check_signature(default_trust())
     print(import_package(store, unpacked, args.if_exists))
-    print(f"package {signature.summary()}", file=sys.stderr)  # who sent it, for the person importing
+    summary = render(signature.summary(), args.message_lang)
+    print(f"package {summary}", file=sys.stderr)  # who sent it, for the person importing
     return 0
 
 

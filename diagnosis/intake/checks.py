@@ -17,6 +17,7 @@ from diagnosis.intake.signatures import SignatureMemo
 from diagnosis.jsonio import parse_json
 from diagnosis.loading.catalogue import Catalogue
 from diagnosis.loading.load import Loaded, load_bytes
+from diagnosis.messages import joined, msg
 from diagnosis.storage.archive import PackageError
 from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT
 from diagnosis.storage.package import QuestionnaireMemo, Unpacked, read_package
@@ -87,8 +88,9 @@ class Checker:
         started = self.lap("read", started)
         signature = self._package_signature(unpacked)
         _refuse_broken(signature)
-        started = self.lap("signature", started)
         meta = unpacked.meta
+        _refuse_other_signer(signature, meta.assessment.model_dump())
+        started = self.lap("signature", started)
         source = Source(
             loaded=unpacked.loaded,
             answers=dict(unpacked.values),
@@ -154,15 +156,27 @@ class Checker:
 
 def _refuse_broken(signature: SignatureCheck) -> None:
     """A signature that is there but fails any rule besides trust (changed after signing, not
-    covering the file, not certifying, foreign annotations, a future signing time) is refused.
-    Unsigned documents and sound signatures by signers off the trust list are taken in, and
-    flagged: `trust_reasons` adds exactly one sentence for an untrusted signer."""
-    if not signature.signed:
+    covering the file, not certifying, foreign annotations, a future signing time, a certificate
+    expired or not meant for signing) is refused. Unsigned documents and sound signatures by
+    signers off the trust list are taken in, and flagged."""
+    if signature.signed and not signature.ok and not signature.only_untrusted():
+        raise Refused(
+            msg("signing.does_not_hold", reasons=joined(signature.reasons or [msg("signing.not_intact")]))
+        )
+
+
+def _refuse_other_signer(signature: SignatureCheck, assessment: dict[str, Any]) -> None:
+    """A package signed by someone other than the provider it names, or signed before its
+    assessment was finalized, is refused (a report: `verify_pdf` says so, `_report` refuses)."""
+    from diagnosis.signing.binding import provider_mismatch, signed_too_early
+
+    if not signature.signed or signature.signer is None:
         return
-    allowed = 0 if signature.trusted else 1
-    sound = signature.intact and signature.whole and signature.certified is not False
-    if not sound or len(signature.reasons) > allowed:
-        raise Refused(f"the signature does not hold: {'; '.join(signature.reasons) or 'not intact'}")
+    problem = provider_mismatch(signature.signer, assessment, msg("binding.the_package")) or signed_too_early(
+        signature.signed_at, assessment
+    )
+    if problem is not None:
+        raise Refused(problem)
 
 
 def _sha(data: bytes) -> str:

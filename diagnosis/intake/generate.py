@@ -211,6 +211,7 @@ class World:
             answers,
             dt.datetime.combine(day, dt.time(1, rng.randrange(60)), dt.UTC),  # 09:xx in Shanghai
             provider=provider.name,
+            provider_uscc=provider.uscc,
             assessor=assessor,
             answer_gap=rng.uniform(25, 90),
             plan=self._plan(plan, assessor, day),
@@ -324,7 +325,8 @@ class World:
         elif kind == "unsigned":
             spec.signer = None
         elif kind == "untrusted":
-            spec.signer = self.rogue
+            spec.signer = self.rogue  # naming itself: a signer must be the provider it names
+            spec.provider, spec.provider_uscc = self.rogue.identity.display_name, None
         elif kind == "budget_outlier" and spec.plan and spec.plan.projects:
             projects = spec.plan.projects
             big = projects[0].model_copy(update={"budget": 5000.0, "funding": None})

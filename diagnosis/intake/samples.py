@@ -19,7 +19,7 @@ from typing import Any
 
 from diagnosis.loading.load import Loaded
 from diagnosis.plan.model import Plan
-from diagnosis.records import ASSESSMENT_FIELDS, AssessmentRecord
+from diagnosis.records import ASSESSMENT_FIELDS, AssessmentRecord, travelling
 from diagnosis.signing.keys import ProviderKey, new_keys, read_key
 from diagnosis.storage.package import SIGNATURE, pack_members
 
@@ -39,6 +39,7 @@ class Spec:
     status: str = "finalized"
     mode: str = "onsite"
     provider: str | None = None
+    provider_uscc: str | None = None
     assessor: str | None = None
     report_number: str | None = None
     answer_gap: float = 45.0  # seconds between answers in the history
@@ -70,8 +71,9 @@ class Spec:
             "created_by": self.assessor,
             "report_number": self.report_number if final else None,
             "carried_from": None,
+            "provider_uscc": self.provider_uscc,
         }
-        return AssessmentRecord.model_validate(record).model_dump()
+        return travelling(AssessmentRecord.model_validate(record).model_dump())
 
     def evidence_records(self) -> list[dict[str, Any]]:
         return [
@@ -152,7 +154,7 @@ def report(spec: Spec) -> bytes:
         loaded=spec.loaded,
         answers=dict(spec.answers),
         enterprise=dict(spec.enterprise),
-        assessment={k: spec.assessment()[k] for k in ASSESSMENT_FIELDS},
+        assessment={k: spec.assessment().get(k) for k in ASSESSMENT_FIELDS},
         evidence=spec.evidence_records(),
         plan=spec.plan,
         timezone="Asia/Shanghai",

@@ -19,11 +19,11 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
+from diagnosis.signing.rules import CLOCK_SKEW
+
 if TYPE_CHECKING:
     from diagnosis.signing.result import SignatureCheck
     from diagnosis.signing.trust import TrustList
-
-CLOCK_SKEW = dt.timedelta(days=1)  # as diagnosis.signing.backend: a signing time this far ahead is odd
 
 
 @dataclass

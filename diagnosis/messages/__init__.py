@@ -8,10 +8,17 @@ gets it in that person's language. The catalogue is one table per area (`catalog
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
+
+# What a terminal or a label would obey instead of showing: C0 and C1 controls (ESC starts a
+# terminal sequence, CR and newline move the line), DEL, the line and paragraph separators, and
+# the bidirectional controls that reorder what follows them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 class Message(str):
@@ -33,8 +40,21 @@ class Message(str):
         return Message, (self.code, self.params)
 
 
+def printable(text: str) -> str:
+    """`text` safe to print or show: each control character written as an escape (`\\x1b`,
+    `\\n`, `\\u202e`), so a name from a certificate, a report or a file name can neither move the
+    cursor, recolour or overwrite a line, nor reorder the text around it."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match[0]
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
 def msg(code: str, /, **params: Any) -> Message:
-    """The message `code` of the catalogue with these parameters."""
+    """The message `code` of the catalogue with these parameters. Parameters that are plain
+    strings are data (names, file names, certificate fields) and are shown `printable`."""
     return Message(code, params)
 
 
@@ -87,10 +107,8 @@ def _fill(code: str, params: Mapping[str, Any], lang: Lang) -> str:
     values = {}
     for name, value in params.items():
         if isinstance(value, tuple):  # several sentences (or items), joined as the language does
-            value = _separator(value, lang).join(
-                render(part, lang) if isinstance(part, str) else str(part) for part in value
-            )
-        values[name] = render(value, lang) if isinstance(value, str) else value
+            value = _separator(value, lang).join(_shown(part, lang) for part in value)
+        values[name] = _shown(value, lang) if isinstance(value, str) else value
     return (zh if lang == "zh" else en).format(**values)
 
 
@@ -98,3 +116,10 @@ def _separator(parts: tuple[object, ...], lang: Lang) -> str:
     if isinstance(parts, Items):
         return "、" if lang == "zh" else ", "
     return "；" if lang == "zh" else "; "
+
+
+def _shown(value: object, lang: Lang) -> str:
+    """A parameter as the sentence shows it: a message in `lang`, data made printable."""
+    if isinstance(value, Message):
+        return value.text(lang)
+    return printable(value) if isinstance(value, str) else str(value)

@@ -7,6 +7,8 @@ checks that both languages of a message take the same parameters.
 from __future__ import annotations
 
 from diagnosis.messages import common, plan, prefill
+from diagnosis.messages import signing as signing_area
+from diagnosis.messages import verify as verify_area
 
 Table = dict[str, tuple[str, str]]
 
@@ -14,4 +16,6 @@ CATALOGUE: Table = {
     **common.MESSAGES,
     **plan.MESSAGES,
     **prefill.MESSAGES,
+    **signing_area.MESSAGES,
+    **verify_area.MESSAGES,
 }

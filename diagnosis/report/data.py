@@ -23,7 +23,15 @@ from diagnosis.report.conditions import (
 )
 from diagnosis.report.labels import label
 from diagnosis.report.rows import SceneRow, scenes, short_name, tree
-from diagnosis.report.source import ReportInput, Signer, digest, payload, report_number, verification_code
+from diagnosis.report.source import (
+    Renderer,
+    ReportInput,
+    Signer,
+    digest,
+    payload,
+    report_number,
+    verification_code,
+)
 from diagnosis.report.standing import standing
 from diagnosis.scoring.result import Check, ScoreResult
 
@@ -89,11 +97,13 @@ class ReportData:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
-def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) -> ReportData:
-    """Everything the layout needs, in the report's language."""
+def build(
+    source: ReportInput, lang: Lang = "zh", signer: Signer | None = None, made_by: Renderer | None = None
+) -> ReportData:
+    """Everything the layout needs, in the report's language (`made_by`: see `source.payload`)."""
     q = source.loaded.questionnaire
     result = source.result()
-    data = payload(source, lang, signer)
+    data = payload(source, lang, signer, made_by)
     full = digest(data)
     meta = source.assessment
     stamp = meta.get("finalized_at") or meta.get("updated_at") or meta.get("created_at")
@@ -180,7 +190,7 @@ def _cover(source: ReportInput, result: ScoreResult, lang: Lang, date: str) -> l
         (t("region"), region or "—"),
         (t("size"), ent.get("size_class") or "—"),
         (t("contact"), contact or "—"),
-        (t("provider"), meta.get("provider") or "—"),
+        (t("provider"), _provider(meta, lang)),
         (t("assessor"), meta.get("assessor") or "—"),
         (t("mode"), t("mode.onsite") if meta.get("mode") == "onsite" else t("mode.self")),
         (t("date"), date or "—"),
@@ -203,6 +213,12 @@ def _cover(source: ReportInput, result: ScoreResult, lang: Lang, date: str) -> l
             else "—",
         ),
     ]
+
+
+def _provider(meta: dict[str, Any], lang: Lang) -> str:
+    """The provider, with its credit code when the assessment names one."""
+    name, code = meta.get("provider") or "—", meta.get("provider_uscc")
+    return label("provider_with_uscc", lang).format(name=name, uscc=code) if code else name
 
 
 def _industry_from_answers(q: Questionnaire, result: ScoreResult, lang: Lang) -> str:

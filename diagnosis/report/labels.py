@@ -15,6 +15,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "size": ("企业规模", "Size class"),
     "contact": ("联系人", "Contact"),
     "provider": ("诊断服务机构", "Service provider"),
+    "provider_with_uscc": ("{name}（统一社会信用代码 {uscc}）", "{name} (USCC {uscc})"),
     "assessor": ("评估人员", "Assessors"),
     "mode": ("评估方式", "Assessment mode"),
     "mode.self": ("企业自评估", "Self-assessment"),

@@ -1,5 +1,7 @@
-"""Reports made by version 0.1 of the app (report data format 1): their data is checked against
-its digest and a fresh scoring, and the code on every page; their pages cannot be re-rendered."""
+"""Reports made by version 0.1 of the app (report data format 1). This version cannot render their
+pages again, so it cannot tell a genuine page from an invented one printed over genuine data:
+such a report is never OK here. Its data is still checked (digest, a fresh scoring, the code on
+every page) so the verdict says what else is wrong."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pypdf import PdfReader
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.load import load_bytes
+from diagnosis.messages import msg
 from diagnosis.report.source import digest, verification_code
 from diagnosis.report.verdict import Verdict
 from diagnosis.scoring.engine import score
@@ -17,16 +20,16 @@ from diagnosis.scoring.engine import score
 def verify(reader: PdfReader, payload: dict[str, Any], questionnaire: bytes) -> Verdict:
     from diagnosis.report.pdf import DIGEST_KEY
 
-    verdict = Verdict(notes=["made by an earlier version of this app: its pages cannot be re-rendered"])
+    verdict = Verdict([msg("legacy.pages_unchecked")])
     full = digest(payload)
     code = verification_code(full)
     if (reader.metadata.get(DIGEST_KEY) if reader.metadata else None) != full:
-        verdict.problems.append("the embedded data does not match the report's digest")
+        verdict.problems.append(msg("legacy.digest"))
     pages = [page.extract_text() or "" for page in reader.pages]
     unmarked = [n for n, text in enumerate(pages, start=1) if code not in text]
     if unmarked:
         verdict.problems.append(
-            f"the verification code {code} is missing from page(s) {', '.join(map(str, unmarked[:10]))}"
+            msg("legacy.code_missing", code=code, pages=", ".join(map(str, unmarked[:10])))
         )
     pinned = _section(payload, "questionnaire")
     try:
@@ -34,10 +37,10 @@ def verify(reader: PdfReader, payload: dict[str, Any], questionnaire: bytes) -> 
         answers = _section(payload, "answers")
         result = score(loaded.questionnaire, answers, sha256=loaded.sha256, strict=False)
     except DiagnosisError as error:
-        verdict.problems.append(f"the embedded data does not fit its questionnaire: {error.lines[0]}")
+        verdict.problems.append(msg("verify.misfit", problem=error.lines[0]))
         return verdict
     if loaded.sha256 != pinned.get("sha256"):
-        verdict.problems.append("the embedded questionnaire is not the one the answers were given against")
+        verdict.problems.append(msg("legacy.questionnaire"))
     declared = _section(payload, "result")
     fresh = {
         "score": round(result.score, 4),
@@ -46,11 +49,14 @@ def verify(reader: PdfReader, payload: dict[str, Any], questionnaire: bytes) -> 
     }
     for key, value in fresh.items():
         if declared.get(key) != value:
-            verdict.problems.append(f"re-scoring gives {key} {value}, the report states {declared.get(key)}")
-    verdict.summary = (
-        f"OK {code}  {pinned.get('id')}@{pinned.get('version')}  score {fresh['score']:g} / "
-        f"{fresh['max_score']:g}  level {fresh['level'] or '—'}"
-    )
+            verdict.problems.append(
+                msg(
+                    "verify.rescored",
+                    item=msg("verify.item", key=key),
+                    fresh=str(value),
+                    stated=str(declared.get(key)),
+                )
+            )
     return verdict
 
 

@@ -12,7 +12,7 @@ from pypdf.generic import DictionaryObject, NameObject, StreamObject, TextString
 from diagnosis.model import Lang
 from diagnosis.report.data import build
 from diagnosis.report.layout import render
-from diagnosis.report.source import ReportInput, Signer, canonical
+from diagnosis.report.source import Renderer, ReportInput, Signer, canonical
 
 PAYLOAD_NAME = "report-data.json"
 QUESTIONNAIRE_NAME = "questionnaire.yaml"
@@ -50,10 +50,13 @@ def _repair_to_unicode(writer: PdfWriter) -> None:
                     stream.set_data(fixed)
 
 
-def build_pdf(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) -> bytes:
+def build_pdf(
+    source: ReportInput, lang: Lang = "zh", signer: Signer | None = None, made_by: Renderer | None = None
+) -> bytes:
     """The report as PDF bytes, unsigned; the same input always gives the same bytes. With
-    `signer`, the signer is printed and embedded, ready for `diagnosis.signing.pdf.sign_pdf`."""
-    report = build(source, lang, signer)
+    `signer`, the signer is printed and embedded, ready for `diagnosis.signing.pdf.sign_pdf`;
+    `made_by` names another renderer in the embedded data (`verify` renders as the report says)."""
+    report = build(source, lang, signer, made_by)
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(render(report))))
     _repair_to_unicode(writer)
     attachments = [(PAYLOAD_NAME, canonical(report.payload)), (QUESTIONNAIRE_NAME, source.loaded.raw)]

@@ -1,8 +1,13 @@
 """Verify by re-rendering: rendering is deterministic, so the report a payload describes can be
 built again and compared with the file. A genuine unsigned report is byte for byte that render;
-a signed one starts with it (the signature is an incremental update after it). Anything else —
-a page painted over, replaced, removed or added, a draft turned final — shows up here, page by
-page."""
+a signed one is that render followed by exactly one update, the signature's (whose content the
+signature check inspects). Anything else — a page painted over, replaced, removed or added, an
+update appended, a draft turned final — shows up here, page by page.
+
+The render is never skipped because the data *says* another version of the app made it: the
+report is rendered again as that renderer (its versions are data in the payload), and if this
+version does not give the same bytes, the report is not OK — its pages cannot be checked here.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +16,64 @@ import io
 from pypdf import PdfReader
 
 from diagnosis.loading.load import Loaded
+from diagnosis.messages import Message, joined, msg
 from diagnosis.report.source import ReportPayload, Signer, from_payload, renderer
 
 
-def differences(raw: bytes, data: ReportPayload, loaded: Loaded, previous: Loaded | None) -> list[str]:
-    """Why the file is not what its data renders to (empty: it is)."""
+def differences(
+    raw: bytes, data: ReportPayload, loaded: Loaded, previous: Loaded | None, signed_revision: int | None
+) -> list[Message]:
+    """Why the file is not what its data renders to (empty: it is). `signed_revision` is the
+    revision the signature is in (None: the file carries no signature that could be checked)."""
     from diagnosis.report.pdf import build_pdf
 
     source = from_payload(data, loaded, previous)
     signer = Signer.model_validate(data.signer.model_dump()) if data.signer is not None else None
-    expected = build_pdf(source, data.lang, signer)
-    if raw == expected or raw.startswith(expected):
-        return []  # what follows a signed render is the signature, checked on its own
+    ours = same_renderer(data)
+    expected = build_pdf(source, data.lang, signer, None if ours else data.renderer)
+    if raw == expected:
+        return []
+    if raw.startswith(expected):
+        if signed_revision is not None and signed_revision == _revisions(expected):
+            return []  # the render, then the signature's own update (checked with the signature)
+        return [_appended(expected, raw)]
+    if not ours:
+        return [_other_renderer(data)]
     return [_pages_that_differ(raw, expected)]
 
 
-def _pages_that_differ(raw: bytes, expected: bytes) -> str:
+def same_renderer(data: ReportPayload) -> bool:
+    """Whether the report names this app's renderer (its versions and fonts)."""
+    return data.renderer.model_dump() == renderer()
+
+
+def _other_renderer(data: ReportPayload) -> Message:
+    made, ours = data.renderer, renderer()
+    return msg(
+        "verify.other_renderer",
+        app=made.app,
+        reportlab=made.reportlab,
+        our_app=ours["app"],
+        our_reportlab=ours["reportlab"],
+    )
+
+
+def _appended(expected: bytes, raw: bytes) -> Message:
+    """What was added after the rendered bytes, named page by page where it can be."""
+    from diagnosis.signing.changes import describe_changes
+
+    phrases = describe_changes(expected, raw) or [msg("verify.bytes_added")]
+    return msg("verify.appended", changes=joined(phrases))
+
+
+def _revisions(pdf: bytes) -> int:
+    """How many revisions (cross-reference sections) a PDF has: one for a fresh render."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return int(PdfFileReader(io.BytesIO(pdf), strict=False).total_revisions)
+
+
+def _pages_that_differ(raw: bytes, expected: bytes) -> Message:
     got, want = PdfReader(io.BytesIO(raw)), PdfReader(io.BytesIO(expected))
     have, should = len(got.pages), len(want.pages)
     changed = [
@@ -36,14 +83,12 @@ def _pages_that_differ(raw: bytes, expected: bytes) -> str:
     ]
     parts = []
     if changed:
-        parts.append(
-            f"page(s) {', '.join(map(str, changed[:12]))} differ from what the embedded data renders to"
-        )
+        parts.append(msg("verify.pages_differ", pages=", ".join(map(str, changed[:12]))))
     if have != should:
-        parts.append(f"the file has {have} pages where its data renders {should}")
+        parts.append(msg("verify.page_count", have=have, should=should))
     if not parts:
-        parts.append("the file differs from what its embedded data renders to (outside the pages)")
-    return "; ".join(parts)
+        parts.append(msg("verify.outside_pages"))
+    return joined(parts)
 
 
 def _content(page: object) -> bytes:
@@ -60,8 +105,3 @@ def _annotated(page: object) -> bool:
         return any(a.get_object().get("/Subtype") != "/Widget" for a in annotations)
     except Exception:
         return True
-
-
-def same_renderer(data: ReportPayload) -> bool:
-    """Whether this app renders pages the way the one that made the report did."""
-    return data.renderer.model_dump() == renderer()

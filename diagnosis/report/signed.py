@@ -1,5 +1,6 @@
 """Signed reports: the signer printed in the footer and carried in the data and QR code, then a
-PAdES certification signature over the whole file."""
+PAdES certification signature over the whole file. A key signs only a report that names its
+provider (`diagnosis.signing.binding`), and `sign` only a report `verify --unsigned-ok` accepts."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pypdf import PdfReader
 from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import parse_json
 from diagnosis.loading.load import load_bytes
+from diagnosis.messages import msg
 from diagnosis.model import Lang
 from diagnosis.report.pdf import PAYLOAD_NAME, PREVIOUS_QUESTIONNAIRE_NAME, QUESTIONNAIRE_NAME, build_pdf
 from diagnosis.report.source import ReportInput, ReportPayload, Signer, from_payload
@@ -30,28 +32,28 @@ def signer_of(key: ProviderKey) -> Signer:
 
 
 def signed_report(source: ReportInput, lang: Lang, key: ProviderKey) -> bytes:
-    """Render with the signer named, then sign."""
+    """Render with the signer named, then sign; refused when the report names another provider."""
+    from diagnosis.signing.binding import require_provider
     from diagnosis.signing.pdf import sign_pdf
 
+    require_provider(key.identity, source.assessment, msg("binding.the_report"))
     return sign_pdf(build_pdf(source, lang, signer_of(key)), key)
 
 
-def sign_existing(raw: bytes, key: ProviderKey) -> tuple[bytes, bool]:
-    """Sign a report made unsigned. When this app renders it exactly as it is, it is rendered again
-    with the signer named (what is signed is then what its data says, nothing else); otherwise it
-    is signed as it stands. Returns the signed bytes and whether the signer is printed."""
+def sign_existing(raw: bytes, key: ProviderKey) -> bytes:
+    """Sign a report made unsigned: only one `verify --unsigned-ok` accepts (its data, digest and
+    every page re-rendered and compared), which names the key's provider. It is rendered again
+    with the signer named, so what is signed is what its data says, nothing else."""
     from diagnosis.report.verify import verify_pdf
-    from diagnosis.signing.pdf import sign_pdf
+    from diagnosis.signing.trust import TrustList
 
-    verdict = verify_pdf(raw, require_signature=False)
-    if verdict.problems:
-        raise DiagnosisError(f"not signing a report that fails its own checks: {verdict.problems[0]}")
-    if verdict.notes:  # another renderer made it: sign these exact bytes
-        return sign_pdf(raw, key), False
+    # No trust list: the file must be unsigned, and whose signature it might carry is beside the point.
+    verdict = verify_pdf(raw, trust=TrustList(msg("trust.none")), require_signature=False)
+    if not verdict.ok:
+        raise DiagnosisError(msg("signing.refuse_failing", reason=verdict.reasons[0]))
     attachments = PdfReader(io.BytesIO(raw)).attachments
     data = ReportPayload.model_validate(parse_json(attachments[PAYLOAD_NAME][0], PAYLOAD_NAME))
     loaded = load_bytes("embedded questionnaire", attachments[QUESTIONNAIRE_NAME][0])
     before = attachments.get(PREVIOUS_QUESTIONNAIRE_NAME)
     previous = load_bytes("embedded questionnaire", before[0]) if before else None
-    source = from_payload(data, loaded, previous)
-    return signed_report(source, data.lang, key), True
+    return signed_report(from_payload(data, loaded, previous), data.lang, key)

@@ -38,6 +38,7 @@ from diagnosis.records import (
     QuestionnaireRef,
     Record,
     Sha256,
+    travelling,
 )
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.result import ScoreResult
@@ -145,8 +146,12 @@ def declared(result: ScoreResult) -> dict[str, Any]:
     }
 
 
-def payload(source: ReportInput, lang: Lang, signer: Signer | None = None) -> dict[str, Any]:
-    """The verification payload: plain JSON data, canonical once serialised by `canonical`."""
+def payload(
+    source: ReportInput, lang: Lang, signer: Signer | None = None, made_by: Renderer | None = None
+) -> dict[str, Any]:
+    """The verification payload: plain JSON data, canonical once serialised by `canonical`.
+    `made_by` names another renderer than this one (`verify` renders a report again as the
+    renderer it names: if the bytes come out the same, this version renders it identically)."""
     planned = source.planned()
     data: dict[str, Any] = {
         "format": PAYLOAD_FORMAT,
@@ -154,7 +159,7 @@ def payload(source: ReportInput, lang: Lang, signer: Signer | None = None) -> di
         "timezone": source.timezone,
         **_core(source),
         "planned": declared(planned) if planned is not None else None,
-        "renderer": renderer(),
+        "renderer": made_by.model_dump() if made_by is not None else renderer(),
         "signer": signer.model_dump() if signer is not None else None,
     }
     if source.previous is not None:
@@ -173,7 +178,7 @@ def _core(source: ReportInput) -> dict[str, Any]:
             "sha256": source.loaded.sha256,
         },
         "enterprise": {k: source.enterprise.get(k) for k in ENTERPRISE_FIELDS},
-        "assessment": {k: source.assessment.get(k) for k in ASSESSMENT_FIELDS},
+        "assessment": travelling(source.assessment),
         "answers": source.answers,
         "notes": source.notes,
         "evidence": [{k: e.get(k) for k in EVIDENCE_KEYS} for e in source.evidence],

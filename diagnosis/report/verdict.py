@@ -6,21 +6,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from diagnosis.messages import Message, msg
+
 if TYPE_CHECKING:
+    from diagnosis.report.source import Signer
     from diagnosis.signing.result import SignatureCheck
 
 
 @dataclass
 class Verdict:
     """`problems` are the data checks'; `signature` is the signature check (None: not checked).
-    An unsigned report passes unless `signature_required`; a signed one must pass its check."""
+    An unsigned report passes unless `signature_required`; a signed one must pass its check.
+    `declared` is the signer the report's data names (printed on its pages), `assessment` the
+    assessment record it carries (who the provider is, when it was finalized)."""
 
     problems: list[str] = field(default_factory=list)
     summary: str = ""
     signature: SignatureCheck | None = None
     signature_required: bool = False
     notes: list[str] = field(default_factory=list)  # what could not be checked, said plainly
-    declared_signer: str | None = None  # the fingerprint the report's data names
+    declared: Signer | None = None
+    assessment: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -42,13 +48,13 @@ class Verdict:
         each reason (`name`: the report's file)."""
         if self.ok:
             return [self.summary, self.signature_line()]
-        return [f"FAILED {name}", *(f"  {problem}" for problem in self.reasons)]
+        return [msg("verify.failed", name=name), *(msg("verify.reason", reason=r) for r in self.reasons)]
 
-    def signature_line(self) -> str:
+    def signature_line(self) -> Message:
         check = self.signature
         if check is None or not check.signed:
-            return "not signed: nothing shows who made this report (no trust list in use)"
-        return f"{check.summary()}: intact, certified and in your trust list"
+            return msg("verify.unsigned_line")
+        return msg("verify.signed_line", summary=check.summary())
 
     def to_dict(self) -> dict[str, Any]:
         """For `--json`: each check with ok and reasons."""

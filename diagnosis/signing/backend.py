@@ -4,7 +4,7 @@ trust list, quiet loggers, and the trust sentence shared by the PDF and the CMS 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -16,9 +16,11 @@ from pyhanko.sign.validation.status import SignatureStatus
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from diagnosis.messages import Message, msg
 from diagnosis.signing.identity import SignerIdentity
 from diagnosis.signing.keys import ProviderKey
 from diagnosis.signing.result import SignatureCheck, who
+from diagnosis.signing.rules import CLOCK_SKEW, signer_problems
 from diagnosis.signing.trust import TrustList
 
 # A signing certificate must be meant for signatures; CAs mark that with either bit.
@@ -26,7 +28,6 @@ KEY_USAGE = KeyUsageConstraints(
     key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
 )
 _LOGGERS = ("pyhanko", "pyhanko_certvalidator", "pypdf")
-CLOCK_SKEW = timedelta(days=1)
 
 
 def quiet() -> None:
@@ -49,12 +50,15 @@ def signer_for(key: ProviderKey) -> SimpleSigner:
 
 
 def validation_context(
-    trust: TrustList, moment: datetime, others: list[asn1_x509.Certificate]
+    trust: TrustList, moment: datetime, others: list[asn1_x509.Certificate], signer: x509.Certificate
 ) -> ValidationContext:
-    """Explicit trust roots always: falling back to the system's list makes certvalidator import
-    oscrypto, which fails on OpenSSL 3. Nothing is fetched (the app works offline)."""
+    """The trust roots for one signer: the trust list's CAs, and the signer's own certificate
+    when it is itself an entry that is not a CA (see `rules`). Explicit trust roots always:
+    falling back to the system's list makes certvalidator import oscrypto, which fails on
+    OpenSSL 3. Nothing is fetched (the app works offline)."""
+    roots = [*trust.authorities, *([signer] if trust.pinned(signer) else [])]
     return ValidationContext(
-        trust_roots=[to_asn1(cert) for cert in trust.certificates],
+        trust_roots=[to_asn1(cert) for cert in roots],
         other_certs=others,
         moment=moment,
         allow_fetching=False,
@@ -73,9 +77,7 @@ def validation_moment(check: SignatureCheck, now: datetime) -> datetime:
         check.signed_at = check.signed_at.replace(tzinfo=UTC)  # a time without a zone is read as UTC
     moment = check.signed_at or now
     if moment > now + CLOCK_SKEW:
-        check.reasons.append(
-            f"the signature claims a signing time in the future ({moment:%Y-%m-%d %H:%M} UTC)"
-        )
+        check.reasons.append(msg("signing.time_in_future", moment=f"{moment:%Y-%m-%d %H:%M} UTC"))
         return now
     return moment
 
@@ -88,36 +90,46 @@ def from_asn1(cert: asn1_x509.Certificate) -> x509.Certificate:
     return x509.load_der_x509_certificate(cert.dump())
 
 
-# What a failed chain means, by pyHanko's AdES sub-indication. Not finding a path to a trust root
-# (NO_CERTIFICATE_CHAIN_FOUND, or a self-signed certificate that is not a root) is "not trusted".
+# What a failed chain means, by pyHanko's AdES sub-indication (message codes). Not finding a path
+# to a trust root (NO_CERTIFICATE_CHAIN_FOUND, or a self-signed certificate that is not a root) is
+# "not trusted".
 _CHAIN_PROBLEMS = {
-    "REVOKED_NO_POE": "its certificate was revoked",
-    "REVOKED_CA_NO_POE": "the certificate of its CA was revoked",
-    "EXPIRED": "its certificate had expired at the signing time",
-    "NOT_YET_VALID": "its certificate was not yet valid at the signing time",
-    "OUT_OF_BOUNDS_NO_POE": "its certificate was not valid at the signing time",
-    "OUT_OF_BOUNDS_NOT_REVOKED": "its certificate was not valid at the signing time",
-    "CERTIFICATE_CHAIN_GENERAL_FAILURE": "a certificate of its CA is not valid",
-    "CRYPTO_CONSTRAINTS_FAILURE": "its certificate chain uses a weak algorithm",
-    "CRYPTO_CONSTRAINTS_FAILURE_NO_POE": "its certificate chain uses a weak algorithm",
+    "REVOKED_NO_POE": "signing.chain_revoked",
+    "REVOKED_CA_NO_POE": "signing.chain_ca_revoked",
+    "EXPIRED": "signing.chain_expired",
+    "NOT_YET_VALID": "signing.chain_not_yet_valid",
+    "OUT_OF_BOUNDS_NO_POE": "signing.chain_out_of_bounds",
+    "OUT_OF_BOUNDS_NOT_REVOKED": "signing.chain_out_of_bounds",
+    "CERTIFICATE_CHAIN_GENERAL_FAILURE": "signing.chain_ca_invalid",
+    "CRYPTO_CONSTRAINTS_FAILURE": "signing.chain_weak",
+    "CRYPTO_CONSTRAINTS_FAILURE_NO_POE": "signing.chain_weak",
 }
-NOT_FOR_SIGNING = "its certificate is not meant for signing (no digitalSignature or nonRepudiation key usage)"
 
 
-def trust_reasons(status: SignatureStatus, signer: SignerIdentity, trust: TrustList) -> list[str]:
+def trust_reasons(status: SignatureStatus, signer: SignerIdentity | None, trust: TrustList) -> list[Message]:
     """Why a cryptographically sound signature is not trusted, as one sentence (none if trusted)."""
     if status.trusted:
         return []
-    indication = getattr(status.trust_problem_indic, "name", "")
-    problem = _CHAIN_PROBLEMS.get(indication)
-    if indication == "CHAIN_CONSTRAINTS_FAILURE" and not _meant_for_signing(status.signing_cert):
-        problem = NOT_FOR_SIGNING
+    problem = _CHAIN_PROBLEMS.get(getattr(status.trust_problem_indic, "name", ""))
     if problem:
-        return [f"signed by {who(signer)}: {problem}"]
-    empty = f" ({trust.name} is empty)" if not len(trust) else ""
-    return [f"signed by {who(signer)}, not in your trust list{empty}"]
+        return [msg("signing.signer_problem", signer=who(signer), problem=msg(problem))]
+    if not len(trust):
+        return [msg("signing.untrusted_empty", signer=who(signer), trust=trust.name)]
+    return [msg("signing.untrusted", signer=who(signer))]
 
 
-def _meant_for_signing(cert: asn1_x509.Certificate) -> bool:
-    usage = cert.key_usage_value
-    return usage is None or bool({"digital_signature", "non_repudiation"} & set(usage.native))
+def settle_trust(
+    check: SignatureCheck,
+    status: SignatureStatus,
+    cert: asn1_x509.Certificate,
+    moment: datetime,
+    trust: TrustList,
+) -> None:
+    """Settle `check.trusted` and its reasons: our rules on the signer's certificate first (they
+    hold however it is trusted, `rules.signer_problems`), then pyHanko's verdict on the chain."""
+    own = [
+        msg("signing.signer_problem", signer=who(check.signer), problem=problem)
+        for problem in signer_problems(from_asn1(cert), moment)
+    ]
+    check.trusted = bool(status.trusted) and not own
+    check.reasons += own or trust_reasons(status, check.signer, trust)

@@ -11,12 +11,13 @@ from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.validation import async_validate_detached_cms
 from pyhanko.sign.validation.generic_cms import extract_self_reported_ts
 
+from diagnosis.messages import msg
 from diagnosis.signing.backend import (
     KEY_USAGE,
     from_asn1,
     quiet,
+    settle_trust,
     signer_for,
-    trust_reasons,
     validation_context,
     validation_moment,
 )
@@ -48,23 +49,23 @@ def check_bytes_signature(
     `trust`. Never raises: a damaged or foreign signature is a reason."""
     quiet()
     if not signature:
-        return SignatureCheck.failed("the signature file is empty")
+        return SignatureCheck.failed(msg("signing.cms_empty"))
     if len(signature) > MAX_SIGNATURE:
-        return SignatureCheck.failed("the signature file is too large to be a signature")
+        return SignatureCheck.failed(msg("signing.cms_too_large"))
     try:
         return _check(data, signature, trust, now or datetime.now(UTC))
     except Exception as error:  # hostile input must come back as a reason
         text = " ".join(str(error).split())[:160] or type(error).__name__
-        return SignatureCheck.failed(f"not a valid CMS signature ({text})")
+        return SignatureCheck.failed(msg("signing.cms_invalid", error=text))
 
 
 def _check(data: bytes, signature: bytes, trust: TrustList, now: datetime) -> SignatureCheck:
     info = cms.ContentInfo.load(signature, strict=True)
     if info["content_type"].native != "signed_data":
-        return SignatureCheck.failed("not a CMS signature (no signed data)")
+        return SignatureCheck.failed(msg("signing.cms_no_signed_data"))
     signed_data = info["content"]
     if signed_data["encap_content_info"]["content"].native is not None:
-        return SignatureCheck.failed("the signature embeds its own content; a detached signature is expected")
+        return SignatureCheck.failed(msg("signing.cms_attached"))
     certificates = extract_certificate_info(signed_data)
     signer_cert = certificates.signer_cert
     signer = identity_of(from_asn1(signer_cert))
@@ -72,20 +73,20 @@ def _check(data: bytes, signature: bytes, trust: TrustList, now: datetime) -> Si
         signed=True, signer=signer, signed_at=extract_self_reported_ts(extract_signer_info(signed_data))
     )
     if uses_sm2(signer_cert.dump()):
-        check.reasons.append(f"signed by {who(signer)}: {SM2_ADVICE}")
+        check.reasons.append(msg("signing.signer_problem", signer=who(signer), problem=SM2_ADVICE))
         return check
-    context = validation_context(trust, validation_moment(check, now), list(certificates.other_certs))
+    moment = validation_moment(check, now)
+    context = validation_context(trust, moment, list(certificates.other_certs), from_asn1(signer_cert))
     status = asyncio.run(
         async_validate_detached_cms(
             data, signed_data, signer_validation_context=context, key_usage_settings=KEY_USAGE
         )
     )
     check.intact = check.whole = bool(status.intact and status.valid)
-    check.trusted = bool(status.trusted)
     if not status.intact:
-        check.reasons.append("the signed data was changed after it was signed")
+        check.reasons.append(msg("signing.data_changed"))
     elif not status.valid:
-        check.reasons.append("the signature value does not match the signer's certificate")
+        check.reasons.append(msg("signing.value_mismatch"))
     else:
-        check.reasons += trust_reasons(status, signer, trust)
+        settle_trust(check, status, signer_cert, moment, trust)
     return check

@@ -11,11 +11,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import NameOID
 from stdnum.cn import uscc as uscc_number
 
+from diagnosis.messages import msg, printable
+
 # SM2 (国密): the curve sm2p256v1 and the signature algorithm SM2-with-SM3 (GB/T 35276).
 SM2_OIDS = frozenset({"1.2.156.10197.1.301", "1.2.156.10197.1.501"})
-SM2_ADVICE = (
-    "SM2 (国密) certificates are not supported yet; ask the CA for an RSA or ECDSA (P-256) certificate"
-)
+SM2_ADVICE = msg("signing.sm2")
 # Where certificates carry a legal person's registration number (ETSI EN 319 412-1 uses
 # organizationIdentifier "NTRCN-…"; Chinese CAs also use serialNumber or an OU).
 _USCC_FIELDS = (
@@ -48,7 +48,7 @@ class SignerIdentity:
     @property
     def display_name(self) -> str:
         """The organisation (else the name), as a reviewer would say who signed."""
-        return self.organisation or self.name or "an unnamed signer"
+        return self.organisation or self.name or msg("signing.unnamed_signer")
 
     def to_dict(self) -> dict[str, str | bool | None]:
         return {
@@ -85,16 +85,20 @@ def fingerprint(cert: x509.Certificate) -> str:
 
 def described(identity: SignerIdentity, now: datetime) -> list[str]:
     """Subject, organisation, USCC, issuer, validity (with whether it holds `now`) and
-    fingerprint, one per line: what `diagnosis keys show` prints and the wizard shows."""
+    fingerprint, one per line: what `diagnosis keys show` prints and the wizard shows. The names
+    are the certificate's, shown `printable` (a certificate is a stranger's data)."""
     state = (
         "expired" if now > identity.not_after else "not yet valid" if now < identity.not_before else "valid"
     )
-    lines = [f"subject:      {identity.subject}", f"organisation: {identity.organisation or '—'}"]
+    lines = [
+        f"subject:      {printable(identity.subject)}",
+        f"organisation: {printable(identity.organisation) or '—'}",
+    ]
     if identity.uscc:
         lines.append(f"USCC:         {identity.uscc}")
     return [
         *lines,
-        f"issuer:       {'self-signed' if identity.self_signed else identity.issuer}",
+        f"issuer:       {'self-signed' if identity.self_signed else printable(identity.issuer)}",
         f"valid:        {identity.not_before:%Y-%m-%d} to {identity.not_after:%Y-%m-%d} ({state})",
         f"fingerprint:  SHA-256 {spaced(identity.fingerprint)}",
     ]

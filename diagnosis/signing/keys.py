@@ -16,8 +16,9 @@ from cryptography.x509.oid import NameOID
 
 from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.files import write_atomic
+from diagnosis.messages import msg
 from diagnosis.signing.identity import SM2_ADVICE, USCC_PREFIX, SignerIdentity, identity_of, uses_sm2
-from diagnosis.storage.enterprises import check_uscc
+from diagnosis.signing.rules import usage_problems
 
 KeyKind = Literal["ecdsa", "rsa"]
 SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
@@ -115,23 +116,13 @@ def _usable_key(key: object, cert: x509.Certificate, source: str) -> SigningKey:
             f"{source}: the key is not RSA or ECDSA (P-256, P-384, P-521); ask the CA for an RSA or "
             "ECDSA (P-256) certificate"
         )
-    if not _meant_for_signing(cert):
-        raise DiagnosisError(
-            f"{source}: the certificate is not meant for signing (its key usage has neither "
-            "digitalSignature nor nonRepudiation); ask the CA for a signing certificate"
-        )
+    unusable = usage_problems(cert)
+    if unusable:
+        raise DiagnosisError(msg("keys.not_for_signing", source=source, problem=unusable[0]))
     public = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     if key.public_key().public_bytes(*public) != cert.public_key().public_bytes(*public):
         raise DiagnosisError(f"{source}: the private key does not belong to the certificate in the file")
     return key
-
-
-def _meant_for_signing(cert: x509.Certificate) -> bool:
-    try:
-        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        return True  # no restriction stated
-    return usage.digital_signature or usage.content_commitment
 
 
 def new_keys(
@@ -162,6 +153,8 @@ def new_keys(
         if kind == "ecdsa"
         else rsa.generate_private_key(public_exponent=65537, key_size=2048)
     )
+    from diagnosis.storage.enterprises import check_uscc  # storage loads only to make keys
+
     cert = _self_signed(name, check_uscc(uscc) if uscc else None, key, now or datetime.now(UTC))
     encryption = serialization.BestAvailableEncryption(password.encode())
     bundle = pkcs12.serialize_key_and_certificates(name.encode(), key, cert, None, encryption)

@@ -2,8 +2,10 @@
 "valid" after an update that paints over a page.
 
 A report passes only if it carries exactly one signature that is intact, covers the entire file,
-certifies the document with no changes allowed, chains to the reviewer's trust list, and its
-pages carry no annotation besides the signature widget. Never raises: hostile input is a reason.
+certifies the document with no changes allowed, chains to the reviewer's trust list (`rules`:
+only a CA entry vouches for others) by a certificate valid and meant for signing, its own update
+(the signing revision) touches nothing a page shows, and its pages carry no annotation besides
+the invisible signature widget. Never raises: hostile input is a reason.
 """
 
 from __future__ import annotations
@@ -17,17 +19,19 @@ from pyhanko.sign.validation import read_certification_data, validate_pdf_signat
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 
+from diagnosis.messages import Message, joined, msg
 from diagnosis.signing.backend import (
     KEY_USAGE,
     from_asn1,
     quiet,
-    trust_reasons,
+    settle_trust,
     validation_context,
     validation_moment,
 )
 from diagnosis.signing.changes import describe_changes, foreign_annotations
 from diagnosis.signing.identity import SM2_ADVICE, identity_of, uses_sm2
 from diagnosis.signing.result import NOT_SIGNED, SignatureCheck, who
+from diagnosis.signing.revision import signing_update_problems
 from diagnosis.signing.trust import TrustList
 
 MAX_PDF = 256 * 2**20  # reports are a few MB; anything far larger is not one of ours
@@ -37,17 +41,15 @@ def check_pdf_signature(pdf_bytes: bytes, trust: TrustList, now: datetime | None
     """Every strict rule for a signed report, checked against `trust` (see the module docstring)."""
     quiet()
     if len(pdf_bytes) > MAX_PDF:
-        return SignatureCheck.failed(f"the file is too large to be a report ({len(pdf_bytes) // 2**20} MB)")
+        return SignatureCheck.failed(msg("signing.pdf_too_large", mb=len(pdf_bytes) // 2**20))
     if b"%PDF-" not in pdf_bytes[:1024]:
-        return SignatureCheck.failed("not a PDF file" if pdf_bytes else "the file is empty")
+        return SignatureCheck.failed(msg("signing.not_pdf" if pdf_bytes else "signing.empty_file"))
     try:
         return _check(pdf_bytes, trust, now or datetime.now(UTC))
     except RecursionError:
-        return SignatureCheck.failed(
-            "the signature cannot be checked: the PDF's objects are nested too deeply"
-        )
+        return SignatureCheck.failed(msg("signing.pdf_too_deep"))
     except Exception as error:  # hostile or damaged input must come back as a reason
-        return SignatureCheck.failed(f"the signature cannot be checked: the PDF is damaged ({_brief(error)})")
+        return SignatureCheck.failed(msg("signing.pdf_damaged", error=_brief(error)))
 
 
 def _check(pdf: bytes, trust: TrustList, now: datetime) -> SignatureCheck:
@@ -56,33 +58,40 @@ def _check(pdf: bytes, trust: TrustList, now: datetime) -> SignatureCheck:
     if not signatures:
         return _unsigned_or_foreign(reader)
     if len(signatures) > 1:
-        return SignatureCheck.failed(
-            f"the file carries {len(signatures)} signatures; a report is signed exactly once", signed=True
-        )
+        return SignatureCheck.failed(msg("signing.many_signatures", count=len(signatures)), signed=True)
     signature = signatures[0]
     signer = identity_of(from_asn1(signature.signer_cert))
-    check = SignatureCheck(signed=True, signer=signer, signed_at=signature.self_reported_timestamp)
+    check = SignatureCheck(
+        signed=True,
+        signer=signer,
+        signed_at=signature.self_reported_timestamp,
+        signed_revision=signature.signed_revision,
+    )
     if uses_sm2(signature.signer_cert.dump()):
-        check.reasons.append(f"signed by {who(signer)}: {SM2_ADVICE}")
+        check.reasons.append(msg("signing.signer_problem", signer=who(signer), problem=SM2_ADVICE))
         return check
-    context = validation_context(trust, validation_moment(check, now), list(signature.other_embedded_certs))
+    moment = validation_moment(check, now)
+    context = validation_context(
+        trust, moment, list(signature.other_embedded_certs), from_asn1(signature.signer_cert)
+    )
     # No diff analysis: any update after the signature is refused by the coverage rule below.
     status = validate_pdf_signature(signature, context, key_usage_settings=KEY_USAGE, skip_diff=True)
     check.intact = bool(status.intact and status.valid)
     if not status.intact:
-        check.reasons.append("the signed content was changed: the signature no longer matches the file")
+        check.reasons.append(msg("signing.content_changed"))
     elif not status.valid:
-        check.reasons.append("the signature value does not match the signer's certificate")
-    check.trusted = bool(status.trusted)
+        check.reasons.append(msg("signing.value_mismatch"))
     if check.intact:  # pyHanko checks the chain only for a sound signature
-        check.reasons += trust_reasons(status, signer, trust)
+        settle_trust(check, status, signature.signer_cert, moment, trust)
     check.whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     if not check.whole:
         check.reasons.append(_changed_after_signing(pdf, signature))
+    else:
+        check.reasons += signing_update_problems(reader, signature)
     check.certified = _certifies_no_changes(reader, signature)
     if not check.certified:
-        check.reasons.append("the signature does not certify the report against any change")
-    check.reasons += [f"{note} besides the signature" for note in foreign_annotations(pdf)]
+        check.reasons.append(msg("signing.not_certified"))
+    check.reasons += [msg("signing.besides_signature", note=note) for note in foreign_annotations(pdf)]
     return check
 
 
@@ -92,13 +101,10 @@ def _unsigned_or_foreign(reader: PdfFileReader) -> SignatureCheck:
     if not filled:
         return SignatureCheck(reasons=[NOT_SIGNED])
     kinds = sorted({str(value.get_object().get("/SubFilter", "none")) for _name, value, _field in filled})
-    return SignatureCheck.failed(
-        f"the file carries a signature of a kind this app cannot check (SubFilter {', '.join(kinds)})",
-        signed=True,
-    )
+    return SignatureCheck.failed(msg("signing.foreign_kind", kinds=", ".join(kinds)), signed=True)
 
 
-def _changed_after_signing(pdf: bytes, signature: EmbeddedPdfSignature) -> str:
+def _changed_after_signing(pdf: bytes, signature: EmbeddedPdfSignature) -> Message:
     byte_range = [int(n) for n in signature.byte_range]
     standard = (
         len(byte_range) == 4
@@ -107,12 +113,12 @@ def _changed_after_signing(pdf: bytes, signature: EmbeddedPdfSignature) -> str:
         and 0 <= byte_range[3] <= len(pdf) - byte_range[2]
     )
     if not standard:
-        return "the signature covers only part of the file (its byte range is not the usual one)"
+        return msg("signing.partial_byte_range")
     end = byte_range[2] + byte_range[3]
     if end == len(pdf):
-        return "the signature leaves out part of the file"
-    phrases = describe_changes(pdf[:end], pdf) or ["data was added after the signature"]
-    return f"the file was changed after it was signed ({'; '.join(phrases)})"
+        return msg("signing.leaves_out")
+    phrases = describe_changes(pdf[:end], pdf) or [msg("changes.data_added")]
+    return msg("signing.changed_after", changes=joined(phrases))
 
 
 def _certifies_no_changes(reader: PdfFileReader, signature: EmbeddedPdfSignature) -> bool:

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from diagnosis.messages import Message, joined, msg
 from diagnosis.signing.identity import SignerIdentity
 
-NOT_SIGNED = "not signed"
+NOT_SIGNED = msg("signing.not_signed")
 
 
 @dataclass
@@ -16,7 +17,8 @@ class SignatureCheck:
     """A signature check. `ok` only when every rule holds; `reasons` name what does not.
 
     `whole` means the signature covers the entire file (a PDF) or the given bytes (CMS);
-    `certified` means the PDF is certified with no changes allowed (None for CMS).
+    `certified` means the PDF is certified with no changes allowed (None for CMS). Reasons are
+    catalogued messages (`diagnosis.messages`), so they show in the reader's language.
     """
 
     signed: bool = False
@@ -27,6 +29,7 @@ class SignatureCheck:
     signer: SignerIdentity | None = None
     signed_at: datetime | None = None
     reasons: list[str] = field(default_factory=list)
+    signed_revision: int | None = None  # a PDF's revision holding the signature (0 the first)
 
     @property
     def ok(self) -> bool:
@@ -50,17 +53,42 @@ class SignatureCheck:
             "reasons": list(self.reasons),
         }
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
         """One line for a reviewer: who signed and whether to trust it."""
         if not self.signed:
             return NOT_SIGNED
-        when = f" on {self.signed_at:%Y-%m-%d %H:%M} UTC" if self.signed_at else ""
-        return f"signed by {who(self.signer)}{when}" + ("" if self.ok else f": {'; '.join(self.reasons)}")
+        signed = (
+            msg(
+                "signing.signed_by_on", signer=who(self.signer), moment=f"{self.signed_at:%Y-%m-%d %H:%M} UTC"
+            )
+            if self.signed_at
+            else msg("signing.signed_by", signer=who(self.signer))
+        )
+        return signed if self.ok else msg("signing.with_reasons", line=signed, reasons=joined(self.reasons))
+
+    def only_untrusted(self) -> bool:
+        """Signed soundly, and the one thing wrong is that the signer is not on the trust list
+        (the intake takes such a document in, flagged; anything else it refuses)."""
+        untrusted = ("signing.untrusted", "signing.untrusted_empty")
+        return (
+            self.signed
+            and self.intact
+            and self.whole
+            and self.certified is not False
+            and bool(self.reasons)
+            and all(getattr(reason, "code", None) in untrusted for reason in self.reasons)
+        )
 
 
-def who(signer: SignerIdentity | None) -> str:
+def who(signer: SignerIdentity | None) -> Message:
     """How a sentence names a signer: organisation, short fingerprint, USCC when present."""
     if signer is None:
-        return "an unknown signer"
-    code = f", USCC {signer.uscc}" if signer.uscc else ""
-    return f"{signer.display_name} (fingerprint {signer.short_fingerprint}{code})"
+        return msg("signing.unknown_signer")
+    if signer.uscc:
+        return msg(
+            "signing.who_uscc",
+            name=signer.display_name,
+            fingerprint=signer.short_fingerprint,
+            uscc=signer.uscc,
+        )
+    return msg("signing.who", name=signer.display_name, fingerprint=signer.short_fingerprint)

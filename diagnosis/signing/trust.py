@@ -1,5 +1,8 @@
 """Trust lists: the certificates (of providers, or of the CAs that issue theirs) a reviewer accepts.
 
+An entry that is a CA (`rules.may_issue`) vouches for the certificates it issues; any other entry
+(a provider's own certificate, as `diagnosis keys new` makes) trusts exactly itself.
+
 A trust list is a folder of .pem/.crt/.cer (and trust-list .json) files, one PEM file holding one
 or many certificates, or a JSON file a city or province publishes:
 `{"name": "…", "certificates": ["-----BEGIN CERTIFICATE-----…", …]}`.
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from asn1crypto import pem
@@ -16,7 +20,9 @@ from cryptography import x509
 
 from diagnosis import paths
 from diagnosis.errors import DiagnosisError, NotFoundError
+from diagnosis.messages import msg
 from diagnosis.signing.identity import fingerprint
+from diagnosis.signing.rules import may_issue
 
 CERTIFICATE_SUFFIXES = (".pem", ".crt", ".cer")
 LIST_SUFFIX = ".json"
@@ -34,6 +40,19 @@ class TrustList:
     def fingerprints(self) -> frozenset[str]:
         return frozenset(fingerprint(cert) for cert in self.certificates)
 
+    @cached_property  # a frozen dataclass still has a __dict__: computed once per list
+    def authorities(self) -> tuple[x509.Certificate, ...]:
+        """The CA entries: the only trust roots a chain may lead to."""
+        return tuple(cert for cert in self.certificates if may_issue(cert))
+
+    @cached_property
+    def _pinned(self) -> frozenset[str]:
+        return frozenset(fingerprint(cert) for cert in self.certificates if not may_issue(cert))
+
+    def pinned(self, cert: x509.Certificate) -> bool:
+        """Whether `cert` itself is an entry that is not a CA (trusted as exactly that certificate)."""
+        return fingerprint(cert) in self._pinned
+
     def __len__(self) -> int:
         return len(self.certificates)
 
@@ -48,20 +67,20 @@ def load_trust(path: Path) -> TrustList:
             if p.is_file() and p.suffix.lower() in (*CERTIFICATE_SUFFIXES, LIST_SUFFIX)
         )
         found = [cert for file in files for cert in read_certificates(file)]
-        return TrustList(f"the trust list in {path}", _unique(found))
+        return TrustList(msg("trust.folder", path=str(path)), _unique(found))
     if not path.exists():
         raise NotFoundError(f"{path}: no such trust list (a folder, a .pem file or a .json list)")
     raw = _read(path)
     if path.suffix.lower() == LIST_SUFFIX or raw.lstrip().startswith(b"{"):
         name, found = _parse_json(raw, path)
-        return TrustList(name or f"the trust list {path.name}", _unique(found))
-    return TrustList(f"the trust list {path.name}", _unique(_parse_certificates(raw, path)))
+        return TrustList(name or msg("trust.file", name=path.name), _unique(found))
+    return TrustList(msg("trust.file", name=path.name), _unique(_parse_certificates(raw, path)))
 
 
 def default_trust() -> TrustList:
     """The user's own trust list (`<data folder>/trust`); empty when the folder does not exist."""
     folder = paths.trust_dir()
-    return load_trust(folder) if folder.is_dir() else TrustList(f"the trust list in {folder}")
+    return load_trust(folder) if folder.is_dir() else TrustList(msg("trust.folder", path=str(folder)))
 
 
 def read_certificates(path: Path) -> list[x509.Certificate]:

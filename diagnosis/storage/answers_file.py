@@ -7,7 +7,7 @@ from typing import Any
 
 from diagnosis.errors import AnswersError
 from diagnosis.model.index import index_of
-from diagnosis.records import ASSESSMENT_FIELDS, ENTERPRISE_FIELDS
+from diagnosis.records import ENTERPRISE_FIELDS, travelling
 from diagnosis.scoring.answers import AnswersFile
 from diagnosis.storage.answers import set_answer, set_answers
 from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of
@@ -31,7 +31,7 @@ def answers_document(store: Store, assessment_id: int) -> dict[str, Any]:
         "enterprise": {k: enterprise[k] for k in ENTERPRISE_FIELDS},
         "answers": answers,
         "notes": notes,
-        "assessment": {k: row[k] for k in ("id", *ASSESSMENT_FIELDS, "based_on")},
+        "assessment": {"id": row["id"], **travelling(row), "based_on": row["based_on"]},
         "evidence": [
             {k: e[k] for k in ("question_id", "name", "size", "sha256")}
             for e in evidence_of(store, assessment_id)

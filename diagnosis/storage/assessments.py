@@ -24,6 +24,7 @@ from diagnosis.scoring.engine import score
 from diagnosis.scoring.prefill import prefill_value
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.storage.db import Store, inserted
+from diagnosis.storage.enterprises import check_uscc
 
 Mode = Literal["self", "onsite"]
 
@@ -70,16 +71,19 @@ def new_assessment(
     mode: Mode = "self",
     provider: str | None = None,
     assessor: str | None = None,
+    provider_uscc: str | None = None,
 ) -> int:
     """A new draft assessment of an enterprise against a questionnaire; returns its id. Questions
     that declare a `prefill` start from the enterprise's latest finalized assessment of the
-    source questionnaire; the history says which (see `answers.prefilled`)."""
+    source questionnaire; the history says which (see `answers.prefilled`). `provider_uscc` is
+    the provider's credit code: a signature on its report must carry it."""
     now = store.now()
     row = _fresh(loaded) | {
         "enterprise_id": enterprise_id,
         "status": "draft",
         "mode": mode,
         "provider": provider,
+        "provider_uscc": check_uscc(provider_uscc) if provider_uscc else None,
         "assessor": assessor,
         "created_at": now,
         "updated_at": now,

@@ -29,12 +29,12 @@ from diagnosis.errors import DiagnosisError
 from diagnosis.files import write_atomic
 from diagnosis.jsonio import parse_json
 from diagnosis.loading.load import Loaded, load_bytes
+from diagnosis.messages import msg
 from diagnosis.model.index import index_of
 from diagnosis.plan.model import Plan
 from diagnosis.plan.projection import check_plan
 from diagnosis.records import (
     ANSWER_FIELDS,
-    ASSESSMENT_FIELDS,
     ENTERPRISE_FIELDS,
     EVIDENCE_FIELDS,
     HISTORY_FIELDS,
@@ -46,6 +46,7 @@ from diagnosis.records import (
     HistoryRecord,
     PlanHistoryRecord,
     QuestionnaireRef,
+    travelling,
 )
 from diagnosis.scoring.answers import check_value
 from diagnosis.storage.answers import history_of
@@ -91,8 +92,13 @@ def export_package(store: Store, assessment_id: int, target: Path, signer: Provi
 
 def package_bytes(store: Store, assessment_id: int, signer: ProviderKey | None = None) -> bytes:
     """The package as bytes; the same stored assessment always gives the same bytes (apart from
-    the signature, which carries its signing time)."""
+    the signature, which carries its signing time). A key signs only a package that names its
+    provider (refused before anything is written)."""
     row = get_assessment(store, assessment_id)
+    if signer is not None:
+        from diagnosis.signing.binding import require_provider
+
+        require_provider(signer.identity, row, msg("binding.the_package"))
     loaded = questionnaire_of(store, assessment_id)
     enterprise = get_enterprise(store, row["enterprise_id"])
     evidence = evidence_of(store, assessment_id)
@@ -100,7 +106,7 @@ def package_bytes(store: Store, assessment_id: int, signer: ProviderKey | None =
     members: dict[str, bytes] = {
         "assessment.json": _json(
             {
-                "assessment": {k: row[k] for k in ASSESSMENT_FIELDS},
+                "assessment": travelling(row),
                 "questionnaire": {
                     "id": row["questionnaire_id"],
                     "version": row["questionnaire_version"],

@@ -168,3 +168,10 @@ def m002_review_flags(db: Database) -> None:
     # "Needs review" is a mark on the answer row (an unanswered question gets a row with no value),
     # so it is locked with the answers of a finalized assessment and travels with a new revision.
     db.execute("ALTER TABLE answers ADD COLUMN review INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m003_provider_uscc(db: Database) -> None:
+    # The provider's unified social credit code, as the assessment names it: a signature on its
+    # report or package must be that provider's (diagnosis.signing.binding).
+    db.execute("ALTER TABLE assessments ADD COLUMN provider_uscc TEXT")

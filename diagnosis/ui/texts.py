@@ -145,6 +145,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ent.self": ("企业自评估", "Self-assessment"),
     "ent.onsite": ("服务机构现场评估", "On-site by a provider"),
     "ent.provider": ("诊断服务机构", "Service provider"),
+    "ent.provider_uscc": ("服务机构统一社会信用代码", "Provider's credit code"),
     "ent.assessor": ("评估人员", "Assessor"),
     "ent.required": ("请填写企业名称", "Enter the enterprise name"),
     "ent.ok": ("✓ 代码有效", "✓ valid code"),

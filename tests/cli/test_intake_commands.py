@@ -66,6 +66,37 @@ def test_refused_documents_are_listed_and_the_exit_code_says_so(
     assert code == 0 and out.startswith(f"{bad}: ")
 
 
+def test_names_are_printed_with_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import datetime as dt
+
+    from diagnosis.intake.samples import Spec, package
+    from diagnosis.loading.catalogue import Catalogue
+    from diagnosis.paths import bundled_questionnaires
+    from diagnosis.scoring.sample import sample_answers
+
+    db = str(tmp_path / "intake.db")
+    bad = tmp_path / "bad\r\x1b[2KOK.diagpkg"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    loaded = Catalogue([bundled_questionnaires()]).get("sme-digital-2024@1.1.0")
+    firm = {"name": "某\r合肥另一家公司", "uscc": "91340200MA2XAB123T", "city": "芜湖市"}
+    spec = Spec(
+        loaded,
+        firm,
+        "uid0000escape1",
+        sample_answers(loaded.questionnaire, "max"),
+        dt.datetime(2026, 3, 2, tzinfo=dt.UTC),
+    )
+    (tmp_path / "unsigned.diagpkg").write_bytes(package(spec))
+    code, _, err = run(capsys, "intake", "add", str(tmp_path), "--db", db)
+    assert code == 1 and f"refused {tmp_path}/bad\\r\\x1b[2KOK.diagpkg: " in err and "\x1b" not in err
+    code, out, _ = run(capsys, "intake", "refused", "--db", db)
+    assert out.startswith(f"{tmp_path}/bad\\r\\x1b[2KOK.diagpkg: ") and "\r" not in out
+    code, out, _ = run(capsys, "intake", "flags", "--db", db)
+    assert "    某\\r合肥另一家公司" in out and "\r" not in out
+
+
 def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "intake.db")
     assert run(capsys, "intake", "add", str(tmp_path), "--db", db)[2] == (

@@ -64,7 +64,11 @@ def test_report_from_an_answers_file_and_from_the_database(
     code, _, err = run(
         capsys, "verify", str(tmp_path / "b.pdf"), "--package", str(tmp_path / "a.zip"), "--unsigned-ok"
     )
-    assert code == 1 and err.startswith(f"FAILED {tmp_path / 'b.pdf'}\n  the answers in the package differ")
+    # The re-assessment's package is another assessment (its own uid) with other answers.
+    assert code == 1 and err.startswith(
+        f"FAILED {tmp_path / 'b.pdf'}\n  the package is another assessment (uid "
+    )
+    assert err.splitlines()[2].startswith("  the answers in the package differ")
 
 
 def test_verify_refuses_other_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

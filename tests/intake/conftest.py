@@ -157,6 +157,7 @@ def make_spec(keys: dict[str, ProviderKey]) -> SpecMaker:
             dict(answers),
             dt.datetime.combine(day, dt.time(1, 0), dt.UTC),
             provider=PROVIDER,
+            provider_uscc=PROVIDER_USCC,
             assessor=assessor,
             report_number=f"20260301-ABCD-{code[-6:]}-N{n:05d}",
             plan=plan,

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from diagnosis.intake.ingest import Intake
-from diagnosis.intake.samples import package, report
+from diagnosis.intake.samples import Spec, package, report
 from diagnosis.intake.schema import assessments, documents, refusals
 from diagnosis.signing.keys import ProviderKey
-from tests.intake.conftest import PROVIDER, ROGUE, SpecMaker
+from tests.intake.conftest import PROVIDER, PROVIDER_USCC, ROGUE, SpecMaker
 
 
 def _row(intake: Intake) -> dict[str, object]:
@@ -46,13 +46,73 @@ def test_unsigned_and_untrusted_packages_are_received_and_marked(
     intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey]
 ) -> None:
     assert intake.add(package(make_spec(1, signer=None)), "unsigned").status == "received"
-    assert intake.add(package(make_spec(2, signer=keys[ROGUE])), "rogue").status == "received"
+    rogue = intake.add(package(make_spec(2, signer=keys[ROGUE], provider=ROGUE, provider_uscc=None)), "rogue")
+    assert rogue.status == "received", rogue.message
     with intake.engine.connect() as conn:
         rows = {r.uid: r for r in conn.execute(select(assessments))}
         notes = [d.signature for d in conn.execute(select(documents).order_by(documents.c.id))]
     assert not rows["uid00001abcdef"].signed
     assert rows["uid00002abcdef"].signed and not rows["uid00002abcdef"].trusted
     assert notes[0] == "not signed" and "not in your trust list" in notes[1]
+
+
+def test_a_document_signed_by_another_than_the_provider_it_names_is_refused(
+    intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey]
+) -> None:
+    # The rogue signs packages and reports naming the trusted provider: refused, with the reason.
+    spec = make_spec(3, signer=keys[ROGUE])
+    forged_report = _forger_signs_report(spec, keys[ROGUE])
+    outcomes = intake.add_batch([("p.diagpkg", package(spec)), ("r.pdf", forged_report)])
+    assert [o.status for o in outcomes] == ["refused", "refused"]
+    signer = f"signed by {ROGUE} but"
+    assert outcomes[0].message == f"{signer} the package names {PROVIDER} (USCC {PROVIDER_USCC})"
+    assert outcomes[1].message == f"{signer} the report names {PROVIDER} (USCC {PROVIDER_USCC})"
+    assert _refused(intake) == [outcomes[0].message, outcomes[1].message]
+    with intake.engine.connect() as conn:
+        assert conn.execute(select(assessments)).all() == []
+
+
+def test_a_package_signed_before_its_assessment_was_finalized_is_refused(
+    intake: Intake, make_spec: SpecMaker
+) -> None:
+    import datetime as dt
+
+    from diagnosis.signing.cms import sign_bytes
+    from diagnosis.storage.package import SIGNATURE
+    from tests.signing.certificates import make, name
+
+    # The provider's key valid since 2025; the signature dated two hours before the finalizing.
+    key = make(name(PROVIDER, PROVIDER_USCC), start=dt.datetime(2025, 1, 1, tzinfo=dt.UTC), days=3650)
+    spec = make_spec(1, signer=None)
+    when = spec.finalized - dt.timedelta(hours=2)
+    buffer = io.BytesIO(package(spec))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr(SIGNATURE, sign_bytes(archive.read("manifest.json"), key.provider_key(), now=when))
+    outcome = intake.add(buffer.getvalue(), "backdated.diagpkg")
+    assert (outcome.status, outcome.message) == (
+        "refused",
+        f"signed before the report existed: the signature says {when:%Y-%m-%d %H:%M} UTC, the assessment "
+        f"was finalized {spec.finalized:%Y-%m-%d %H:%M} UTC",
+    )
+
+
+def _forger_signs_report(spec: Spec, key: ProviderKey) -> bytes:
+    """A report naming the spec's provider, signed by `key` with a forger's own tool."""
+    from diagnosis.report.pdf import build_pdf
+    from diagnosis.report.signed import signer_of
+    from diagnosis.report.source import ReportInput
+    from diagnosis.signing.pdf import sign_pdf
+
+    source = ReportInput(
+        loaded=spec.loaded,
+        answers=dict(spec.answers),
+        enterprise=dict(spec.enterprise),
+        assessment=spec.assessment(),
+        evidence=spec.evidence_records(),
+        plan=spec.plan,
+        timezone="Asia/Shanghai",
+    )
+    return sign_pdf(build_pdf(source, "zh", signer_of(key)), key)
 
 
 def _altered(raw: bytes, member: str, change: bytes) -> bytes:

@@ -23,7 +23,8 @@ from tests.intake.conftest import PROVIDER, SpecMaker
 
 
 def _later(spec: Spec, days: int, answers: dict[str, object], uid: str) -> Spec:
-    """A re-assessment of the same enterprise: another assessment (uid), `days` later."""
+    """A re-assessment of the same enterprise: another assessment (uid), `days` later (finalized
+    before today: a sample document is signed now, and never before it was finalized)."""
     assert spec.plan is not None
     kpis = [k.model_copy(update={"baseline": k.target}) for k in spec.plan.kpis]
     return replace(
@@ -44,11 +45,11 @@ def received(intake: Intake, make_spec: SpecMaker) -> Intake:
     first = make_spec(0)
     assert first.plan is not None
     up = _later(
-        first, 300, projected_answers(first.loaded.questionnaire, first.answers, first.plan), "uidlater0up01"
+        first, 240, projected_answers(first.loaded.questionnaire, first.answers, first.plan), "uidlater0up01"
     )
     revised = replace(up, revision=2, report_number="20270301-ABCD-XAB123-REV002")
     second = make_spec(1)
-    same = _later(second, 200, second.answers, "uidlater1same1")
+    same = _later(second, 180, second.answers, "uidlater1same1")
     documents = [first, up, revised, second, same, make_spec(2), replace(make_spec(3), status="draft")]
     for spec in documents:
         outcome = intake.add(package(spec), spec.uid)

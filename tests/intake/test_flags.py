@@ -134,7 +134,8 @@ def test_official_questionnaires_are_not_flagged(intake: Intake, make_spec: Spec
 def test_unsigned_and_untrusted_documents(
     intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey]
 ) -> None:
-    found = _flags(intake, make_spec(0), make_spec(1, signer=None), make_spec(2, signer=keys[ROGUE]))
+    rogue = make_spec(2, signer=keys[ROGUE], provider=ROGUE, provider_uscc=None)  # naming itself
+    found = _flags(intake, make_spec(0), make_spec(1, signer=None), rogue)
     assert [(f.kind, f.assessments[0].split()[0]) for f in found] == [
         ("unsigned", "芜湖某汽配有限公司"),
         ("untrusted", "蚌埠某电子有限公司"),

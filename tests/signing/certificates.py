@@ -61,8 +61,11 @@ def make(
     rsa_bits: int = 0,
     start: datetime | None = None,
     days: int = 365,
+    purposes: list[x509.ObjectIdentifier] | None = None,
+    cert_sign: bool | None = None,
 ) -> Issued:
-    """A certificate for `subject`, issued by `issuer` (self-signed without one)."""
+    """A certificate for `subject`, issued by `issuer` (self-signed without one). `purposes` adds
+    an extendedKeyUsage; `cert_sign` overrides keyCertSign (default: a CA may sign certificates)."""
     key: SigningKey = (
         rsa.generate_private_key(public_exponent=65537, key_size=rsa_bits)
         if rsa_bits
@@ -75,7 +78,7 @@ def make(
         key_encipherment=not signing,
         data_encipherment=False,
         key_agreement=False,
-        key_cert_sign=ca,
+        key_cert_sign=ca if cert_sign is None else cert_sign,
         crl_sign=ca,
         encipher_only=False,
         decipher_only=False,
@@ -92,6 +95,8 @@ def make(
         .add_extension(usage, critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
     )
+    if purposes is not None:
+        builder = builder.add_extension(x509.ExtendedKeyUsage(purposes), critical=False)
     if issuer:
         builder = builder.add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False

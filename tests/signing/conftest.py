@@ -14,7 +14,7 @@ from tests.signing.certificates import Issued, make, name
 
 KEYS = Path(__file__).parent.parent / "fixtures" / "keys"
 SM2_PASSWORD = "sm2-test"
-PROVIDER = "某某数字化服务有限公司"
+PROVIDER = "示例数字化转型服务有限公司"  # the provider the demo report names
 PROVIDER_USCC = "91340100MA2NX8K5TH"
 STRANGER = "冒名服务有限公司"
 

@@ -13,6 +13,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ContentStream, NameObject
 
 from diagnosis.cli.reports_run import demo_input
+from diagnosis.errors import DiagnosisError
 from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, build_pdf
 from diagnosis.report.signed import signed_report, signer_of
 from diagnosis.report.source import ReportInput
@@ -21,7 +22,7 @@ from diagnosis.report.verify import verify_pdf
 from diagnosis.signing.pdf import sign_pdf
 from diagnosis.signing.trust import TrustList
 from tests.signing.certificates import Issued
-from tests.signing.conftest import trust_of
+from tests.signing.conftest import PROVIDER, STRANGER, trust_of
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +77,21 @@ def test_a_re_rendered_forgery_is_not_signed_or_not_trusted(
     source = make()  # type: ignore[operator]
     unsigned = build_pdf(source)
     assert check(unsigned, trust).reasons == ["not signed"]
-    forged = signed_report(source, "zh", stranger.provider_key())
+    with pytest.raises(DiagnosisError, match=f"^not signing: signed by {STRANGER} but the report names"):
+        signed_report(source, "zh", stranger.provider_key())  # this app refuses; a forger signs anyway
+    forged = forger_signs(source, stranger)
     reasons = check(forged, trust).reasons
-    assert len(reasons) == 1 and "not in your trust list" in reasons[0]
+    assert len(reasons) == 2 and "not in your trust list" in reasons[0]
+    assert reasons[1] == f"signed by {STRANGER} but the report names {PROVIDER}"
+    renamed = source
+    renamed.assessment = dict(source.assessment) | {"provider": STRANGER}  # naming itself: not trusted
+    assert check(signed_report(renamed, "zh", stranger.provider_key()), trust).reasons == reasons[:1]
+
+
+def forger_signs(source: ReportInput, key: Issued) -> bytes:
+    """What a forger's own tool does: render naming the key's holder as signer, sign, no checks."""
+    holder = key.provider_key()
+    return sign_pdf(build_pdf(source, "zh", signer_of(holder)), holder)
 
 
 def _paint_over_level(raw: bytes) -> bytes:

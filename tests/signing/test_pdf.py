@@ -15,8 +15,9 @@ from pypdf.annotations import Rectangle
 from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import msg
 from diagnosis.report.verify import verify_pdf
-from diagnosis.signing.backend import NOT_FOR_SIGNING, signer_for
+from diagnosis.signing.backend import signer_for
 from diagnosis.signing.keys import load_key, new_keys
 from diagnosis.signing.pdf import count_signatures, sign_pdf
 from diagnosis.signing.pdf_check import check_pdf_signature
@@ -179,13 +180,14 @@ def test_an_approval_signature_is_not_a_certification(report: bytes, provider: I
 def test_certificates_that_may_not_sign_or_were_not_valid(report: bytes, ca: Issued) -> None:
     encipher_only = make(name("加密证书"), issuer=ca, signing=False)
     check = check_pdf_signature(sign_pdf(report, encipher_only.provider_key()), trust_of(ca))
-    assert check.reasons == [
-        f"signed by 加密证书 (fingerprint {check.signer.fingerprint[:16]}…): {NOT_FOR_SIGNING}"
-    ]  # type: ignore[union-attr]
+    problem = msg("signing.cert_not_for_signing")
+    assert check.reasons == [f"signed by 加密证书 (fingerprint {check.signer.fingerprint[:16]}…): {problem}"]  # type: ignore[union-attr]
     expired = make(name("过期证书"), issuer=ca, start=datetime.now(UTC) - timedelta(days=400), days=30)
     check = check_pdf_signature(sign_pdf(report, expired.provider_key()), trust_of(ca))
+    start, end = expired.certificate.not_valid_before_utc, expired.certificate.not_valid_after_utc
     assert not check.trusted and check.reasons[0].endswith(
-        "its certificate was not valid at the signing time"
+        f"its certificate had expired at the signing time {check.signed_at:%Y-%m-%d %H:%M} UTC "
+        f"(valid {start:%Y-%m-%d} to {end:%Y-%m-%d})"
     )
 
 
@@ -222,4 +224,7 @@ def test_an_extra_signature_field_is_refused(report: bytes, provider: Issued, ca
     out = io.BytesIO()
     writer.write(out)
     check = check_pdf_signature(sign_pdf(out.getvalue(), provider.provider_key()), trust_of(ca))
-    assert check.reasons == ["page 2: a second signature field besides the signature"]
+    assert check.reasons == [
+        "page 2: a second signature field besides the signature",
+        "page 2: a visible signature appearance (it may cover what the page shows) besides the signature",
+    ]

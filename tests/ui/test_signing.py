@@ -24,11 +24,12 @@ from tests.conftest import MemoryKeyring
 from tests.ui.helpers import ALT, begin, dialogs, key, on_dialog, press, shortcut, start, type_into_dialog
 
 PASSWORD = "ein-gutes-Passwort"
+PROVIDER = "测试诊断服务有限公司"  # the key's holder, named as the assessment's provider
 
 
 @pytest.fixture
 def keys(tmp_path: Path) -> tuple[Path, Path]:
-    made = new_keys("测试诊断服务有限公司", None, tmp_path / "provider.p12", PASSWORD)
+    made = new_keys(PROVIDER, None, tmp_path / "provider.p12", PASSWORD)
     return made.key_file, made.certificate_file
 
 
@@ -59,6 +60,7 @@ def set_signing(qtbot: QtBot, window: MainWindow, key_file: Path, trust: Path) -
 
 
 def to_finish(qtbot: QtBot, window: MainWindow) -> None:
+    window.ctx.settings.setValue("provider", PROVIDER)  # what the enterprise page offers: a key signs its own
     begin(qtbot, window)
     key(qtbot, window, "2")
     shortcut(qtbot, window, "F5")
@@ -111,7 +113,7 @@ def test_settings_then_a_signed_report_and_package(
     other.import_package(package)
     qtbot.waitUntil(lambda: other.ctx.session is not None, timeout=20000)
     told = other.statusBar().currentMessage()
-    assert told.startswith("已导入的评估包：signed by 测试诊断服务有限公司") and "Traceback" not in told
+    assert told.startswith(f"已导入的评估包：由 {PROVIDER}（指纹 ") and "Traceback" not in told
 
 
 def test_a_wrong_password_writes_nothing(
@@ -126,6 +128,57 @@ def test_a_wrong_password_writes_nothing(
     on_dialog(press(qtbot, Qt.Key.Key_Escape))  # closing the password dialog: nothing either
     window.finish.export_package(tmp_path / "p.diagpkg")
     assert not (tmp_path / "p.diagpkg").exists()
+
+
+def test_a_key_of_another_provider_signs_nothing(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = start(qtbot, tmp_path / "o.db")
+    set_signing(qtbot, window, *keys)
+    window.ctx.settings.setValue("provider", "另一家诊断机构")  # the assessment names someone else
+    begin(qtbot, window)
+    key(qtbot, window, "2")
+    shortcut(qtbot, window, "F5")
+    key(qtbot, window, Qt.Key.Key_Return)
+    report = tmp_path / "report.pdf"
+    export_pdf(qtbot, window, monkeypatch, report, PASSWORD)
+    qtbot.waitUntil(lambda: "不予签名" in window.finish.status.text(), timeout=30000)
+    assert window.finish.status.text() == (
+        f"不予签名：由 {PROVIDER} 签名，但报告所列的诊断服务机构是 另一家诊断机构"
+    )
+    assert not report.exists()
+
+
+def test_the_providers_credit_code_is_checked_as_typed_and_stored(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path
+) -> None:
+    from diagnosis.storage.assessments import get_assessment
+
+    window = start(qtbot, tmp_path / "c.db")
+    window.ctx.settings.setValue("provider", PROVIDER)
+    shortcut(qtbot, window, "Ctrl+N")
+    page = window.enterprise
+    key(qtbot, window, "某精密机械有限公司")
+    code = page.edits["ent.provider_uscc"]
+    qtbot.keyClicks(code, "91110000600037341X")  # a wrong check character
+    assert not page.next.isEnabled() and "校验码" in page.errors["ent.provider_uscc"].text()
+    code.clear()
+    qtbot.keyClicks(code, "91110000600037341l")  # lower case is read as meant
+    assert page.next.isEnabled()
+    qtbot.keyClick(code, Qt.Key.Key_Return)
+    items = window.questionnaires.list
+    items.setCurrentRow(
+        next(
+            i
+            for i in range(items.count())
+            if items.item(i).data(Qt.ItemDataRole.UserRole).startswith("mini@")
+        )
+    )
+    qtbot.keyClick(items, Qt.Key.Key_Return)
+    assert window.ctx.session is not None
+    row = get_assessment(window.ctx.store, window.ctx.session.assessment_id)
+    assert (row["provider"], row["provider_uscc"]) == (PROVIDER, "91110000600037341L")
+    assert window.ctx.settings.value("provider_uscc") == "91110000600037341L"  # offered next time
 
 
 def test_a_remembered_password_signs_without_asking_until_forgotten(
@@ -196,7 +249,9 @@ def test_verify_a_report_from_the_menu_and_by_dropping_it(
 
     on_dialog(verify)
     shortcut(qtbot, window, "Ctrl+Shift+V")
-    assert seen[0].startswith("✓ 核验通过\nOK ") and "signed by 测试诊断服务有限公司" in seen[0]
+    assert (
+        seen[0].startswith("✓ 核验通过\n通过 ") and f"由 {PROVIDER}（指纹 " in seen[0]
+    )  # in the window's language
     forged = tmp_path / "forged.pdf"
     forged.write_bytes(report.read_bytes() + b"\n% appended\n")
     result: list[str] = []
@@ -218,7 +273,7 @@ def test_verify_a_report_from_the_menu_and_by_dropping_it(
     )
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: bool(result), timeout=40000)
-    assert result[0].startswith(f"✗ 核验未通过\nFAILED {forged}\n  ")
+    assert result[0].startswith(f"✗ 核验未通过\n未通过 {forged}\n  ")
 
 
 def test_a_new_key_made_from_the_settings(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:

@@ -155,4 +155,4 @@ def _write(window: Host, raw: bytes, signature: str) -> None:
             raise
         keep = window.confirm(ctx.t("menu.import"), error.lines[0], danger=False)
         window.open_assessment(write_package(ctx.store, raw, "copy" if keep else "skip"))
-    window.statusBar().showMessage(ctx.t("imp.signature", signature=signature))
+    window.statusBar().showMessage(ctx.t("imp.signature", signature=ctx.say(signature)))

@@ -45,7 +45,8 @@ ENTERPRISE_FIELDS = {
     "ent.contact": "contact_name",
     "ent.phone": "contact_phone",
 }
-FIELDS = (*ENTERPRISE_FIELDS, "ent.provider", "ent.assessor")
+FIELDS = (*ENTERPRISE_FIELDS, "ent.provider", "ent.provider_uscc", "ent.assessor")
+CODES = ("ent.uscc", "ent.provider_uscc")  # checked as typed
 
 
 class EnterprisePage(QWidget):
@@ -58,11 +59,11 @@ class EnterprisePage(QWidget):
         self.edits = {key: QLineEdit() for key in FIELDS}
         self.size_box = QComboBox()
         self.size_box.addItems(["", *SIZE_CLASSES])
-        self.errors = {key: PlainLabel(name="fieldError") for key in ("ent.name", "ent.uscc")}
+        self.errors = {key: PlainLabel(name="fieldError") for key in ("ent.name", *CODES)}
         self.touched = False  # no red text on a form nobody has typed in yet
         self.edits["ent.name"].textEdited.connect(self._touch)
-        self.edits["ent.name"].textChanged.connect(self._check)
-        self.edits["ent.uscc"].textChanged.connect(self._check)
+        for key in ("ent.name", *CODES):
+            self.edits[key].textChanged.connect(self._check)
         self.mode = QButtonGroup(self)
         self.self_mode, self.onsite_mode = QRadioButton(), QRadioButton()
         self.mode.addButton(self.self_mode)
@@ -83,8 +84,9 @@ class EnterprisePage(QWidget):
         modes.addWidget(self.onsite_mode)
         modes.addStretch()
         form.addRow(self._label("ent.mode"), modes)
-        for key in ("ent.provider", "ent.assessor"):
-            form.addRow(self._label(key), self.edits[key])
+        form.addRow(self._label("ent.provider"), self.edits["ent.provider"])
+        form.addRow(self._label("ent.provider_uscc"), self._with_error("ent.provider_uscc"))
+        form.addRow(self._label("ent.assessor"), self.edits["ent.assessor"])
         self.back, self.next = QPushButton(), QPushButton()
         self.back.clicked.connect(self.go_back)
         self.next.clicked.connect(self._next)
@@ -144,7 +146,8 @@ class EnterprisePage(QWidget):
             self.pick.addItem(f"{row['name']}  {row['uscc'] or ''}".strip(), row["id"])
         self.pick.blockSignals(False)
         settings = self.ctx.settings
-        self.edits["ent.provider"].setText(str(settings.value("provider", "")))
+        for key, setting in (("ent.provider", "provider"), ("ent.provider_uscc", "provider_uscc")):
+            self.edits[key].setText(str(settings.value(setting, "")))
         self.edits["ent.assessor"].setText(str(settings.value("assessor", "")))
         if settings.value("mode", "self") == "onsite":
             self.onsite_mode.setChecked(True)
@@ -169,26 +172,31 @@ class EnterprisePage(QWidget):
 
     def _check(self) -> bool:
         """Show errors beside the fields; True when the form can be submitted."""
+        provider_ok = self._code_ok("ent.provider_uscc")
         if self.pick.currentData() is not None:
             self.errors["ent.name"].setText("")
             self.errors["ent.uscc"].setText("")
-            self.next.setEnabled(True)
-            return True
+            self.next.setEnabled(provider_ok)
+            return provider_ok
         name_ok = bool(self.edits["ent.name"].text().strip())
         self.errors["ent.name"].setText("" if name_ok or not self.touched else self.ctx.t("ent.required"))
-        code = self.edits["ent.uscc"].text().strip().upper()
-        code_ok = True
-        if code:
-            try:
-                check_uscc(code)
-                self.errors["ent.uscc"].setText(self.ctx.t("ent.ok"))
-            except DiagnosisError as error:
-                code_ok = False
-                self.errors["ent.uscc"].setText(self.ctx.say(error.lines[0]))
-        else:
-            self.errors["ent.uscc"].setText("")
-        self.next.setEnabled(name_ok and code_ok)
-        return name_ok and code_ok
+        ok = name_ok and self._code_ok("ent.uscc") and provider_ok
+        self.next.setEnabled(ok)
+        return ok
+
+    def _code_ok(self, key: str) -> bool:
+        """A credit code field: empty, or valid (said beside it either way)."""
+        code = self.edits[key].text().strip().upper()
+        if not code:
+            self.errors[key].setText("")
+            return True
+        try:
+            check_uscc(code)
+        except DiagnosisError as error:
+            self.errors[key].setText(self.ctx.say(error.lines[0]))
+            return False
+        self.errors[key].setText(self.ctx.t("ent.ok"))
+        return True
 
     def _next(self) -> None:
         if not self._check():
@@ -216,14 +224,17 @@ class EnterprisePage(QWidget):
                 return
         mode = "onsite" if self.onsite_mode.isChecked() else "self"
         provider = self.edits["ent.provider"].text().strip()
+        provider_uscc = self.edits["ent.provider_uscc"].text().strip().upper()
         assessor = self.edits["ent.assessor"].text().strip()
         self.ctx.settings.setValue("provider", provider)
+        self.ctx.settings.setValue("provider_uscc", provider_uscc)
         self.ctx.settings.setValue("assessor", assessor)
         self.ctx.settings.setValue("mode", mode)
         self.ctx.new_assessment = {
             "enterprise_id": int(enterprise_id),
             "mode": mode,
             "provider": provider or None,
+            "provider_uscc": provider_uscc or None,
             "assessor": assessor or None,
         }
         self.go_next()

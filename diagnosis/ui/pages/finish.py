@@ -191,7 +191,7 @@ class FinishPage(QWidget):
         if self.signer is not None:
             from diagnosis.signing.result import who
 
-            done += self.ctx.t("fin.signed", signer=who(self.signer.identity))
+            done += self.ctx.t("fin.signed", signer=self.ctx.say(who(self.signer.identity)))
         self.signer = None
         self.status.setText(done)
         open_file(target)
@@ -201,6 +201,6 @@ class FinishPage(QWidget):
         self.enter()
         self.signer = None
         if isinstance(error, DiagnosisError | OSError):
-            self.status.setText(sentence(error))
+            self.status.setText(self.ctx.say(sentence(error)))
         else:
             raise error

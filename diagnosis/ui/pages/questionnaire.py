@@ -82,5 +82,6 @@ class QuestionnairePage(QWidget):
             mode=details["mode"],
             provider=details["provider"],
             assessor=details["assessor"],
+            provider_uscc=details.get("provider_uscc"),
         )
         self.started(assessment_id)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QVBoxLayout, QWidge
 
 from diagnosis import paths
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import msg
 from diagnosis.ui.context import Context
 from diagnosis.ui.widgets import buddy_label, make_default, ok_cancel
 
@@ -48,7 +49,7 @@ def trust_list(ctx: Context) -> TrustList:
 
     path = trust_path(ctx)
     if not str(ctx.settings.value(TRUST, "") or "") and not path.is_dir():
-        return TrustList(f"the trust list in {path}")  # the default folder, not made yet: empty
+        return TrustList(msg("trust.folder", path=str(path)))  # the default folder, not made yet: empty
     return load_trust(path)
 
 

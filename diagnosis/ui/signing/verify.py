@@ -112,8 +112,8 @@ class VerifyDialog(QDialog):
     def _verdict(self, verdict: Verdict) -> None:
         self._finished()
         t = self.ctx.t
-        notes = [t("ver.note", note=note) for note in verdict.notes]
-        lines = verdict.lines(self.pdf.text().strip())
+        notes = [t("ver.note", note=self.ctx.say(note)) for note in verdict.notes]
+        lines = [self.ctx.say(line) for line in verdict.lines(self.pdf.text().strip())]
         self._said(t("ver.ok") if verdict.ok else t("ver.failed"), "\n".join([*lines, *notes]), verdict.ok)
 
     def _failed(self, error: Exception) -> None:
