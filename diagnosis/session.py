@@ -11,9 +11,16 @@ from diagnosis import flow
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.load import Loaded
 from diagnosis.model import Questionnaire
+from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.storage.answers import UNCHANGED, review_flags, set_answer, set_answers, set_review
-from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of, score_assessment
+from diagnosis.storage.assessments import (
+    answers_of,
+    get_assessment,
+    questionnaire_of,
+    score_assessment,
+    scoring_context,
+)
 from diagnosis.storage.db import Store
 from diagnosis.storage.evidence import attach, evidence_of, remove_evidence
 
@@ -80,6 +87,10 @@ class Session:
 
     def result(self) -> ScoreResult:
         return score_assessment(self.store, self.assessment_id)[0]
+
+    def context(self) -> Context:
+        """What scoring reads beside the answers (notes, enterprise, explanations)."""
+        return scoring_context(self.store, self.assessment_id)
 
     def resume_point(self) -> str | None:
         return flow.resume_point(self.questionnaire, self.answers())

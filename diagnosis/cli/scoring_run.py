@@ -64,7 +64,8 @@ def run_score(args: argparse.Namespace) -> int:
         name, raw = read_input(args.answers)
         file = parse_answers_file(name, raw)
         source = from_answers_file(file, resolve(file, args.questionnaire))
-        result = score(source.loaded.questionnaire, file.answers, sha256=source.loaded.sha256)
+        q = source.loaded.questionnaire
+        result = score(q, file.answers, sha256=source.loaded.sha256, context=source.context())
     from diagnosis.report.appendix import checks  # the plausibility checks (resolved ones marked)
 
     alerts = checks(source)

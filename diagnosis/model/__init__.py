@@ -28,11 +28,13 @@ from diagnosis.model.questionnaire import (
     Dimension,
     KpiSpec,
     Level,
+    LevelRule,
     Plausibility,
     Questionnaire,
     QuestionSet,
     Scoring,
     Standard,
+    Weakest,
 )
 from diagnosis.model.questions import (
     YES_NO,
@@ -71,6 +73,7 @@ __all__ = [
     "KpiSpec",
     "Lang",
     "Level",
+    "LevelRule",
     "NotRule",
     "NotVisible",
     "NumberQuestion",
@@ -89,5 +92,6 @@ __all__ = [
     "ValueCondition",
     "ValueTest",
     "VisibleIf",
+    "Weakest",
     "semver_key",
 ]

@@ -8,7 +8,7 @@ from diagnosis.model import Lang
 from diagnosis.numbers import amount, figure
 from diagnosis.plan.outcome import Outcome, outcome
 from diagnosis.scoring.result import ScoreResult
-from diagnosis.storage.assessments import answers_of, questionnaire_of
+from diagnosis.storage.assessments import answers_of, questionnaire_of, scoring_context
 from diagnosis.storage.db import Store
 from diagnosis.storage.plans import get_plan
 
@@ -16,7 +16,8 @@ from diagnosis.storage.plans import get_plan
 def summarize(store: Store, assessment_id: int, lang: Lang = "zh") -> str:
     loaded = questionnaire_of(store, assessment_id)
     answers, _ = answers_of(store, assessment_id)
-    result = outcome(loaded.questionnaire, answers, get_plan(store, assessment_id), lang)
+    plan, given = get_plan(store, assessment_id), scoring_context(store, assessment_id)
+    result = outcome(loaded.questionnaire, answers, plan, lang, given)
     lines = standing_lines(result, lang)
     for project in result.projects:
         cost = amount(project.budget, lang) if project.budget is not None else ""

@@ -8,12 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from diagnosis import __version__
 from diagnosis.answer_text import answer_label
-from diagnosis.localtime import local
 from diagnosis.model import Lang
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
 from diagnosis.report.labels import label
-from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.plausibility import alerts as plausibility
 from diagnosis.scoring.result import ScoreResult
@@ -31,17 +29,11 @@ class AnswerRow:
     note: str
 
 
-def context(source: ReportInput) -> Context:
-    """What plausibility checks read beside the answers: the year of the assessment (local)."""
-    made = local(source.assessment.get("created_at"), source.timezone)
-    return Context(assessment_year=made.year if made else None, enterprise=dict(source.enterprise))
-
-
 def checks(source: ReportInput) -> list[Alert]:
     """The questionnaire's plausibility checks that warn on these answers (resolved ones carry
     the provider's note): what the report lists, `score` prints and the wizard shows."""
-    resolutions = source.plan.resolutions if source.plan is not None else {}
-    return plausibility(source.loaded.questionnaire, source.answers, context(source), resolutions)
+    given = source.context()
+    return plausibility(source.loaded.questionnaire, source.answers, given, given.resolutions)
 
 
 def alerts(source: ReportInput, lang: Lang) -> list[tuple[str, str, bool]]:

@@ -132,7 +132,11 @@ def build(source: ReportInput, lang: Lang = "zh", signer: Signer | None = None) 
     report.scenes, report.scene_note = scenes(q, result, lang)
     report.process = plan_data.process(plan, onsite, lang)
     report.findings = plan_data.findings(q, plan, lang) if plan else None
-    report.plan = plan_data.projects(q, source.answers, plan, lang) if plan and plan.projects else None
+    report.plan = (
+        plan_data.projects(q, source.answers, plan, lang, source.context())
+        if plan and plan.projects
+        else None
+    )
     report.effects = plan_data.effects(q, source, plan, lang) if plan else None
     if source.previous is not None:
         report.comparison = plan_data.comparison(source.previous, source, lang)

@@ -13,6 +13,7 @@ from diagnosis.numbers import figure, signed
 from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import outcome
 from diagnosis.report.labels import label
+from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import ScoreResult
 
 if TYPE_CHECKING:
@@ -88,8 +89,10 @@ def findings(q: Questionnaire, plan: Plan, lang: Lang) -> FindingsData:
     return FindingsData(rows, plan.needs_text or ("" if rows else label("no_findings", lang)))
 
 
-def projects(q: Questionnaire, answers: dict[str, object], plan: Plan, lang: Lang) -> PlanData:
-    result = outcome(q, dict(answers), plan, lang)
+def projects(
+    q: Questionnaire, answers: dict[str, object], plan: Plan, lang: Lang, context: Context | None = None
+) -> PlanData:
+    result = outcome(q, dict(answers), plan, lang, context)
     arrow = " → " if lang == "zh" else " -> "
     rows = []
     for project, row in zip(plan.projects, result.projects, strict=True):
@@ -151,7 +154,7 @@ def effects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> Ef
     if planned is None:
         return EffectsData("", "", [], kpis, None)
     current = source.result()
-    result = outcome(q, source.answers, plan, lang)
+    result = outcome(q, source.answers, plan, lang, source.context())
     name = planned.level.name.get(lang) if planned.level else label("not_rated", lang)
     conditions = [(c.text.get(lang) + _now(c.current, lang), c.met) for c in result.conditions]
     return EffectsData(

@@ -20,6 +20,9 @@ class QuestionResult:
     not_applicable: bool = False
     level: int | None = None  # the chosen option's level (level questions)
     derived: float | None = None  # the computed value (derived questions)
+    skipped: bool = False  # not applicable on a criterion the questionnaire lets be skipped
+    unexplained: bool = False  # format 3: not applicable without a reason, scored as unanswered
+    voided: str | None = None  # format 3: the hard plausibility check that voids its points
 
 
 @dataclass
@@ -66,6 +69,7 @@ class NodeResult:
     next_level: Level | None = None
     children: list[NodeResult] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    not_applicable: int = 0  # its own shown questions answered not applicable
 
 
 @dataclass
@@ -73,6 +77,7 @@ class Completeness:
     visible: int
     answered: int
     required_missing: list[str]
+    unexplained: list[str] = field(default_factory=list)  # format 3: not applicable, no reason given
 
     @property
     def ratio(self) -> float:
@@ -91,6 +96,7 @@ class ScoreResult:
     next_level: NextLevel | None
     sets: dict[str, list[str]]
     nodes: dict[str, NodeResult] = field(default_factory=dict)
+    na_share: float | None = None  # of the shown questions offering 不适用, the share answered so
 
     @property
     def score(self) -> float:
@@ -160,7 +166,9 @@ def to_dict(result: ScoreResult) -> dict[str, Any]:
             "visible": result.completeness.visible,
             "answered": result.completeness.answered,
             "required_missing": result.completeness.required_missing,
+            "not_applicable_without_reason": result.completeness.unexplained,
         },
+        "not_applicable_share": _num(result.na_share),
         "next_level": None
         if nxt is None
         else {
@@ -187,6 +195,7 @@ def to_dict(result: ScoreResult) -> dict[str, Any]:
                 "level": q.level,
                 "not_applicable": q.not_applicable,
                 **({"derived": _num(q.derived)} if q.derived is not None else {}),
+                **({"voided_by": q.voided} if q.voided is not None else {}),
             }
             for qid, q in result.questions.items()
             if q.visible
