@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from diagnosis.loading.load import Loaded
 from diagnosis.localtime import local_date
 from diagnosis.model.index import Index, index_of
+from diagnosis.outcome import evidence_expected
 from diagnosis.plan.model import Plan
 from diagnosis.plan.projection import planned_result
 from diagnosis.scoring.context import context_of
@@ -235,12 +236,8 @@ def _no_level(prefix: str) -> dict[str, Any]:
 
 
 def _evidence_cover(index: Index, result: ScoreResult, evidence: list[dict[str, Any]]) -> tuple[int, int]:
-    """(questions shown that call for evidence, how many of them have some) — as the report counts."""
-    expected = [
-        qid
-        for qid, question in index.questions.items()
-        if question.evidence is not None and question.kind != "derived" and result.questions[qid].visible
-    ]
+    """(questions whose answer calls for evidence, how many of them have some), as the report counts."""
+    expected = evidence_expected(index.questionnaire, result)
     attached = {e["question_id"] for e in evidence}
     return len(expected), sum(qid in attached for qid in expected)
 

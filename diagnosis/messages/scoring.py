@@ -24,7 +24,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{question} 不计分：{check} 未更正或说明",
         "{question} scores nothing: {check} is neither corrected nor explained",
     ),
-    "score.deviation": ("{question} 口径说明：{text}", "{question}, note on the bands: {text}"),
     "score.na_share": (
         "不适用占比：{share}（{count} / {total}）",
         "Not applicable: {share} ({count} of {total})",

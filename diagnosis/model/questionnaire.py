@@ -98,6 +98,14 @@ class Dimension(Strict):
     questions: list[Question] = []
     children: list[Dimension] = []
 
+    @property
+    def title(self) -> Text:
+        """The name as people read it: the standard's number first, when it has one."""
+        if self.number is None:
+            return self.name
+        english = f"{self.number} {self.name.en}" if self.name.en else None
+        return Text(zh=f"{self.number} {self.name.zh}", en=english)
+
 
 class Plausibility(Strict):
     """A soft rule on the answers (数据核查): when `warn_if` holds, the message is shown at the

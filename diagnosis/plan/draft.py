@@ -146,7 +146,7 @@ def _name(index: Index, member: str, lang: Lang) -> str:
     node = index.questions.get(member) or index.dimensions.get(member)
     if node is None:
         return member
-    return node.text.get(lang) if hasattr(node, "text") else node.name.get(lang)
+    return node.text.get(lang) if hasattr(node, "text") else node.title.get(lang)
 
 
 def _weakest(result: ScoreResult, index: Index, count: int = 3) -> list[Any]:
@@ -180,7 +180,7 @@ def projects(
             )
         else:
             key = index.parent_of[change.target]
-            name = index.dimensions[key].name.get(lang)
+            name = index.dimensions[key].title.get(lang)
             titles[key] = f"{name}改进" if lang == "zh" else f"Improve {name}"
         groups.setdefault(key, []).append(change)
     return [Project(name=titles[key], changes=group) for key, group in groups.items()]

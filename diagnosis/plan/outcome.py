@@ -108,4 +108,4 @@ def change_row(index: Index, change: Change, answers: dict[str, Any], lang: Lang
     dim = index.dimensions[change.target]
     levels = {level.value: level.name.get(lang) for level in index.levels(dim) if level.value is not None}
     goal = levels.get(change.goal) or (f"{change.goal} 级" if lang == "zh" else f"level {change.goal}")
-    return ChangeRow(change.target, dim.name.get(lang), "", goal)
+    return ChangeRow(change.target, dim.title.get(lang), "", goal)

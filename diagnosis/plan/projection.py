@@ -76,7 +76,7 @@ def _named(index: Index, target: str, lang: Lang | None) -> str:
     if node is not None:
         return node.text.get(lang)
     dim = index.dimensions.get(target)
-    return dim.name.get(lang) if dim is not None else target
+    return dim.title.get(lang) if dim is not None else target
 
 
 def _check_ids(questionnaire: Questionnaire) -> set[str]:

@@ -11,6 +11,7 @@ from diagnosis.answer_text import answer_label
 from diagnosis.model import Lang
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
+from diagnosis.outcome import evidence_expected
 from diagnosis.report.labels import label
 from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.plausibility import alerts as plausibility
@@ -57,9 +58,7 @@ def alerts(source: ReportInput, lang: Lang) -> list[tuple[str, str, bool]]:
 
 def evidence_share(source: ReportInput, lang: Lang) -> str:
     """How many of the shown questions that call for evidence have some attached."""
-    result = source.result()
-    index = index_of(source.loaded.questionnaire)
-    expected = [qid for qid, q in index.questions.items() if _expects(q) and result.questions[qid].visible]
+    expected = evidence_expected(source.loaded.questionnaire, source.result())
     attached = {e.get("question_id") for e in source.evidence}
     with_ = sum(qid in attached for qid in expected)
     if not expected:
@@ -85,19 +84,38 @@ def answers(source: ReportInput, result: ScoreResult, lang: Lang) -> list[Answer
             if qr.max_points
             else ("N/A" if qr.not_applicable else "—")
         )
-        rows.append(
-            AnswerRow(
-                _path(index, qid, lang), question.text.get(lang), shown, points, source.notes.get(qid, "")
-            )
-        )
+        if qr.voided:  # format 3: said at the indicator, where a reader looks for its points
+            points += label("voided", lang)
+        text = question.text.get(lang)
+        if question.deviation is not None:
+            text += "\n" + label("deviation", lang) + question.deviation.get(lang)
+        rows.append(AnswerRow(_path(index, qid, lang), text, shown, points, source.notes.get(qid, "")))
     return rows
+
+
+def not_applicable(source: ReportInput, result: ScoreResult, lang: Lang) -> list[list[str]]:
+    """Format 3: every criterion answered 不适用, under its item, with the reason given (one
+    without a reason counts as unanswered, and says so)."""
+    q = source.loaded.questionnaire
+    if not q.strict_na:
+        return []
+    index = index_of(q)
+    return [
+        [
+            index.dimensions[index.parent_of[qid]].title.get(lang),
+            index.questions[qid].text.get(lang),
+            source.notes.get(qid, "") if answer.not_applicable else label("no_reason", lang),
+        ]
+        for qid, answer in result.questions.items()
+        if answer.visible and (answer.not_applicable or answer.unexplained)
+    ]
 
 
 def _path(index: Any, qid: str, lang: Lang) -> str:
     names = []
     node = index.parent_of.get(qid)
     while node is not None and node in index.dimensions and node != "total":
-        names.append(index.dimensions[node].name.get(lang))
+        names.append(index.dimensions[node].title.get(lang))
         node = index.parent_of.get(node)
     return " › ".join(reversed(names))
 
@@ -125,26 +143,15 @@ def evidence(source: ReportInput, lang: Lang) -> tuple[list[list[str]], list[lis
 
 
 def missing_evidence(source: ReportInput) -> list[str]:
-    """The answered, shown questions that call for evidence and have none attached."""
+    """The answered questions whose answer calls for evidence and have none attached."""
     result = source.result()
     attached = {e.get("question_id") for e in source.evidence}
-    return [
-        qid
-        for qid, question in index_of(source.loaded.questionnaire).questions.items()
-        if _expects(question)
-        and result.questions[qid].visible
-        and qid not in attached
-        and result.questions[qid].answered
-    ]
+    expected = evidence_expected(source.loaded.questionnaire, result)
+    return [qid for qid in expected if qid not in attached and result.questions[qid].answered]
 
 
 def _expected(question: Any, lang: Lang) -> str:
     return str(question.evidence.get(lang)) if question.evidence else ""
-
-
-def _expects(question: Any) -> bool:
-    """A question that names its supporting material (a computed figure rests on its inputs')."""
-    return question.evidence is not None and question.kind != "derived"
 
 
 def _size(size: int) -> str:
@@ -161,6 +168,8 @@ def method(source: ReportInput, lang: Lang) -> list[str]:
         lines.append(q.method.get(lang))
     kind = "result_kind.onsite" if meta.get("mode") == "onsite" else "result_kind.self"
     lines.append(label(kind, lang))
+    if q.level_rule is not None:  # the reading of the standard behind the level, as data
+        lines.append(q.level_rule.text.get(lang))
     version = meta.get("carried_from")
     block = next((b for b in q.carry_over if b.from_ == version), None) if version else None
     if version:

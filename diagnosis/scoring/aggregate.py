@@ -19,7 +19,7 @@ def aggregate(
     (format 3): a ladder level is met only by criteria that are met (see `_ladder`)."""
     method = dim.scoring.method
     node = NodeResult(
-        dim.id, dim.name, method, None, None, children=children, questions=[q.id for q in questions]
+        dim.id, dim.title, method, None, None, children=children, questions=[q.id for q in questions]
     )
     node.not_applicable = sum(q.visible and q.not_applicable for q in questions)
     if method == "none":

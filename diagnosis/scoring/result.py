@@ -152,8 +152,10 @@ def _node(node: NodeResult) -> dict[str, Any]:
     return out
 
 
-def to_dict(result: ScoreResult) -> dict[str, Any]:
-    """The JSON form printed by `diagnosis score --json`."""
+def to_dict(result: ScoreResult, deviations: dict[str, Text] | None = None) -> dict[str, Any]:
+    """The JSON form printed by `diagnosis score --json` (`deviations`: the questionnaire's
+    declared departures from the public references, by question, shown at the indicator)."""
+    deviations = deviations or {}
     nxt = result.next_level
     return {
         "questionnaire": {"id": result.questionnaire_id, "version": result.version, "sha256": result.sha256},
@@ -196,6 +198,7 @@ def to_dict(result: ScoreResult) -> dict[str, Any]:
                 "not_applicable": q.not_applicable,
                 **({"derived": _num(q.derived)} if q.derived is not None else {}),
                 **({"voided_by": q.voided} if q.voided is not None else {}),
+                **({"deviation": _text(deviation)} if (deviation := deviations.get(qid)) else {}),
             }
             for qid, q in result.questions.items()
             if q.visible
