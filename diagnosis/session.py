@@ -58,9 +58,11 @@ class Session:
         """Commit an answer and/or note durably; raises a DiagnosisError with a sentence on failure."""
         set_answer(self.store, self.assessment_id, question_id, value, note)
 
-    def answer_all(self, values: dict[str, Any], reason: str) -> list[str]:
-        """Commit several answers in one transaction; returns the questions that changed."""
-        return set_answers(self.store, self.assessment_id, values, reason)
+    def answer_all(
+        self, values: dict[str, Any], reason: str, notes: dict[str, str] | None = None
+    ) -> list[str]:
+        """Commit several answers (and notes) in one transaction; returns the questions that changed."""
+        return set_answers(self.store, self.assessment_id, values, reason, notes)
 
     def flagged(self) -> set[str]:
         """Questions marked as needing review."""
