@@ -74,7 +74,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "mandatory": ("约束性", "Mandatory"),
     "part_levels": ("分项结论", "Part results"),
     "level_rule": ("等级判定规则：", "The level rule: "),
-    "weakest_members": ("最薄弱的{name}：", "Weakest {name}: "),
+    "weakest_members": ("最薄弱的{name}：", "The weakest of {name}: "),
     # analysis
     "results": ("分维度结果", "Results by dimension"),
     "dimension": ("维度", "Dimension"),
@@ -157,10 +157,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "reason": ("理由", "Reason"),
     "no_reason": ("（未写理由，按未作答计）", "(no reason given: counted as unanswered)"),
     "deviation": ("口径说明：", "Note on the bands: "),
-    "voided": (
-        "（数据核查未更正或说明，不计分）",
-        " (scores nothing: a plausibility check is neither corrected nor explained)",
-    ),
+    "voided": ("（待更正或说明，不计分）", " (scores nothing until corrected or explained)"),
     "file": ("文件名", "File"),
     "file_size": ("大小", "Size"),
     "no_evidence": ("未上传佐证材料。", "No evidence attached."),

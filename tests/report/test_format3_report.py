@@ -78,7 +78,7 @@ def test_the_level_rule_and_the_weakest_items_under_the_level(dcmm: ReportInput)
     ):
         assert shown in text
     english = build(dcmm, "en")
-    assert english.weakest.startswith("Weakest capability items: 6.3 Data strategy assessment (1)")
+    assert english.weakest.startswith("The weakest of the capability items: 6.3 Data strategy assessment (1)")
 
 
 def test_the_older_version_shows_none_of_it() -> None:
@@ -101,7 +101,7 @@ def test_a_voided_indicator_at_its_row_and_an_explanation_verify_rescores() -> N
     source.answers = dict(source.answers) | {"invest_cur": 20000, "invest_prev": 18000, "invest_prev2": 12000}
     row = next(r for r in build(source).answers if r.question.startswith("近三年数字化投入占营业收入比例"))
     assert "\n口径说明：本问卷的分档边界（0.5%、1%、2%、3%）与两份公开参考资料" in row.question
-    assert row.points == "0 / 7.5（数据核查未更正或说明，不计分）"
+    assert row.points == "0 / 7.5（待更正或说明，不计分）"
     voided = source.result().score
     plan = (source.plan or Plan()).model_copy(
         update={"resolutions": {"invest_share_over_revenue": "集团统一采购"}}
