@@ -101,3 +101,12 @@ def test_samples_are_valid_and_sensible(dcmm: Questionnaire) -> None:
     assert score(dcmm, sample_answers(dcmm, "max")).level.id == "L5"  # type: ignore[union-attr]
     low = score(dcmm, sample_answers(dcmm, "min"))
     assert low.level is None and low.score == 0
+
+
+def test_not_applicable_carries_over_only_with_its_reason(dcmm: Questionnaire, before: Questionnaire) -> None:
+    first, second = criteria(before, "strategy.planning", 1)[:2]
+    answers = everywhere(before, 1) | {first: "na", second: "na"}
+    carried = carry_over(before, answers, {first: "没有立项流程"}, dcmm)
+    assert carried.answers[first] == "na" and carried.notes[first] == "没有立项流程"
+    assert second not in carried.answers and second in carried.open
+    assert (second, f"{second} is not applicable only with a reason in 2.1.0") in carried.dropped
