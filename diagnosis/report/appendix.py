@@ -94,20 +94,26 @@ def answers(source: ReportInput, result: ScoreResult, lang: Lang) -> list[Answer
 
 
 def not_applicable(source: ReportInput, result: ScoreResult, lang: Lang) -> list[list[str]]:
-    """Format 3: every criterion answered 不适用, under its item, with the reason given (one
-    without a reason counts as unanswered, and says so)."""
+    """Format 3: per item, how many criteria were answered 不适用 and the reasons given (each
+    once; one without a reason counts as unanswered, and says so). Which criterion had which
+    reason is in the answers, where each 不适用 shows its note."""
     q = source.loaded.questionnaire
     if not q.strict_na:
         return []
     index = index_of(q)
+    items: dict[str, list[str]] = {}
+    for qid, answer in result.questions.items():
+        if answer.visible and (answer.not_applicable or answer.unexplained):
+            reason = (
+                (source.notes.get(qid) or "").strip() if answer.not_applicable else label("no_reason", lang)
+            )
+            items.setdefault(index.parent_of[qid], []).append(
+                reason.rstrip("。.；;")
+            )  # no "。；" when joined
+    separator = "；" if lang == "zh" else "; "
     return [
-        [
-            index.dimensions[index.parent_of[qid]].title.get(lang),
-            index.questions[qid].text.get(lang),
-            source.notes.get(qid, "") if answer.not_applicable else label("no_reason", lang),
-        ]
-        for qid, answer in result.questions.items()
-        if answer.visible and (answer.not_applicable or answer.unexplained)
+        [index.dimensions[item].title.get(lang), str(len(reasons)), separator.join(dict.fromkeys(reasons))]
+        for item, reasons in items.items()
     ]
 
 

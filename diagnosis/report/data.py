@@ -74,7 +74,7 @@ class ReportData:
     alerts: list[tuple[str, str, bool]] = field(default_factory=list)  # message, where, resolved
     evidence_share: str = ""
     answers: list[appendix.AnswerRow] = field(default_factory=list)
-    na_reasons: list[list[str]] = field(default_factory=list)  # item, criterion, reason
+    na_reasons: list[list[str]] = field(default_factory=list)  # item, how many 不适用, the reasons
     evidence: list[list[str]] = field(default_factory=list)
     missing_evidence: list[list[str]] = field(default_factory=list)
     method: list[str] = field(default_factory=list)

@@ -255,8 +255,8 @@ def _appendix(r: ReportData) -> list[Flowable]:
     widths = [70 * mm, 50 * mm, 18 * mm, WIDTH - 138 * mm]
     out: list[Flowable] = []
     if r.na_reasons:  # format 3: what was left out of the levels, and why, in one place
-        rows_na = [[_t(r, "dimension"), _t(r, "question"), _t(r, "reason")], *r.na_reasons]
-        out += [p(_t(r, "na_reasons"), "h2"), table(rows_na, [45 * mm, 75 * mm, WIDTH - 120 * mm])]
+        rows_na = [[_t(r, "dimension"), _t(r, "na_count"), _t(r, "reason")], *r.na_reasons]
+        out += [p(_t(r, "na_reasons"), "h2"), table(rows_na, [50 * mm, 16 * mm, WIDTH - 66 * mm])]
     rows: list[list[str]] = [header]
     current: str | None = None
     for row in r.answers:
