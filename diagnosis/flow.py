@@ -221,7 +221,7 @@ def find_dimensions(questionnaire: Questionnaire, answers: Mapping[str, Any], te
         for dim in index_of(questionnaire).walk()
         if dim.id != ROOT_ID
         and counts[dim.id].shown
-        and needle in _fold(f"{dim.id} {dim.name.zh} {dim.name.en or ''}")
+        and needle in _fold(f"{dim.id} {dim.number or ''} {dim.name.zh} {dim.name.en or ''}")
     ]
 
 

@@ -118,3 +118,41 @@ def member_level_name(questionnaire: Questionnaire, result: ScoreResult, member:
     node = result.nodes.get(member)
     level = node_level(questionnaire, node) if node is not None else None
     return level.name if level is not None else None
+
+
+def weakest_members(questionnaire: Questionnaire, result: ScoreResult) -> list[str]:
+    """The members of the level rule's `weakest` set that stand lowest (score against maximum;
+    questionnaire order on a tie), as many as it asks for; none without the rule. Members with
+    nothing applicable (out of scope) are not weak, they are left out."""
+    rule = questionnaire.level_rule
+    if rule is None or rule.weakest is None:
+        return []
+    standing = []
+    for position, member in enumerate(result.sets.get(rule.weakest.of, [])):
+        node, question = result.nodes.get(member), result.questions.get(member)
+        if node is not None and node.max_score:
+            standing.append(((node.score or 0.0) / node.max_score, position, member))
+        elif question is not None and question.visible and question.max_points:
+            standing.append((question.points / question.max_points, position, member))
+    return [member for _, _, member in sorted(standing)[: rule.weakest.count]]
+
+
+def evidence_expected(questionnaire: Questionnaire, result: ScoreResult) -> list[str]:
+    """The shown questions whose answer calls for evidence (they name it; a computed figure rests
+    on its inputs'). From format 3 on, a criterion answered 不适用 or not met (0 points) needs
+    none: there is nothing to prove. What the report lists as missing and the intake counts."""
+    index = index_of(questionnaire)
+    found = []
+    for qid, question in index.questions.items():
+        answer = result.questions[qid]
+        if question.evidence is None or question.kind == "derived" or not answer.visible:
+            continue
+        nothing_to_prove = answer.not_applicable or (
+            isinstance(question, ChoiceQuestion)
+            and answer.answered
+            and answer.points == 0 < answer.max_points
+        )
+        if questionnaire.strict_na and nothing_to_prove:
+            continue
+        found.append(qid)
+    return found

@@ -10,7 +10,7 @@ from diagnosis import paths
 from diagnosis.loading.catalogue import Catalogue
 from diagnosis.model.index import index_of
 from diagnosis.scoring.answers import parse_answers_file
-from diagnosis.scoring.sample import sample_answers
+from diagnosis.scoring.sample import sample_answers, sample_notes
 from diagnosis.storage.answers import set_answers
 from diagnosis.storage.assessments import finalize, new_assessment, reassess
 from diagnosis.storage.db import Store
@@ -62,5 +62,5 @@ def fill(store: Store, catalogue: Catalogue) -> Sample:
     answers = sample_answers(dcmm.questionnaire, "random", seed=7)
     half = dict(list(answers.items())[: len(answers) // 2])
     data = new_assessment(store, dcmm, other, mode="onsite", provider=PROVIDER, assessor=ASSESSOR)
-    set_answers(store, data, half)
+    set_answers(store, data, half, notes=sample_notes(dcmm.questionnaire, half))
     return Sample(before, after, data)

@@ -12,9 +12,16 @@ from diagnosis.errors import DiagnosisError
 from diagnosis.loading.load import Loaded
 from diagnosis.messages import Message
 from diagnosis.model import Questionnaire
+from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.storage.answers import UNCHANGED, prefilled, review_flags, set_answer, set_answers, set_review
-from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of, score_assessment
+from diagnosis.storage.assessments import (
+    answers_of,
+    get_assessment,
+    questionnaire_of,
+    score_assessment,
+    scoring_context,
+)
 from diagnosis.storage.db import Store
 from diagnosis.storage.evidence import attach, evidence_of, remove_evidence
 
@@ -52,9 +59,11 @@ class Session:
         """Commit an answer and/or note durably; raises a DiagnosisError with a sentence on failure."""
         set_answer(self.store, self.assessment_id, question_id, value, note)
 
-    def answer_all(self, values: dict[str, Any], reason: str) -> list[str]:
-        """Commit several answers in one transaction; returns the questions that changed."""
-        return set_answers(self.store, self.assessment_id, values, reason)
+    def answer_all(
+        self, values: dict[str, Any], reason: str, notes: dict[str, str] | None = None
+    ) -> list[str]:
+        """Commit several answers (and notes) in one transaction; returns the questions that changed."""
+        return set_answers(self.store, self.assessment_id, values, reason, notes)
 
     def prefilled(self) -> dict[str, Message]:
         """Answers still as taken from another assessment, with where from (a question's `prefill`)."""
@@ -85,6 +94,10 @@ class Session:
 
     def result(self) -> ScoreResult:
         return score_assessment(self.store, self.assessment_id)[0]
+
+    def context(self) -> Context:
+        """What scoring reads beside the answers (notes, enterprise, explanations)."""
+        return scoring_context(self.store, self.assessment_id)
 
     def resume_point(self) -> str | None:
         return flow.resume_point(self.questionnaire, self.answers())

@@ -13,7 +13,7 @@ from diagnosis.loading.yamlsource import decode, parse
 from diagnosis.plan.draft import draft_plan
 from diagnosis.plan.model import Plan
 from diagnosis.plan.summary import summarize
-from diagnosis.storage.assessments import answers_of, questionnaire_of
+from diagnosis.storage.assessments import answers_of, questionnaire_of, scoring_context
 from diagnosis.storage.plans import get_plan, parse_plan, plan_json, set_plan
 
 
@@ -32,14 +32,17 @@ def run_plan(args: argparse.Namespace) -> int:
     plan = get_plan(store, args.assessment)
     if args.draft:
         answers, _ = answers_of(store, args.assessment)
-        plan = draft_plan(questionnaire_of(store, args.assessment).questionnaire, answers, plan, args.lang)
+        questionnaire = questionnaire_of(store, args.assessment).questionnaire
+        given = scoring_context(store, args.assessment)
+        plan = draft_plan(questionnaire, answers, plan, args.lang, given)
         if args.save:
             set_plan(store, args.assessment, plan, reason="drafted from the gap analysis")
             return 0
     if args.summary:
         loaded = questionnaire_of(store, args.assessment)
         answers, _ = answers_of(store, args.assessment)
-        write_text(args.output, summarize(loaded.questionnaire, answers, plan, args.lang))
+        given = scoring_context(store, args.assessment)
+        write_text(args.output, summarize(loaded.questionnaire, answers, plan, args.lang, given))
         return 0
     write_text(args.output, json.dumps(json.loads(plan_json(plan)), ensure_ascii=False, indent=2) + "\n")
     return 0

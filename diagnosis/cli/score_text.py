@@ -6,9 +6,10 @@ from __future__ import annotations
 from diagnosis.answer_text import answer_label
 from diagnosis.cli.output import table
 from diagnosis.loading.load import Loaded
+from diagnosis.messages import msg, render
 from diagnosis.model import Lang
-from diagnosis.model.index import index_of
-from diagnosis.numbers import figure
+from diagnosis.model.index import Index, index_of
+from diagnosis.numbers import figure, percent
 from diagnosis.report.conditions import part_gaps, unmet
 from diagnosis.report.rows import scenes, tree
 from diagnosis.scoring.plausibility import Alert
@@ -43,6 +44,7 @@ def render_text(result: ScoreResult, loaded: Loaded, lang: Lang, alerts: list[Al
         else ""
     )
     lines.append(f"{'已回答' if zh else 'Answered'}: {c.answered} / {c.visible}{missing}")
+    lines += _format3_lines(result, loaded, lang)
     if alerts:
         lines.append("数据核查提示:" if zh else "Plausibility notes:")
         lines += [
@@ -58,6 +60,32 @@ def render_text(result: ScoreResult, loaded: Loaded, lang: Lang, alerts: list[Al
         lines.append(f"{part.name} → {part.next_level}:")
         lines += [f"  - {text}" for text in part.unmet]
     return "\n".join(lines) + "\n"
+
+
+def _format3_lines(result: ScoreResult, loaded: Loaded, lang: Lang) -> list[str]:
+    """What format 3 adds beside the table: 不适用 without a reason, the share of 不适用,
+    indicators a hard check voids, and indicators whose bands depart from the references."""
+    index = index_of(loaded.questionnaire)
+    lines: list[str] = []
+    if result.completeness.unexplained:
+        lines.append(msg("score.unexplained", count=len(result.completeness.unexplained)))
+    offering = [q for q in result.questions.values() if q.visible and _offers_na(index, q.id)]
+    if loaded.questionnaire.strict_na and offering and result.na_share:
+        count = sum(q.not_applicable for q in offering)
+        lines.append(msg("score.na_share", share=percent(result.na_share), count=count, total=len(offering)))
+    for qid, answer in result.questions.items():
+        if answer.voided:
+            lines.append(msg("score.voided", question=qid, check=answer.voided))
+        deviation = index.questions[qid].deviation
+        if deviation is not None and answer.visible:  # questionnaire text: in the language asked for
+            lines.append(
+                f"{qid} {'口径说明' if lang == 'zh' else 'note on the bands'}: {deviation.get(lang)}"
+            )
+    return [render(line, lang) for line in lines]
+
+
+def _offers_na(index: Index, qid: str) -> bool:
+    return any(o.not_applicable for o in index.options[qid].values())
 
 
 def _dimensions(result: ScoreResult, lang: Lang) -> str:

@@ -13,12 +13,13 @@ from diagnosis.cli.score_text import render_text
 from diagnosis.errors import AnswersError, UsageError
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.loading.load import Loaded, load_file
+from diagnosis.model.index import index_of
 from diagnosis.report.inputs import from_answers_file
 from diagnosis.scoring.answers import ANSWERS_FORMAT, AnswersFile, parse_answers_file
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.result import to_dict
-from diagnosis.scoring.sample import sample_answers
+from diagnosis.scoring.sample import sample_answers, sample_notes
 
 
 def run_sample(args: argparse.Namespace) -> int:
@@ -30,7 +31,7 @@ def run_sample(args: argparse.Namespace) -> int:
         "questionnaire": {"id": q.id, "version": q.version, "sha256": loaded.sha256},
         "enterprise": {"name": "示例企业", "uscc": None},
         "answers": answers,
-        "notes": {},
+        "notes": sample_notes(q, answers),
     }
     write_text(args.output, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return 0
@@ -64,12 +65,15 @@ def run_score(args: argparse.Namespace) -> int:
         name, raw = read_input(args.answers)
         file = parse_answers_file(name, raw)
         source = from_answers_file(file, resolve(file, args.questionnaire))
-        result = score(source.loaded.questionnaire, file.answers, sha256=source.loaded.sha256)
+        q = source.loaded.questionnaire
+        result = score(q, file.answers, sha256=source.loaded.sha256, context=source.context())
     from diagnosis.report.appendix import checks  # the plausibility checks (resolved ones marked)
 
     alerts = checks(source)
     if args.json:
-        print_json(to_dict(result) | {"plausibility": [_alert_dict(a) for a in alerts]})
+        questions = index_of(source.loaded.questionnaire).questions
+        deviations = {qid: q.deviation for qid, q in questions.items() if q.deviation is not None}
+        print_json(to_dict(result, deviations) | {"plausibility": [_alert_dict(a) for a in alerts]})
     else:
         sys.stdout.write(render_text(result, source.loaded, args.lang, alerts))
     return 0

@@ -94,6 +94,7 @@ class Checker:
         source = Source(
             loaded=unpacked.loaded,
             answers=dict(unpacked.values),
+            notes={a.question_id: a.note for a in unpacked.answers if a.note},
             enterprise=meta.enterprise.model_dump(),
             assessment=meta.assessment.model_dump(),
             evidence=[e.model_dump() for e in meta.evidence],
@@ -128,11 +129,13 @@ class Checker:
         source = Source(
             loaded=loaded,
             answers=dict(payload.answers),
+            notes=dict(payload.notes),
             enterprise=payload.enterprise.model_dump(),
             assessment=payload.assessment.model_dump(),
             evidence=[e.model_dump() for e in payload.evidence],
             plan=payload.plan,
             history=None,  # a report carries no answer history
+            timezone=payload.timezone,
         )
         received = self._extract(source)
         self.lap("score", started)

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Any
 from diagnosis.loading.load import Loaded
 from diagnosis.localtime import local_date
 from diagnosis.model.index import Index, index_of
+from diagnosis.outcome import evidence_expected
 from diagnosis.plan.model import Plan
 from diagnosis.plan.projection import planned_result
+from diagnosis.scoring.context import context_of
 from diagnosis.scoring.engine import score
+from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import NodeResult, ScoreResult
 from diagnosis.scoring.sample import sample_answers
 
@@ -34,11 +37,23 @@ class Source:
 
     loaded: Loaded
     answers: dict[str, Any]
+    notes: dict[str, str]
     enterprise: dict[str, Any]
     assessment: dict[str, Any]
     evidence: list[dict[str, Any]]
     plan: Plan | None
     history: list[tuple[str, str]] | None  # (changed_at, reason); None: not carried
+    timezone: str | None = None  # the report's (a package's answers are read in the local zone)
+
+    def context(self) -> Context:
+        """What scoring reads beside the answers, as the report and the wizard build it."""
+        return context_of(
+            enterprise=self.enterprise,
+            assessment=self.assessment,
+            notes=self.notes,
+            plan=self.plan,
+            timezone=self.timezone,
+        )
 
 
 @dataclass
@@ -84,11 +99,12 @@ class Received:
 def extract(source: Source, questionnaire_status: str, lowest: dict[str, Any]) -> Received:
     """The columns of one verified assessment; `lowest` is its questionnaire's trivial answer set."""
     q, index = source.loaded.questionnaire, index_of(source.loaded.questionnaire)
-    result = score(q, source.answers, sha256=source.loaded.sha256, strict=False, gaps=False)
+    given = source.context()
+    result = score(q, source.answers, sha256=source.loaded.sha256, strict=False, gaps=False, context=given)
     meta, firm = source.assessment, source.enterprise
     plan = source.plan
     planned = (
-        planned_result(q, source.answers, plan, source.loaded.sha256, gaps=False)
+        planned_result(q, source.answers, plan, source.loaded.sha256, gaps=False, context=given)
         if plan and plan.projects
         else None
     )
@@ -118,6 +134,7 @@ def extract(source: Source, questionnaire_status: str, lowest: dict[str, Any]) -
         "max_score": result.max_score,
         **_level(index, result, ""),
         "questions_visible": result.completeness.visible,
+        "na_share": result.na_share,
         "questions_answered": result.completeness.answered,
         "answers_digest": _digest(source.answers),
         "answers_trivial": result.score == 0 or source.answers == lowest,
@@ -219,12 +236,8 @@ def _no_level(prefix: str) -> dict[str, Any]:
 
 
 def _evidence_cover(index: Index, result: ScoreResult, evidence: list[dict[str, Any]]) -> tuple[int, int]:
-    """(questions shown that call for evidence, how many of them have some) — as the report counts."""
-    expected = [
-        qid
-        for qid, question in index.questions.items()
-        if question.evidence is not None and question.kind != "derived" and result.questions[qid].visible
-    ]
+    """(questions whose answer calls for evidence, how many of them have some), as the report counts."""
+    expected = evidence_expected(index.questionnaire, result)
     attached = {e["question_id"] for e in evidence}
     return len(expected), sum(qid in attached for qid in expected)
 

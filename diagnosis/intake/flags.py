@@ -17,9 +17,10 @@ from sqlalchemy import Connection, Engine, func, select
 
 from diagnosis.intake.current import counted
 from diagnosis.intake.schema import assessments, assessors, evidence, visits
-from diagnosis.numbers import figure
+from diagnosis.numbers import figure, percent
 
 PACE_LIMIT = 40  # answers inside the 5-minute window (columns.PACE_WINDOW): one every 7.5 s
+NA_SHARE_LIMIT = 0.2  # more than one in five criteria 不适用 is unusual (DCMM, DSMM: a few at most)
 OUTLIER_Z = 3.5  # robust z-score of log(budget) beyond which a plan's budget is an outlier
 MIN_PLANS = 10  # budgets compared only within a questionnaire with at least this many plans
 A = assessments.c
@@ -230,6 +231,21 @@ def budget_outliers(conn: Connection, labels: dict[int, str]) -> list[Flag]:
     return flags
 
 
+def many_not_applicable(conn: Connection, labels: dict[int, str]) -> list[Flag]:
+    rows = conn.execute(
+        select(A.id, A.na_share).where(counted(), A.na_share > NA_SHARE_LIMIT).order_by(A.id)
+    ).all()
+    return [
+        Flag(
+            "many_not_applicable",
+            "an unusual share of criteria answered not applicable",
+            f"{percent(r.na_share)} answered 不适用 (more than {percent(NA_SHARE_LIMIT)})",
+            _named(labels, [r.id]),
+        )
+        for r in rows
+    ]
+
+
 def _named(labels: dict[int, str], ids: list[int]) -> list[str]:
     return [labels.get(i, f"#{i}") for i in dict.fromkeys(ids)]
 
@@ -244,4 +260,5 @@ FINDERS: dict[str, Finder] = {
     "unofficial_questionnaire": unofficial_questionnaire,
     "unsigned": unsigned,
     "budget_outlier": budget_outliers,
+    "many_not_applicable": many_not_applicable,
 }

@@ -47,6 +47,7 @@ class Spec:
     evidence: list[tuple[str, str, bytes]] = field(default_factory=list)  # question, name, bytes
     plan: Plan | None = None
     signer: ProviderKey | None = None
+    notes: dict[str, str] = field(default_factory=dict)  # the answers' notes (reasons for 不适用)
 
     @property
     def finalized(self) -> dt.datetime:
@@ -115,7 +116,7 @@ def package(spec: Spec) -> bytes:
                 {
                     "question_id": qid,
                     "value": json.dumps(value, ensure_ascii=False),
-                    "note": None,
+                    "note": spec.notes.get(qid),
                     "updated_at": updated,
                     "updated_by": spec.assessor,
                 }
@@ -153,6 +154,7 @@ def report(spec: Spec) -> bytes:
     source = ReportInput(
         loaded=spec.loaded,
         answers=dict(spec.answers),
+        notes=dict(spec.notes),
         enterprise=dict(spec.enterprise),
         assessment={k: spec.assessment().get(k) for k in ASSESSMENT_FIELDS},
         evidence=spec.evidence_records(),

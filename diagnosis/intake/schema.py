@@ -88,6 +88,7 @@ assessments = Table(
     Column("level_rank", Integer, nullable=False),  # 0 not rated, 1 the lowest level …
     Column("questions_visible", Integer, nullable=False),
     Column("questions_answered", Integer, nullable=False),
+    Column("na_share", Float),  # of the questions offering 不适用, the share so answered; None: none
     Column("answers_digest", String(SHA), nullable=False),
     Column("answers_trivial", Boolean, nullable=False),  # all at the lowest, or scoring nothing
     Column("evidence_count", Integer, nullable=False),

@@ -79,6 +79,7 @@ class _Checker:
         yield from self._carry_over()
         yield from self._target_level()
         yield from self._checks()
+        yield from self._level_rule()
         yield from self._kpis()
         reach = Reach(self.index)
         yield from reach.never_visible(self.paths)
@@ -106,6 +107,19 @@ class _Checker:
     def _dimension(self, dim: Dimension, path: Path) -> Found:
         if dim.visible_if is not None:
             yield from self._visible(dim.visible_if, (*path, "visible_if"))
+        if dim.number is not None:
+            yield from self._needs_three((*path, "number"), "number")
+        implied = dim.scoring.implied_by_next
+        if implied:
+            yield from self._needs_three((*path, "scoring", "implied_by_next"), "implied_by_next")
+            top = max((q.level or 0 for q in dim.questions), default=0)
+            if dim.scoring.method != "ladder":
+                yield (*path, "scoring", "implied_by_next"), "'implied_by_next' is only used in a ladder"
+            elif any(not 1 <= level < top for level in implied):
+                yield (
+                    (*path, "scoring", "implied_by_next"),
+                    f"'implied_by_next' names levels from 1 to {top - 1} (a level below the ladder's top)",
+                )
         levels_path = (*path, "levels")
         if isinstance(dim.levels, str) and dim.levels not in self.q.level_sets:
             yield levels_path, f"unknown level set '{dim.levels}'"
@@ -152,6 +166,19 @@ class _Checker:
     # -- questions ------------------------------------------------------------------------
 
     def _question(self, question: Question, path: Path) -> Found:
+        for name in ("skippable", "deviation"):
+            if getattr(question, name) is not None:
+                yield from self._needs_three((*path, name), name)
+        if question.skippable is not None and not self._may_skip(question):
+            yield (
+                (*path, "skippable"),
+                "'skippable' is for a ladder criterion that offers a not-applicable answer",
+            )
+        if isinstance(question, NumberQuestion) and question.at_most is not None:
+            yield from self._needs_three((*path, "at_most"), "at_most")
+            other = self.index.questions.get(question.at_most)
+            if not isinstance(other, NumberQuestion) or other.id == question.id:
+                yield (*path, "at_most"), f"'at_most' names another number question, not '{question.at_most}'"
         if isinstance(question, ChoiceQuestion):
             yield from self._choice(question, path)
         if isinstance(question, NumberQuestion | DerivedQuestion):
@@ -177,6 +204,17 @@ class _Checker:
             for key, target in spec.map.items():
                 if target not in options:
                     yield (*path, "map", key), f"'{question.id}' has no option '{target}'"
+
+    def _may_skip(self, question: Question) -> bool:
+        parent = self.index.dimensions.get(self.index.parent_of.get(question.id, ""))
+        options = self.index.options.get(question.id, {}).values()
+        ladder = parent is not None and parent.scoring.method == "ladder"
+        return ladder and any(o.not_applicable for o in options)
+
+    def _needs_three(self, path: Path, name: str) -> Found:
+        """Fields that change what a result means exist from format 3 on: older files keep theirs."""
+        if not self.q.strict_na:
+            yield path, f"'{name}' needs format diagnosis-questionnaire/3"
 
     def _choice(self, question: ChoiceQuestion, path: Path) -> Found:
         if question.answers is not None and question.answers not in self.q.answer_sets:
@@ -239,6 +277,8 @@ class _Checker:
             yield from self._value_formula(cond.value.formula, (*path, "value", "formula"), in_check)
         elif isinstance(cond, EnterpriseCondition) and not in_check:
             yield (*path, "enterprise"), "an enterprise condition may only be used in `checks`"
+        elif isinstance(cond, EnterpriseCondition) and cond.enterprise.in_ is None:
+            yield from self._needs_three((*path, "enterprise"), "contains' or 'given")
         elif isinstance(cond, AllVisible | AnyVisible):
             key = "all" if isinstance(cond, AllVisible) else "any"
             for i, part in enumerate(getattr(cond, key)):
@@ -273,6 +313,21 @@ class _Checker:
             for qid in check.questions:
                 if qid not in self.index.questions:
                     yield ("checks", i, "questions"), f"unknown question '{qid}'"
+            if check.hard:
+                yield from self._needs_three(("checks", i, "hard"), "hard")
+            if check.voids and not check.hard:
+                yield ("checks", i, "voids"), "'voids' is for a hard check (hard: true)"
+            for qid in check.voids:
+                if qid not in self.index.questions:
+                    yield ("checks", i, "voids"), f"unknown question '{qid}'"
+
+    def _level_rule(self) -> Found:
+        rule = self.q.level_rule
+        if rule is None:
+            return
+        yield from self._needs_three(("level_rule",), "level_rule")
+        if rule.weakest is not None and rule.weakest.of not in self.q.question_sets:
+            yield ("level_rule", "weakest", "of"), f"unknown question set '{rule.weakest.of}'"
 
     def _rule(self, rule: Any, path: Path) -> Found:
         if isinstance(rule, ValueCondition):

@@ -6,7 +6,7 @@ checks that both languages of a message take the same parameters.
 
 from __future__ import annotations
 
-from diagnosis.messages import common, plan, prefill
+from diagnosis.messages import common, plan, prefill, scoring
 from diagnosis.messages import signing as signing_area
 from diagnosis.messages import verify as verify_area
 
@@ -18,4 +18,5 @@ CATALOGUE: Table = {
     **prefill.MESSAGES,
     **signing_area.MESSAGES,
     **verify_area.MESSAGES,
+    **scoring.MESSAGES,
 }

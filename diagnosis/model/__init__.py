@@ -28,11 +28,13 @@ from diagnosis.model.questionnaire import (
     Dimension,
     KpiSpec,
     Level,
+    LevelRule,
     Plausibility,
     Questionnaire,
     QuestionSet,
     Scoring,
     Standard,
+    Weakest,
 )
 from diagnosis.model.questions import (
     YES_NO,
@@ -72,6 +74,7 @@ __all__ = [
     "KpiSpec",
     "Lang",
     "Level",
+    "LevelRule",
     "NotRule",
     "NotVisible",
     "NumberQuestion",
@@ -91,5 +94,6 @@ __all__ = [
     "ValueCondition",
     "ValueTest",
     "VisibleIf",
+    "Weakest",
     "semver_key",
 ]

@@ -99,10 +99,28 @@ class ValueTest(Strict):
 
 
 class EnterpriseTest(Strict):
-    """A test of the enterprise record (plausibility checks only), e.g. its size class."""
+    """A test of the enterprise record (plausibility checks only): its value is one of `in`, or
+    (format 3) it is filled in (`given`) or contains one of the words in `contains` (an industry
+    recorded as "C34 通用设备制造业" contains "C34")."""
 
     field: Literal["size_class", "industry", "province", "city"]
-    in_: list[str] = Field(alias="in", min_length=1)
+    in_: list[str] | None = Field(default=None, alias="in", min_length=1)
+    contains: list[str] | None = Field(default=None, min_length=1)
+    given: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> EnterpriseTest:
+        if sum(op is not None for op in (self.in_, self.contains, self.given)) != 1:
+            raise ValueError("give exactly one of: in, contains, given")
+        return self
+
+    def holds(self, found: Any) -> bool:
+        if self.in_ is not None:
+            return found is not None and str(found) in self.in_
+        text = "" if found is None else str(found).strip()
+        if self.given is not None:
+            return bool(text) == self.given
+        return bool(text) and any(word in text for word in self.contains or [])
 
 
 class AnswerCondition(Strict):

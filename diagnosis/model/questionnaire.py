@@ -10,8 +10,8 @@ from diagnosis.model.base import Id, Lang, SemVer, Strict, Text
 from diagnosis.model.conditions import Rule, VisibleIf
 from diagnosis.model.questions import AnswerSet, Question
 
-FORMAT = "diagnosis-questionnaire/2"
-FORMATS = ("diagnosis-questionnaire/1", FORMAT)
+FORMAT = "diagnosis-questionnaire/3"
+FORMATS = ("diagnosis-questionnaire/1", "diagnosis-questionnaire/2", FORMAT)
 
 
 class Scoring(Strict):
@@ -30,6 +30,12 @@ class Scoring(Strict):
     threshold: float = Field(default=0.8, gt=0, le=1)
     partial_credit: Literal["none", "proportional"] = "proportional"
     not_applicable: Literal["reweight", "full_credit"] = "reweight"
+    implied_by_next: list[int] = Field(
+        default=[],
+        description="format 3, ladders: levels that also count as reached when the level above "
+        "them is reached on its own criteria (a level 1 that only asks whether the practice is "
+        "performed at all, as in GB/T 37988)",
+    )
 
 
 class Level(Strict):
@@ -74,6 +80,13 @@ class Dimension(Strict):
 
     id: Id
     name: Text
+    number: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=20,
+        description="format 3: the standard's own numbering (a clause '6.1', a process area "
+        "'PA01'), shown before the name wherever the dimension is named",
+    )
     description: Text | None = None
     visible_if: VisibleIf | None = None
     weight: float = Field(default=1, ge=0)
@@ -85,6 +98,14 @@ class Dimension(Strict):
     questions: list[Question] = []
     children: list[Dimension] = []
 
+    @property
+    def title(self) -> Text:
+        """The name as people read it: the standard's number first, when it has one."""
+        if self.number is None:
+            return self.name
+        english = f"{self.number} {self.name.en}" if self.name.en else None
+        return Text(zh=f"{self.number} {self.name.zh}", en=english)
+
 
 class Plausibility(Strict):
     """A soft rule on the answers (数据核查): when `warn_if` holds, the message is shown at the
@@ -94,6 +115,16 @@ class Plausibility(Strict):
     warn_if: VisibleIf
     message: Text
     questions: list[Id] = Field(default=[], description="where to show it (default: what it reads)")
+    hard: bool = Field(
+        default=False,
+        description="format 3: a hard bound (a share over 100 %, a base year in the future); while it "
+        "holds and no provider explained it, the indicators in `voids` score nothing",
+    )
+    voids: list[Id] = Field(
+        default=[],
+        description="format 3, hard checks: the questions that score nothing while the check holds "
+        "(default: the scored questions it concerns and the derived questions computed from them)",
+    )
 
 
 class KpiSpec(Strict):
@@ -123,6 +154,22 @@ class CarryOver(Strict):
     note: Text | None = None
 
 
+class Weakest(Strict):
+    """The members of a question set listed as the weakest under the level on the result page."""
+
+    of: Id
+    count: int = Field(default=5, ge=1, le=20)
+
+
+class LevelRule(Strict):
+    """How the overall level follows from the scores, as the questionnaire reads the standard:
+    stated next to the level on the result page and in the method section, so that a newer
+    reading changes data, not code."""
+
+    text: Text
+    weakest: Weakest | None = None
+
+
 class Standard(Strict):
     name: Text
     edition: str = Field(min_length=1)
@@ -130,9 +177,12 @@ class Standard(Strict):
 
 
 class Questionnaire(Strict):
-    format: Literal["diagnosis-questionnaire/1", "diagnosis-questionnaire/2"] = Field(
-        description="2: decimal arithmetic and banding on exact values; 1 (older files): binary "
-        "floating point, derived values rounded to `decimals` before banding"
+    format: Literal["diagnosis-questionnaire/1", "diagnosis-questionnaire/2", "diagnosis-questionnaire/3"] = (
+        Field(
+            description="3: as 2, and not applicable needs a reason and never raises a level, hard "
+            "plausibility bounds void indicators; 2: decimal arithmetic and banding on exact values; "
+            "1 (older files): binary floating point, derived values rounded to `decimals` before banding"
+        )
     )
     id: Id
     version: SemVer
@@ -151,6 +201,7 @@ class Questionnaire(Strict):
     dimensions: list[Dimension] = Field(min_length=1)
     scoring: Scoring = Scoring()
     levels: list[Level] | Id | None = None
+    level_rule: LevelRule | None = None
     carry_over: list[CarryOver] = []
     checks: list[Plausibility] = []
     kpis: list[KpiSpec] = []
@@ -162,9 +213,20 @@ class Questionnaire(Strict):
     _index: Any = PrivateAttr(default=None)  # built once by model.index.index_of
 
     @property
+    def generation(self) -> int:
+        """The format's number: 1, 2 or 3. Each keeps its meaning for the files written in it."""
+        return int(self.format.rsplit("/", 1)[1])
+
+    @property
     def exact(self) -> bool:
-        """Format 2 computes in decimal and bands exact values."""
-        return self.format != "diagnosis-questionnaire/1"
+        """Format 2 on computes in decimal and bands exact values."""
+        return self.generation >= 2
+
+    @property
+    def strict_na(self) -> bool:
+        """Format 3 on: not applicable needs a reason (a note) and raises no level; a ladder whose
+        criteria are all not applicable stays in scope, at the level its met criteria give."""
+        return self.generation >= 3
 
     @model_validator(mode="after")
     def _chinese_first(self) -> Questionnaire:

@@ -82,6 +82,16 @@ class QuestionBase(Strict):
     tags: list[Id] = []
     recommendation: Text | None = None
     prefill: Prefill | None = None
+    skippable: Text | None = Field(
+        default=None,
+        description="format 3, ladder criteria: why this criterion may be skipped; answered not "
+        "applicable, it lets its level pass instead of failing it",
+    )
+    deviation: Text | None = Field(
+        default=None,
+        description="format 3: where this indicator departs from the public references, shown "
+        "wherever the indicator is shown",
+    )
 
 
 class ChoiceQuestion(QuestionBase):
@@ -110,6 +120,11 @@ class NumberQuestion(QuestionBase):
     max: float | None = None
     integer: bool = False
     bands: list[Band] | None = None
+    at_most: Id | None = Field(
+        default=None,
+        description="format 3: another number question this answer may not exceed (digitised "
+        "devices are at most the devices); more is an answer error, as a rate over 100 % is",
+    )
 
 
 class DerivedQuestion(QuestionBase):

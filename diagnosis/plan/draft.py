@@ -15,7 +15,7 @@ from diagnosis.numbers import figure
 from diagnosis.plan.model import Change, Finding, Kpi, Plan, Project
 from diagnosis.plan.projection import projected_answers
 from diagnosis.scoring.engine import score
-from diagnosis.scoring.evaluation import Evaluation
+from diagnosis.scoring.evaluation import Context, Evaluation
 from diagnosis.scoring.result import Check, ScoreResult
 
 MAX_STEPS = 400  # one change per step; the largest questionnaire needs well under this
@@ -24,11 +24,15 @@ KPI_STEP = 0.05  # the draft proposes a 5 % improvement of each indicator, for t
 
 
 def draft_plan(
-    questionnaire: Questionnaire, answers: dict[str, Any], current: Plan | None = None, lang: Lang = "zh"
+    questionnaire: Questionnaire,
+    answers: dict[str, Any],
+    current: Plan | None = None,
+    lang: Lang = "zh",
+    context: Context | None = None,
 ) -> Plan:
     """A draft built from the gaps; the process and confirmation of `current` are kept."""
-    result = score(questionnaire, answers, strict=False)
-    changes = _highest(route(questionnaire, answers, result) + part_route(questionnaire, result))
+    result = score(questionnaire, answers, strict=False, context=context)
+    changes = _highest(route(questionnaire, answers, result, context) + part_route(questionnaire, result))
     base = current or Plan()
     return base.model_copy(
         update={
@@ -39,7 +43,9 @@ def draft_plan(
     )
 
 
-def route(questionnaire: Questionnaire, answers: dict[str, Any], result: ScoreResult) -> list[Change]:
+def route(
+    questionnaire: Questionnaire, answers: dict[str, Any], result: ScoreResult, context: Context | None = None
+) -> list[Change]:
     """Changes that reach the next level, closing one unmet condition at a time (greedy)."""
     target = result.next_level.level if result.next_level else None
     if target is None:
@@ -57,7 +63,9 @@ def route(questionnaire: Questionnaire, answers: dict[str, Any], result: ScoreRe
             break  # nothing more the answers can do (e.g. a rule on the profile)
         changes.append(step)
         plan = Plan(projects=[Project(name="draft", changes=changes)])
-        now = score(questionnaire, projected_answers(questionnaire, answers, plan), strict=False)
+        now = score(
+            questionnaire, projected_answers(questionnaire, answers, plan), strict=False, context=context
+        )
     return _merged(changes)
 
 
@@ -219,7 +227,7 @@ def _name(index: Index, member: str, lang: Lang) -> str:
     node = index.questions.get(member) or index.dimensions.get(member)
     if node is None:
         return member
-    return node.text.get(lang) if hasattr(node, "text") else node.name.get(lang)
+    return node.text.get(lang) if hasattr(node, "text") else node.title.get(lang)
 
 
 def _weakest(result: ScoreResult, index: Index, count: int = 3) -> list[Any]:

@@ -13,6 +13,7 @@ from diagnosis.model.index import Index, index_of
 from diagnosis.plan.model import Change, Plan
 from diagnosis.plan.projection import planned_result
 from diagnosis.scoring.engine import score
+from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import Check, ScoreResult
 
 
@@ -51,11 +52,18 @@ class Outcome:
         return list(self.planned.next_level.unmet) if self.planned.next_level else []
 
 
-def outcome(questionnaire: Questionnaire, answers: dict[str, Any], plan: Plan, lang: Lang = "zh") -> Outcome:
+def outcome(
+    questionnaire: Questionnaire,
+    answers: dict[str, Any],
+    plan: Plan,
+    lang: Lang = "zh",
+    context: Context | None = None,
+) -> Outcome:
+    """Today's result, the planned one, and the plan's projects, budget and period."""
     index = index_of(questionnaire)
     result = Outcome(
-        current=score(questionnaire, answers, strict=False),
-        planned=planned_result(questionnaire, answers, plan),
+        current=score(questionnaire, answers, strict=False, context=context),
+        planned=planned_result(questionnaire, answers, plan, context=context),
     )
     for project in plan.projects:
         period = "–".join(p for p in (project.start, project.end) if p) or (project.phase or "")
@@ -106,4 +114,4 @@ def change_row(
     node = now.nodes.get(change.target) if now is not None else None
     reached = node.ladder_level if node is not None else None
     current = levels.get(reached, "") if reached is not None else ""
-    return ChangeRow(change.target, dim.name.get(lang), current, goal)
+    return ChangeRow(change.target, dim.title.get(lang), current, goal)

@@ -12,6 +12,7 @@ from diagnosis.plan.consistency import PLAN_WARNINGS
 from diagnosis.plan.model import Change, Plan
 from diagnosis.scoring.answers import check_value
 from diagnosis.scoring.engine import score
+from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import ScoreResult
 
 # What `check_plan` finds, in both languages: {indicator} names the question or dimension by its
@@ -76,7 +77,7 @@ def _named(index: Index, target: str, lang: Lang | None) -> str:
     if node is not None:
         return node.text.get(lang)
     dim = index.dimensions.get(target)
-    return dim.name.get(lang) if dim is not None else target
+    return dim.title.get(lang) if dim is not None else target
 
 
 def _check_ids(questionnaire: Questionnaire) -> set[str]:
@@ -136,7 +137,9 @@ def planned_result(
     plan: Plan,
     sha256: str | None = None,
     gaps: bool = True,
+    context: Context | None = None,
 ) -> ScoreResult:
-    """The result the plan promises: the engine on the projected answers."""
+    """The result the plan promises: the engine on the projected answers (read with the same
+    context as the answers today: the same reasons for 不适用, the same explanations)."""
     projected = projected_answers(questionnaire, answers, plan)
-    return score(questionnaire, projected, sha256=sha256, strict=False, gaps=gaps)
+    return score(questionnaire, projected, sha256=sha256, strict=False, gaps=gaps, context=context)

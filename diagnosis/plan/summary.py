@@ -8,13 +8,21 @@ from diagnosis.model import Lang, Questionnaire
 from diagnosis.numbers import amount, figure
 from diagnosis.plan.model import Plan
 from diagnosis.plan.outcome import Outcome, outcome
+from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import ScoreResult
 
 
-def summarize(questionnaire: Questionnaire, answers: dict[str, Any], plan: Plan, lang: Lang = "zh") -> str:
+def summarize(
+    questionnaire: Questionnaire,
+    answers: dict[str, Any],
+    plan: Plan,
+    lang: Lang = "zh",
+    context: Context | None = None,
+) -> str:
     """The plan's outcome on these answers: the standing lines, then each project with its period,
-    cost and the changes it makes (the caller reads them from the store, as for `draft_plan`)."""
-    result = outcome(questionnaire, answers, plan, lang)
+    cost and the changes it makes (the caller reads them from the store, as for `draft_plan`;
+    `context` is what scoring reads beside the answers, see `scoring.context`)."""
+    result = outcome(questionnaire, answers, plan, lang, context)
     lines = standing_lines(result, lang)
     for project in result.projects:
         cost = amount(project.budget, lang) if project.budget is not None else ""

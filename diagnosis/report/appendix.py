@@ -11,10 +11,10 @@ from diagnosis.answer_text import answer_label
 from diagnosis.model import Lang
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
+from diagnosis.outcome import evidence_expected
 from diagnosis.report.labels import label
 from diagnosis.report.standing import checks as checks
-from diagnosis.report.standing import context as context
-from diagnosis.report.standing import expects_evidence, standing
+from diagnosis.report.standing import standing
 from diagnosis.scoring.result import ScoreResult
 
 if TYPE_CHECKING:
@@ -78,19 +78,44 @@ def answers(source: ReportInput, result: ScoreResult, lang: Lang) -> list[Answer
             if qr.max_points
             else ("N/A" if qr.not_applicable else "—")
         )
-        rows.append(
-            AnswerRow(
-                _path(index, qid, lang), question.text.get(lang), shown, points, source.notes.get(qid, "")
-            )
-        )
+        if qr.voided:  # format 3: said at the indicator, where a reader looks for its points
+            points += label("voided", lang)
+        text = question.text.get(lang)
+        if question.deviation is not None:
+            text += "\n" + label("deviation", lang) + question.deviation.get(lang)
+        rows.append(AnswerRow(_path(index, qid, lang), text, shown, points, source.notes.get(qid, "")))
     return rows
+
+
+def not_applicable(source: ReportInput, result: ScoreResult, lang: Lang) -> list[list[str]]:
+    """Format 3: per item, how many criteria were answered 不适用 and the reasons given (each
+    once; one without a reason counts as unanswered, and says so). Which criterion had which
+    reason is in the answers, where each 不适用 shows its note."""
+    q = source.loaded.questionnaire
+    if not q.strict_na:
+        return []
+    index = index_of(q)
+    items: dict[str, list[str]] = {}
+    for qid, answer in result.questions.items():
+        if answer.visible and (answer.not_applicable or answer.unexplained):
+            reason = (
+                (source.notes.get(qid) or "").strip() if answer.not_applicable else label("no_reason", lang)
+            )
+            items.setdefault(index.parent_of[qid], []).append(
+                reason.rstrip("。.；;")
+            )  # no "。；" when joined
+    separator = "；" if lang == "zh" else "; "
+    return [
+        [index.dimensions[item].title.get(lang), str(len(reasons)), separator.join(dict.fromkeys(reasons))]
+        for item, reasons in items.items()
+    ]
 
 
 def _path(index: Any, qid: str, lang: Lang) -> str:
     names = []
     node = index.parent_of.get(qid)
     while node is not None and node in index.dimensions and node != "total":
-        names.append(index.dimensions[node].name.get(lang))
+        names.append(index.dimensions[node].title.get(lang))
         node = index.parent_of.get(node)
     return " › ".join(reversed(names))
 
@@ -118,17 +143,11 @@ def evidence(source: ReportInput, lang: Lang) -> tuple[list[list[str]], list[lis
 
 
 def missing_evidence(source: ReportInput) -> list[str]:
-    """The answered, shown questions that call for evidence and have none attached."""
+    """The answered questions whose answer calls for evidence and have none attached."""
     result = source.result()
     attached = {e.get("question_id") for e in source.evidence}
-    return [
-        qid
-        for qid, question in index_of(source.loaded.questionnaire).questions.items()
-        if expects_evidence(question)
-        and result.questions[qid].visible
-        and qid not in attached
-        and result.questions[qid].answered
-    ]
+    expected = evidence_expected(source.loaded.questionnaire, result)
+    return [qid for qid in expected if qid not in attached and result.questions[qid].answered]
 
 
 def _expected(question: Any, lang: Lang) -> str:
@@ -149,6 +168,8 @@ def method(source: ReportInput, lang: Lang) -> list[str]:
         lines.append(q.method.get(lang))
     kind = "result_kind.onsite" if meta.get("mode") == "onsite" else "result_kind.self"
     lines.append(label(kind, lang))
+    if q.level_rule is not None:  # the reading of the standard behind the level, as data
+        lines.append(q.level_rule.text.get(lang))
     version = meta.get("carried_from")
     block = next((b for b in q.carry_over if b.from_ == version), None) if version else None
     if version:

@@ -11,6 +11,7 @@ from diagnosis.localtime import local_date
 from diagnosis.model import Lang, Questionnaire
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
+from diagnosis.outcome import weakest_members
 from diagnosis.report import appendix, plan_data
 from diagnosis.report.conditions import (
     PartGap,
@@ -45,6 +46,7 @@ class DimensionRow:
     rate: str
     level: str
     parent: bool  # has scored children: printed as a heading row
+    na: str = ""  # format 3: how many of its criteria were answered 不适用 ("" for none)
 
 
 @dataclass
@@ -60,6 +62,8 @@ class ReportData:
     cover: list[tuple[str, str]]
     level: str
     level_description: str
+    level_rule: str  # how the level follows from the scores (format 3, as the questionnaire declares)
+    weakest: str  # the weakest members the level rule names, with their scores
     score: str
     decided_by: list[tuple[str, bool]]
     radar: list[tuple[str, float]]
@@ -83,6 +87,7 @@ class ReportData:
     to_close: list[list[str]] = field(default_factory=list)  # criteria behind the next level's gaps
     evidence_share: str = ""
     answers: list[appendix.AnswerRow] = field(default_factory=list)
+    na_reasons: list[list[str]] = field(default_factory=list)  # item, how many 不适用, the reasons
     evidence: list[list[str]] = field(default_factory=list)
     missing_evidence: list[list[str]] = field(default_factory=list)
     method: list[str] = field(default_factory=list)
@@ -125,6 +130,8 @@ def build(
         level_description=(
             result.level.description.get(lang) if result.level and result.level.description else ""
         ),
+        level_rule=q.level_rule.text.get(lang) if q.level_rule else "",
+        weakest=_weakest(q, result, lang),
         score=f"{figure(result.score)} / {figure(result.max_score)}",
         decided_by=[(decided(q, result, c, lang), c.met) for c in _deciding(result)],
         radar=[
@@ -135,7 +142,7 @@ def build(
         scenes=[],
         scene_note="",
         part_levels=part_levels(result, lang),
-        dimensions=_dimensions(result, lang),
+        dimensions=_dimensions(result, lang, q.strict_na),
         extremes=_extremes(q, result, lang),
         next_level=result.next_level.level.name.get(lang) if result.next_level else None,
         top_note=label("top.target" if _target_chosen(source) else "top", lang),
@@ -164,6 +171,7 @@ def build(
     report.alerts = appendix.alerts(source, lang)
     report.evidence_share = appendix.evidence_share(source, lang)
     report.answers = appendix.answers(source, result, lang)
+    report.na_reasons = appendix.not_applicable(source, result, lang)
     report.evidence, report.missing_evidence = appendix.evidence(source, lang)
     report.method = appendix.method(source, lang)
     report.confirmation = plan_data.confirmation(plan, lang)
@@ -242,7 +250,8 @@ def _deciding(result: ScoreResult) -> list[Check]:
     return list(result.next_level.unmet) if result.next_level else []
 
 
-def _dimensions(result: ScoreResult, lang: Lang) -> list[DimensionRow]:
+def _dimensions(result: ScoreResult, lang: Lang, count_na: bool) -> list[DimensionRow]:
+    """Every scored dimension; with `count_na` (format 3) how many of its criteria were 不适用."""
     rows = []
     for node, depth in tree(result.root, 0):
         if not node.max_score:
@@ -256,9 +265,25 @@ def _dimensions(result: ScoreResult, lang: Lang) -> list[DimensionRow]:
                 percent((node.score or 0) / node.max_score),
                 node.level.name.get(lang) if node.level else "",
                 any(child.max_score for child in node.children),
+                str(node.not_applicable) if count_na and node.not_applicable else "",
             )
         )
     return rows
+
+
+def _weakest(q: Questionnaire, result: ScoreResult, lang: Lang) -> str:
+    """'最薄弱的能力项：6.3 数据战略评估（1.2）、…' — the members the level rule names."""
+    members = weakest_members(q, result)
+    if not members or q.level_rule is None or q.level_rule.weakest is None:
+        return ""
+    qset = q.question_sets[q.level_rule.weakest.of]
+    parts = []
+    for member in members:
+        node = result.nodes.get(member)
+        points = node.score if node is not None else result.questions[member].points
+        parts.append(short_name(q, member, lang) + aside(figure(points), lang))
+    separator = "、" if lang == "zh" else ", "
+    return label("weakest_members", lang).format(name=qset.name.get(lang)) + separator.join(parts)
 
 
 def _extremes(q: Questionnaire, result: ScoreResult, lang: Lang) -> list[tuple[str, str, str]]:

@@ -98,6 +98,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "scene_level": ("等级", "Level"),
     "mandatory": ("约束性", "Mandatory"),
     "part_levels": ("分项结论", "Part results"),
+    "level_rule": ("等级判定规则：", "The level rule: "),
+    "weakest_members": ("最薄弱的{name}：", "The weakest of {name}: "),
     # analysis
     "results": ("分维度结果", "Results by dimension"),
     "dimension": ("维度", "Dimension"),
@@ -106,6 +108,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "rate": ("得分率", "Rate"),
     "strongest": ("优势项", "Strongest"),
     "weakest": ("薄弱项", "Weakest"),
+    "na_count": ("不适用", "N/A"),
+    "na_note": (
+        "“不适用”列为各项中答“不适用”的条款数，理由见附录“不适用的条款及理由”。",
+        "The N/A column counts each item's criteria answered not applicable; the reasons are in the "
+        'appendix under "Criteria not applicable and why".',
+    ),
     "gaps": ("差距与提升路径", "Gaps and the path to the next level"),
     "next": ("下一等级", "Next level"),
     "top": ("已达到最高等级。", "The highest level has been reached."),
@@ -180,6 +188,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "points": ("得分", "Points"),
     "note": ("备注", "Note"),
     "unanswered": ("未作答", "not answered"),
+    "na_reasons": ("不适用的条款及理由", "Criteria not applicable and why"),
+    "reason": ("理由", "Reason"),
+    "no_reason": ("（未写理由，按未作答计）", "(no reason given: counted as unanswered)"),
+    "deviation": ("口径说明：", "Note on the bands: "),
+    "voided": ("（待更正或说明，不计分）", " (scores nothing until corrected or explained)"),
     "file": ("文件名", "File"),
     "file_size": ("大小", "Size"),
     "no_evidence": ("未上传佐证材料。", "No evidence attached."),

@@ -109,7 +109,7 @@ def projects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> P
     if explained:  # (unexplained, it is among the plausibility warnings)
         notes.append(label("no_effect.explained", lang) + explained)
     answers = source.answers
-    result = outcome(q, dict(answers), plan, lang)
+    result = outcome(q, dict(answers), plan, lang, source.context())
     arrow = " → " if lang == "zh" else " -> "
     rows = []
     for project, row in zip(plan.projects, result.projects, strict=True):
@@ -174,7 +174,7 @@ def effects(q: Questionnaire, source: ReportInput, plan: Plan | None, lang: Lang
     if planned is None:
         return EffectsData("", "", [], kpis, None, actuals=actuals)
     current = source.result()
-    result = outcome(q, source.answers, plan, lang)
+    result = outcome(q, source.answers, plan, lang, source.context())
     name = planned.level.name.get(lang) if planned.level else label("not_rated", lang)
     conditions = [(with_now(c, lang), c.met) for c in result.conditions]
     return EffectsData(

@@ -23,7 +23,7 @@ class SceneRow:
 def short_name(q: Questionnaire, member: str, lang: Lang) -> str:
     index = index_of(q)
     if member in index.dimensions:
-        return index.dimensions[member].name.get(lang)
+        return index.dimensions[member].title.get(lang)
     question = index.questions.get(member)
     return question.text.get(lang) if question else member
 

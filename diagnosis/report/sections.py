@@ -85,6 +85,8 @@ def _summary(r: ReportData) -> list[Flowable]:
         p(_t(r, "level"), "muted"),
         p(r.level, "level"),
         p(r.level_description),
+        *([p(_t(r, "level_rule") + r.level_rule, "muted")] if r.level_rule else []),
+        *([p(r.weakest)] if r.weakest else []),
         Spacer(1, 3 * mm),
         p(f"{_t(r, 'total')}{_colon(r)}{r.score}", "score"),
     ]
@@ -124,20 +126,28 @@ def _qr_text(r: ReportData) -> str:
 
 def _analysis(r: ReportData) -> list[Flowable]:
     with_levels = any(d.level for d in r.dimensions)
+    with_na = any(d.na for d in r.dimensions)  # format 3, when any criterion was answered 不适用
     head = [_t(r, "dimension"), _t(r, "score"), _t(r, "max"), _t(r, "rate")] + (
         [_t(r, "level")] if with_levels else []
     )
+    head += [_t(r, "na_count")] if with_na else []
     rows = [head]
     parents = set()
     for d in r.dimensions:
         if d.parent:
             parents.add(len(rows))
         rows.append(
-            ["　" * d.depth + d.name, d.score, d.max_score, d.rate] + ([d.level] if with_levels else [])
+            ["　" * d.depth + d.name, d.score, d.max_score, d.rate]
+            + ([d.level] if with_levels else [])
+            + ([d.na] if with_na else [])
         )
     widths = [WIDTH - 75 * mm, 20 * mm, 20 * mm, 20 * mm] + ([30 * mm] if with_levels else [])
     widths[0] -= 30 * mm if with_levels else 0
+    if with_na:
+        widths, widths[0] = [*widths, 14 * mm], widths[0] - 14 * mm
     out: list[Flowable] = [p(_t(r, "results"), "h2"), table(rows, widths, bold_rows=parents)]
+    if with_na:
+        out.append(p(_t(r, "na_note"), "muted"))
     if r.extremes:
         rows = [[_t(r, "dimension"), _t(r, "strongest"), _t(r, "weakest")], *[list(e) for e in r.extremes]]
         out += [Spacer(1, 4 * mm), table(rows, [40 * mm, (WIDTH - 40 * mm) / 2, (WIDTH - 40 * mm) / 2])]
@@ -299,6 +309,9 @@ def _appendix(r: ReportData) -> list[Flowable]:
     header = [_t(r, "question"), _t(r, "answer"), _t(r, "points"), _t(r, "note")]
     widths = [70 * mm, 50 * mm, 18 * mm, WIDTH - 138 * mm]
     out: list[Flowable] = []
+    if r.na_reasons:  # format 3: what was left out of the levels, and why, in one place
+        rows_na = [[_t(r, "dimension"), _t(r, "na_count"), _t(r, "reason")], *r.na_reasons]
+        out += [p(_t(r, "na_reasons"), "h2"), table(rows_na, [50 * mm, 16 * mm, WIDTH - 66 * mm])]
     rows: list[list[str]] = [header]
     current: str | None = None
     for row in r.answers:

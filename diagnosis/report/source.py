@@ -40,7 +40,9 @@ from diagnosis.records import (
     Sha256,
     travelling,
 )
+from diagnosis.scoring.context import context_of
 from diagnosis.scoring.engine import score
+from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import ScoreResult
 
 PAYLOAD_FORMAT = "diagnosis-report-data/2"
@@ -117,12 +119,30 @@ class ReportInput:
     timezone: str = field(default_factory=zone_name)
     _scored: dict[bytes, ScoreResult | None] = field(default_factory=dict, repr=False, compare=False)
 
+    def context(self) -> Context:
+        """What scoring reads beside the answers (the one builder every caller uses)."""
+        return context_of(
+            enterprise=self.enterprise,
+            assessment=self.assessment,
+            notes=self.notes,
+            plan=self.plan,
+            timezone=self.timezone,
+        )
+
+    def _key(self, kind: bytes, **more: Any) -> bytes:
+        given = {"notes": self.notes, "resolutions": self.plan.resolutions if self.plan else {}}
+        return kind + canonical({"answers": self.answers, "q": self.loaded.sha256, **given, **more})
+
     def result(self) -> ScoreResult:
         """The answers scored (once per distinct answers: every section of a report asks)."""
-        key = b"now" + canonical({"answers": self.answers, "q": self.loaded.sha256})
+        key = self._key(b"now")
         if key not in self._scored:
             self._scored[key] = score(
-                self.loaded.questionnaire, self.answers, sha256=self.loaded.sha256, strict=False
+                self.loaded.questionnaire,
+                self.answers,
+                sha256=self.loaded.sha256,
+                strict=False,
+                context=self.context(),
             )
         return self._scored[key]  # type: ignore[return-value]
 
@@ -130,10 +150,10 @@ class ReportInput:
         """The result once the plan's projects are done (None without projects)."""
         if self.plan is None or not self.plan.projects:
             return None
-        key = b"plan" + canonical({"answers": self.answers, "plan": self.plan.model_dump(mode="json")})
+        key = self._key(b"plan", plan=self.plan.model_dump(mode="json"))
         if key not in self._scored:
             self._scored[key] = planned_result(
-                self.loaded.questionnaire, self.answers, self.plan, self.loaded.sha256
+                self.loaded.questionnaire, self.answers, self.plan, self.loaded.sha256, context=self.context()
             )
         return self._scored[key]
 

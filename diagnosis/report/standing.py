@@ -5,15 +5,13 @@ intake state the same two figures from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from diagnosis.localtime import local
 from diagnosis.messages import msg
 from diagnosis.model import Text
-from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
+from diagnosis.outcome import evidence_expected
 from diagnosis.plan.consistency import NO_EFFECT, changes_nothing
-from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.plausibility import alerts as plausibility
 
@@ -33,18 +31,13 @@ class Standing:
         return self.evidence_attached / self.evidence_expected if self.evidence_expected else None
 
 
-def context(source: ReportInput) -> Context:
-    """What plausibility checks read beside the answers: the year of the assessment (local)."""
-    made = local(source.assessment.get("created_at"), source.timezone)
-    return Context(assessment_year=made.year if made else None, enterprise=dict(source.enterprise))
-
-
 def checks(source: ReportInput) -> list[Alert]:
     """The questionnaire's plausibility checks that warn on these answers, and the plan's own
     (money that changes nothing); resolved ones carry the provider's note. What the report lists,
     `score` prints and the wizard shows."""
-    resolutions = source.plan.resolutions if source.plan is not None else {}
-    found = plausibility(source.loaded.questionnaire, source.answers, context(source), resolutions)
+    given = source.context()
+    resolutions = given.resolutions
+    found = plausibility(source.loaded.questionnaire, source.answers, given, resolutions)
     plan, planned = source.plan, source.planned()
     if plan is not None and planned is not None and changes_nothing(plan, source.result(), planned):
         warning = msg("plan.no_effect", budget=figure(plan.budget_total, 4))
@@ -53,17 +46,8 @@ def checks(source: ReportInput) -> list[Alert]:
     return found
 
 
-def expects_evidence(question: Any) -> bool:
-    """A question that names its supporting material (a computed figure rests on its inputs')."""
-    return question.evidence is not None and question.kind != "derived"
-
-
 def standing(source: ReportInput) -> Standing:
-    result = source.result()
-    index = index_of(source.loaded.questionnaire)
-    expected = [
-        qid for qid, q in index.questions.items() if expects_evidence(q) and result.questions[qid].visible
-    ]
+    expected = evidence_expected(source.loaded.questionnaire, source.result())
     attached = {e.get("question_id") for e in source.evidence}
     return Standing(
         open_warnings=sum(not alert.resolved for alert in checks(source)),

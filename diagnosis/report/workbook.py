@@ -10,9 +10,8 @@ from diagnosis.answer_text import answer_label
 from diagnosis.localtime import local
 from diagnosis.model.index import index_of
 from diagnosis.plan.outcome import outcome
-from diagnosis.report.appendix import context
+from diagnosis.report.appendix import checks
 from diagnosis.report.inputs import from_store
-from diagnosis.scoring.plausibility import alerts
 from diagnosis.scoring.result import NodeResult
 from diagnosis.storage.db import Store
 from diagnosis.storage.xlsx import book, rows, save
@@ -93,7 +92,7 @@ def assessment_workbook(store: Store, assessment_id: int, target: Path) -> None:
     )
     if source.plan is not None and not source.plan.empty:
         _plan_sheet(workbook, source)
-    notes = alerts(q, source.answers, context(source), source.plan.resolutions if source.plan else {})
+    notes = checks(source)
     rows(
         workbook.create_sheet("数据核查"),
         ["核查项 Check", "提示 Note", "涉及题目 Questions", "说明 Resolution"],
@@ -106,7 +105,7 @@ def assessment_workbook(store: Store, assessment_id: int, target: Path) -> None:
 def _plan_sheet(workbook: Any, source: Any) -> None:
     """The plan as rows a provider can read and sort: process, findings, projects, KPIs, confirmation."""
     plan = source.plan
-    result = outcome(source.loaded.questionnaire, source.answers, plan)
+    result = outcome(source.loaded.questionnaire, source.answers, plan, context=source.context())
     body: list[list[Any]] = []
     for visit in plan.process.visits:
         body.append(["评测过程 Visit", visit.date, f"{visit.hours or ''} 小时", "", "", ""])

@@ -12,16 +12,20 @@ from diagnosis.scoring.result import NodeResult, QuestionResult
 EPSILON = 1e-9
 
 
-def aggregate(dim: Dimension, questions: list[QuestionResult], children: list[NodeResult]) -> NodeResult:
-    """The node's score and maximum; hidden and unscored parts contribute nothing."""
+def aggregate(
+    dim: Dimension, questions: list[QuestionResult], children: list[NodeResult], *, strict: bool = False
+) -> NodeResult:
+    """The node's score and maximum; hidden and unscored parts contribute nothing. `strict`
+    (format 3): a ladder level is met only by criteria that are met (see `_ladder`)."""
     method = dim.scoring.method
     node = NodeResult(
-        dim.id, dim.name, method, None, None, children=children, questions=[q.id for q in questions]
+        dim.id, dim.title, method, None, None, children=children, questions=[q.id for q in questions]
     )
+    node.not_applicable = sum(q.visible and q.not_applicable for q in questions)
     if method == "none":
         return node
     if method == "ladder":
-        return _ladder(dim, node, questions)
+        return _ladder(dim, node, questions, strict)
     parts = [
         (q.weight, r.points, r.max_points)
         for q, r in zip(dim.questions, questions, strict=True)
@@ -47,27 +51,39 @@ def aggregate(dim: Dimension, questions: list[QuestionResult], children: list[No
     return node
 
 
-def _ladder(dim: Dimension, node: NodeResult, questions: list[QuestionResult]) -> NodeResult:
-    """Level n counts when every level up to n reaches the threshold; levels with no
-    applicable criterion are passed over; a ladder with none at all is not applicable."""
+def _ladder(dim: Dimension, node: NodeResult, questions: list[QuestionResult], strict: bool) -> NodeResult:
+    """Level n counts when every level up to n reaches the threshold.
+
+    Formats 1–2: a level with no applicable criterion is passed over, and a ladder with none at
+    all is not applicable. Format 3 (`strict`): such a level is not met — unless every criterion
+    of it is one the questionnaire declares skippable — and the ladder stays in scope (it leaves
+    only through a scope answer, or when everything in it was skippable and skipped); a level in
+    `implied_by_next` also counts when the level above it is reached on its own criteria."""
     sums: dict[int, list[float]] = {}  # level → [weighted attainment, weight]
+    skipped: dict[int, bool] = {}  # level → every shown criterion of it skipped
     top = 0
     for criterion, result in zip(dim.questions, questions, strict=True):
         if not result.visible:  # hidden (e.g. above the target level): not part of the ladder
             continue
         level = criterion.level or 0
         top = max(top, level)
+        skipped[level] = skipped.get(level, True) and result.skipped
         if result.max_points > 0:
             acc = sums.setdefault(level, [0.0, 0.0])
             acc[0] += criterion.weight * result.points / result.max_points
             acc[1] += criterion.weight
     node.attainment = {level: (a / w if w else 1.0) for level, (a, w) in sorted(sums.items())}
-    if not sums:
+    if strict:  # nothing applicable at a level is not "met", unless all of it was skippable
+        failed = {
+            level: 0.0 for level, all_skipped in skipped.items() if level not in sums and not all_skipped
+        }
+        node.attainment = dict(sorted((node.attainment | failed).items()))
+    if not node.attainment:
         node.score, node.max_score, node.ladder_level = 0.0, 0.0, None
         return node
     reached = 0
     for level in range(1, top + 1):
-        if node.attainment.get(level, 1.0) + EPSILON < dim.scoring.threshold:
+        if not _passes(dim, node.attainment, level):
             break
         reached = level
     score = float(reached)
@@ -75,6 +91,16 @@ def _ladder(dim: Dimension, node: NodeResult, questions: list[QuestionResult]) -
         score += node.attainment.get(reached + 1, 0.0)
     node.score, node.max_score, node.ladder_level = _tidy(score), float(top), reached
     return node
+
+
+def _passes(dim: Dimension, attainment: dict[int, float], level: int) -> bool:
+    """A level passes on its own criteria (one with none to judge is passed over), or, when the
+    questionnaire says so, because the level above it passes on its own."""
+    threshold = dim.scoring.threshold
+    if attainment.get(level, 1.0) + EPSILON >= threshold:
+        return True
+    above = attainment.get(level + 1)
+    return level in dim.scoring.implied_by_next and above is not None and above + EPSILON >= threshold
 
 
 def _tidy(value: float) -> float:

@@ -98,6 +98,16 @@ def check_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> dict
     return clean
 
 
+def needs_reason(questionnaire: Questionnaire, question: str, value: Any) -> bool:
+    """Whether this answer is 不适用 in a questionnaire where that needs a reason (format 3): the
+    wizard asks for the note first, and storage refuses the answer without one."""
+    if not questionnaire.strict_na or value is None:
+        return False
+    options = index_of(questionnaire).options.get(question, {})
+    chosen = value if isinstance(value, list) else [value]
+    return any(isinstance(v, str) and v in options and options[v].not_applicable for v in chosen)
+
+
 def check_value(question: Question, options: dict[str, Option], raw: Any) -> tuple[Value | None, str | None]:
     """(normalised value, None) or (None, what is wrong)."""
     option_ids = list(options)

@@ -10,7 +10,7 @@ from typing import Any
 from diagnosis.errors import DiagnosisError
 from diagnosis.model import CarryOver, Questionnaire
 from diagnosis.model.index import index_of
-from diagnosis.scoring.answers import Value, check_value
+from diagnosis.scoring.answers import Value, check_value, needs_reason
 from diagnosis.scoring.evaluation import Evaluation
 
 
@@ -68,6 +68,11 @@ def carry_over(
                 continue
             if new_id in result.answers:
                 continue  # two old questions map to one new one: the first keeps its place
+            if needs_reason(new, new_id, clean) and not (notes.get(old_id) or "").strip():
+                result.dropped.append(
+                    (old_id, f"{new_id} is not applicable only with a reason in {new.version}")
+                )
+                continue
             result.answers[new_id] = clean
             result.moved.append((old_id, new_id))
             if old_id in notes:

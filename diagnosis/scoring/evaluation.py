@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from diagnosis.messages import msg
 from diagnosis.model import (
     AllRule,
     AllVisible,
@@ -25,17 +26,26 @@ from diagnosis.model import (
 from diagnosis.model.formula import compile_formula, half_up
 from diagnosis.model.index import Index
 from diagnosis.model.points import band_points, max_points
+from diagnosis.numbers import figure
 from diagnosis.scoring.answers import Value
 from diagnosis.scoring.result import QuestionResult
 
 
 @dataclass(frozen=True)
 class Context:
-    """What plausibility checks may read beside the answers: the year of the assessment and the
-    enterprise record. Scoring never depends on it."""
+    """What is read beside the answers: the year of the assessment and the enterprise record
+    (plausibility checks), the notes (format 3: the reason a question is not applicable) and the
+    provider's explanations of plausibility warnings, by check id (format 3: an explained hard
+    check voids nothing). Formats 1 and 2 score the same whatever it holds."""
 
     assessment_year: int | None = None
     enterprise: Mapping[str, Any] = field(default_factory=dict)
+    notes: Mapping[str, str] = field(default_factory=dict)
+    resolutions: Mapping[str, str] = field(default_factory=dict)
+
+    def reason(self, question: str) -> str:
+        """The note given with an answer, as a reason (blank is none)."""
+        return (self.notes.get(question) or "").strip()
 
 
 class Evaluation:
@@ -127,8 +137,7 @@ class Evaluation:
             value = self.compute(cond.value.formula)
             return value is not None and cond.value.holds(value)
         if isinstance(cond, EnterpriseCondition):
-            found = self.context.enterprise.get(cond.enterprise.field)
-            return found is not None and str(found) in cond.enterprise.in_
+            return cond.enterprise.holds(self.context.enterprise.get(cond.enterprise.field))
         if isinstance(cond, AllVisible | AllRule):
             return all(self.holds(part) for part in cond.all)
         if isinstance(cond, AnyVisible | AnyRule):
@@ -169,7 +178,12 @@ class Evaluation:
         if isinstance(question, ChoiceQuestion):
             chosen = [options[v] for v in (value if isinstance(value, list) else [value])]  # type: ignore[index]
             if any(o.not_applicable for o in chosen):
+                if self.index.questionnaire.strict_na and not self.context.reason(qid):
+                    # Format 3: 不适用 without a reason raises nothing; it counts as unanswered.
+                    result.answered, result.unexplained = False, True
+                    return result
                 result.not_applicable = True
+                result.skipped = question.skippable is not None
                 result.points = result.max_points = best if full_credit_na else 0.0
                 return result
             points = sum(o.points for o in chosen)
@@ -181,7 +195,26 @@ class Evaluation:
             result.points = band_points(question.bands or [], value)
             if isinstance(question, DerivedQuestion):
                 result.derived = value
+            else:
+                self._at_most(question, value)
         return result
+
+    def _at_most(self, question: NumberQuestion, value: float) -> None:
+        """Format 3: a figure above the one it is part of is an answer error, whatever that one is
+        (more digitised devices than devices is refused when there are none, too)."""
+        if question.at_most is None:
+            return
+        limit = self.value(question.at_most)
+        if isinstance(limit, float | int) and value > limit:
+            self.problems.append(
+                msg(
+                    "answers.at_most",
+                    question=question.id,
+                    value=figure(value),
+                    other=question.at_most,
+                    limit=figure(float(limit)),
+                )
+            )
 
 
 def _same(item: Any, expected: str | float) -> bool:

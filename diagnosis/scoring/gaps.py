@@ -46,9 +46,11 @@ def improvements(
         question = index.questions[qid]
         if not result.visible or result.max_points <= 0 or question.kind == "derived":
             continue
-        if result.points >= result.max_points - EPSILON or _gated(index, nodes, qid):
-            continue
-        better = replace(result, points=result.max_points, answered=True, not_applicable=False)
+        if result.points >= result.max_points - EPSILON or _gated(index, nodes, qid) or result.voided:
+            continue  # a voided indicator needs correct figures (or an explanation), not a better answer
+        better = replace(
+            result, points=result.max_points, answered=True, not_applicable=False, unexplained=False
+        )
         gain = _rescored_total(index, own, nodes, better) - base
         if gain > EPSILON:
             found.append(
@@ -66,15 +68,16 @@ def _rescored_total(
     """Re-aggregate only the path from the changed question to the root."""
     dim_id = index.parent_of[changed.id]
     dim = index.dimensions[dim_id]
+    strict = index.questionnaire.strict_na
     results = [changed if r.id == changed.id else r for r in own[dim_id]]
-    replaced = aggregate(dim, results, nodes[dim_id].children)
+    replaced = aggregate(dim, results, nodes[dim_id].children, strict=strict)
     while dim_id != ROOT_ID:
         if dim.scoring.method == "none":
             return nodes[ROOT_ID].score or 0.0
         dim_id = index.parent_of[dim_id]
         dim = index.dimensions[dim_id]
         children = [replaced if c.id == replaced.id else c for c in nodes[dim_id].children]
-        replaced = aggregate(dim, own[dim_id], children)
+        replaced = aggregate(dim, own[dim_id], children, strict=strict)
     return replaced.score or 0.0
 
 

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from diagnosis.model import Plausibility, Questionnaire, Text
+from diagnosis.model import DerivedQuestion, Plausibility, Questionnaire, Text
 from diagnosis.model.formula import compile_formula
-from diagnosis.model.index import index_of
+from diagnosis.model.index import Index, index_of
 from diagnosis.scoring.answers import check_value
 from diagnosis.scoring.evaluation import Context, Evaluation
 
@@ -49,6 +49,21 @@ def alerts(
             note = (resolutions or {}).get(check.id)
             found.append(Alert(check.id, check.message, _concerns(check), note))
     return found
+
+
+def voided_by(index: Index, check: Plausibility) -> list[str]:
+    """What a hard check voids: its declared `voids`, else the questions it concerns and the
+    derived questions computed from them."""
+    if check.voids:
+        return list(check.voids)
+    concerned = _concerns(check)
+    derived = [
+        qid
+        for qid, question in index.questions.items()
+        if isinstance(question, DerivedQuestion)
+        and set(compile_formula(question.formula).names) & set(concerned)
+    ]
+    return list(dict.fromkeys([*concerned, *derived]))
 
 
 def _concerns(check: Plausibility) -> list[str]:

@@ -20,6 +20,9 @@ class QuestionResult:
     not_applicable: bool = False
     level: int | None = None  # the chosen option's level (level questions)
     derived: float | None = None  # the computed value (derived questions)
+    skipped: bool = False  # not applicable on a criterion the questionnaire lets be skipped
+    unexplained: bool = False  # format 3: not applicable without a reason, scored as unanswered
+    voided: str | None = None  # format 3: the hard plausibility check that voids its points
 
 
 @dataclass
@@ -72,6 +75,7 @@ class NodeResult:
     unmet: list[Check] = field(default_factory=list)  # below the root: what its next level still needs
     children: list[NodeResult] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    not_applicable: int = 0  # its own shown questions answered not applicable
 
 
 @dataclass
@@ -79,6 +83,7 @@ class Completeness:
     visible: int
     answered: int
     required_missing: list[str]
+    unexplained: list[str] = field(default_factory=list)  # format 3: not applicable, no reason given
 
     @property
     def ratio(self) -> float:
@@ -97,6 +102,7 @@ class ScoreResult:
     next_level: NextLevel | None
     sets: dict[str, list[str]]
     nodes: dict[str, NodeResult] = field(default_factory=dict)
+    na_share: float | None = None  # of the shown questions offering 不适用, the share answered so
 
     @property
     def score(self) -> float:
@@ -156,8 +162,10 @@ def _node(node: NodeResult) -> dict[str, Any]:
     return out
 
 
-def to_dict(result: ScoreResult) -> dict[str, Any]:
-    """The JSON form printed by `diagnosis score --json`."""
+def to_dict(result: ScoreResult, deviations: dict[str, Text] | None = None) -> dict[str, Any]:
+    """The JSON form printed by `diagnosis score --json` (`deviations`: the questionnaire's
+    declared departures from the public references, by question, shown at the indicator)."""
+    deviations = deviations or {}
     nxt = result.next_level
     return {
         "questionnaire": {"id": result.questionnaire_id, "version": result.version, "sha256": result.sha256},
@@ -170,7 +178,9 @@ def to_dict(result: ScoreResult) -> dict[str, Any]:
             "visible": result.completeness.visible,
             "answered": result.completeness.answered,
             "required_missing": result.completeness.required_missing,
+            "not_applicable_without_reason": result.completeness.unexplained,
         },
+        "not_applicable_share": _num(result.na_share),
         "next_level": None
         if nxt is None
         else {
@@ -197,6 +207,8 @@ def to_dict(result: ScoreResult) -> dict[str, Any]:
                 "level": q.level,
                 "not_applicable": q.not_applicable,
                 **({"derived": _num(q.derived)} if q.derived is not None else {}),
+                **({"voided_by": q.voided} if q.voided is not None else {}),
+                **({"deviation": _text(deviation)} if (deviation := deviations.get(qid)) else {}),
             }
             for qid, q in result.questions.items()
             if q.visible

@@ -5,18 +5,30 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from collections.abc import Iterable
 from typing import Literal
 
-from diagnosis.model import ChoiceQuestion, DerivedQuestion, NumberQuestion, Question, Questionnaire
+from diagnosis.model import (
+    ChoiceQuestion,
+    DerivedQuestion,
+    NumberQuestion,
+    Plausibility,
+    Question,
+    Questionnaire,
+)
 from diagnosis.model.formula import compile_formula
 from diagnosis.model.index import Index, index_of
 from diagnosis.model.points import band_points
-from diagnosis.scoring.answers import Value
+from diagnosis.scoring.answers import Value, needs_reason
 from diagnosis.scoring.evaluation import Evaluation
+from diagnosis.scoring.plausibility import _concerns, _reads
 
 Strategy = Literal["max", "min", "random"]
 MAX_PASSES = 10
 MAX_COMBINATIONS = 5000
+# What a plausibility warning costs a sample (format 3): a hard one more than any band (it would
+# void points anyway), a soft one next to nothing (it only breaks ties between equal scores).
+HARD_COST, SOFT_COST = 1e3, 1e-3
 
 
 def sample_answers(questionnaire: Questionnaire, strategy: Strategy, seed: int = 0) -> dict[str, Value]:
@@ -40,14 +52,24 @@ def sample_answers(questionnaire: Questionnaire, strategy: Strategy, seed: int =
     return answers
 
 
+SAMPLE_REASON = "示例理由：本单位没有这项业务 / sample reason: the enterprise has no such activity"
+
+
+def sample_notes(questionnaire: Questionnaire, answers: dict[str, Value]) -> dict[str, str]:
+    """Notes for sample answers: a reason for each 不适用 where the questionnaire needs one."""
+    return {qid: SAMPLE_REASON for qid, value in answers.items() if needs_reason(questionnaire, qid, value)}
+
+
 def _choose(index: Index, question: Question, strategy: Strategy, rng: random.Random) -> Value:
     if isinstance(question, ChoiceQuestion):
         return _choose_option(index, question, strategy, rng)
     if isinstance(question, NumberQuestion):
         low, high = _range(question)
-        candidates = _candidates(question)
+        candidates = _candidates(question, index.questionnaire.strict_na)
         if strategy == "random":
             return _fit(question, rng.uniform(low, high))
+        if not question.bands and index.questionnaire.strict_na:
+            return candidates[len(candidates) // 2]  # a figure of no points of its own: a middling one
         if not question.bands:
             return candidates[0] if strategy == "min" else candidates[-1]
         pick = max if strategy == "max" else min
@@ -87,7 +109,7 @@ def _tune_figures(index: Index, answers: dict[str, Value], strategy: Strategy, r
             for n in compile_formula(question.formula).names
             if n not in locked and isinstance(index.questions[n], NumberQuestion) and n in answers
         ]
-        choices = [_candidates(index.questions[n]) for n in free]  # type: ignore[arg-type]
+        choices = [_candidates(index.questions[n], index.questionnaire.strict_na) for n in free]  # type: ignore[arg-type]
         if math.prod(len(c) for c in choices) > MAX_COMBINATIONS:
             continue  # too many to try jointly: the coordinate ascent below tunes them one by one
         combos = list(itertools.product(*choices))
@@ -101,6 +123,7 @@ def _tune_figures(index: Index, answers: dict[str, Value], strategy: Strategy, r
                 continue
             points = band_points(question.bands or [], value)
             points = -points if strategy == "min" else points
+            points -= _warnings(index, trial, free)
             if best is None or points > best[0]:
                 best = (points, combo)
             if strategy == "random":
@@ -168,7 +191,8 @@ def _improve(
     kept = tuple(answers[q] for q in move)
     best = _figure_points(index, answers, affected, sign)
     improved = False
-    for values in itertools.product(*(_candidates(index.questions[q]) for q in move)):  # type: ignore[arg-type]
+    strict = index.questionnaire.strict_na
+    for values in itertools.product(*(_candidates(index.questions[q], strict) for q in move)):  # type: ignore[arg-type]
         answers.update(zip(move, values, strict=True))
         trial = _figure_points(index, answers, affected, sign)
         if trial > best + 1e-9:
@@ -177,10 +201,61 @@ def _improve(
     return improved
 
 
-def _figure_points(index: Index, answers: dict[str, Value], qids: list[str], sign: int) -> float:
-    """Signed band points of the given figures; a figure out of range is never acceptable."""
-    evaluation = Evaluation(index, answers)
+def _warnings(index: Index, evaluation: Evaluation, figures: Iterable[str]) -> float:
+    """Format 3 on: what the plausibility checks reading these figures that warn cost. A sample
+    stands for a plausible enterprise at the extreme asked for, so the sampler avoids them where
+    the score allows (older formats' samples stay as they were). A check's verdict depends only
+    on the values it reads, so it is worked out once per set of values."""
+    if not index.questionnaire.strict_na:
+        return 0.0
+    moved, memo = set(figures), _memo(index)
     total = 0.0
+    for check, reads in _check_reads(index):
+        if not reads & moved:
+            continue
+        key = (check.id, *(_hashable(evaluation.value(name)) for name in sorted(reads)))
+        if key not in memo:
+            memo[key] = evaluation.holds(check.warn_if)
+        total += (HARD_COST if check.hard else SOFT_COST) * memo[key]
+    return total
+
+
+def _hashable(value: Value | None) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _check_reads(index: Index) -> list[tuple[Plausibility, set[str]]]:
+    """Each check with the questions it reads (worked out once per questionnaire)."""
+    return _kept(index)[0]
+
+
+def _memo(index: Index) -> dict[tuple[object, ...], bool]:
+    memo = _kept(index)[1]
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    return memo
+
+
+def _kept(index: Index) -> tuple[list[tuple[Plausibility, set[str]]], dict[tuple[object, ...], bool]]:
+    q = index.questionnaire
+    kept = _KEPT.get(id(q))
+    if kept is None or kept[0] is not q:
+        reads = [(c, set(_concerns(c)) | set(_reads(c.warn_if))) for c in q.checks]
+        kept = _KEPT[id(q)] = (q, reads, {})
+    return kept[1], kept[2]
+
+
+MEMO_LIMIT = 200_000
+_KEPT: dict[
+    int, tuple[Questionnaire, list[tuple[Plausibility, set[str]]], dict[tuple[object, ...], bool]]
+] = {}
+
+
+def _figure_points(index: Index, answers: dict[str, Value], qids: list[str], sign: int) -> float:
+    """Signed band points of the given figures; a figure out of range is never acceptable, and
+    (format 3) one that a plausibility check warns about is avoided."""
+    evaluation = Evaluation(index, answers)
+    total = -sign * _warnings(index, evaluation, qids)
     for qid in qids:
         question = index.questions[qid]
         value = evaluation.value(qid)
@@ -199,10 +274,14 @@ def _range(question: NumberQuestion) -> tuple[float, float]:
     return low, question.max if question.max is not None else default_high
 
 
-def _candidates(question: NumberQuestion) -> list[float]:
-    """A few telling values across the range, including every band edge."""
+def _candidates(question: NumberQuestion, near_ends: bool = False) -> list[float]:
+    """A few telling values across the range, including every band edge; `near_ends` (format 3)
+    adds values one short of the top and 5 % above the bottom, so that a small, plausible change
+    (a yield of 99 % after 100 %) can be found where a big one would be warned about."""
     low, high = _range(question)
     values = {low, high, low + 1, (low + high) / 2, *(10.0**k for k in range(1, 7)), 50.0}
+    if near_ends and not question.bands:
+        values.update({high - 1, high - 2, low + (high - low) * 0.05})
     for band in question.bands or []:
         for edge in (band.upto, band.below):
             if edge is not None:

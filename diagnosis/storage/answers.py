@@ -10,7 +10,7 @@ from typing import Any
 from diagnosis.errors import AnswersError
 from diagnosis.messages import Message, msg
 from diagnosis.model.index import index_of
-from diagnosis.scoring.answers import check_value
+from diagnosis.scoring.answers import check_value, needs_reason
 from diagnosis.storage.assessments import PREFILL_REASON, questionnaire_of, require_draft
 from diagnosis.storage.db import Store
 
@@ -45,6 +45,8 @@ def set_answer(
         new_note = old_note if note is UNCHANGED else (note or None)
         if old and (new_value, new_note) == (old_value, old_note):
             return
+        if _unexplained(questionnaire, question_id, new_value, new_note):
+            raise AnswersError(msg("answers.na_reason", question=question_id))
         # Plain SQL: sqlite-utils' upsert may fall back to INSERT OR IGNORE, which skips rows silently.
         db.execute(
             "INSERT INTO answers (assessment_id, question_id, value, note, updated_at, updated_by) "
@@ -108,36 +110,66 @@ def _json(value: Any) -> str:
 
 
 def set_answers(
-    store: Store, assessment_id: int, values: Mapping[str, Any], reason: str = "answered"
+    store: Store,
+    assessment_id: int,
+    values: Mapping[str, Any],
+    reason: str = "answered",
+    notes: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Record several answers in one durable transaction (e.g. "mark the rest of this level not
-    met"); every change gets its history row with `reason`. Nothing is written when one value is
-    refused. Returns the questions whose answer changed."""
+    """Record several answers (and `notes`, e.g. one reason for several 不适用) in one durable
+    transaction (e.g. "mark the rest of this level not met"); every change gets its history row
+    with `reason`. Nothing is written when one value is refused, nor when a 不适用 would be left
+    without a reason (format 3). Returns the questions whose answer or note changed."""
     require_draft(store, assessment_id)
     questionnaire = questionnaire_of(store, assessment_id).questionnaire
     idx = index_of(questionnaire)
     clean: dict[str, str | None] = {}
-    for question_id, value in values.items():
-        question = idx.questions.get(question_id)
-        if question is None:
+    for question_id in [*values, *(notes or {})]:
+        if question_id not in idx.questions:
             raise AnswersError(f"no question '{question_id}' in {questionnaire.id} {questionnaire.version}")
+    for question_id, value in values.items():
         if value is not None:
-            value, problem = check_value(question, idx.options[question_id], value)
+            value, problem = check_value(idx.questions[question_id], idx.options[question_id], value)
             if problem:
                 raise AnswersError(f"{question_id}: {problem}")
         clean[question_id] = None if value is None else _json(value)
+    given = {qid: (text or None) for qid, text in (notes or {}).items()}
     now, changed = store.now(), []
     with store.write("save the answers") as db:
-        for question_id, new_value in clean.items():
-            old = _stored(db, assessment_id, question_id)
-            if old is not None and old["value"] == new_value:
+        rows = {qid: _stored(db, assessment_id, qid) for qid in dict.fromkeys([*clean, *given])}
+        lacking = [
+            qid
+            for qid, old in rows.items()
+            if _unexplained(
+                questionnaire,
+                qid,
+                clean[qid] if qid in clean else (old or {}).get("value"),
+                given[qid] if qid in given else (old or {}).get("note"),
+            )
+        ]
+        if lacking:  # raised inside the transaction: nothing is written
+            raise AnswersError(msg("answers.na_reasons", questions=", ".join(lacking)))
+        for question_id, old in rows.items():
+            change = {}
+            if question_id in clean and (old is None or old["value"] != clean[question_id]):
+                change["value"] = clean[question_id]
+            if question_id in given and (old is None or old["note"] != given[question_id]):
+                change["note"] = given[question_id]
+            if not change:
                 continue
-            _upsert(db, store, assessment_id, question_id, {"value": new_value}, now)
-            _history(db, store, assessment_id, question_id, old, {"value": new_value}, now, reason)
+            _upsert(db, store, assessment_id, question_id, change, now)
+            _history(db, store, assessment_id, question_id, old, change, now, reason)
             changed.append(question_id)
         if changed:
             db.table("assessments").update(assessment_id, {"updated_at": now})
     return changed
+
+
+def _unexplained(questionnaire: Any, question_id: str, value: str | None, note: str | None) -> bool:
+    """A stored value (JSON text) that is 不适用 without a reason, where that needs one."""
+    if value is None or (note or "").strip():
+        return False
+    return needs_reason(questionnaire, question_id, json.loads(value))
 
 
 def set_review(store: Store, assessment_id: int, question_id: str, flagged: bool) -> None:
@@ -206,7 +238,7 @@ def _history(
             "old_value": before["value"],
             "new_value": change.get("value", before["value"]),
             "old_note": before["note"],
-            "new_note": before["note"],
+            "new_note": change.get("note", before["note"]),
             "changed_at": now,
             "changed_by": store.user,
             "reason": reason,

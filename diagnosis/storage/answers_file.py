@@ -9,7 +9,7 @@ from diagnosis.errors import AnswersError
 from diagnosis.model.index import index_of
 from diagnosis.records import ENTERPRISE_FIELDS, travelling
 from diagnosis.scoring.answers import AnswersFile
-from diagnosis.storage.answers import set_answer, set_answers
+from diagnosis.storage.answers import set_answers
 from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of
 from diagnosis.storage.db import Store
 from diagnosis.storage.enterprises import get_enterprise
@@ -53,9 +53,10 @@ def answers_from_file(store: Store, assessment_id: int, file: AnswersFile, name:
     unknown = sorted(set(file.notes) - set(index_of(pinned).questions))
     if unknown:
         raise AnswersError(f"{name}: a note for {unknown[0]!r}, which is no question of {given.ref}")
-    changed = set_answers(store, assessment_id, file.answers, reason="answered from a file")
-    _, stored = answers_of(store, assessment_id)
+    before, stored = answers_of(store, assessment_id)
     notes = {qid: text for qid, text in file.notes.items() if (text or None) != stored.get(qid)}
-    for qid, text in notes.items():
-        set_answer(store, assessment_id, qid, note=text)
-    return len(changed), len(notes)
+    values = {qid: value for qid, value in file.answers.items()}
+    # Answers and notes in one transaction: a 不适用 in the file comes with its reason.
+    set_answers(store, assessment_id, values, reason="answered from a file", notes=notes)
+    after, _ = answers_of(store, assessment_id)
+    return sum(after.get(qid) != before.get(qid) for qid in values), len(notes)

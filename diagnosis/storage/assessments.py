@@ -20,7 +20,9 @@ from diagnosis.plan.model import Plan
 from diagnosis.plan.readiness import finalize_blockers
 from diagnosis.scoring.answers import Value
 from diagnosis.scoring.carry_over import Carried, carry_over
+from diagnosis.scoring.context import context_of
 from diagnosis.scoring.engine import score
+from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.prefill import prefill_value
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.storage.db import Store, inserted
@@ -163,7 +165,25 @@ def score_assessment(store: Store, assessment_id: int) -> tuple[ScoreResult, Loa
     """Score with the pinned questionnaire; half-entered figures are left out, not refused."""
     loaded = questionnaire_of(store, assessment_id)
     answers, _ = answers_of(store, assessment_id)
-    return score(loaded.questionnaire, answers, sha256=loaded.sha256, strict=False), loaded
+    given = scoring_context(store, assessment_id)
+    return score(loaded.questionnaire, answers, sha256=loaded.sha256, strict=False, context=given), loaded
+
+
+def scoring_context(store: Store, assessment_id: int) -> Context:
+    """What scoring reads beside the stored answers: the notes, the enterprise record, the year
+    of the assessment and the plan's explanations (see `scoring.context`)."""
+    row = get_assessment(store, assessment_id)
+    _, notes = answers_of(store, assessment_id)
+    found = store.db.execute("SELECT * FROM enterprises WHERE id = ?", [row["enterprise_id"]])
+    names = [column[0] for column in found.description]
+    enterprise = dict(zip(names, found.fetchone() or [], strict=False))
+    plan = store.db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
+    return context_of(
+        enterprise=enterprise,
+        assessment=row,
+        notes=notes,
+        plan=Plan.model_validate_json(plan[0]) if plan else None,
+    )
 
 
 def require_draft(store: Store, assessment_id: int) -> dict[str, Any]:

@@ -237,6 +237,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "尚缺佐证材料的题目（回车打开）：",
         " Questions still missing their evidence (Enter opens):",
     ),
+    "na.title": ("说明不适用的理由", "Why not applicable"),
+    "na.reason": (
+        "理由(&R)（必填；报告附录中列出，例如“本单位没有对外开放数据”）：",
+        '&Reason (required; the report\'s appendix lists it, e.g. "we publish no data"):',
+    ),
+    "na.none": ("未保存：选择“不适用”须写明理由", "Not saved: not applicable needs a reason"),
     "chk.explain.title": ("说明数据核查提示", "Explain a plausibility warning"),
     "chk.explain.note": (
         "说明(&N)（例如数据口径、特殊情况；报告中将显示为“已说明”）：",

@@ -57,7 +57,7 @@ def test_validate_reports_every_broken_file_and_exits_1(capsys: pytest.CaptureFi
     code, out, err = run(capsys, "validate", str(FIXTURES / "broken"), str(FIXTURES / "valid"))
     assert code == 1
     assert "Traceback" not in err
-    assert len(err.splitlines()) == 18
+    assert len(err.splitlines()) == 34
     assert out.startswith("ok  ") and "mini@1.0.0" in out
     code, _, _ = run(capsys, "validate", str(FIXTURES / "valid"), "questionnaires")
     assert code == 0
@@ -132,7 +132,7 @@ def test_score_text_output_and_bad_answers(capsys: pytest.CaptureFixture[str], t
     code, _, err = run(capsys, "score", str(bad))
     assert code == 1
     assert err.splitlines() == [
-        "answers.nope: no such question in dcmm 2.0.0",  # the newest version by default
+        "answers.nope: no such question in dcmm 2.1.0",  # the newest version by default
         "answers.strategy.planning.l1a: 'maybe' is not an option (full, large, partly, not, na)",
     ]
     broken = tmp_path / "broken.json"

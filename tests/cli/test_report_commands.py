@@ -38,7 +38,7 @@ def test_report_from_an_answers_file_and_from_the_database(
     assert run(capsys, "sample", "lianghua", "--strategy", "max", "-o", str(answers))[0] == 0
     assert run(capsys, "report", str(answers), "-o", str(tmp_path / "a.pdf"), "--lang", "en")[0] == 0
     code, out, _ = run(capsys, "verify", str(tmp_path / "a.pdf"), "--unsigned-ok")
-    assert code == 0 and "lianghua@1.0.1" in out and "level S4" in out
+    assert code == 0 and "lianghua@1.1.0" in out and "level S4" in out
 
     run(capsys, "new", "--questionnaire", "sme-digital-2024", "--enterprise-name", "乙公司")
     run(capsys, "answer", "1", "network", '["app_network"]')

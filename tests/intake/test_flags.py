@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from diagnosis.intake.flags import MIN_PLANS, Flag, find_flags
 from diagnosis.intake.ingest import Intake
 from diagnosis.intake.samples import Spec, package
@@ -167,3 +169,30 @@ def test_a_plan_whose_budget_is_an_outlier(intake: Intake, make_spec: SpecMaker)
 def test_budgets_within_the_usual_spread_are_not_flagged(intake: Intake, make_spec: SpecMaker) -> None:
     normal = [_budgeted(make_spec(n, seed=n % 3), 30.0 + 20 * (n % 5)) for n in range(MIN_PLANS + 1)]
     assert _flags(intake, *normal, kind="budget_outlier") == []
+
+
+def test_an_unusual_share_of_not_applicable(intake: Intake, make_spec: SpecMaker) -> None:
+    """The intake stores the 不适用 share (with reasons, format 3) and flags more than 20 %."""
+    from sqlalchemy import select
+
+    from diagnosis.intake.flags import NA_SHARE_LIMIT
+    from diagnosis.intake.schema import assessments
+    from diagnosis.model.index import index_of
+
+    base = make_spec(0, ref="dcmm@2.1.0", plan=None)
+    criteria = [qid for qid in index_of(base.loaded.questionnaire).questions if qid != "target_level"]
+    answers = dict.fromkeys(criteria, "full")
+    few, many = criteria[:50], criteria[: int(len(criteria) * 0.3)]  # 10 % and 30 % 不适用
+    usual = replace(base, answers=answers | dict.fromkeys(few, "na"), notes=dict.fromkeys(few, "无此业务"))
+    unusual = replace(
+        make_spec(1, ref="dcmm@2.1.0", plan=None),
+        answers=answers | dict.fromkeys(many, "na"),
+        notes=dict.fromkeys(many, "无此业务"),
+    )
+    [flag] = _flags(intake, usual, unusual, kind="many_not_applicable")
+    assert flag.title == "an unusual share of criteria answered not applicable"
+    assert flag.evidence == f"30% answered 不适用 (more than {round(NA_SHARE_LIMIT * 100)}%)"
+    assert [name.split()[0] for name in flag.assessments] == ["芜湖某汽配有限公司"]
+    with intake.engine.connect() as conn:
+        shares = sorted(conn.execute(select(assessments.c.na_share)).scalars())
+    assert shares == [pytest.approx(50 / 495), pytest.approx(len(many) / 495)]

@@ -95,5 +95,6 @@ def test_newer_versions_come_newest_first() -> None:
     from diagnosis.loading.catalogue import default_catalogue
 
     catalogue = default_catalogue()
-    assert [e.key[1] for e in catalogue.newer("sme-digital-2024", "1.0.0")] == ["1.1.0"]
-    assert catalogue.newer("sme-digital-2024", "1.1.0") == [] and catalogue.newer("nothing", "1.0.0") == []
+    assert [e.key[1] for e in catalogue.newer("sme-digital-2024", "1.0.0")] == ["1.2.0", "1.1.0"]
+    assert [e.key[1] for e in catalogue.newer("sme-digital-2024", "1.1.0")] == ["1.2.0"]
+    assert catalogue.newer("sme-digital-2024", "1.2.0") == [] and catalogue.newer("nothing", "1.0.0") == []

@@ -120,3 +120,41 @@ def test_prefill_maps_onto_this_questions_options_only() -> None:
         "mini.yaml:42:78: 'sector' has no option 'steel' (at dimensions[0].questions[0].prefill.map.C34)",
         "mini.yaml:78:60: 'map' needs a choice question (at dimensions[1].questions[4].prefill.map)",
     ]
+
+
+def test_format_3_fields_are_refused_in_older_formats() -> None:
+    """Fields that change what a result means exist from format 3 on: a format 1 or 2 file keeps
+    its meaning, so it cannot use them."""
+    assert problems(BROKEN / "format3-fields.yaml") == [
+        "format3-fields.yaml:7:1: 'level_rule' needs format diagnosis-questionnaire/3 (at level_rule)",
+        "format3-fields.yaml:15:5: 'number' needs format diagnosis-questionnaire/3 (at dimensions[0].number)",
+        "format3-fields.yaml:17:31: 'implied_by_next' needs format diagnosis-questionnaire/3 "
+        "(at dimensions[0].scoring.implied_by_next)",
+        "format3-fields.yaml:19:78: 'skippable' needs format diagnosis-questionnaire/3 "
+        "(at dimensions[0].questions[0].skippable)",
+        "format3-fields.yaml:20:78: 'deviation' needs format diagnosis-questionnaire/3 "
+        "(at dimensions[0].questions[1].deviation)",
+        "format3-fields.yaml:25:34: 'at_most' needs format diagnosis-questionnaire/3 "
+        "(at dimensions[1].questions[1].at_most)",
+        "format3-fields.yaml:27:15: 'hard' needs format diagnosis-questionnaire/3 (at checks[0].hard)",
+        "format3-fields.yaml:28:30: 'contains' or 'given' needs format diagnosis-questionnaire/3 "
+        "(at checks[1].warn_if.enterprise)",
+    ]
+
+
+def test_format_3_fields_are_checked() -> None:
+    assert problems(BROKEN / "format3-refs.yaml") == [
+        "format3-refs.yaml:7:50: unknown question set 'items' (at level_rule.weakest.of)",
+        "format3-refs.yaml:16:31: 'implied_by_next' names levels from 1 to 1 "
+        "(a level below the ladder's top) (at dimensions[0].scoring.implied_by_next)",
+        "format3-refs.yaml:18:78: 'skippable' is for a ladder criterion that offers a not-applicable answer "
+        "(at dimensions[0].questions[0].skippable)",
+        "format3-refs.yaml:22:28: 'implied_by_next' is only used in a ladder "
+        "(at dimensions[1].scoring.implied_by_next)",
+        "format3-refs.yaml:25:34: 'at_most' names another number question, not 'ghost' "
+        "(at dimensions[1].questions[1].at_most)",
+        "format3-refs.yaml:26:63: 'skippable' is for a ladder criterion that offers a not-applicable answer "
+        "(at dimensions[1].questions[2].skippable)",
+        "format3-refs.yaml:28:16: 'voids' is for a hard check (hard: true) (at checks[0].voids)",
+        "format3-refs.yaml:29:30: unknown question 'phantom' (at checks[1].voids)",
+    ]

@@ -236,7 +236,7 @@ def _indicator(index: Index, ref: str, lang: Any) -> str:
     if question is not None:
         return str(question.text.get(lang))
     dim = index.dimensions.get(ref)
-    return str(dim.name.get(lang)) if dim is not None else ref
+    return str(dim.title.get(lang)) if dim is not None else ref
 
 
 class KpiSection(Section):

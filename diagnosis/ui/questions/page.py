@@ -29,6 +29,7 @@ from diagnosis import flow
 from diagnosis.errors import DiagnosisError
 from diagnosis.messages import render
 from diagnosis.model.index import index_of
+from diagnosis.scoring.answers import needs_reason
 from diagnosis.session import Session
 from diagnosis.storage.answers import UNCHANGED
 from diagnosis.ui.context import Context
@@ -222,7 +223,7 @@ class QuestionPage(QWidget):
             self.editor_box.removeWidget(self.editor)
             self.editor.setParent(None)
             self.editor.deleteLater()
-        self.editor = make_editor(question, index, self.ctx.texts, lambda value: self._save(qid, value))
+        self.editor = make_editor(question, index, self.ctx.texts, lambda value: self._edited(qid, value))
         self.editor_box.insertWidget(0, self.editor)
         self.editor.show()  # now, not at the next turn of the event loop (focus needs it shown)
         value = session.result().questions[qid].derived if question.kind == "derived" else answers.get(qid)
@@ -261,7 +262,7 @@ class QuestionPage(QWidget):
         self.position.setText(
             t(
                 "rate.position",
-                name=index.dimensions[dimension].name.get(lang),
+                name=index.dimensions[dimension].title.get(lang),
                 n=pages.index(dimension) + 1,
                 total=len(pages),
                 done=done,
@@ -334,7 +335,13 @@ class QuestionPage(QWidget):
     # -- answering ----------------------------------------------------------------------------
 
     def _save(self, qid: str, value: Any, note: Any = UNCHANGED) -> bool:
-        """Commit through the session; the saved mark shows only once the commit returned."""
+        """Commit through the session; the saved mark shows only once the commit returned. A
+        不适用 that needs a reason (format 3) is accepted only with one, asked for first."""
+        if note is UNCHANGED and self._lacks_reason(qid, value):
+            note = self._ask_reason(qid)
+            if note is None:
+                self._say(self.ctx.t("na.none"), error=True)
+                return False
         try:
             self.session.answer(qid, value, note)
         except DiagnosisError as error:
@@ -346,6 +353,29 @@ class QuestionPage(QWidget):
             self.side.fill_tree(index_of(self.session.questionnaire).parent_of.get(qid, ""))
             self._show_alerts()
         return True
+
+    def _edited(self, qid: str, value: Any) -> bool:
+        """An answer given in the editor; a refused choice is taken back, so it shows what is
+        stored (a refused figure stays, with the reason, to be corrected)."""
+        saved = self._save(qid, value)
+        if not saved and self._lacks_reason(qid, value) and self.editor is not None and qid == self.current:
+            self.editor.set_value(self.session.answers().get(qid))
+        return saved
+
+    def _lacks_reason(self, qid: str, value: Any) -> bool:
+        session = self.session
+        stored = session.notes().get(qid, "")
+        return needs_reason(session.questionnaire, qid, value) and not stored.strip()
+
+    def _ask_reason(self, qid: str, count: int = 1) -> str | None:
+        """The reason for 不适用, shown in the note field once given."""
+        from diagnosis.ui.reasons import ask_reason
+
+        about = index_of(self.session.questionnaire).questions[qid].text.get(self.ctx.texts.lang)
+        reason = ask_reason(self, self.ctx, about if count == 1 else f"{about} (+{count - 1})")
+        if reason is not None and qid == self.note_owner:
+            self.note.setText(reason)
+        return reason
 
     def _show_alerts(self) -> None:
         """The plausibility warnings this question's answer raises (explained ones not)."""
@@ -374,6 +404,7 @@ class QuestionPage(QWidget):
         chosen = list(index_of(q).options[qid])[option]
         self.current = qid
         if not self._save(qid, chosen):
+            self._refresh_row(qid)  # the row shows what is stored, not the refused choice
             return
         if flow.on_page(q, self.session.answers(), self.page or "") != self.rating.table.questions():
             self.show_question(qid)  # the answer changed what is shown: draw the page again
@@ -582,8 +613,14 @@ class QuestionPage(QWidget):
         if not values:
             self._say(self.ctx.t("rate.rest_none"))
             return
+        lacking = [qid for qid, option in values.items() if self._lacks_reason(qid, option)]
+        reason = self._ask_reason(lacking[0], len(lacking)) if lacking else None
+        if lacking and reason is None:
+            self._say(self.ctx.t("na.none"), error=True)
+            return
         try:
-            session.answer_all(values, f"rest of level marked {role.replace('_', ' ')}")
+            notes = dict.fromkeys(lacking, reason or "")
+            session.answer_all(values, f"rest of level marked {role.replace('_', ' ')}", notes)
         except DiagnosisError as error:
             self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
             return

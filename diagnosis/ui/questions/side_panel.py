@@ -105,7 +105,7 @@ class SidePanel(QWidget):
                 count = counts[dim.id]
                 if count.shown == 0:
                     continue
-                item = QTreeWidgetItem([f"{dim.name.get(lang)}  {count.answered}/{count.shown}"])
+                item = QTreeWidgetItem([f"{dim.title.get(lang)}  {count.answered}/{count.shown}"])
                 item.setData(0, TARGET, DIMENSION + dim.id)
                 if isinstance(parent, QTreeWidget):
                     parent.addTopLevelItem(item)
@@ -142,11 +142,11 @@ class SidePanel(QWidget):
         )
         self.results.clear()
         for dim in flow.find_dimensions(q, answers, text) if show == "all" else []:
-            item = QListWidgetItem(f"▸ {index.dimensions[dim].name.get(lang)}")
+            item = QListWidgetItem(f"▸ {index.dimensions[dim].title.get(lang)}")
             item.setData(TARGET, DIMENSION + dim)
             self.results.addItem(item)
         for qid in self.matches:
-            where = index.dimensions[index.parent_of[qid]].name.get(lang)
+            where = index.dimensions[index.parent_of[qid]].title.get(lang)
             item = QListWidgetItem(f"{where} · {index.questions[qid].text.get(lang)}")
             item.setData(TARGET, qid)
             self.results.addItem(item)
