@@ -279,8 +279,10 @@ def _top(index: Index, member: str) -> str:
 
 def _goal_text(index: Index, change: Change, lang: Lang) -> str:
     if change.target in index.questions:
-        option = index.options[change.target].get(str(change.goal))
-        return option.label.get(lang) if option else str(change.goal)
+        options = index.options[change.target]
+        chosen = change.goal if isinstance(change.goal, list) else [change.goal]
+        labels = [options[str(o)].label.get(lang) if str(o) in options else str(o) for o in chosen]
+        return ("、" if lang == "zh" else ", ").join(labels)
     levels = {level.value: level for level in index.levels(index.dimensions[change.target])}
     level = levels.get(change.goal)
     return (

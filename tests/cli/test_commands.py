@@ -76,7 +76,7 @@ def test_validate_checks_a_prefill_against_every_version_of_its_source(
     assert err.splitlines() == [
         f"{tmp_path / 'upgrade.yaml'}:1:1: prefill of 'gbt23020_stage' from lianghua {version}: "
         "lianghua has no level 'S5'"
-        for version in ("1.0.0", "1.0.1")
+        for version in ("1.0.0", "1.0.1", "1.1.0")
     ]
 
 

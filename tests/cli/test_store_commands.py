@@ -229,9 +229,9 @@ def test_new_says_which_answers_it_took_from_another_assessment(
     assert run(capsys, "finalize", "1")[0] == 0
     code, out, err = run(capsys, "new", "--questionnaire", "lianghua-upgrade", "--enterprise", "1")
     assert (code, out) == (0, "2\n")  # stdout: the id alone, for scripts
-    assert err == "企业两化融合发展水平（GB/T 23020）所处的阶段：创新突破，取自评估 #1（lianghua 1.0.1）\n"
+    assert err == "企业两化融合发展水平（GB/T 23020）所处的阶段：创新突破，取自评估 #1（lianghua 1.1.0）\n"
     code, out, _ = run(capsys, "show", "2")
-    assert '  gbt23020_stage: "innovative"   <- 取自评估 #1（lianghua 1.0.1）' in out.splitlines()
+    assert '  gbt23020_stage: "innovative"   <- 取自评估 #1（lianghua 1.1.0）' in out.splitlines()
     run(capsys, "answer", "2", "gbt23020_stage", "single")  # the official result differs
     assert "<-" not in run(capsys, "show", "2")[1]
     code, out, _ = run(capsys, "show", "2", "--json")

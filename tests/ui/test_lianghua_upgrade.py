@@ -72,7 +72,7 @@ def test_a_readiness_diagnosis_by_keyboard(qtbot: QtBot, gui_home: Path, tmp_pat
         key(qtbot, window, Qt.Key.Key_Return)
 
     assert page.current == "gbt23020_stage"
-    assert page.origin.isVisible() and page.origin.text() == f"取自评估 #{earlier}（lianghua 1.0.1）"
+    assert page.origin.isVisible() and page.origin.text() == f"取自评估 #{earlier}（lianghua 1.1.0）"
     key(qtbot, window, "2")  # the official platform says 单项覆盖: the key is the level
     assert stored(window)["gbt23020_stage"] == "single" and not page.origin.isVisible()
     key(qtbot, window, Qt.Key.Key_Return)

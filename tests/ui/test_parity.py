@@ -22,7 +22,9 @@ from diagnosis.storage.answers import set_answer
 from diagnosis.storage.assessments import finalize, get_assessment, new_assessment
 from diagnosis.storage.enterprises import EnterpriseInput, add_enterprise, get_enterprise
 from diagnosis.storage.evidence import evidence_of
+from diagnosis.storage.plans import set_plan
 from diagnosis.storage.reports import overview
+from tests.storage.conftest import READY_PLAN
 from tests.ui.helpers import (
     ALT,
     SHIFT,
@@ -110,6 +112,7 @@ def test_provider_summary_from_the_wizard(
     firm = add_enterprise(store, EnterpriseInput("汇总测试企业"))
     done = new_assessment(store, mini, firm, mode="onsite", provider="甲机构")
     set_answer(store, done, "sector", "food")
+    set_plan(store, done, READY_PLAN)  # what finalizing an on-site diagnosis needs
     finalize(store, done, force=True)
     new_assessment(store, mini, firm, mode="onsite", provider="甲机构")  # a draft
     new_assessment(store, mini, firm, mode="onsite", provider="乙机构")

@@ -71,8 +71,8 @@ def test_draft_then_edit_projects_by_keyboard(qtbot: QtBot, gui_home: Path, tmp_
     focused(window).selectAll()  # type: ignore[attr-defined]
     cell(qtbot, window, "12.5", Qt.Key.Key_Return)
     assert plan(window, a).projects[0].budget == 12.5 and window.plan.saved.text() == "✓ 已保存"
-    cell(qtbot, window, Qt.Key.Key_Left, Qt.Key.Key_Left, Qt.Key.Key_Return, "2026-3", Qt.Key.Key_Return)
-    assert plan(window, a).projects[0].start == "2026-03"
+    cell(qtbot, window, Qt.Key.Key_Left, Qt.Key.Key_Left, Qt.Key.Key_Return, "2030-3", Qt.Key.Key_Return)
+    assert plan(window, a).projects[0].start == "2030-03"  # projects follow the diagnosis
     shortcut(qtbot, window, "Alt+Ins")  # a new project; its name is being typed
     cell(qtbot, window, "MES 系统上线", Qt.Key.Key_Return)
     assert plan(window, a).projects[-1].name == "MES 系统上线"
