@@ -17,6 +17,7 @@ from diagnosis.intake.signatures import SignatureMemo
 from diagnosis.jsonio import parse_json
 from diagnosis.loading.catalogue import Catalogue
 from diagnosis.loading.load import Loaded, load_bytes
+from diagnosis.messages import msg
 from diagnosis.storage.archive import PackageError
 from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT
 from diagnosis.storage.package import QuestionnaireMemo, Unpacked, read_package
@@ -142,9 +143,12 @@ class Checker:
 
         from diagnosis.report.pdf import PAYLOAD_NAME, QUESTIONNAIRE_NAME
         from diagnosis.report.source import ReportPayload
+        from diagnosis.report.verify import LEGACY_FORMAT
 
         attachments = PdfReader(io.BytesIO(raw)).attachments
         data = parse_json(attachments[PAYLOAD_NAME][0], PAYLOAD_NAME)
+        if isinstance(data, dict) and data.get("format") == LEGACY_FORMAT:
+            raise Refused(msg("intake.legacy_report", format=LEGACY_FORMAT))
         embedded = attachments[QUESTIONNAIRE_NAME][0]
         key = _sha(embedded)
         if key not in self.memo:

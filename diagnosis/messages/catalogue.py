@@ -6,10 +6,16 @@ checks that both languages of a message take the same parameters.
 
 from __future__ import annotations
 
-from diagnosis.messages import common
+from diagnosis.messages import backup, common, files, inputs, intake
+from diagnosis.messages import flags as intake_flags
 
 Table = dict[str, tuple[str, str]]
 
 CATALOGUE: Table = {
     **common.MESSAGES,
+    **backup.MESSAGES,
+    **files.MESSAGES,
+    **inputs.MESSAGES,
+    **intake.MESSAGES,
+    **intake_flags.MESSAGES,
 }

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.loading.load import Loaded, load_bytes
+from diagnosis.messages import msg
+from diagnosis.records import MAX_REVISION
 from diagnosis.scoring.carry_over import Carried, carry_over
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.result import ScoreResult
@@ -171,6 +173,8 @@ def reopen(store: Store, assessment_id: int) -> int:
     latest = store.db.execute("SELECT MAX(revision) FROM assessments WHERE uid = ?", [row["uid"]]).fetchone()[
         0
     ]
+    if latest >= MAX_REVISION:
+        raise DiagnosisError(msg("records.last_revision", id=assessment_id, revision=MAX_REVISION))
     return _copy(store, row, {"revision": latest + 1}, f"copied from revision {row['revision']}")
 
 
