@@ -16,7 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "backup.changed_schema": (
         "{path}：备份中{kind}“{name}”的定义已被改动（数据库结构与第 {version} 版不符）；未做任何更改",
-        "{path}: the backup's {kind} {name} is defined otherwise than this app makes it (its "
+        "{path}: {kind} {name} in the backup is defined otherwise than this app makes it (its "
         "schema is not that of version {version}); nothing was changed",
     ),
     "backup.kind.table": ("数据表", "the table"),
