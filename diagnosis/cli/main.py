@@ -70,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     explicit = any(arg == "--lang" or arg.startswith("--lang=") for arg in given)
     args.message_lang = lang_from_env(getattr(args, "lang", None) if explicit else None)
     try:
+        _refuse_database_as_output(args)
         return int(args.run(args))
     except DiagnosisError as error:
         for line in error.lines:
@@ -89,6 +90,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         # when Python flushes stdout on exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _refuse_database_as_output(args: argparse.Namespace) -> None:
+    """No command writes its output (-o, or the backup's FILE) over a database in use: the
+    assessments database and the intake's SQLite file, with their -wal and -shm files."""
+    output = getattr(args, "output", None) or (args.file if args.command == "backup" else None)
+    if output is None:
+        return
+    from diagnosis import paths
+    from diagnosis.files import refuse_database
+
+    given = getattr(args, "db", None)
+    intake = args.command == "intake"
+    databases = [paths.default_db(), Path(given) if given and not intake else paths.default_db()]
+    for url in (given if intake else None, os.environ.get("DIAGNOSIS_INTAKE_DB"), str(paths.intake_db())):
+        if url and "://" not in url:  # a SQLite file (a server's database is no file here)
+            databases.append(Path(url).expanduser())
+    what = "backup" if args.command == "backup" else "output"
+    for database in dict.fromkeys(databases):
+        refuse_database(Path(output), database, what)
 
 
 def _utf8_streams() -> None:

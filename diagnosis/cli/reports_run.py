@@ -11,7 +11,7 @@ from diagnosis import paths
 from diagnosis.cli.output import read_input
 from diagnosis.cli.scoring_run import resolve
 from diagnosis.errors import UsageError
-from diagnosis.files import read_regular, write_atomic
+from diagnosis.files import output_kind, read_regular, write_atomic
 from diagnosis.report.inputs import from_answers_file, from_store
 from diagnosis.report.pdf import build_pdf
 from diagnosis.report.source import ReportInput
@@ -62,7 +62,8 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     _write(args.output, build_pdf(demo_input(), args.lang))
-    print(args.output)
+    if output_kind(args.output) == "file":  # a stream (`-o -`) gets the PDF and nothing else
+        print(args.output)
     return 0
 
 

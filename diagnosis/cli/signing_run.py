@@ -14,7 +14,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.files import write_atomic
+from diagnosis.files import output_kind, write_atomic
 from diagnosis.report.pdf import PAYLOAD_NAME
 from diagnosis.signing.identity import SignerIdentity, described, identity_of, spaced
 from diagnosis.signing.keys import load_key, new_keys, open_key
@@ -65,7 +65,8 @@ def run_sign(args: argparse.Namespace) -> int:
     write_atomic(target, signed, "signed report")
     print(
         f"{target}: signed by {who(key.identity)}"
-        + ("" if printed else " (made by another version: the signer is not printed on its pages)")
+        + ("" if printed else " (made by another version: the signer is not printed on its pages)"),
+        file=sys.stderr if output_kind(target) == "stdout" else sys.stdout,
     )
     return 0
 
