@@ -76,7 +76,8 @@ def output_kind(target: Path, what: str = "file") -> Kind:
     if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
         return "stream"
     kind = "block" if stat.S_ISBLK(info.st_mode) else "socket" if stat.S_ISSOCK(info.st_mode) else "other"
-    raise DiagnosisError(msg("files.not_writable_kind", path=target, kind=msg(f"files.kind.{kind}"), what=what))
+    named = msg(f"files.kind.{kind}")
+    raise DiagnosisError(msg("files.not_writable_kind", path=target, kind=named, what=what))
 
 
 def refuse_database(target: Path, database: Path, what: str = "file") -> None:
@@ -174,7 +175,9 @@ def _send(target: Path, what: str, kind: Kind, data: bytes) -> None:
         raise DiagnosisError(msg("files.stream_failed", path=target, what=what, reason=reason)) from None
 
 
-def write_atomic(target: Path, data: bytes, what: str = "file", mode: int = 0o644, *, streams: bool = True) -> None:
+def write_atomic(
+    target: Path, data: bytes, what: str = "file", mode: int = 0o644, *, streams: bool = True
+) -> None:
     """Write bytes so that `target` holds either its old content or all of `data` (a device, a
     FIFO or `-` receives them as a stream: see `output_kind`)."""
     kind = output_kind(target, what)

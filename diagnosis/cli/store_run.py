@@ -16,6 +16,7 @@ from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import JsonSyntaxError, parse_json
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.localtime import local_minute
+from diagnosis.messages import msg
 from diagnosis.model import Level
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure
@@ -52,7 +53,10 @@ def open_cli_store(args: argparse.Namespace) -> Store:
     """The database named by --db, else DIAGNOSIS_DB, else the user data folder's."""
     path = Path(args.db) if getattr(args, "db", None) else paths.default_db()
     user = os.environ.get("DIAGNOSIS_USER") or _login()
-    return open_store(path, user=user)
+    store = open_store(path, user=user)
+    if store.newer:  # said once, after a command that only read (a write is refused saying why)
+        args.read_only = msg("inputs.read_only", path=path, why=store.newer)
+    return store
 
 
 def _login() -> str | None:

@@ -16,8 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the number {start}… has {digits} digits; at most {limit} are accepted",
     ),
     "inputs.bad_zone": (
-        "环境变量 DIAGNOSIS_TZ 的值“{zone}”不是时区名称（应为 IANA 时区，例如 Asia/Shanghai）",
-        "DIAGNOSIS_TZ is set to '{zone}', which is no time zone (give an IANA zone such as Asia/Shanghai)",
+        "环境变量 DIAGNOSIS_TZ 的值“{zone}”不是时区名称（应为 IANA 时区，例如 Asia/Shanghai）；"
+        "时间按 {fallback} 显示",
+        "DIAGNOSIS_TZ is set to '{zone}', which is no time zone (give an IANA zone such as "
+        "Asia/Shanghai); times are shown in {fallback}",
     ),
     "inputs.other_questionnaire_copy": (
         "{name} 的答案基于 {ref}（sha256 {given}…），而评估 {id} 所用问卷的 sha256 为 {pinned}…："
@@ -31,10 +33,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "assessment #{id} has reached revision {revision}, the last one; start a re-assessment "
         "from it instead",
     ),
-    "inputs.read_only": (
-        "{path} 由更新版本的本应用写入（数据库版本 {theirs}，本版本只认识到 {ours}）："
-        "只读打开，不会写入；请更新本应用",
-        "{path} was written by a newer version of this app (schema {theirs}, this version knows "
-        "{ours}): opened read-only, nothing will be written; update the app to change it",
+    "inputs.read_only": ("{path} 以只读方式打开：{why}", "{path} is opened read-only: {why}"),
+    "storage.cannot": ("无法{what}：{why}", "cannot {what}: {why}"),
+    "storage.newer": (
+        "该数据库由更新版本的本应用写入（数据库版本 {theirs}，本版本只认识到 {ours}）；请更新本应用后再修改",
+        "the database was written by a newer version of this app (schema {theirs}, this version "
+        "knows {ours}); update the app to change it",
     ),
 }

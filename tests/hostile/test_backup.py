@@ -170,9 +170,9 @@ def test_the_trigger_refused_would_rewrite_later_answers(
     set_answer(store, a, "scene_product_design", "L2")
     hostile = open_store(_rewriting_trigger(store, tmp_path))
     set_answer(hostile, a, "scene_product_design", "L1")
-    assert hostile.db.execute("SELECT value FROM answers WHERE question_id = 'scene_product_design'").fetchone() == (
-        '"L4"',
-    )
+    assert hostile.db.execute(
+        "SELECT value FROM answers WHERE question_id = 'scene_product_design'"
+    ).fetchone() == ('"L4"',)
     hostile.close()
     path = store.path
     store.close()
@@ -180,5 +180,7 @@ def test_the_trigger_refused_would_rewrite_later_answers(
     assert "answers_touch" in line
     assert run_cli("answer", str(a), "scene_product_design", "L1", "--db", str(path)).returncode == 0
     again = open_store(path)
-    assert again.db.execute("SELECT value FROM answers WHERE question_id = 'scene_product_design'").fetchone() == ('"L1"',)
+    assert again.db.execute(
+        "SELECT value FROM answers WHERE question_id = 'scene_product_design'"
+    ).fetchone() == ('"L1"',)
     again.close()

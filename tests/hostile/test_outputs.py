@@ -101,7 +101,9 @@ def test_dash_is_standard_output(store: Store, finalized: int) -> None:
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith(magic), command
-    demo = subprocess.run([sys.executable, "-m", "diagnosis", "demo", "-o", "-"], capture_output=True, timeout=120)
+    demo = subprocess.run(
+        [sys.executable, "-m", "diagnosis", "demo", "-o", "-"], capture_output=True, timeout=120
+    )
     assert demo.stdout.startswith(b"%PDF-") and demo.stdout.rstrip().endswith(b"%%EOF")  # nothing after
 
 
