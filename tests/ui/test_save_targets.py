@@ -20,7 +20,7 @@ class _Settings:
     def value(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
 
-    def setValue(self, key: str, value: Any) -> None:  # noqa: N802 - QSettings' name
+    def setValue(self, key: str, value: Any) -> None:
         self.values[key] = value
 
 
