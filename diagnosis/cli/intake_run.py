@@ -18,6 +18,7 @@ from diagnosis.intake.db import database_url, open_engine
 from diagnosis.intake.ingest import Outcome, collect
 from diagnosis.intake.text import rate
 from diagnosis.intake.workers import Tally, ingest_files
+from diagnosis.messages import render
 
 STATUS = {"received": "received", "added": "added to a revision already here", "already": "already received"}
 
@@ -49,7 +50,7 @@ def run_add(args: argparse.Namespace) -> int:
     else:
         print(_summary(tally))
     for outcome in tally.refused:
-        print(f"refused {outcome.name}: {outcome.message}", file=sys.stderr)
+        print(f"refused {outcome.name}: {render(outcome.message, args.message_lang)}", file=sys.stderr)
     return 1 if tally.refused else 0
 
 
@@ -163,7 +164,8 @@ def run_flags(args: argparse.Namespace) -> int:
         print_json([vars(f) for f in flags])
     elif args.output is None:
         for flag in flags:
-            print(f"[{flag.kind}] {flag.title}: {flag.evidence}")
+            lang = args.message_lang
+            print(f"[{flag.kind}] {render(flag.title, lang)}: {render(flag.evidence, lang)}")
             for name in flag.assessments:
                 print(f"    {name}")
     counts = Counter(f.kind for f in flags)

@@ -198,3 +198,19 @@ def test_a_report_signed_by_another_provider_is_not_added_to_a_revision(
     other = intake.add(package(replace(spec, signer=keys[ROGUE])), "same revision, other signer")
     assert other.status == "refused" and "a revision never changes who signed" in other.message
     assert _counted(intake) == [(1, PROVIDER)]
+
+
+def test_revisions_two_clerks_took_in_at_once_from_two_signers_are_flagged(
+    intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two clerks each checking one revision at the very same moment both pass the signer check
+    (neither sees the other's row yet): the flag finds them."""
+    from diagnosis.intake import flags, ingest
+
+    first = make_spec(1)
+    rogue = replace(first, revision=2, signer=keys[ROGUE], report_number="20260301-ABCD-XAB123-R00002")
+    monkeypatch.setattr(ingest, "_refuse_another", lambda *a: None)  # as if the rows were not yet seen
+    assert [intake.add(package(s), s.uid).status for s in (first, rogue)] == ["received", "received"]
+    [flag] = [f for f in flags.find_flags(intake.engine) if f.kind == "different_signer"]
+    assert flag.evidence == f"signed by {PROVIDER}、{ROGUE}"
+    assert [name.split()[2] for name in flag.assessments] == ["r1", "r2"]
