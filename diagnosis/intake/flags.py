@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, or_, select
 
 from diagnosis.intake.current import counted
-from diagnosis.intake.enterprises import identities, valid_code
+from diagnosis.intake.enterprises import identities
 from diagnosis.intake.schema import assessments, assessors, evidence, visits
 from diagnosis.messages import Message, msg
 from diagnosis.numbers import figure
@@ -266,20 +266,11 @@ def budget_outliers(conn: Connection, known: Known) -> list[Flag]:
 
 def no_credit_code(conn: Connection, known: Known) -> list[Flag]:
     """Every claim whose enterprise has no valid credit code: it cannot be told apart from
-    another enterprise of a similar name, so it is never payable."""
-    rows = conn.execute(select(A.id, A.uscc).where(counted()).order_by(A.id)).all()
-    return [
-        Flag(
-            "no_credit_code",
-            title("no_credit_code"),
-            msg("flag.evidence.bad_credit_code", code=r.uscc)
-            if r.uscc
-            else msg("flag.evidence.no_credit_code"),
-            _named(known, [r.id]),
-        )
-        for r in rows
-        if not valid_code(r.uscc)
-    ]
+    another enterprise of a similar name, so it is never payable. (A stored code passed the
+    records' check-digit test on the way in: missing is what remains.)"""
+    rows = conn.execute(select(A.id).where(counted(), A.uscc.is_(None)).order_by(A.id)).all()
+    evidence = msg("flag.evidence.no_credit_code")
+    return [Flag("no_credit_code", title("no_credit_code"), evidence, _named(known, [r.id])) for r in rows]
 
 
 def possible_duplicates(conn: Connection, known: Known) -> list[Flag]:

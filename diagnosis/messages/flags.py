@@ -85,10 +85,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- the facts behind the new flags --
     "flag.evidence.no_credit_code": ("未填写统一社会信用代码", "no unified social credit code given"),
-    "flag.evidence.bad_credit_code": (
-        "统一社会信用代码“{code}”无效",
-        "the unified social credit code '{code}' is not valid",
-    ),
     "flag.evidence.duplicate": (
         "{region}“{name}”：信用代码 {codes}",
         "{name} in {region}: credit codes {codes}",
