@@ -156,3 +156,18 @@ def test_a_database_from_a_newer_version_says_once_that_it_is_read_only(store: S
     written = one_sentence(run_cli("answer", str(answered), "devices_total", "5", "--db", str(path)))
     assert written.startswith("cannot ") and "newer version of this app" in written
     assert list(sqlite3.connect(path).iterdump()) == before
+
+
+def test_the_last_revision_cannot_be_reopened(store: Store, answered: int) -> None:
+    from diagnosis.records import MAX_REVISION
+    from diagnosis.storage.assessments import finalize
+
+    finalize(store, answered, force=True)
+    store.db.execute("UPDATE assessments SET revision = ? WHERE id = ?", [MAX_REVISION, answered])
+    before = dump(store)
+    line = one_sentence(run_cli("reopen", str(answered), "--db", str(store.path)))
+    assert line == (
+        f"assessment #{answered} has reached revision {MAX_REVISION}, the last one; start a re-assessment "
+        "from it instead"
+    )
+    assert dump(store) == before
