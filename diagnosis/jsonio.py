@@ -11,6 +11,7 @@ from typing import Any
 from diagnosis.errors import DiagnosisError
 
 INT_LIMIT = 2**63  # SQLite's integers; larger ones would overflow wherever they are stored
+DIGITS = len(str(INT_LIMIT))  # no integer within the limit is written with more digits
 MAX_DEPTH = 64  # our documents nest a few levels; hundreds only come from hostile input
 
 
@@ -36,10 +37,10 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _integer(text: str) -> int:
-    value = int(text)
-    if not -INT_LIMIT <= value < INT_LIMIT:
+    # The length first: int() of 5,000 digits hits Python's own limit with a ValueError.
+    if len(text.lstrip("-")) > DIGITS or not -INT_LIMIT <= int(text) < INT_LIMIT:
         raise _Refused(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too large")
-    return value
+    return int(text)
 
 
 def _real(text: str) -> float:

@@ -8,6 +8,8 @@ import os
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from diagnosis.messages import Message, msg
+
 DEFAULT_ZONE = "Asia/Shanghai"
 
 
@@ -17,11 +19,23 @@ def zone_name() -> str:
     return wanted if _known(wanted) else DEFAULT_ZONE
 
 
+def zone_problem() -> Message | None:
+    """Why DIAGNOSIS_TZ is not used, when it is set to something that is no zone (times are then
+    shown in Shanghai time): for the person who set it, once."""
+    wanted = os.environ.get("DIAGNOSIS_TZ")
+    if not wanted or _known(wanted):
+        return None
+    shown = wanted[:40] + ("…" if len(wanted) > 40 else "")
+    return msg("inputs.bad_zone", zone=shown, fallback=DEFAULT_ZONE)
+
+
 @cache
 def _known(name: str) -> bool:
+    # "Asia" names a folder of the zone database and 300 characters a file name too long: the
+    # lookup fails with an OSError there, not with ZoneInfoNotFoundError.
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
 

@@ -17,6 +17,10 @@ from diagnosis.model.base import Id
 
 SIZE_CLASSES = ("大型", "中型", "小型", "微型")
 INT64 = 2**63 - 1
+# Revisions count reopenings of one assessment (each one a finalize, a reopen and a new report):
+# thousands are no real use, and a bound keeps "the highest revision counts" meaningful — a
+# revision of 2**63 - 1 could never be superseded.
+MAX_REVISION = 9999
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -87,7 +91,7 @@ ReportNumber = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z][0-9A-Z-]{5,6
 
 class AssessmentRecord(Record):
     uid: Uid
-    revision: int = Field(ge=1, le=INT64)
+    revision: int = Field(ge=1, le=MAX_REVISION)
     status: Literal["draft", "finalized"]
     mode: Literal["self", "onsite"]
     provider: Line | None = None
@@ -112,7 +116,7 @@ class AssessmentSection(Record):
 
     id: int | None = Field(default=None, ge=1, le=INT64)
     uid: Uid | None = None
-    revision: int | None = Field(default=None, ge=1, le=INT64)
+    revision: int | None = Field(default=None, ge=1, le=MAX_REVISION)
     status: Literal["draft", "finalized"] | None = None
     mode: Literal["self", "onsite"] | None = None
     provider: Line | None = None

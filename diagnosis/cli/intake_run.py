@@ -20,12 +20,14 @@ from diagnosis.intake.text import rate
 from diagnosis.intake.workers import Tally, ingest_files
 from diagnosis.messages import printable, render
 
+MAX_WORKERS = 64
+MAX_SAMPLE = 1_000_000  # fictitious documents for a trial: a province's ten years
 STATUS = {"received": "received", "added": "added to a revision already here", "already": "already received"}
 
 
 def run_add(args: argparse.Namespace) -> int:
-    if args.workers < 1:
-        raise UsageError("--workers must be at least 1")
+    if not 1 <= args.workers <= MAX_WORKERS:  # each a process with its own connection
+        raise UsageError(f"--workers must be from 1 to {MAX_WORKERS}")
     files = collect(args.paths)
     if not files:
         raise DiagnosisError("no packages (.diagpkg) or PDF reports found there")
@@ -165,7 +167,8 @@ def run_flags(args: argparse.Namespace) -> int:
         print_json([vars(f) for f in flags])
     elif args.output is None:
         for flag in flags:  # names and evidence are the documents' data: shown printable
-            print(f"[{flag.kind}] {flag.title}: {printable(flag.evidence)}")
+            lang = args.message_lang
+            print(f"[{flag.kind}] {render(flag.title, lang)}: {printable(render(flag.evidence, lang))}")
             for name in flag.assessments:
                 print(f"    {printable(name)}")
     counts = Counter(f.kind for f in flags)
@@ -195,8 +198,8 @@ def run_refused(args: argparse.Namespace) -> int:
 def run_sample(args: argparse.Namespace) -> int:
     from diagnosis.intake.generate import generate
 
-    if args.count < 1 or not 0 <= args.reports <= 1:
-        raise UsageError("give a positive count and a --reports share between 0 and 1")
+    if not 1 <= args.count <= MAX_SAMPLE or not 0 <= args.reports <= 1:
+        raise UsageError(f"give a count from 1 to {MAX_SAMPLE:,} and a --reports share between 0 and 1")
     made = generate(args.output, args.count, seed=args.seed, reports=args.reports)
     print(f"{len(made.files)} documents in {args.output}; trust list: {made.trust}")
     return 0

@@ -16,6 +16,7 @@ from typing import Any
 from diagnosis import __version__
 from diagnosis.cli import reports
 from diagnosis.errors import DiagnosisError, UsageError
+from diagnosis.localtime import zone_problem
 from diagnosis.logs import route_warnings_to_log
 from diagnosis.messages import lang_from_env, render
 
@@ -62,15 +63,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     given = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(gui_only=not given or given[0] == "gui")
-    args = parser.parse_args(given)
+    try:
+        args = parser.parse_args(given)
+    except DiagnosisError as error:  # an argument refused in a sentence (an id beyond 64 bits)
+        for line in error.lines:
+            print(render(line, lang_from_env(_lang_given(given))), file=sys.stderr)
+        return 1
     if args.command is None:
         args = parser.parse_args(["gui"])  # no command: open the app
     # Messages in the language asked for with --lang, else the locale's (a report's --lang
     # defaults to Chinese, but that default says nothing about the person at the terminal).
     explicit = any(arg == "--lang" or arg.startswith("--lang=") for arg in given)
     args.message_lang = lang_from_env(getattr(args, "lang", None) if explicit else None)
+    zone = zone_problem()
+    if zone is not None:
+        print(render(zone, args.message_lang), file=sys.stderr)
     try:
-        return int(args.run(args))
+        _refuse_database_as_output(args)
+        code = int(args.run(args))
+        notice = getattr(args, "read_only", None)  # a database from a newer version, only read
+        if notice is not None:
+            print(render(notice, args.message_lang), file=sys.stderr)
+        return code
     except DiagnosisError as error:
         for line in error.lines:
             print(render(line, args.message_lang), file=sys.stderr)
@@ -89,6 +103,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         # when Python flushes stdout on exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _lang_given(given: list[str]) -> str | None:
+    """The value of --lang on the command line, read before argparse could."""
+    for n, arg in enumerate(given):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and n + 1 < len(given):
+            return given[n + 1]
+    return None
+
+
+def _refuse_database_as_output(args: argparse.Namespace) -> None:
+    """No command writes its output (-o, or the backup's FILE) over a database in use: the
+    assessments database and the intake's SQLite file, with their -wal and -shm files."""
+    output = getattr(args, "output", None) or (args.file if args.command == "backup" else None)
+    if output is None:
+        return
+    from diagnosis import paths
+    from diagnosis.files import refuse_database
+
+    given = getattr(args, "db", None)
+    intake = args.command == "intake"
+    databases = [paths.default_db(), Path(given) if given and not intake else paths.default_db()]
+    for url in (given if intake else None, os.environ.get("DIAGNOSIS_INTAKE_DB"), str(paths.intake_db())):
+        if url and "://" not in url:  # a SQLite file (a server's database is no file here)
+            databases.append(Path(url).expanduser())
+    what = "backup" if args.command == "backup" else "output"
+    for database in dict.fromkeys(databases):
+        refuse_database(Path(output), database, what)
 
 
 def _utf8_streams() -> None:

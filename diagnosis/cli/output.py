@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from diagnosis.errors import DiagnosisError
+from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.files import MAX_ANSWERS_FILE, read_regular, write_atomic
+from diagnosis.jsonio import DIGITS, INT_LIMIT
+from diagnosis.messages import msg
 
 
 def print_json(data: Any) -> None:
@@ -37,6 +39,25 @@ def read_input(path: str, limit: int = MAX_INPUT, what: str = "file") -> tuple[s
             raise DiagnosisError(f"<stdin>: more than {limit // 2**20} MB; give a smaller {what}")
         return "<stdin>", data
     return path, read_regular(Path(path), limit, what)
+
+
+def record_id(what: str) -> Callable[[str], int]:
+    """An argparse type for the id of an assessment, enterprise or evidence file: a number
+    beyond 64 bits (which no row can have, and SQLite cannot even be asked about) is "there is
+    no such …" in one sentence, as any other id not in the database is; text that is no whole
+    number stays a usage error."""
+
+    def parse(text: str) -> int:
+        digits = text.strip().lstrip("+-")
+        value = int(text) if len(digits) <= DIGITS else None  # never int() of 5,000 digits
+        if value is None or not -INT_LIMIT <= value < INT_LIMIT:
+            shown = text.strip()[:20] + ("…" if len(text.strip()) > 20 else "")
+            kind = msg(f"inputs.what.{what}")
+            raise NotFoundError(msg("inputs.no_such_id", what=kind, id=shown, limit=INT_LIMIT - 1))
+        return value
+
+    parse.__name__ = "int"  # argparse's "invalid int value: 'x'" for text that is no number
+    return parse
 
 
 def width(text: str) -> int:

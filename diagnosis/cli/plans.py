@@ -8,6 +8,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from diagnosis.cli.output import record_id
+
 
 def _run(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
@@ -23,7 +25,7 @@ def register(commands: Any) -> None:
         description="Without an option: the plan as JSON. The file format is the JSON Schema of "
         "`diagnosis plan --schema`; YAML is read too.",
     )
-    cmd.add_argument("assessment", type=int, nargs="?")
+    cmd.add_argument("assessment", type=record_id("assessment"), nargs="?")
     what = cmd.add_mutually_exclusive_group()
     what.add_argument("--get", action="store_true", help="print the stored plan (the default)")
     what.add_argument("--set", metavar="FILE|-", help="replace the plan with this JSON or YAML file")

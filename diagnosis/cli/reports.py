@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from diagnosis.cli.output import record_id
 from diagnosis.errors import DiagnosisError
 
 
@@ -16,11 +17,14 @@ def register(commands: Any) -> None:
     cmd.add_argument(
         "answers", nargs="?", metavar="ANSWERS.json|-", help="an answers file (or use --assessment)"
     )
-    cmd.add_argument("--assessment", type=int, metavar="ID", help="a stored assessment")
+    cmd.add_argument("--assessment", type=record_id("assessment"), metavar="ID", help="a stored assessment")
     cmd.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
     cmd.add_argument(
-        "--compare-with", type=int, metavar="ID", help="an earlier assessment: before/after section"
+        "--compare-with",
+        type=record_id("assessment"),
+        metavar="ID",
+        help="an earlier assessment: before/after section",
     )
     cmd.add_argument(
         "--sign",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from diagnosis import paths
 from diagnosis.errors import UsageError
-from diagnosis.files import read_regular, write_atomic
+from diagnosis.files import output_kind, read_regular, write_atomic
 from diagnosis.messages import render_all
 from diagnosis.report.pdf import build_pdf
 from diagnosis.report.verify import MAX_REPORT, verify_pdf
@@ -69,7 +69,8 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     _write(args.output, build_pdf(demo_input(), args.lang))
-    print(args.output)
+    if output_kind(args.output) == "file":  # a stream (`-o -`) gets the PDF and nothing else
+        print(args.output)
     return 0
 
 

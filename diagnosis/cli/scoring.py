@@ -8,6 +8,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from diagnosis.cli.output import record_id
+
 
 def _run(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
@@ -28,7 +30,9 @@ def register(commands: Any) -> None:
         "score", help="score an answers file (or - for standard input) or a stored assessment"
     )
     cmd.add_argument("answers", metavar="ANSWERS.json|-", nargs="?")
-    cmd.add_argument("--assessment", type=int, metavar="ID", help="score a stored assessment instead")
+    cmd.add_argument(
+        "--assessment", type=record_id("assessment"), metavar="ID", help="score a stored assessment instead"
+    )
     cmd.add_argument("--json", action="store_true", help="print the full result as JSON")
     cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
     cmd.add_argument(

@@ -14,7 +14,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.files import write_atomic
+from diagnosis.files import output_kind, write_atomic
 from diagnosis.messages import msg, render
 from diagnosis.report.pdf import PAYLOAD_NAME
 from diagnosis.signing.identity import SignerIdentity, described, identity_of, spaced
@@ -63,7 +63,10 @@ def run_sign(args: argparse.Namespace) -> int:
     key = load_key(args.key, key_password(args.key))
     target: Path = args.output or args.pdf
     write_atomic(target, sign_existing(raw, key), "signed report")
-    print(render(msg("signing.signed_file", file=str(target), signer=who(key.identity)), args.message_lang))
+    print(
+        render(msg("signing.signed_file", file=str(target), signer=who(key.identity)), args.message_lang),
+        file=sys.stderr if output_kind(target) == "stdout" else sys.stdout,
+    )
     return 0
 
 

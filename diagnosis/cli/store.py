@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from diagnosis.cli.output import record_id
+
 
 def _run(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
@@ -38,14 +40,14 @@ def register(commands: Any) -> None:
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(run=_run("run_enterprise_list"))
     cmd = sub.add_parser("show", help="show one enterprise and its assessments")
-    cmd.add_argument("enterprise", type=int)
+    cmd.add_argument("enterprise", type=record_id("enterprise"))
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(run=_run("run_enterprise_show"))
 
     cmd = commands.add_parser("new", help="start an assessment; prints its id alone")
     cmd.add_argument("--questionnaire", required=True, metavar="ID[@VERSION]")
     who = cmd.add_mutually_exclusive_group(required=True)
-    who.add_argument("--enterprise", type=int, metavar="ID")
+    who.add_argument("--enterprise", type=record_id("enterprise"), metavar="ID")
     who.add_argument("--enterprise-name", metavar="NAME")
     cmd.add_argument("--uscc", help="with --enterprise-name: the enterprise's unified social credit code")
     cmd.add_argument("--mode", choices=["self", "onsite"], default="self")
@@ -59,7 +61,7 @@ def register(commands: Any) -> None:
     cmd.set_defaults(run=_run("run_new"))
 
     cmd = commands.add_parser("answer", help="record an answer (committed before the command returns)")
-    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("assessment", type=record_id("assessment"))
     cmd.add_argument("question", nargs="?")
     cmd.add_argument(
         "value", nargs="?", help="JSON when it parses as JSON, else plain text; omit to set a note only"
@@ -81,18 +83,18 @@ def register(commands: Any) -> None:
     cmd.set_defaults(run=_run("run_answer"))
 
     cmd = commands.add_parser("next", help="the question to answer next (where the wizard resumes)")
-    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("assessment", type=record_id("assessment"))
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(run=_run("run_next"))
 
     cmd = commands.add_parser("attach", help="attach an evidence file to a question")
-    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("assessment", type=record_id("assessment"))
     cmd.add_argument("question")
     cmd.add_argument("file", type=Path)
     cmd.set_defaults(run=_run("run_attach"))
 
     cmd = commands.add_parser("detach", help="remove an evidence attachment (the id `attach` printed)")
-    cmd.add_argument("evidence", type=int)
+    cmd.add_argument("evidence", type=record_id("evidence"))
     cmd.set_defaults(run=_run("run_detach"))
 
     cmd = commands.add_parser("assessments", help="list assessments")
@@ -101,7 +103,7 @@ def register(commands: Any) -> None:
     cmd.set_defaults(run=_run("run_assessments"))
 
     cmd = commands.add_parser("show", help="an assessment as an answers file with its metadata")
-    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("assessment", type=record_id("assessment"))
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(run=_run("run_show"))
 
@@ -111,7 +113,7 @@ def register(commands: Any) -> None:
         ("delete", "delete an assessment and its evidence"),
     ):
         cmd = commands.add_parser(name, help=text)
-        cmd.add_argument("assessment", type=int)
+        cmd.add_argument("assessment", type=record_id("assessment"))
         if name == "finalize":
             cmd.add_argument("--force", action="store_true", help="even with required questions unanswered")
         if name == "delete":
@@ -119,7 +121,7 @@ def register(commands: Any) -> None:
         cmd.set_defaults(run=_run(f"run_{name}"))
 
     cmd = commands.add_parser("reassess", help="start a re-assessment from an earlier one; prints its id")
-    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("assessment", type=record_id("assessment"))
     target = cmd.add_mutually_exclusive_group()
     target.add_argument(
         "--to",
@@ -135,15 +137,15 @@ def register(commands: Any) -> None:
     cmd.set_defaults(run=_run("run_reassess"))
 
     cmd = commands.add_parser("compare", help="per-dimension change between two assessments")
-    cmd.add_argument("before", type=int)
-    cmd.add_argument("after", type=int)
+    cmd.add_argument("before", type=record_id("assessment"))
+    cmd.add_argument("after", type=record_id("assessment"))
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(run=_run("run_compare"))
 
     cmd = commands.add_parser(
         "export", help="write an assessment package (.diagpkg, a zip) for another laptop"
     )
-    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("assessment", type=record_id("assessment"))
     cmd.add_argument("-o", "--output", required=True, type=Path)
     cmd.add_argument("--sign", type=Path, metavar="KEY.p12", help="sign the package with the provider's key")
     cmd.set_defaults(run=_run("run_export"))
@@ -154,7 +156,7 @@ def register(commands: Any) -> None:
     cmd.set_defaults(run=_run("run_import"))
 
     cmd = commands.add_parser("xlsx", help="export an assessment to Excel")
-    cmd.add_argument("assessment", type=int)
+    cmd.add_argument("assessment", type=record_id("assessment"))
     cmd.add_argument("-o", "--output", required=True, type=Path)
     cmd.set_defaults(run=_run("run_xlsx"))
 

@@ -54,7 +54,10 @@ def open_cli_store(args: argparse.Namespace) -> Store:
     """The database named by --db, else DIAGNOSIS_DB, else the user data folder's."""
     path = Path(args.db) if getattr(args, "db", None) else paths.default_db()
     user = os.environ.get("DIAGNOSIS_USER") or _login()
-    return open_store(path, user=user)
+    store = open_store(path, user=user)
+    if store.newer:  # said once, after a command that only read (a write is refused saying why)
+        args.read_only = msg("inputs.read_only", path=path, why=store.newer)
+    return store
 
 
 def _login() -> str | None:

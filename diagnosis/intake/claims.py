@@ -14,6 +14,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, select
 
 from diagnosis.intake.current import counted, counted_ids
+from diagnosis.intake.enterprises import identities
 from diagnosis.intake.schema import assessments, kpis
 
 By = Literal["provider", "city", "county", "industry", "questionnaire"]
@@ -30,6 +31,7 @@ COLUMNS = (
     "id",
     "uid",
     "enterprise_key",
+    "name_key",
     "uscc",
     "enterprise",
     "province",
@@ -79,6 +81,7 @@ class Effect:
     uscc: str | None
     questionnaire: str
     group: str
+    key: str  # the enterprise it counts for
     before: str
     after: str
     change: int  # level ranks: +1 one level up
@@ -117,6 +120,9 @@ def claim_tables(
             dict(r._mapping)
             for r in conn.execute(select(*[assessments.c[c] for c in COLUMNS]).where(counted(end)))
         ]
+        counts_for = identities(rows)
+        for row in rows:  # the enterprise each counts for: a claim without a code matched by name
+            row["enterprise_key"] = counts_for[row["id"]]
         wanted = select(kpis.c.assessment_id, kpis.c.name, kpis.c.unit, kpis.c.baseline, kpis.c.target)
         kpi_rows = conn.execute(wanted.where(kpis.c.assessment_id.in_(counted_ids(end)))).all()
     column = BY_COLUMN[by] if by else None
@@ -149,7 +155,7 @@ def _summary(name: str, rows: list[dict[str, Any]], effects: list[Effect]) -> Gr
         return group
     group.onsite = sum(r["mode"] == "onsite" for r in rows)
     mine = [e for e in effects if name in (TOTAL, e.group)]
-    group.with_effect = len({(e.uscc or e.enterprise) for e in mine})
+    group.with_effect = len({e.key for e in mine})
     group.up = sum(e.change > 0 for e in mine)
     group.same = sum(e.change == 0 for e in mine)
     group.down = sum(e.change < 0 for e in mine)
@@ -182,6 +188,7 @@ def _effects(
                 uscc=last["uscc"],
                 questionnaire=questionnaire,
                 group=_group(last, column),
+                key=last["enterprise_key"],
                 before=first["level_name"] or "未定级",
                 after=last["level_name"] or "未定级",
                 change=last["level_rank"] - first["level_rank"],
@@ -234,7 +241,7 @@ def _levels(rows: list[dict[str, Any]], column: str | None) -> list[tuple[str, s
 
 def _enterprises(rows: list[dict[str, Any]], effects: list[Effect]) -> list[dict[str, Any]]:
     """One line per enterprise (each USCC once): the basis of the subsidy per enterprise."""
-    change = {(e.uscc or e.enterprise): e for e in effects}
+    change = {e.key: e for e in effects}
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         found[row["enterprise_key"]].append(row)
@@ -242,11 +249,11 @@ def _enterprises(rows: list[dict[str, Any]], effects: list[Effect]) -> list[dict
     for _key, items in sorted(found.items(), key=lambda kv: (kv[1][0]["city"] or "", kv[0])):
         items.sort(key=lambda r: (r["day"], r["id"]))
         last = items[-1]
-        effect = change.get(last["uscc"] or last["enterprise"])
+        effect = change.get(last["enterprise_key"])
         lines.append(
             {
                 "enterprise": last["enterprise"],
-                "uscc": last["uscc"],
+                "uscc": next((r["uscc"] for r in reversed(items) if r["uscc"]), None),
                 "region": " ".join(p for p in (last["province"], last["city"], last["county"]) if p),
                 "industry": last["industry"],
                 "size": last["size_class"],

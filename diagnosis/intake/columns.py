@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from diagnosis.intake.enterprises import enterprise_key, name_key
 from diagnosis.loading.load import Loaded
 from diagnosis.localtime import local_date
 from diagnosis.model.index import Index, index_of
@@ -51,7 +52,7 @@ class Source:
             enterprise=self.enterprise,
             assessment=self.assessment,
             notes=self.notes,
-            plan=self.plan,
+            resolutions=self.plan.resolutions if self.plan is not None else {},
             timezone=self.timezone,
         )
 
@@ -111,12 +112,14 @@ def extract(source: Source, questionnaire_status: str, lowest: dict[str, Any]) -
     visits = sorted(plan.process.visits, key=lambda v: v.date) if plan else []
     created = meta.get("created_at") or meta.get("updated_at") or meta.get("finalized_at")
     expected, covered = _evidence_cover(index, result, source.evidence)
+    key = name_key(firm.get("name"), firm.get("province"), firm.get("city"))
     columns = {
         "uid": meta.get("uid") or _digest({"answers": source.answers, "enterprise": firm})[:32],
         "revision": meta.get("revision") or 1,
         "status": meta.get("status") or "draft",
         "mode": meta.get("mode") or "self",
-        "enterprise_key": firm.get("uscc") or f"name:{firm.get('name') or ''}"[:300],
+        "enterprise_key": enterprise_key(firm.get("uscc"), key),
+        "name_key": key,
         "uscc": firm.get("uscc"),
         "enterprise": firm.get("name") or "",
         **{k: firm.get(k) for k in ("province", "city", "county", "industry", "size_class")},

@@ -71,9 +71,11 @@ MIX = [
     ("dsmm@1.0.0", 3),
 ]
 POOL = 12  # base answer sets per questionnaire (each with its drafted plan)
-START = dt.date(2025, 3, 1)
+# The fictitious years lie wholly in the past (a visit may move up to 120 days past LAST_DAY):
+# the intake refuses an assessment finalized in the future.
+START = dt.date(2024, 3, 1)
 DAYS = 420  # baselines fall in the first 14 months; re-assessments up to a year later
-LAST_DAY = dt.date(2026, 11, 15)
+LAST_DAY = dt.date(2025, 11, 15)
 
 
 @dataclass

@@ -24,7 +24,10 @@ from diagnosis.files import read_regular
 from diagnosis.intake.checks import Checker, Refused
 from diagnosis.intake.columns import Received
 from diagnosis.intake.db import IntakeError, transaction
+from diagnosis.intake.enterprises import same_enterprise
 from diagnosis.intake.schema import assessments, documents, metadata, refusals
+from diagnosis.localtime import local_date
+from diagnosis.messages import msg
 from diagnosis.storage.archive import MAX_TOTAL
 
 Status = Literal["received", "added", "already", "refused"]
@@ -32,6 +35,7 @@ SUFFIXES = (".diagpkg", ".pdf")
 MAX_REPORT = 256 * 2**20  # the largest signed report checked (its own limit, in signing)
 # Columns a second document of the same revision must agree on.
 SAME = ("answers_digest", "questionnaire_sha256", "enterprise_key", "status")
+CLOCK_SKEW = dt.timedelta(days=1)  # a laptop's clock may run ahead; a finalized time further ahead is not
 
 
 @dataclass
@@ -96,8 +100,10 @@ class Intake:
             seen.add(sha)
             try:
                 todo.append((n, self.checker.check(raw, name)))
-            except Refused as error:
+            except DiagnosisError as error:  # Refused, and any sentence a reader raised
                 refused.append((n, sha, error.lines[0]))
+            except Exception as error:  # a stranger's file may break a parser in any way it likes
+                refused.append((n, sha, msg("intake.unreadable", reason=_reason(error))))
             outcomes[n] = Outcome(name, "refused", "", _spent(before, self.checker.timings))
         checked = time.perf_counter()
         stored = self._store_all([r for _, r in todo], [(named[n][0], sha, why) for n, sha, why in refused])
@@ -197,14 +203,11 @@ class Intake:
             known = conn.execute(select(documents.c.id).where(documents.c.sha256 == received.sha256)).first()
             if known is not None:
                 return "already", f"already received ({label})"
+        _refuse_future(row, now)
         stored = revisions.setdefault(row["uid"], [])
         same = next((r for r in stored if r.revision == row["revision"]), None)
         other = [r for r in stored if r.revision != row["revision"]]
-        if any(r.enterprise_key != row["enterprise_key"] for r in other):
-            raise Refused(
-                f"assessment {row['uid'][:8]} was received for another enterprise; a revision cannot "
-                "move it to this one"
-            )
+        _refuse_another(row, stored, other)
         document = received.document | {"received_at": now, "received_by": self.user}
         replaced = same is not None and same.status == "draft" and row["status"] == "finalized"
         if same is not None and not replaced:
@@ -224,6 +227,7 @@ class Intake:
                     signer=func.coalesce(assessments.c.signer, row["signer"]),
                 )
             )
+            stored[stored.index(same)] = same._replace(signer=same.signer or row["signer"])
             return "added", f"{label}: also received as a {received.document['kind']}"
         if replaced:  # the finalized assessment takes the place of the draft handed in before
             assert same is not None
@@ -232,7 +236,7 @@ class Intake:
             stored.remove(same)
         values = row | {"received_at": now, "created_at": row["created_at"] or now}
         new_id = conn.execute(insert(assessments).values(values).returning(assessments.c.id)).scalar_one()
-        stored.append(Revision(new_id, row["revision"], *[row[k] for k in SAME]))
+        stored.append(Revision(new_id, row["revision"], *[row[k] for k in Revision._fields[2:]]))
         details.add(new_id, received.details | {"documents": [document]})
         if replaced:
             return "received", f"{label}: received; replaces the draft received before"
@@ -268,6 +272,32 @@ class Revision(NamedTuple):
     questionnaire_sha256: str
     enterprise_key: str
     status: str
+    uscc: str | None
+    name_key: str
+    signer: str | None  # who signed any document of it (None: none signed)
+
+
+def _refuse_future(row: dict[str, Any], now: dt.datetime) -> None:
+    """A finalized time later than now (beyond a day of clock skew) is refused: an assessment
+    cannot count for a day that has not come."""
+    finalized = row["finalized_at"]
+    if finalized is not None and finalized > now + CLOCK_SKEW:
+        day = local_date(finalized.isoformat())
+        raise Refused(msg("intake.future", uid=row["uid"][:8], revision=row["revision"], day=day))
+
+
+def _refuse_another(row: dict[str, Any], stored: list[Revision], other: list[Revision]) -> None:
+    """A revision keeps its enterprise (the same credit code, or the same name and region where a
+    code is missing) and its signer: whatever another provider signs is never counted in place of
+    what the first one signed, in whichever order the revisions arrive."""
+    mine = (row["uscc"], row["name_key"])
+    if any(not same_enterprise((r.uscc, r.name_key), mine) for r in other):
+        raise Refused(msg("intake.other_enterprise", uid=row["uid"][:8]))
+    signers = sorted({r.signer for r in stored if r.signer})
+    if row["signer"] and signers and row["signer"] not in signers:
+        raise Refused(
+            msg("intake.other_signer", uid=row["uid"][:8], before="、".join(signers), now=row["signer"])
+        )
 
 
 def _revisions(conn: Connection, uids: set[str]) -> dict[str, list[Revision]]:
@@ -314,6 +344,11 @@ def _label(enterprise: str, uid: str, revision: int) -> str:
 
 def _spent(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
     return {k: v - before.get(k, 0.0) for k, v in after.items() if v - before.get(k, 0.0) > 0}
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).strip().splitlines()[0][:100] if str(error).strip() else ""
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def _sha(data: bytes) -> str:

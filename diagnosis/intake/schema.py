@@ -62,8 +62,10 @@ assessments = Table(
     Column("revision", Integer, nullable=False),
     Column("status", String(16), nullable=False),
     Column("mode", String(16), nullable=False),
-    # The enterprise, counted once by its unified social credit code (or, lacking one, its name).
+    # The enterprise as the document names it: its unified social credit code, else "name:" and
+    # its name key; which enterprise a claim counts for is derived from both (intake.enterprises).
     Column("enterprise_key", String(300), nullable=False),
+    Column("name_key", String(300), nullable=False),  # normalised province/city/name
     Column("uscc", String(18)),
     Column("enterprise", Text, nullable=False),
     Column("province", Text),
@@ -110,6 +112,7 @@ assessments = Table(
     Column("received_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("uid", "revision"),
     Index(None, "enterprise_key"),
+    Index(None, "name_key"),
     Index(None, "answers_digest"),
     Index(None, "report_number"),
     Index(None, "day"),

@@ -15,6 +15,7 @@ import yaml
 from diagnosis.errors import Problem
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DIGITS = 40  # an integer in a questionnaire or a plan (with sign and "_" separators) is shorter
 
 
 class _Loader(_Base):  # type: ignore[misc]
@@ -32,6 +33,21 @@ class _Loader(_Base):  # type: ignore[misc]
                     self.duplicates.append(key_node)
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        """An integer, refused (located) when longer than any figure of ours: Python itself
+        refuses to read one of over 4,300 digits, with a ValueError no reader expects."""
+        if len(node.value) > MAX_DIGITS:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the number {node.value[:20]}… has {len(node.value)} digits; too large",
+                node.start_mark,
+            )
+        return super().construct_yaml_int(node)  # type: ignore[no-any-return]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
 
 def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:

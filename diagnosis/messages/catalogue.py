@@ -6,7 +6,8 @@ checks that both languages of a message take the same parameters.
 
 from __future__ import annotations
 
-from diagnosis.messages import common, plan, prefill, scoring
+from diagnosis.messages import backup, common, files, inputs, intake, plan, prefill, scoring
+from diagnosis.messages import flags as intake_flags
 from diagnosis.messages import signing as signing_area
 from diagnosis.messages import verify as verify_area
 
@@ -19,4 +20,9 @@ CATALOGUE: Table = {
     **signing_area.MESSAGES,
     **verify_area.MESSAGES,
     **scoring.MESSAGES,
+    **backup.MESSAGES,
+    **files.MESSAGES,
+    **inputs.MESSAGES,
+    **intake.MESSAGES,
+    **intake_flags.MESSAGES,
 }

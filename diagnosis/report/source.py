@@ -125,7 +125,7 @@ class ReportInput:
             enterprise=self.enterprise,
             assessment=self.assessment,
             notes=self.notes,
-            plan=self.plan,
+            resolutions=self.plan.resolutions if self.plan is not None else {},
             timezone=self.timezone,
         )
 

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from diagnosis.localtime import local
-from diagnosis.plan.model import Plan
 from diagnosis.scoring.evaluation import Context
 
 
@@ -17,15 +16,15 @@ def context_of(
     enterprise: Mapping[str, Any],
     assessment: Mapping[str, Any],
     notes: Mapping[str, str],
-    plan: Plan | None,
+    resolutions: Mapping[str, str],
     timezone: str | None = None,
 ) -> Context:
     """The year the assessment was made (local time), the enterprise record, the notes (reasons
-    for 不适用) and the plausibility warnings the provider explained in the plan."""
+    for 不适用) and the plausibility warnings the provider explained (the plan's `resolutions`)."""
     made = local(assessment.get("created_at"), timezone)
     return Context(
         assessment_year=made.year if made else None,
         enterprise=dict(enterprise),
         notes=dict(notes),
-        resolutions=dict(plan.resolutions) if plan is not None else {},
+        resolutions=dict(resolutions),
     )

@@ -158,8 +158,8 @@ def new_keys(
     cert = _self_signed(name, check_uscc(uscc) if uscc else None, key, now or datetime.now(UTC))
     encryption = serialization.BestAvailableEncryption(password.encode())
     bundle = pkcs12.serialize_key_and_certificates(name.encode(), key, cert, None, encryption)
-    write_atomic(path, bundle, "key file", mode=0o600)
-    write_atomic(pem_path, cert.public_bytes(serialization.Encoding.PEM), "certificate")
+    write_atomic(path, bundle, "key file", mode=0o600, streams=False)
+    write_atomic(pem_path, cert.public_bytes(serialization.Encoding.PEM), "certificate", streams=False)
     return NewKeys(path, pem_path, identity_of(cert))
 
 

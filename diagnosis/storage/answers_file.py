@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from diagnosis.errors import AnswersError
+from diagnosis.messages import msg
 from diagnosis.model.index import index_of
 from diagnosis.records import ENTERPRISE_FIELDS, travelling
 from diagnosis.scoring.answers import AnswersFile
@@ -43,12 +44,24 @@ def answers_from_file(store: Store, assessment_id: int, file: AnswersFile, name:
     """An answers file (as `sample` or `show --json` write) into a draft: its values in one
     transaction (one refused value: none written), then its notes. The file must be for the
     assessment's questionnaire. Returns how many answers and notes changed."""
-    pinned = questionnaire_of(store, assessment_id).questionnaire
+    loaded = questionnaire_of(store, assessment_id)
+    pinned = loaded.questionnaire
     given = file.questionnaire
     if given.id != pinned.id or given.version not in (None, pinned.version):
         raise AnswersError(
             f"{name} is for {given.ref}; assessment {assessment_id} is answered against "
             f"{pinned.id}@{pinned.version}"
+        )
+    if given.sha256 not in (None, loaded.sha256):  # the same id and version, another content
+        raise AnswersError(
+            msg(
+                "inputs.other_questionnaire_copy",
+                name=name,
+                ref=given.ref,
+                given=given.sha256[:12],
+                id=assessment_id,
+                pinned=loaded.sha256[:12],
+            )
         )
     unknown = sorted(set(file.notes) - set(index_of(pinned).questions))
     if unknown:

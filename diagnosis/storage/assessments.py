@@ -18,6 +18,7 @@ from diagnosis.model.index import index_of
 from diagnosis.plan.consistency import Dates, PlanProblem
 from diagnosis.plan.model import Plan
 from diagnosis.plan.readiness import finalize_blockers
+from diagnosis.records import MAX_REVISION
 from diagnosis.scoring.answers import Value
 from diagnosis.scoring.carry_over import Carried, carry_over
 from diagnosis.scoring.context import context_of
@@ -182,7 +183,7 @@ def scoring_context(store: Store, assessment_id: int) -> Context:
         enterprise=enterprise,
         assessment=row,
         notes=notes,
-        plan=Plan.model_validate_json(plan[0]) if plan else None,
+        resolutions=Plan.model_validate_json(plan[0]).resolutions if plan else {},
     )
 
 
@@ -277,6 +278,8 @@ def reopen(store: Store, assessment_id: int) -> int:
     latest = store.db.execute("SELECT MAX(revision) FROM assessments WHERE uid = ?", [row["uid"]]).fetchone()[
         0
     ]
+    if latest >= MAX_REVISION:
+        raise DiagnosisError(msg("records.last_revision", id=assessment_id, revision=MAX_REVISION))
     return _copy(store, row, {"revision": latest + 1}, f"copied from revision {row['revision']}")
 
 

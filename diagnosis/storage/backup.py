@@ -16,15 +16,18 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from sqlite_utils import Database
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.files import atomic_path
 from diagnosis.loading.load import load_bytes
 from diagnosis.localtime import local
+from diagnosis.messages import msg
 from diagnosis.plan.model import Plan
 from diagnosis.records import (
     AnswerRecord,
@@ -48,6 +51,9 @@ RECORDS: dict[str, type[BaseModel]] = {
     "plan_history": PlanHistoryRecord,
 }
 BOOLEANS = {"review"}  # stored as 0/1, a bool in the record
+Objects = dict[tuple[str, str], str | None]  # (type, name) → its SQL, whitespace folded
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' own; its shape varies with the release
+SQLITE_OWN = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
 
 
 class BackupError(DiagnosisError):
@@ -165,7 +171,9 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
     known = [m.name for m in migrations._migrations]
     applied = [
         row[0]
-        for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'diagnosis'")
+        for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'diagnosis' ORDER BY rowid"
+        )
     ]
     theirs = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if theirs > len(known) or any(name not in known for name in applied):
@@ -174,6 +182,48 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
             f"{max(theirs, len(applied))}, this version knows {len(known)}); update the app to restore "
             "it; nothing was changed"
         )
+    _check_objects(path, conn, tuple(applied))
+
+
+def _check_objects(path: Path, conn: sqlite3.Connection, applied: tuple[str, ...]) -> None:
+    """Every table, index, trigger and view in the backup is one our migrations make, defined as
+    they make it, and none of theirs is missing: a trigger smuggled into a backup would run on
+    every later write (rewriting answers), and one taken out would unlock finalized assessments."""
+    found, expected = _objects(conn), expected_objects(applied)
+    problems = [
+        ("backup.foreign_schema" if key not in expected else "backup.changed_schema", key)
+        for key, sql in found.items()
+        if key not in expected or sql != expected[key]
+    ]
+    problems += [("backup.missing_schema", key) for key in sorted(expected.keys() - found.keys())]
+    if problems:
+        code, (kind, name) = problems[0]
+        what = msg(f"backup.kind.{kind}")
+        raise BackupError(msg(code, path=path, kind=what, name=name, version=len(applied)))
+
+
+def _objects(conn: sqlite3.Connection) -> Objects:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return {
+        (kind, name): " ".join(sql.split()) if sql else None
+        for kind, name, table, sql in rows
+        if not (name in SQLITE_OWN and kind == "table")
+        and not (table == MIGRATIONS_TABLE and kind in ("table", "index"))
+    }
+
+
+@cache
+def expected_objects(applied: tuple[str, ...]) -> Objects:
+    """The schema our migrations make, applied in this order (as the backup records them)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db = Database(conn)
+        by_name = {m.name: m for m in migrations._migrations}
+        for name in applied:
+            by_name[name].fn(db)
+        return _objects(conn)
+    finally:
+        conn.close()
 
 
 def _check_rows(path: Path, conn: sqlite3.Connection, table: str, record: type[BaseModel]) -> None:

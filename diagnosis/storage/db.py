@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import msg
 from diagnosis.storage.schema import migrations
 
 Clock = Callable[[], dt.datetime]
@@ -62,7 +63,7 @@ class Store:
         Nested calls become savepoints of the outer transaction.
         """
         if self.newer:
-            raise StorageError(f"cannot {what}: {self.newer}")
+            raise StorageError(msg("storage.cannot", what=what, why=self.newer))
         conn = self.db.conn
         try:
             if conn.in_transaction:
@@ -150,10 +151,7 @@ def _migrate(db: Database) -> str | None:
         unknown = [name for name in applied if name not in known]
         if unknown or theirs > ours:
             conn.execute("ROLLBACK")
-            return (
-                f"the database was written by a newer version of this app (schema "
-                f"{max(theirs, len(applied))}, this version knows {ours}); update the app to change it"
-            )
+            return msg("storage.newer", theirs=max(theirs, len(applied)), ours=ours)
         migrations.apply(db)
         conn.execute(f"PRAGMA user_version = {ours}")
         conn.execute("COMMIT")

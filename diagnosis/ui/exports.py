@@ -14,7 +14,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from diagnosis.errors import DiagnosisError
+from diagnosis.files import output_kind, refuse_database
 from diagnosis.ui.context import Context
+from diagnosis.ui.widgets import inform
 
 if TYPE_CHECKING:
     from diagnosis.model import Lang
@@ -47,6 +50,12 @@ def choose_file(parent: QWidget, ctx: Context, suffix: str, name: str) -> Path |
     folder = str(ctx.settings.value("export_folder", str(Path.home())))
     chosen, _ = QFileDialog.getSaveFileName(parent, name, str(Path(folder) / name), f"*{suffix}")
     if not chosen:
+        return None
+    try:  # the same rule as every command's -o: never over the database in use, never a folder
+        refuse_database(Path(chosen), ctx.db_path, "output")
+        output_kind(Path(chosen))
+    except DiagnosisError as error:
+        inform(parent, ctx.t("err.title"), ctx.say(error.lines[0]), error=True)
         return None
     ctx.settings.setValue("export_folder", str(Path(chosen).parent))
     return Path(chosen)

@@ -27,6 +27,12 @@ def write(tmp_path: Path, text: str) -> str:
 HOSTILE = [
     ('{"format": "diagnosis-answers/1", "format": "x"}', "the key 'format' appears twice in one object"),
     (json.dumps(GOOD).replace("2025", "9" * 30), "the number 99999999999999999999… is too large"),
+    (json.dumps(GOOD).replace("2025", "7" * 5000), "the number 77777777777777777777… is too large"),
+    (json.dumps(GOOD).replace("2025", "-" + "7" * 5000), "the number -7777777777777777777… is too large"),
+    (
+        json.dumps(GOOD | {"assessment": {"revision": 10_000}}),
+        "assessment.revision: Input should be less than or equal to 9999",
+    ),
     (json.dumps(GOOD).replace("2025", "1e999"), "the number 1e999 is too large"),
     (json.dumps(GOOD).replace("2025", "NaN"), "NaN is not a number JSON allows"),
     (json.dumps(GOOD).replace("2025", "-Infinity"), "-Infinity is not a number JSON allows"),
@@ -88,6 +94,8 @@ def test_a_full_answers_file_with_metadata_still_reports(tmp_path: Path) -> None
     ("value", "message"),
     [
         ("1" + "0" * 40, "is too large"),
+        ("1" * 5000, "the number 11111111111111111111… is too large"),
+        ("[" + "1" * 5000 + "]", "the number 11111111111111111111… is too large"),
         ("1e999", "the number 1e999 is too large"),
         ("NaN", "NaN is not a number JSON allows"),
         ("[" * 200 + "]" * 200, "nested more than 64 levels deep"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import stat
 import struct
 import zipfile
@@ -71,6 +72,21 @@ CASES: dict[str, tuple[Make, str]] = {
         _assessment("revision", 2**64),
         "the number 18446744073709551616 is too large",
     ),
+    "revision of 5,000 digits": (
+        lambda m: pack(
+            m
+            | {
+                "assessment.json": re.sub(
+                    rb'"revision": *[0-9]+', b'"revision": ' + b"1" * 5000, m["assessment.json"]
+                )
+            }
+        ),
+        "the number 11111111111111111111… is too large",
+    ),
+    "revision beyond the bound": (
+        _assessment("revision", 10_000),
+        "assessment.revision: Input should be less than or equal to 9999",
+    ),
     "status unknown": (_assessment("status", "approved"), "assessment.status"),
     "time is garbage": (
         _assessment("updated_at", "garbage"),
@@ -100,6 +116,12 @@ CASES: dict[str, tuple[Make, str]] = {
             lambda a: next(r for r in a if r["question_id"] == "devices_total").update(value="1" + "0" * 40)
         ),
         "is too large",
+    ),
+    "answer of 5,000 digits": (
+        _answers(
+            lambda a: next(r for r in a if r["question_id"] == "devices_total").update(value="1" * 5000)
+        ),
+        "the number 11111111111111111111… is too large",
     ),
     "answer that does not fit": (
         _answers(lambda a: a[0].update(value='["moon"]')),

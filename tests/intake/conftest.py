@@ -30,6 +30,7 @@ from tests.intake import postgres
 PROVIDER = "某某数字化服务有限公司"
 PROVIDER_USCC = "91340100MA2NX8K5TH"
 ROGUE = "冒名数字化服务有限公司"
+TODAY = dt.datetime(2028, 1, 1, 2, 0, tzinfo=dt.UTC)  # the intake's clock in these tests
 FIRMS = [  # valid codes (check digits computed), one per city
     ("合肥某精密机械有限公司", "91340100MA2XAB123M", "合肥市"),
     ("芜湖某汽配有限公司", "91340200MA2XAB123T", "芜湖市"),
@@ -100,8 +101,9 @@ def trust(trust_folder: Path) -> TrustList:
 
 @pytest.fixture
 def intake(db_url: str, trust: TrustList) -> Iterator[Intake]:
-    """An intake on an empty database of each engine, trusting the provider (not the rogue)."""
-    opened = Intake(open_engine(database_url(db_url)), Checker.bundled(trust), "核查员")
+    """An intake on an empty database of each engine, trusting the provider (not the rogue), on
+    the first day of 2028 (the sample assessments are finalized in 2026 and 2027)."""
+    opened = Intake(open_engine(database_url(db_url)), Checker.bundled(trust), "核查员", lambda: TODAY)
     yield opened
     opened.engine.dispose()
 

@@ -67,3 +67,58 @@ def test_a_database_from_a_newer_version_is_refused(db_url: str) -> None:
     engine.dispose()
     with pytest.raises(IntakeError, match="at schema 9999, which this version of the app does not know"):
         open_engine(database_url(db_url))
+
+
+def test_a_database_of_the_first_schema_gets_its_names_normalised(db_url: str) -> None:
+    """0001 → 0002: enterprises without a code, written in two spellings, become one key."""
+    import datetime as dt
+
+    from alembic import command
+    from alembic.config import Config
+
+    from diagnosis import paths
+    from diagnosis.intake.schema import assessments
+
+    url = database_url(db_url)
+    engine = open_engine(url)  # at HEAD; go back to 0001 and store rows as 0001 did
+    config = Config()
+    config.set_main_option("script_location", str(paths.intake_migrations()))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0001")
+        now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        for n, name in enumerate(["合肥某精密\u200b机械有限公司", "合肥某精密機械有限公司"]):
+            columns = {c.name: None for c in assessments.columns if c.name not in ("id", "name_key")}
+            columns |= {
+                "uid": f"uid{n:010d}",
+                "revision": 1,
+                "status": "finalized",
+                "mode": "onsite",
+                "enterprise_key": f"name:{name}",
+                "enterprise": name,
+                "province": "安徽省",
+                "city": "合肥市",
+                "created_at": now,
+                "received_at": now,
+                "day": now.date(),
+                **dict.fromkeys(("questionnaire_id", "questionnaire_version", "questionnaire_status"), "x"),
+                **dict.fromkeys(("questionnaire_sha256", "answers_digest"), "0" * 64),
+                **dict.fromkeys(("score", "max_score"), 1.0),
+                **dict.fromkeys(("level_rank", "questions_visible", "questions_answered"), 1),
+                **dict.fromkeys(("evidence_count", "evidence_expected", "evidence_covered"), 0),
+                **dict.fromkeys(("plan_projects", "visit_count"), 0),
+                **dict.fromkeys(("answers_trivial", "signed", "trusted"), False),
+            }
+            keys = ", ".join(columns)
+            conn.execute(
+                text(f"INSERT INTO assessments ({keys}) VALUES ({', '.join(':' + k for k in columns)})"),
+                columns,
+            )
+    engine.dispose()
+    engine = open_engine(url)
+    with engine.connect() as conn:
+        keys = conn.execute(text("SELECT DISTINCT enterprise_key, name_key FROM assessments")).all()
+        differences = compare_metadata(MigrationContext.configure(conn), metadata)
+    engine.dispose()
+    assert keys == [("name:安徽省/合肥市/合肥某精密机械有限公司", "安徽省/合肥市/合肥某精密机械有限公司")]
+    assert differences == []
