@@ -147,12 +147,9 @@ class Checker:
 
         from diagnosis.report.pdf import PAYLOAD_NAME, QUESTIONNAIRE_NAME
         from diagnosis.report.source import ReportPayload
-        from diagnosis.report.verify import LEGACY_FORMAT
 
         attachments = PdfReader(io.BytesIO(raw)).attachments
-        data = parse_json(attachments[PAYLOAD_NAME][0], PAYLOAD_NAME)
-        if isinstance(data, dict) and data.get("format") == LEGACY_FORMAT:
-            raise Refused(msg("intake.legacy_report", format=LEGACY_FORMAT))
+        data = parse_json(attachments[PAYLOAD_NAME][0], PAYLOAD_NAME)  # never format 1: verify fails those
         embedded = attachments[QUESTIONNAIRE_NAME][0]
         key = _sha(embedded)
         if key not in self.memo:
