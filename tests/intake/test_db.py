@@ -77,6 +77,7 @@ def test_a_database_of_the_first_schema_gets_its_names_normalised(db_url: str) -
     from alembic.config import Config
 
     from diagnosis import paths
+
     url = database_url(db_url)
     engine = open_engine(url)  # at HEAD; go back to 0001 and store rows as 0001 did
     config = Config()
