@@ -10,12 +10,11 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from diagnosis import paths
 from diagnosis.errors import DiagnosisError
 from diagnosis.intake.columns import Received, Source, extract, lowest_answers
+from diagnosis.intake.official import official_versions
 from diagnosis.intake.signatures import SignatureMemo
 from diagnosis.jsonio import parse_json
-from diagnosis.loading.catalogue import Catalogue
 from diagnosis.loading.load import Loaded, load_bytes
 from diagnosis.messages import joined, msg
 from diagnosis.storage.archive import PackageError
@@ -50,9 +49,7 @@ class Checker:
     @classmethod
     def bundled(cls, trust: TrustList, evidence_limit: int = DEFAULT_EVIDENCE_LIMIT) -> Checker:
         """A checker whose official versions are the questionnaires bundled with the app."""
-        catalogue = Catalogue([paths.bundled_questionnaires()])
-        official = {key: entry.sha256 for key, entry in catalogue.entries.items()}
-        return cls(trust, evidence_limit, official)
+        return cls(trust, evidence_limit, dict(official_versions()))
 
     def lap(self, stage: str, started: float) -> float:
         now = time.perf_counter()

@@ -12,8 +12,9 @@ import datetime as dt
 import hashlib
 import io
 import json
+import random
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,11 @@ from diagnosis.loading.load import Loaded
 from diagnosis.plan.model import Plan
 from diagnosis.records import ASSESSMENT_FIELDS, AssessmentRecord, travelling
 from diagnosis.signing.keys import ProviderKey, new_keys, read_key
+from diagnosis.storage.answers import ANSWERED, FROM_FILE
 from diagnosis.storage.package import SIGNATURE, pack_members
 
 PASSWORD = "intake-sample-keys"  # fictitious providers' keys, for sample data only
+EXPLAINED = "已现场核实：该数据属实，系企业当年实际情况"  # a provider's note on a data warning
 
 
 @dataclass
@@ -48,6 +51,7 @@ class Spec:
     plan: Plan | None = None
     signer: ProviderKey | None = None
     notes: dict[str, str] = field(default_factory=dict)  # the answers' notes (reasons for 不适用)
+    from_file: bool = False  # the answers loaded at once from an answers file (`answer --from`)
 
     @property
     def finalized(self) -> dt.datetime:
@@ -91,6 +95,39 @@ class Spec:
         ]
 
 
+def explained(spec: Spec) -> Spec:
+    """The spec with the provider's note on each data warning its answers raise (format 3 asks
+    for one before finalizing), as a provider who checked the figures on site hands it in."""
+    from diagnosis.scoring.context import context_of
+    from diagnosis.scoring.plausibility import alerts
+
+    if spec.plan is None:
+        return spec
+    context = context_of(
+        enterprise=spec.enterprise, assessment=spec.assessment(), notes=spec.notes, resolutions={}
+    )
+    resolutions = {alert.id: EXPLAINED for alert in alerts(spec.loaded.questionnaire, spec.answers, context)}
+    return replace(spec, plan=spec.plan.model_copy(update={"resolutions": resolutions}))
+
+
+def measured_again(loaded: Loaded, answers: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """The answers with every figure measured again a year on: each within -5 % … +25 % of what it
+    was (within the question's maximum)."""
+    from diagnosis.model import NumberQuestion
+    from diagnosis.model.index import index_of
+
+    index = index_of(loaded.questionnaire)
+    out = dict(answers)
+    for qid, value in answers.items():
+        question = index.questions.get(qid)
+        if isinstance(question, NumberQuestion) and isinstance(value, int | float) and value:
+            changed = value * rng.uniform(0.95, 1.25)
+            if question.max is not None:
+                changed = min(changed, question.max)
+            out[qid] = round(changed) if question.integer else round(changed, 2)
+    return out
+
+
 def package(spec: Spec) -> bytes:
     """The spec as a `.diagpkg`, signed over its manifest when the spec has a signer."""
     q = spec.loaded.questionnaire
@@ -99,7 +136,11 @@ def package(spec: Spec) -> bytes:
         for qid, value in spec.copied.items()
     ]
     changed = [(qid, v) for qid, v in spec.answers.items() if qid not in spec.copied or spec.copied[qid] != v]
-    history += [_change(qid, value, spec._answered(n), "answered") for n, (qid, value) in enumerate(changed)]
+    for n, (qid, value) in enumerate(changed):
+        if spec.from_file:  # all at one moment, with the reason `answer --from` records
+            history.append(_change(qid, value, spec._answered(0), FROM_FILE))
+        else:
+            history.append(_change(qid, value, spec._answered(n), ANSWERED))
     updated = _stamp(spec.finalized)
     members = {
         "assessment.json": _json(

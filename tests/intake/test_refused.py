@@ -220,4 +220,7 @@ def test_revisions_two_clerks_took_in_at_once_from_two_signers_are_flagged(
     assert [intake.add(package(s), s.uid).status for s in (first, rogue)] == ["received", "received"]
     [flag] = [f for f in flags.find_flags(intake.engine) if f.kind == "different_signer"]
     assert flag.evidence == f"signed by {PROVIDER}、{ROGUE}"
-    assert [name.split()[2] for name in flag.assessments] == ["r1", "r2"]
+    assert flag.assessments == [  # every revision, by its own report number
+        f"芜湖某汽配有限公司（{first.report_number}）",
+        "芜湖某汽配有限公司（20260301-ABCD-XAB123-R00002）",
+    ]
