@@ -422,7 +422,7 @@ def effect_not_measured(conn: Connection, known: Known) -> list[Flag]:
     flags = []
     for pair in effects.pairs(mapped):
         baseline = known.labels.get(pair.before["id"], "")
-        ids = [pair.after["id"], pair.before["id"]]
+        ids = [pair.after["id"]]  # the re-assessment; its baseline is named in the evidence
         if pair.effect.not_updated:
             reason = msg("effect.not_updated", figures=Items(pair.effect.not_updated))
             flags.append(known.flag("figures_not_updated", _effect(reason, baseline), ids))

@@ -96,30 +96,40 @@ class Spec:
 
 
 def explained(spec: Spec) -> Spec:
-    """The spec with the provider's note on each data warning its answers raise (format 3 asks
-    for one before finalizing), as a provider who checked the figures on site hands it in."""
-    from diagnosis.scoring.context import context_of
-    from diagnosis.scoring.plausibility import alerts
+    """The spec with the provider's note on each warning its answers and plan raise (format 3
+    asks for one before finalizing; the report's cover counts those left open), as a provider who
+    checked the figures on site hands it in."""
+    from diagnosis.report.source import ReportInput
+    from diagnosis.report.standing import checks
 
     if spec.plan is None:
         return spec
-    context = context_of(
-        enterprise=spec.enterprise, assessment=spec.assessment(), notes=spec.notes, resolutions={}
+    plan = spec.plan.model_copy(update={"resolutions": {}})
+    source = ReportInput(
+        loaded=spec.loaded,
+        answers=dict(spec.answers),
+        notes=dict(spec.notes),
+        enterprise=dict(spec.enterprise),
+        assessment=spec.assessment(),
+        plan=plan,
     )
-    resolutions = {alert.id: EXPLAINED for alert in alerts(spec.loaded.questionnaire, spec.answers, context)}
-    return replace(spec, plan=spec.plan.model_copy(update={"resolutions": resolutions}))
+    resolutions = {alert.id: EXPLAINED for alert in checks(source)}
+    return replace(spec, plan=plan.model_copy(update={"resolutions": resolutions}))
 
 
 def measured_again(loaded: Loaded, answers: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """The answers with every figure measured again a year on: each within -5 % … +25 % of what it
-    was (within the question's maximum)."""
+    """The answers with the figures of the effect indicators (revenue, energy, yield …) measured
+    again a year on: each within -5 % … +25 % of what it was, within the question's range."""
     from diagnosis.model import NumberQuestion
+    from diagnosis.model.formula import compile_formula
     from diagnosis.model.index import index_of
 
-    index = index_of(loaded.questionnaire)
+    q = loaded.questionnaire
+    index = index_of(q)
+    figures = {name for spec in q.kpis for name in compile_formula(spec.formula).names}
     out = dict(answers)
-    for qid, value in answers.items():
-        question = index.questions.get(qid)
+    for qid in sorted(figures & set(answers)):
+        question, value = index.questions.get(qid), answers[qid]
         if isinstance(question, NumberQuestion) and isinstance(value, int | float) and value:
             changed = value * rng.uniform(0.95, 1.25)
             if question.max is not None:
