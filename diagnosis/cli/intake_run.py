@@ -98,60 +98,55 @@ class Bar:
 
 def run_report(args: argparse.Namespace) -> int:
     from diagnosis.intake.claims import claim_tables
-    from diagnosis.intake.ledger import ledger
 
     if args.start and args.end and args.start > args.end:
         raise UsageError("--from is after --to")
-    policy = _policy(args.policy)
     target: Path | None = args.output
     if target is not None and target.suffix.lower() not in (".xlsx", ".pdf"):
         raise UsageError(f"{target}: write the claim tables to a .xlsx or a .pdf file")
-    engine = open_engine(database_url(args.db))
-    start = dt.date.fromisoformat(args.start) if args.start else None
-    end = dt.date.fromisoformat(args.end) if args.end else None
-    book = ledger(engine, policy, start, end)
-    claims = claim_tables(engine, args.by, book.start, book.end)
+    desk = _desk(args)
+    desk.start = dt.date.fromisoformat(args.start) if args.start else None
+    desk.end = dt.date.fromisoformat(args.end) if args.end else None
+    book = desk.ledger()
     if target is None:
+        claims = claim_tables(desk.engine, args.by, book.start, book.end)
         sys.stdout.write(_report_text(book, claims, args.by if args.policy else None, args.message_lang))
         return 0
     if target.suffix.lower() == ".xlsx":
-        from diagnosis.intake.sheets import claims_workbook
-
-        claims_workbook(claims, target, book)
+        desk.export_excel(target, args.by)
     else:
-        from diagnosis.intake.claims_pdf import write_claims_pdf
-        from diagnosis.localtime import local_date
-
-        today = local_date(dt.datetime.now(dt.UTC).isoformat())
-        write_claims_pdf(claims, dt.date.fromisoformat(today), target, book)
-    print(f"{target}: {claims.total.enterprises} enterprises, {book.total.claims} claims")
+        desk.export_pdf(target, args.by)
+    print(f"{target}: {book.total.enterprises} enterprises, {book.total.claims} claims")
     return 0
 
 
-def _policy(path: Path | None) -> Any:
-    from diagnosis.intake.policy import default_policy, load_policy
+def _desk(args: argparse.Namespace) -> Any:
+    """The clerk's desk (intake.desk, shared with the intake window) on --db under --policy."""
+    from diagnosis.intake.desk import open_desk
 
-    return load_policy(path) if path is not None else default_policy()
+    return open_desk(args.db, getattr(args, "policy", None), os.environ.get("DIAGNOSIS_USER") or _login())
 
 
 def _report_text(book: Any, claims: Any, by: str | None, lang: Lang) -> str:
     """The amounts under the policy (by group, when asked), the reasons held, then the volume and
     effect by group; names from the documents shown printable."""
     total = book.total
-    lines = [
-        render(
-            msg(
-                "pay.summary",
-                claims=total.claims,
-                payable=total.payable_claims,
-                payable_amount=f"{total.payable:,}",
-                held=total.held_claims,
-                held_amount=f"{total.held:,}",
-                requested=f"{total.requested:,}",
-            ),
-            lang,
+    summary = (
+        msg(
+            "pay.summary",
+            claims=total.claims,
+            payable=total.payable_claims,
+            payable_amount=f"{total.payable:,}",
+            held=total.held_claims,
+            held_amount=f"{total.held:,}",
+            requested=f"{total.requested:,}",
         )
-    ]
+        if book.policy.pays
+        else msg(
+            "pay.summary_unpaid", claims=total.claims, payable=total.payable_claims, held=total.held_claims
+        )
+    )
+    lines = [render(summary, lang)]
     if book.reasons:
         lines.append(render(msg("pay.held_for"), lang))
         lines += [f"  {n:>6}  {reason.text(lang)}" for _, reason, n in book.reasons]
@@ -208,8 +203,8 @@ def run_flags(args: argparse.Namespace) -> int:
     from diagnosis.intake.flags import about, find_flags
 
     lang = args.message_lang
-    policy = _policy(args.policy)
-    flags = find_flags(open_engine(database_url(args.db)), policy.evidence_minimum)
+    desk = _desk(args)
+    flags = find_flags(desk.engine, desk.policy.evidence_minimum)
     if args.output is not None:
         from diagnosis.intake.sheets import flags_workbook
 
@@ -268,15 +263,12 @@ def run_refused(args: argparse.Namespace) -> int:
 
 
 def run_release(args: argparse.Namespace) -> int:
-    from diagnosis.intake.ledger import ledger
-    from diagnosis.intake.releases import find, release
+    from diagnosis.intake.releases import find
 
-    policy = _policy(args.policy).model_copy(update={"period": None})  # any claim, whenever made
-    engine = open_engine(database_url(args.db))
-    book = ledger(engine, policy)
-    claim = find(engine, book, args.document)
-    done = release(engine, claim, args.note, os.environ.get("DIAGNOSIS_USER") or _login())
-    print(printable(render(done, args.message_lang)))
+    desk = _desk(args)
+    desk.policy = desk.policy.model_copy(update={"period": None})  # any claim, whenever made
+    claim = find(desk.engine, desk.ledger(), args.document)
+    print(printable(render(desk.release(claim.id, args.note), args.message_lang)))
     return 0
 
 

@@ -188,16 +188,19 @@ def identical_findings(conn: Connection, known: Known) -> list[Flag]:
     return [
         known.flag(
             "identical_findings",
-            msg(
-                "flag.evidence.findings",
-                count=items[0].findings_count or 0,
-                drafted=max(r.findings_drafted or 0 for r in items),
-                enterprises=len({known.enterprises[r.id] for r in items}),
-            ),
+            _findings(items, len({known.enterprises[r.id] for r in items})),
             [r.id for r in items],
         )
         for items in _alike(known, rows, "findings_digest").values()
     ]
+
+
+def _findings(items: list[Any], enterprises: int) -> Message:
+    drafted = max(r.findings_drafted or 0 for r in items)
+    count = items[0].findings_count or 0
+    if drafted:
+        return msg("flag.evidence.findings_drafted", count=count, enterprises=enterprises, drafted=drafted)
+    return msg("flag.evidence.findings", count=count, enterprises=enterprises)
 
 
 def fast_pace(conn: Connection, known: Known) -> list[Flag]:

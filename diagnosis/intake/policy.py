@@ -34,8 +34,9 @@ ALWAYS_HOLD = (
     "figures_not_updated",
     "too_early",
 )
-# … and of those, what no reviewer's note can release: the document itself must be handed in again.
-NEVER_RELEASED = ("unsigned", "untrusted", "no_credit_code")
+# … and of those, what no reviewer's note can release: the provider must hand in a signed document,
+# the enterprise's code, or a re-assessment that measures the effect (late enough, figures afresh).
+NEVER_RELEASED = ("unsigned", "untrusted", "no_credit_code", "figures_not_updated", "too_early")
 DEFAULT_INFORM = ("superseded_questionnaire", "budget_outlier", "many_not_applicable")
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]

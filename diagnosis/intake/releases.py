@@ -1,7 +1,8 @@
 """A reviewer releasing a held claim with a note: kept with who and when, never edited. A release
 lifts the reasons that held the claim when it was given (a reason that arises later holds it
 again); what only the provider can mend (no signature, an untrusted signer, no valid credit code,
-a region or questionnaire the policy does not cover) cannot be released with a note."""
+an effect not measured — too early, or its figures copied — a region, questionnaire or self-
+assessment the policy does not cover) cannot be released with a note."""
 
 from __future__ import annotations
 

@@ -143,6 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} answers, all the same (digest {digest}…)",
     ),
     "flag.evidence.findings": (
+        "{count} 条问题与需求，{enterprises} 家企业文字相同",
+        "{count} findings, the same text in {enterprises} enterprises",
+    ),
+    "flag.evidence.findings_drafted": (
         "{count} 条问题与需求，{enterprises} 家企业文字相同（其中 {drafted} 条仍为自动起草的原文）",
         "{count} findings, the same text in {enterprises} enterprises ({drafted} still as drafted)",
     ),

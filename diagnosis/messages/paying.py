@@ -69,6 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{claims} claims: {payable} payable, {payable_amount} yuan; {held} held, {held_amount} yuan; "
         "{requested} yuan requested",
     ),
+    "pay.summary_unpaid": (
+        "{claims} 份申领：可拨付 {payable} 份，暂缓 {held} 份（未指定政策：不计金额）",
+        "{claims} claims: {payable} payable, {held} held (no policy given: no amounts)",
+    ),
     "pay.held_for": ("暂缓原因（按申领数）：", "held for (claims held):"),
     "pay.refused_count": ("不予受理的文件：{count} 份", "documents refused: {count}"),
     "flags.summary": ("{count} 个疑点：{kinds}", "{count} flags: {kinds}"),
@@ -109,8 +113,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "release.not_held": ("{claim} 未被暂缓：无需放行", "{claim} is not held: there is nothing to release"),
     "release.not_releasable": (
-        "{claim} 不能以说明放行：{reasons}（须由服务机构重新提交文件）",
-        "{claim} cannot be released with a note: {reasons} (the provider must hand the document in again)",
+        "{claim} 不能以说明放行：{reasons}（须由服务机构重新提交）",
+        "{claim} cannot be released with a note: {reasons} (the provider must hand in what is missing)",
     ),
     "release.no_note": ("放行须附说明（--note）", "a release needs a note (--note)"),
     "release.note_long": (
