@@ -128,6 +128,11 @@ SpecMaker = Callable[..., Spec]
 
 @pytest.fixture
 def make_spec(keys: dict[str, ProviderKey]) -> SpecMaker:
+    """`make_spec(n, **changes)`: see `spec_maker`."""
+    return spec_maker(keys)
+
+
+def spec_maker(keys: dict[str, ProviderKey]) -> SpecMaker:
     """`make_spec(n, **changes)`: assessment n of the sample firms (firm n % 4), signed by the
     trusted provider, finalized on 2026-03-0n, with a plan, a visit, the data warnings explained
     and evidence for every question that calls for it (the first named 照片n.png) — a claim
