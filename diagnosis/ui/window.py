@@ -154,8 +154,21 @@ class MainWindow(QMainWindow):
         self.questions.menu_actions = self.actions_
         self._banners()
         self.retranslate()
+        from diagnosis.ui.resume import left_mark
+
+        mark = left_mark(ctx)
         self.open_database()
+        if mark is not None:
+            self._resume(mark)
         QTimer.singleShot(0, self._catalogue_problems)  # once, after the list is on the screen
+
+    def _resume(self, mark: dict[str, object]) -> None:
+        """The assessment a run that ended without closing (a crash, a kill) was on."""
+        from diagnosis.ui.resume import marked_assessment
+
+        found = marked_assessment(self.ctx, mark) if self.usable else None
+        if found is not None:
+            self.guard(lambda: self.open_assessment(found))
 
     def _banners(self) -> None:
         from diagnosis.ui.banner import Banner
@@ -264,6 +277,9 @@ class MainWindow(QMainWindow):
         enable(self)
 
     def show_start(self) -> None:
+        from diagnosis.ui.resume import clear_mark
+
+        clear_mark(self.ctx)
         self._show(self.start)
 
     def show_questionnaires(self) -> None:
@@ -278,7 +294,10 @@ class MainWindow(QMainWindow):
     def open_assessment(self, assessment_id: int) -> None:
         from diagnosis.session import Session
 
+        from diagnosis.ui.resume import mark_open
+
         self.ctx.session = Session.open(self.ctx.store, assessment_id)
+        mark_open(self.ctx)
         self.stack.setCurrentWidget(self.questions)
         self.update_actions()
         self.questions.enter()
@@ -514,4 +533,8 @@ class MainWindow(QMainWindow):
             except Exception:  # an exception escaping closeEvent takes Qt down
                 logging.getLogger(__name__).exception("saving on close failed")
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
+        if self.loaded:
+            from diagnosis.ui.resume import clear_mark
+
+            clear_mark(self.ctx)  # closed as meant: the next start shows the list
         event.accept()

@@ -37,7 +37,10 @@ from diagnosis.ui.questions.rating import Group, RatingView, Row
 from diagnosis.ui.questions.side_panel import DIMENSION, SidePanel
 from diagnosis.ui.widgets import PlainLabel, scrolling
 
-NOTE_PAUSE_MS = 800  # a note is committed once typing pauses this long (and on leaving it)
+# A note is committed once typing pauses this long (and on leaving it): short enough that a kill
+# right after typing loses nothing, well within 0.3 s even with a slow disk's commit.
+NOTE_PAUSE_MS = 200
+NOTE_LONGEST_MS = 1000  # and at least this often while typing goes on without a pause
 
 
 class QuestionPage(QWidget):
@@ -66,7 +69,11 @@ class QuestionPage(QWidget):
         self.note_timer.setSingleShot(True)
         self.note_timer.setInterval(NOTE_PAUSE_MS)
         self.note_timer.timeout.connect(self._save_note)
-        self.note.textChanged.connect(lambda _: self.note_timer.start())  # typed, pasted or from an IME
+        self.note_deadline = QTimer(self)
+        self.note_deadline.setSingleShot(True)
+        self.note_deadline.setInterval(NOTE_LONGEST_MS)
+        self.note_deadline.timeout.connect(self._save_note)
+        self.note.textChanged.connect(self._note_changed)  # typed, pasted or from an IME
         self.evidence = EvidenceBox(ctx, self._say, self.update_actions)
         self.saved = PlainLabel(wrap=True, name="savedMark")
         # Plausibility warnings (never blocking): under the answer, or under a rating table.
@@ -403,8 +410,16 @@ class QuestionPage(QWidget):
             if choosing:
                 self.rating.target.setFocus()
 
+    def _note_changed(self) -> None:
+        self.note_timer.start()
+        if not self.note_deadline.isActive():
+            self.note_deadline.start()
+        if not self.saved.property("error"):
+            self._say("")  # "saved" is about what was committed: not this text, not yet
+
     def _save_note(self) -> None:
         self.note_timer.stop()
+        self.note_deadline.stop()
         owner = self.note_owner
         if self.ctx.session is None or owner is None or self.session.read_only:
             return
