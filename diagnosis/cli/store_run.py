@@ -31,7 +31,6 @@ from diagnosis.storage.assessments import (
     delete_assessment,
     finalize,
     get_assessment,
-    new_assessment,
     reassess,
     reopen,
 )
@@ -124,8 +123,10 @@ def run_new(args: argparse.Namespace) -> int:
         enterprise_id = int(get_enterprise(store, args.enterprise)["id"])
     else:
         enterprise_id = find_or_add(store, args.enterprise_name, args.uscc)
+    from diagnosis.storage.plans import start_assessment
+
     print(
-        new_assessment(
+        start_assessment(
             store, loaded, enterprise_id, mode=args.mode, provider=args.provider, assessor=args.assessor
         )
     )

@@ -6,10 +6,11 @@ checks that both languages of a message take the same parameters.
 
 from __future__ import annotations
 
-from diagnosis.messages import common
+from diagnosis.messages import common, keys
 
 Table = dict[str, tuple[str, str]]
 
 CATALOGUE: Table = {
     **common.MESSAGES,
+    **keys.MESSAGES,
 }

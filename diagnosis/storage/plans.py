@@ -9,9 +9,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.plan.model import Plan
+from diagnosis.loading.load import Loaded
+from diagnosis.plan.model import Person, Plan, Process
 from diagnosis.plan.projection import check_plan
-from diagnosis.storage.assessments import questionnaire_of, require_draft
+from diagnosis.storage.assessments import Mode, new_assessment, questionnaire_of, require_draft
 from diagnosis.storage.db import Store
 
 
@@ -49,6 +50,25 @@ def set_plan(store: Store, assessment_id: int, plan: Plan, reason: str = "edited
             [assessment_id, old[0] if old else None, new, now, store.user, reason],
         )
         db.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", [now, assessment_id])
+
+
+def start_assessment(
+    store: Store,
+    loaded: Loaded,
+    enterprise_id: int,
+    *,
+    mode: Mode = "self",
+    provider: str | None = None,
+    assessor: str | None = None,
+) -> int:
+    """A new draft assessment (`diagnosis new`, the wizard's first steps); on-site, its diagnosis
+    starts with the assessor who opened it among the assessors (评估人员), in one transaction."""
+    with store.write("create the assessment"):
+        made = new_assessment(store, loaded, enterprise_id, mode=mode, provider=provider, assessor=assessor)
+        if mode == "onsite" and assessor and assessor.strip():
+            plan = Plan(process=Process(assessors=[Person(name=assessor.strip())]))
+            set_plan(store, made, plan, "the assessor who opened the assessment")
+    return made
 
 
 def resolve_alert(store: Store, assessment_id: int, check_id: str, note: str) -> None:

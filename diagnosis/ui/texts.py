@@ -458,6 +458,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "key: keep it safe and backed up; the .pem file of the same name is the public certificate to "
         "give the city or province for its trust list. With a CA's certificate, choose its .p12/.pfx.",
     ),
+    "key.set_up": (
+        "要把这把密钥的证书加入信任列表，并在导出报告和评估包时签名吗？\n"
+        "（这样，您核验自己签名的报告时就能通过。）",
+        "Add this key's certificate to the trust list and sign reports and packages when "
+        "exporting?\n(Then your own signed reports verify here too.)",
+    ),
     "key.differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "key.made": (
         "密钥：{file}\n证书：{certificate}（交给主管部门列入信任列表）\n指纹：SHA-256 {fingerprint}",

@@ -293,7 +293,6 @@ class MainWindow(QMainWindow):
 
     def open_assessment(self, assessment_id: int) -> None:
         from diagnosis.session import Session
-
         from diagnosis.ui.resume import mark_open
 
         self.ctx.session = Session.open(self.ctx.store, assessment_id)

@@ -198,3 +198,29 @@ def test_a_question_is_marked_for_review_and_cleared(db: Path, capsys: pytest.Ca
     assert review_flags(open_store(db), 1) == set()
     code, _, err = run(capsys, "answer", "1", "devices_total")
     assert code == 1 and err.strip() == "give a VALUE, --note, --clear or --review"
+
+
+def test_the_assessor_of_new_is_among_the_plan_assessors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIAGNOSIS_DB", str(tmp_path / "a.db"))
+    for mode, number in (("onsite", "1"), ("self", "2")):
+        code, out, _ = run(
+            capsys,
+            "new",
+            "--questionnaire",
+            "sme-digital-2024",
+            "--enterprise-name",
+            "甲",
+            "--mode",
+            mode,
+            "--assessor",
+            "张工",
+        )
+        assert code == 0 and out == f"{number}\n"
+    code, out, _ = run(capsys, "plan", "1", "--get")
+    assert code == 0 and json.loads(out)["process"]["assessors"] == [
+        {"name": "张工", "role": None, "qualification": None}
+    ]
+    code, out, _ = run(capsys, "plan", "2", "--get")  # a self-assessment has no diagnosis to start
+    assert code == 0 and json.loads(out)["process"]["assessors"] == []

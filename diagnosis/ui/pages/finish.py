@@ -97,7 +97,7 @@ class FinishPage(QWidget):
         try:
             finalize(self.ctx.store, session.assessment_id, force=bool(missing))
         except DiagnosisError as error:
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return
         self.enter()
         self.buttons["btn.pdf"].setFocus()  # the next step, not whatever follows a disabled button
@@ -121,7 +121,7 @@ class FinishPage(QWidget):
         try:
             source = from_store(self.ctx.store, session.assessment_id, previous)
         except DiagnosisError as error:
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return
         key = self._key()
         if key is False:
@@ -139,7 +139,7 @@ class FinishPage(QWidget):
         except Cancelled:
             return False
         except DiagnosisError as error:
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return False
 
     def export_xlsx(self, target: Path | None = None) -> None:
@@ -169,7 +169,7 @@ class FinishPage(QWidget):
             work()
         except DiagnosisError as error:
             self.signer = None
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return
         self._done(target)
 

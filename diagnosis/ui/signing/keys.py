@@ -53,7 +53,8 @@ class NewKeyDialog(QDialog):
         self.made: Path | None = None
         t = ctx.t
         self.setWindowTitle(t("key.new.title"))
-        self.provider, self.uscc = QLineEdit(str(ctx.settings.value("provider", "") or "")), QLineEdit()
+        self.provider = QLineEdit(str(ctx.settings.value("provider", "") or ""))
+        self.uscc = QLineEdit(str(ctx.settings.value("provider_uscc", "") or ""))
         self.password, self.again = QLineEdit(), QLineEdit()
         for field in (self.password, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -109,9 +110,12 @@ class NewKeyDialog(QDialog):
                 self.password.text(),
             )
         except DiagnosisError as error:
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return
         self.made = made.key_file
+        # New assessments name the provider as its key does.
+        self.ctx.settings.setValue("provider", made.identity.display_name)
+        self.ctx.settings.setValue("provider_uscc", made.identity.uscc or "")
         done = t(
             "key.made",
             file=str(made.key_file),
