@@ -167,10 +167,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ask.detached": ("✓ 已移除：{name}", "✓ Removed: {name}"),
     "ask.keys": ("回车下一页，Alt+← 上一页", "Enter: next page, Alt+←: previous"),
     "ask.keys.choice": ("数字键 {low}–{high} 选择", "Number keys {low}–{high} choose"),
-    "ask.keys.ladder": (
-        "数字键 {low}–{high} 即等级（0 = 未开展）",
-        "Number keys {low}–{high} are the levels (0 = not started)",
-    ),
+    "ask.keys.ladder": ("数字键 {low}–{high} 即等级", "Number keys {low}–{high} are the levels"),
+    "ask.keys.ladder.zero": ("（0 = {label}）", " (0 = {label})"),
     "ask.keys.more": ("，↑/↓ 移到其余选项、空格选中", ", ↑/↓ reach the other options, Space chooses"),
     "ask.keys.go": ("，回车下一页，Alt+← 上一页", "; Enter: next page, Alt+←: previous"),
     "ask.keys.number": (

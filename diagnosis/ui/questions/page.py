@@ -252,7 +252,7 @@ class QuestionPage(QWidget):
                 Row(x, text, index.questions[x].level, at, x in flagged, bool(notes.get(x)))
             )
         table = [
-            (self._group(level, levels, rows, answers), rows)
+            (Group(level, ""), rows)
             for level, rows in sorted(groups.items(), key=lambda g: (g[0] is None, g[0] or 0))
         ]
         labels = [f"{n}\n{o.label.get(lang)}" for n, o in enumerate(options, start=1)]
@@ -260,25 +260,34 @@ class QuestionPage(QWidget):
         self.rating.table.read_only = session.read_only
         self.rating.table.fill(table, labels, qid)
         self._offer_target(answers)
+        self._count_rating(dimension, answers)
+        self.keys.setText(t("rate.keys", high=len(options)))
+        self.body.setCurrentIndex(1)
+
+    def _count_rating(self, dimension: str, answers: dict[str, Any]) -> None:
+        """The page's counters ("本页已答 n / m", each level's "n/m"), after every answer."""
+        lang, t, q = self.ctx.texts.lang, self.ctx.t, self.session.questionnaire
+        index = index_of(q)
+        questions = flow.on_page(q, answers, dimension)
+        names = {level.value: level.name.get(lang) for level in index.levels(index.dimensions[dimension])}
+        levels: dict[int | None, list[str]] = {}
+        for x in questions:
+            levels.setdefault(index.questions[x].level, []).append(x)
+        for level, members in levels.items():
+            done = sum(answers.get(x) is not None for x in members)
+            title = t("rate.level", level=level, name=names.get(level, "")) if level else "—"
+            self.rating.table.set_group_title(level, f"{title.rstrip()}    {done}/{len(members)}")
         pages = flow.pages(q, answers, self.ctx.rating)
-        done = sum(answers.get(x) is not None for x in questions)
         self.position.setText(
             t(
                 "rate.position",
                 name=index.dimensions[dimension].name.get(lang),
                 n=pages.index(dimension) + 1,
                 total=len(pages),
-                done=done,
+                done=sum(answers.get(x) is not None for x in questions),
                 count=len(questions),
             )
         )
-        self.keys.setText(t("rate.keys", high=len(options)))
-        self.body.setCurrentIndex(1)
-
-    def _group(self, level: int | None, names: dict[int | None, str], rows: list[Row], answers: Any) -> Group:
-        done = sum(answers.get(r.question) is not None for r in rows)
-        title = self.ctx.t("rate.level", level=level, name=names.get(level, "")) if level else "—"
-        return Group(level, f"{title}    {done}/{len(rows)}")
 
     def _offer_target(self, answers: dict[str, Any]) -> None:
         q = self.session.questionnaire
@@ -375,6 +384,7 @@ class QuestionPage(QWidget):
             self.show_question(qid)  # the answer changed what is shown: draw the page again
             return
         self._refresh_row(qid)
+        self._count_rating(self.page or "", self.session.answers())
         self.rating.table.step(+1)
 
     def _refresh_row(self, qid: str) -> None:
