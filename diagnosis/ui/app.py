@@ -28,6 +28,7 @@ QLabel#pageTitle { font-size: 18px; font-weight: bold; color: #1d4ed8; padding: 
 QLabel#questionText { font-size: 16px; font-weight: bold; padding: 6px 0; }
 QLabel#levelText { font-size: 26px; font-weight: bold; color: #1d4ed8; }
 QLabel#fieldError { color: #b91c1c; font-weight: bold; }
+QLabel#fieldError[ok="true"] { color: #15803d; font-weight: normal; }
 QLabel#savedMark { color: #15803d; }
 QLabel#savedMark[error="true"] { color: #b91c1c; font-weight: bold; }
 QLabel#flagMark { color: #b45309; font-weight: bold; }
@@ -39,6 +40,7 @@ QLabel#verdictText[ok="true"] { color: #15803d; }
 QLabel#verdictText[ok="false"] { color: #b91c1c; }
 QFrame#readOnlyBanner { background: #fef3c7; border-bottom: 1px solid #f59e0b; }
 QFrame#problemBanner { background: #ffedd5; border-bottom: 1px solid #fb923c; }
+QRadioButton, QCheckBox { border: 2px solid transparent; border-radius: 3px; padding: 2px 6px; }
 QPushButton:focus, QRadioButton:focus, QCheckBox:focus, QComboBox:focus, QDateEdit:focus {
     outline: none; border: 2px solid #2563eb; border-radius: 3px; padding: 2px 6px; }
 QLineEdit:focus { border: 2px solid #2563eb; border-radius: 3px; }

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, QTimer
+from PySide6.QtCore import QMimeData, QPoint, QSize, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from diagnosis.ui.tasks import Task
 
 PREFERRED = (1280, 860)  # enough for the rating page; smaller screens get the window maximized
+TITLE_BAR = 30  # px the window manager adds above the window
 
 
 def _dropped_pdf(data: QMimeData) -> Path | None:
@@ -480,12 +481,25 @@ class MainWindow(QMainWindow):
 
     def fit_to_screen(self) -> None:
         """The remembered size when it still fits the screen's free area (the taskbar left out);
-        otherwise a comfortable size, or maximized on a small screen such as 1366×768."""
+        otherwise a comfortable size, or maximized on a small screen such as 1366×768. A size
+        remembered on a bigger screen is never applied, not even for a moment: a window larger
+        than the screen shows black bands where nothing paints."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         free = screen.availableGeometry()
-        saved = self.ctx.settings.value("window/geometry")
-        restored = isinstance(saved, QByteArray) and self.restoreGeometry(saved)
-        if restored and (free.contains(self.frameGeometry()) or self.isMaximized()):
+        settings = self.ctx.settings
+        size, place = settings.value("window/size"), settings.value("window/position")
+        if (
+            isinstance(size, QSize)
+            and size.width() <= free.width()
+            and size.height() + TITLE_BAR <= free.height()
+        ):
+            self.resize(size)
+            frame = self.frameGeometry()
+            frame.moveTopLeft(place if isinstance(place, QPoint) else free.topLeft())
+            if not free.contains(frame):
+                frame.moveCenter(free.center())
+            self.move(frame.topLeft())
+            self.maximize = str(settings.value("window/maximized", "false")) == "true"
             return
         if free.width() < PREFERRED[0] + 40 or free.height() < PREFERRED[1] + 40:
             self.setGeometry(free)
@@ -499,6 +513,16 @@ class MainWindow(QMainWindow):
         frame = self.frameGeometry()
         frame.moveCenter(free.center())
         self.move(frame.topLeft())
+
+    def remember_size(self) -> None:
+        """The window's own (not maximized) size and place, and whether it was maximized."""
+        normal = self.normalGeometry()
+        settings = self.ctx.settings
+        settings.setValue("window/size", normal.size())
+        settings.setValue(
+            "window/position", self.frameGeometry().topLeft() if not self.isMaximized() else normal.topLeft()
+        )
+        settings.setValue("window/maximized", "true" if self.isMaximized() else "false")
 
     def after_first_paint(self, then: Callable[[], None], painted: Callable[[], None] | None = None) -> None:
         """Run `then` on the turn of the event loop after the first paint (`painted` at it)."""
@@ -531,7 +555,7 @@ class MainWindow(QMainWindow):
                 self.questions.leave()  # a figure or a note typed but not yet confirmed is saved
             except Exception:  # an exception escaping closeEvent takes Qt down
                 logging.getLogger(__name__).exception("saving on close failed")
-        self.ctx.settings.setValue("window/geometry", self.saveGeometry())
+        self.remember_size()
         if self.loaded:
             from diagnosis.ui.resume import clear_mark
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.helpers import begin, key, shortcut, start, stored
+from tests.ui.helpers import CTRL, SHIFT, begin, focused, key, shortcut, start, stored
+
+RED, GREEN = "#b91c1c", "#15803d"
 
 
 def _headings(window: object) -> list[str]:
@@ -40,3 +46,158 @@ def test_a_ladder_hint_names_0_only_where_there_is_a_0(qtbot: QtBot, gui_home: P
     begin(qtbot, window, "scoped@2.0.0")
     assert page.current == "target"  # the target level, a ladder from 1
     assert page.keys.text().startswith("数字键 1–3 即等级，") and "0 =" not in page.keys.text()
+
+
+def test_a_size_remembered_on_a_bigger_screen_is_never_applied(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path
+) -> None:
+    window = start(qtbot, tmp_path / "g.db")
+    window.showNormal()
+    window.ctx.settings.setValue("window/size", QSize(3000, 2000))  # a 4K monitor at the office
+    sizes: list[QSize] = []
+
+    class Sizes(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Resize:
+                sizes.append(window.size())
+            return False
+
+    watcher = Sizes(window)
+    window.installEventFilter(watcher)
+    window.fit_to_screen()  # as at the next start, on this smaller screen
+    window.show_fitted()
+    QApplication.processEvents()
+    free = window.screen().availableGeometry()
+    assert sizes and all(s.width() <= free.width() and s.height() <= free.height() for s in sizes)
+    assert window.isMaximized()
+
+
+def test_enter_activates_the_focused_button_of_the_finish_page(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = start(qtbot, tmp_path / "f.db")
+    begin(qtbot, window)
+    key(qtbot, window, "2")
+    shortcut(qtbot, window, "F5")
+    key(qtbot, window, Qt.Key.Key_Return)  # a self-assessment: on to the finish page
+    assert window.stack.currentWidget() is window.finish
+    workbook = tmp_path / "评估.xlsx"
+    monkeypatch.setattr("diagnosis.ui.pages.finish.choose_file", lambda *a: workbook)
+    assert focused(window) is window.finish.buttons["btn.pdf"]
+    key(qtbot, window, Qt.Key.Key_Tab)  # PDF → Excel
+    assert focused(window) is window.finish.buttons["btn.xlsx"]
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert workbook.exists() and "已保存" in window.finish.status.text()
+
+
+def test_the_credit_code_check_is_green_when_valid_and_a_known_size_is_not_greyed(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path
+) -> None:
+    window = start(qtbot, tmp_path / "e.db")
+    shortcut(qtbot, window, "Ctrl+N")
+    key(qtbot, window, "规模测试企业", Qt.Key.Key_Tab, "91340100MA2MT0HX5")
+    said = window.enterprise.errors["ent.uscc"]
+    assert said.palette().color(QPalette.ColorRole.WindowText).name() == RED
+    key(qtbot, window, "A")  # the check character completes a valid code
+    assert said.text() == "✓ 代码有效"
+    assert said.palette().color(QPalette.ColorRole.WindowText).name() == GREEN
+    size = window.enterprise.size_box
+    size.setCurrentIndex(2)
+    key(qtbot, window, Qt.Key.Key_Return)  # the enterprise is stored; on to the questionnaires
+    window.new()
+    key(qtbot, window, Qt.Key.Key_Tab, modifier=SHIFT)  # back to the list of enterprises
+    key(qtbot, window, Qt.Key.Key_Down)  # the one just stored: its fields, read-only
+    assert window.enterprise.edits["ent.name"].isReadOnly() and size.currentIndex() == 2
+    assert size.isEnabled()  # drawn like the read-only fields beside it, not greyed out
+    assert size.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_side_tree_scrolls_to_the_current_item(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
+    window = start(qtbot, tmp_path / "t.db")
+    window.showNormal()
+    window.resize(1024, 600)
+    begin(qtbot, window, "dcmm@1.0.0")
+    page = window.questions
+    for _ in range(30):  # dimension after dimension, down the tree
+        key(qtbot, window, Qt.Key.Key_PageDown, modifier=CTRL)
+    tree = page.side.tree
+    current = tree.currentItem()
+    assert current is not None and tree.verticalScrollBar().value() > 0  # far down a long tree
+    assert tree.viewport().rect().contains(tree.visualItemRect(current))
+
+
+def test_the_target_level_box_shows_its_choices_whole(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
+    window = start(qtbot, tmp_path / "g.db")
+    window.set_language("en")
+    begin(qtbot, window, "dcmm@2.0.0")
+    shortcut(qtbot, window, "Ctrl+J")
+    box = window.questions.rating.target
+    if not window.questions.rating.target_row.isVisible():
+        window.questions.jump("dim:strategy")
+    assert window.questions.rating.target_row.isVisible()
+    metrics = box.fontMetrics()
+    widest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert box.width() >= widest + 20, (box.width(), widest)  # the text and the arrow
+
+
+def test_plan_tables_show_dates_and_project_names_whole_at_1024x768(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path
+) -> None:
+    from tests.ui.test_plan_page import onsite, to_plan
+
+    window, _ = onsite(qtbot, gui_home, tmp_path / "p.db")
+    window.showNormal()
+    window.resize(1024, 738)
+    to_plan(qtbot, window)
+    shortcut(qtbot, window, "Ctrl+Shift+G")  # a draft: projects with long names
+    qtbot.waitUntil(lambda: window.plan.sections[2].tables()[0].rowCount() > 0, timeout=10000)
+    projects = window.plan.sections[2].tables()[0]
+    metrics = projects.fontMetrics()
+    assert projects.columnWidth(0) >= metrics.horizontalAdvance("中" * 14)
+    shortcut(qtbot, window, "Alt+1")
+    visits = window.plan.sections[0].tables()[0]
+    visits.setFocus()
+    shortcut(qtbot, window, "Alt+Ins")  # a visit: its date typed
+    key(qtbot, window, "2026-12-31", Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert visits.item(0, 0).text() == "2026-12-31"
+    assert visits.columnWidth(0) >= metrics.horizontalAdvance("2026-12-31") + 8
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_radar_labels_are_whole_and_apart(qtbot: QtBot, lang: str) -> None:
+    from PySide6.QtCore import QPointF, QRectF
+
+    from diagnosis.ui.app import register_font
+    from diagnosis.ui.pages.radar import RadarChart
+
+    register_font()  # the app's font, as the review page draws with it
+
+    zh = ["数据战略", "数据治理", "数据架构", "数据应用", "数据安全", "数据质量", "数据标准", "数据生存周期"]
+    en = ["Data strategy", "Data governance", "Data architecture", "Data applications"]
+    en += ["Data security", "Data quality", "Data standards", "Data lifecycle"]
+    chart = RadarChart()
+    qtbot.addWidget(chart)
+    chart.set_points([(name, 0.5 + n / 20) for n, name in enumerate(zh if lang == "zh" else en)])
+    chart.resize(chart.minimumSize())  # the smallest the review page may give it
+    metrics, centre = chart.fontMetrics(), QPointF(chart.width() / 2, chart.height() / 2)
+    wide = max(metrics.horizontalAdvance(name) for name, _ in chart.points) + 8
+    radius = min(chart.width() / 2 - wide, chart.height() / 2 - 2 * metrics.height() - 8)
+    high = 2 * metrics.height() + 8
+    boxes = [
+        chart._label_box(centre, chart._at(centre, radius, i), metrics.horizontalAdvance(name) + 8, high)
+        for i, (name, _) in enumerate(chart.points)
+    ]
+    inside = QRectF(chart.rect())
+    assert all(inside.contains(box) for box in boxes)  # no label (nor its percentage) cut
+    assert not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1 :])
+
+
+def test_a_focused_radio_keeps_its_size(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
+    window = start(qtbot, tmp_path / "r.db")
+    shortcut(qtbot, window, "Ctrl+N")
+    radio = window.enterprise.onsite_mode
+    before = radio.sizeHint()
+    radio.setFocus()
+    QApplication.processEvents()
+    assert radio.hasFocus() and radio.sizeHint() == before and radio.width() >= radio.sizeHint().width()

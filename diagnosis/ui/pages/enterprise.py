@@ -164,7 +164,11 @@ class EnterprisePage(QWidget):
             edit.setReadOnly(chosen is not None)
         size = record.get("size_class") or ""
         self.size_box.setCurrentIndex(max(self.size_box.findText(size), 0))
-        self.size_box.setEnabled(chosen is None)
+        # Read-only like the fields above it, not greyed out as if it did not apply.
+        self.size_box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, chosen is not None)
+        self.size_box.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus if chosen is not None else Qt.FocusPolicy.StrongFocus
+        )
         self._check()
 
     def _check(self) -> bool:
@@ -181,14 +185,23 @@ class EnterprisePage(QWidget):
         if code:
             try:
                 check_uscc(code)
-                self.errors["ent.uscc"].setText(self.ctx.t("ent.ok"))
+                self._say_code(self.ctx.t("ent.ok"), ok=True)
             except DiagnosisError as error:
                 code_ok = False
-                self.errors["ent.uscc"].setText(self.ctx.say(error.lines[0]))
+                self._say_code(self.ctx.say(error.lines[0]))
         else:
-            self.errors["ent.uscc"].setText("")
+            self._say_code("")
         self.next.setEnabled(name_ok and code_ok)
         return name_ok and code_ok
+
+    def _say_code(self, text: str, ok: bool = False) -> None:
+        """The credit code's check beside it: red when wrong, green when valid."""
+        label = self.errors["ent.uscc"]
+        label.setText(text)
+        if label.property("ok") != ok:
+            label.setProperty("ok", ok)
+            label.style().unpolish(label)  # a dynamic property restyles only when re-polished
+            label.style().polish(label)
 
     def _next(self) -> None:
         if not self._check():
@@ -212,7 +225,7 @@ class EnterprisePage(QWidget):
                     ),
                 )
             except DiagnosisError as error:
-                self.errors["ent.uscc"].setText(error.lines[0])
+                self._say_code(self.ctx.say(error.lines[0]))
                 return
         mode = "onsite" if self.onsite_mode.isChecked() else "self"
         provider = self.edits["ent.provider"].text().strip()

@@ -41,6 +41,8 @@ class FinishPage(QWidget):
         self.busy.setRange(0, 0)
         self.busy.hide()
         self.buttons = {key: QPushButton() for key in (*BUTTONS, "btn.back", "btn.home")}
+        for button in self.buttons.values():
+            button.setAutoDefault(True)  # Enter presses the focused button, as Space does
         self.buttons["btn.finalize"].clicked.connect(self.finalize)
         self.buttons["btn.reopen"].clicked.connect(lambda: actions["reopen"](self.session.assessment_id))
         self.buttons["btn.compare"].clicked.connect(lambda: actions["compare"](self.session.assessment_id))

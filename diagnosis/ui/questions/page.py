@@ -242,7 +242,6 @@ class QuestionPage(QWidget):
         answers, notes, flagged = session.answers(), session.notes(), session.flagged()
         questions = flow.on_page(q, answers, dimension)
         options = list(index.options[questions[0]].values())
-        levels = {level.value: level.name.get(lang) for level in index.levels(index.dimensions[dimension])}
         groups: dict[int | None, list[Row]] = {}
         for x in questions:
             chosen = answers.get(x)

@@ -218,6 +218,7 @@ class RatingView(QWidget):
         self.table = RatingTable()
         self.target_label = PlainLabel()
         self.target = QComboBox()
+        self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never cut
         self.target_label.setBuddy(self.target)
         self.target.activated.connect(lambda i: self.target_chosen.emit(self.target.itemData(i)))
         top = QHBoxLayout()
