@@ -6,18 +6,21 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diagnosis import paths
 from diagnosis.cli.output import print_json, table
 from diagnosis.errors import DiagnosisError
-from diagnosis.loading.catalogue import default_catalogue, questionnaire_files
-from diagnosis.loading.load import Loaded, load_file
-from diagnosis.model import Questionnaire
-from diagnosis.scoring.carry_over import check_mapping
+
+if TYPE_CHECKING:
+    from diagnosis.loading.load import Loaded
+
+# The questionnaires and their models load in the commands that use them (`paths` does not).
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from diagnosis.loading.catalogue import default_catalogue
+
     catalogue = default_catalogue()
     for line in catalogue.problems:
         print(line, file=sys.stderr)
@@ -40,6 +43,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from diagnosis.loading.catalogue import questionnaire_files
+    from diagnosis.loading.load import load_file
+
     failed = False
     seen: dict[tuple[str, str], Path] = {}
     found: dict[tuple[str, str], Loaded] = {}
@@ -74,6 +80,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
     """Check each carry-over mapping against the earlier version, when that file is at hand."""
+    from diagnosis.loading.catalogue import default_catalogue
+
     catalogue = None
     lines = []
     for (qid, _), loaded in found.items():
@@ -83,11 +91,14 @@ def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
                 catalogue = catalogue or default_catalogue()
                 old = catalogue.entries.get((qid, block.from_))
             if old is not None:
-                lines += [
-                    f"{loaded.source}:1:1: {p}"
-                    for p in check_mapping(old.questionnaire, loaded.questionnaire)
-                ]
+                lines += [f"{loaded.source}:1:1: {p}" for p in _check_mapping(old, loaded)]
     return lines
+
+
+def _check_mapping(old: Loaded, new: Loaded) -> list[str]:
+    from diagnosis.scoring.carry_over import check_mapping
+
+    return list(check_mapping(old.questionnaire, new.questionnaire))
 
 
 def run_paths(args: argparse.Namespace) -> int:
@@ -100,6 +111,8 @@ def run_paths(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from diagnosis.model import Questionnaire
+
     schema = Questionnaire.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "diagnosis questionnaire file"

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from diagnosis import __version__
 from diagnosis.answer_text import answer_label
-from diagnosis.localtime import local
 from diagnosis.model import Lang
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
 from diagnosis.report.labels import label
 from diagnosis.scoring.evaluation import Context
-from diagnosis.scoring.plausibility import Alert
+from diagnosis.scoring.plausibility import Alert, context_of
 from diagnosis.scoring.plausibility import alerts as plausibility
 from diagnosis.scoring.result import ScoreResult
 
@@ -33,8 +32,7 @@ class AnswerRow:
 
 def context(source: ReportInput) -> Context:
     """What plausibility checks read beside the answers: the year of the assessment (local)."""
-    made = local(source.assessment.get("created_at"), source.timezone)
-    return Context(assessment_year=made.year if made else None, enterprise=dict(source.enterprise))
+    return context_of(source.assessment.get("created_at"), source.timezone, source.enterprise)
 
 
 def checks(source: ReportInput) -> list[Alert]:

@@ -51,6 +51,15 @@ def alerts(
     return found
 
 
+def context_of(created_at: str | None, timezone: str | None, enterprise: Mapping[str, Any]) -> Context:
+    """What checks read beside the answers: the year the assessment was made (local time) and
+    the enterprise's record. The report, `score` and the wizard all build it here."""
+    from diagnosis.localtime import local
+
+    made = local(created_at, timezone)
+    return Context(assessment_year=made.year if made else None, enterprise=dict(enterprise))
+
+
 def _concerns(check: Plausibility) -> list[str]:
     """Where the warning shows: the declared questions, else every question it reads."""
     if check.questions:
