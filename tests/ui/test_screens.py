@@ -201,3 +201,19 @@ def test_a_focused_radio_keeps_its_size(qtbot: QtBot, gui_home: Path, tmp_path: 
     radio.setFocus()
     QApplication.processEvents()
     assert radio.hasFocus() and radio.sizeHint() == before and radio.width() >= radio.sizeHint().width()
+
+
+def test_the_start_list_is_usable_before_the_other_pages_are_built(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path
+) -> None:
+    """Ready at once (§6): loading builds the start list alone; the rest is built behind it, or
+    when first asked for, and a key pressed on the list works either way."""
+    window = start(qtbot, tmp_path / "u.db")
+    assert window.stack.currentWidget() is window.start and window._built == {}
+    shortcut(qtbot, window, "Ctrl+N")  # the enterprise page, built now
+    assert window.stack.currentWidget() is window.enterprise and list(window._built) == ["enterprise"]
+    finished: list[bool] = []
+    window.build_pages(then=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: finished == [True], timeout=20000)
+    assert sorted(window._built) == ["enterprise", "finish", "plan", "questionnaires", "questions", "review"]
+    assert window.stack.currentWidget() is window.enterprise  # building did not move the person
