@@ -61,10 +61,19 @@ def start_assessment(
     provider: str | None = None,
     assessor: str | None = None,
 ) -> int:
-    """A new draft assessment (`diagnosis new`, the wizard's first steps); on-site, its diagnosis
-    starts with the assessor who opened it among the assessors (评估人员), in one transaction."""
+    """A new draft assessment (`diagnosis new`, the wizard's first steps), in one transaction.
+    What the enterprise record already says (its industry) is answered, not asked again; on-site,
+    the diagnosis starts with the assessor who opened it among the assessors (评估人员)."""
+    from diagnosis.flow import from_enterprise
+    from diagnosis.storage.answers import set_answers
+    from diagnosis.storage.enterprises import get_enterprise
+
+    industry = get_enterprise(store, enterprise_id).get("industry")
     with store.write("create the assessment"):
         made = new_assessment(store, loaded, enterprise_id, mode=mode, provider=provider, assessor=assessor)
+        known = from_enterprise(loaded.questionnaire, industry)
+        if known:
+            set_answers(store, made, known, "from the enterprise record")
         if mode == "onsite" and assessor and assessor.strip():
             plan = Plan(process=Process(assessors=[Person(name=assessor.strip())]))
             set_plan(store, made, plan, "the assessor who opened the assessment")

@@ -245,3 +245,31 @@ def test_show_json_writes_a_year_as_a_year_and_plan_get_writes_yaml_to_a_yaml_fi
     drafted = json.loads(run(capsys, "plan", "1", "--get")[1])
     assert run(capsys, "plan", "1", "--set", str(target))[0] == 0  # read back as it was written
     assert json.loads(run(capsys, "plan", "1", "--get")[1]) == drafted
+
+
+@pytest.mark.parametrize(
+    ("industry", "expected"),
+    [
+        ("通用设备制造业", {"industry_table": "manufacturing", "subsector": "general_equipment"}),
+        ("制造业", {"industry_table": "manufacturing"}),
+        (
+            "General-purpose machinery (C34)",
+            {"industry_table": "manufacturing", "subsector": "general_equipment"},
+        ),
+        ("机械", {}),  # names no option: asked as usual
+    ],
+)
+def test_the_enterprise_industry_is_answered_not_asked_again(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    industry: str,
+    expected: dict[str, str],
+) -> None:
+    monkeypatch.setenv("DIAGNOSIS_DB", str(tmp_path / "i.db"))
+    assert run(capsys, "enterprise", "add", "行业测试企业", "--industry", industry)[0] == 0
+    assert run(capsys, "new", "--questionnaire", "sme-digital-2024", "--enterprise", "1")[0] == 0
+    code, out, _ = run(capsys, "show", "1", "--json")
+    assert code == 0 and json.loads(out)["answers"] == expected
+    code, out, _ = run(capsys, "next", "1")
+    assert code == 0 and not any(qid in out.split() for qid in expected)  # not asked again

@@ -217,3 +217,25 @@ def test_the_start_list_is_usable_before_the_other_pages_are_built(
     qtbot.waitUntil(lambda: finished == [True], timeout=20000)
     assert sorted(window._built) == ["enterprise", "finish", "plan", "questionnaires", "questions", "review"]
     assert window.stack.currentWidget() is window.enterprise  # building did not move the person
+
+
+def test_the_industry_typed_for_the_enterprise_is_not_asked_again(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path
+) -> None:
+    window = start(qtbot, tmp_path / "i.db")
+    shortcut(qtbot, window, "Ctrl+N")
+    key(qtbot, window, "行业测试企业", Qt.Key.Key_Tab, Qt.Key.Key_Tab)  # past the code, to the industry
+    assert focused(window) is window.enterprise.edits["ent.industry"]
+    assert "通用设备制造（C34）" in window.enterprise.edits["ent.industry"].completer().model().stringList()
+    key(qtbot, window, "通用设备制造业", Qt.Key.Key_Return)
+    items = window.questionnaires.list
+    items.setCurrentRow(
+        next(
+            i
+            for i in range(items.count())
+            if items.item(i).data(Qt.ItemDataRole.UserRole) == "sme-digital-2024@1.1.0"
+        )
+    )
+    qtbot.keyClick(items, Qt.Key.Key_Return)
+    assert stored(window) == {"industry_table": "manufacturing", "subsector": "general_equipment"}
+    assert window.questions.current not in ("industry_table", "subsector")  # on to what is not known

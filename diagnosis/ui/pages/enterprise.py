@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -143,6 +144,7 @@ class EnterprisePage(QWidget):
         for row in list_enterprises(self.ctx.store):
             self.pick.addItem(f"{row['name']}  {row['uscc'] or ''}".strip(), row["id"])
         self.pick.blockSignals(False)
+        self._offer_industries()
         settings = self.ctx.settings
         self.edits["ent.provider"].setText(str(settings.value("provider", "")))
         self.edits["ent.assessor"].setText(str(settings.value("assessor", "")))
@@ -150,6 +152,18 @@ class EnterprisePage(QWidget):
             self.onsite_mode.setChecked(True)
         self._picked()
         self.edits["ent.name"].setFocus()
+
+    def _offer_industries(self) -> None:
+        """The industries the questionnaires ask about complete as they are typed: one typed so
+        is answered in the questionnaire, not asked again (`flow.from_enterprise`)."""
+        from diagnosis.flow import industry_names
+
+        lang = self.ctx.texts.lang
+        names = sorted({n for e in self.ctx.catalogue.all() for n in industry_names(e.questionnaire, lang)})
+        completer = QCompleter(names, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.edits["ent.industry"].setCompleter(completer)
 
     def _touch(self) -> None:
         self.touched = True
