@@ -173,20 +173,20 @@ def test_radar_labels_are_whole_and_apart(qtbot: QtBot, lang: str) -> None:
 
     register_font()  # the app's font, as the review page draws with it
 
-    zh = ["数据战略", "数据治理", "数据架构", "数据应用", "数据安全", "数据质量", "数据标准", "数据生存周期"]
-    en = ["Data strategy", "Data governance", "Data architecture", "Data applications"]
-    en += ["Data security", "Data quality", "Data standards", "Data lifecycle"]
+    zh = ["数据战略", "数据治理", "数据架构", "数据资产", "数据标准", "数据质量", "数据安全", "数据生存周期"]
+    zh += ["数据应用流通"]  # DCMM 2025: nine areas
+    en = ["Data strategy", "Data governance", "Data architecture", "Data assets", "Data standards"]
+    en += ["Data quality", "Data security", "Data lifecycle", "Data use and circulation"]
     chart = RadarChart()
     qtbot.addWidget(chart)
     chart.set_points([(name, 0.5 + n / 20) for n, name in enumerate(zh if lang == "zh" else en)])
     chart.resize(chart.minimumSize())  # the smallest the review page may give it
-    metrics, centre = chart.fontMetrics(), QPointF(chart.width() / 2, chart.height() / 2)
-    wide = max(metrics.horizontalAdvance(name) for name, _ in chart.points) + 8
-    radius = min(chart.width() / 2 - wide, chart.height() / 2 - 2 * metrics.height() - 8)
-    high = 2 * metrics.height() + 8
+    labels = chart.labels(chart.fontMetrics())
+    centre = QPointF(chart.width() / 2, chart.height() / 2)
+    wide, high = max(w for _, w, _ in labels), max(h for _, _, h in labels)
+    radius = min(chart.width() / 2 - wide, chart.height() / 2 - high)
     boxes = [
-        chart._label_box(centre, chart._at(centre, radius, i), metrics.horizontalAdvance(name) + 8, high)
-        for i, (name, _) in enumerate(chart.points)
+        chart._label_box(centre, chart._at(centre, radius, i), w, h) for i, (_, w, h) in enumerate(labels)
     ]
     inside = QRectF(chart.rect())
     assert all(inside.contains(box) for box in boxes)  # no label (nor its percentage) cut

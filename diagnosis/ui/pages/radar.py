@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 GAP = 8  # px between a corner and its label
 MIN_RADIUS = 70  # px: the chart itself never shrinks below this for its labels
+LABEL_EMS = 11  # a longer name wraps onto a second line rather than widen the chart
 _CENTRE = Qt.AlignmentFlag.AlignHCenter
 _ALIGN = {
     "top": _CENTRE | Qt.AlignmentFlag.AlignBottom,
@@ -29,26 +30,33 @@ class RadarChart(QWidget):
     def set_points(self, points: list[tuple[str, float]]) -> None:
         self.points = points
         # Room for the labels on every side, and a chart between them big enough that labels of
-        # neighbouring corners (two lines each) stay apart.
-        metrics = self.fontMetrics()
-        wide = max((metrics.horizontalAdvance(name) for name, _ in points), default=0) + GAP
-        high = 2 * metrics.height() + GAP
-        radius = max(MIN_RADIUS, int(1.5 * high))
-        self.setMinimumSize(2 * (wide + radius), 2 * (high + radius))
+        # neighbouring corners stay apart (more corners need a bigger chart).
+        labels = self.labels(self.fontMetrics())
+        if labels:
+            wide, high = max(w for _, w, _ in labels), max(h for _, _, h in labels)
+            radius = self._radius_apart(labels)
+            self.setMinimumSize(int(2 * (wide + radius)), int(2 * (high + radius)))
         self.setAccessibleDescription("; ".join(f"{name} {rate:.0%}" for name, rate in points))
         self.update()
+
+    def labels(self, metrics: QFontMetrics) -> list[tuple[str, float, float]]:
+        """Each corner's label (its name, a long one wrapped, and its rate) with the width and
+        height it needs, the gap to its corner included."""
+        limit = QRect(0, 0, metrics.horizontalAdvance("M") * LABEL_EMS, 10_000)
+        found = []
+        for name, rate in self.points:
+            text = f"{name}\n{rate:.0%}"
+            box = metrics.boundingRect(limit, Qt.TextFlag.TextWordWrap, text)
+            found.append((text, box.width() + GAP, box.height() + GAP))
+        return found
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if len(self.points) < 3:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = painter.fontMetrics()
-        # Each label is two lines (name, rate) beside its corner; the chart leaves room for the
-        # widest one on every side, so no label is cut or drawn over another.
-        labels = [(name, f"{rate:.0%}") for name, rate in self.points]
-        wide = max(metrics.horizontalAdvance(line) for label in labels for line in label) + GAP
-        high = 2 * metrics.height() + GAP
+        labels = self.labels(painter.fontMetrics())
+        wide, high = max(w for _, w, _ in labels), max(h for _, _, h in labels)
         centre = QPointF(self.width() / 2, self.height() / 2)
         radius = max(20.0, min(self.width() / 2 - wide, self.height() / 2 - high))
         corners = [self._at(centre, radius, i) for i in range(len(self.points))]
@@ -69,14 +77,23 @@ class RadarChart(QWidget):
         painter.setBrush(QColor(29, 78, 216, 50))
         painter.drawPolygon(shape)
         painter.setPen(QColor("#1f2937"))
-        for label, corner in zip(labels, corners, strict=True):
-            wide = max(metrics.horizontalAdvance(line) for line in label) + GAP  # this label's own
-            painter.drawText(
-                self._label_box(centre, corner, wide, high),
-                _ALIGN[self._side(centre, corner)],
-                "\n".join(label),
-            )
+        for (text, w, h), corner in zip(labels, corners, strict=True):
+            flags = _ALIGN[self._side(centre, corner)] | Qt.TextFlag.TextWordWrap
+            painter.drawText(self._label_box(centre, corner, w, h), flags, text)
         painter.end()
+
+    def _radius_apart(self, labels: list[tuple[str, float, float]]) -> float:
+        """The smallest radius at which no two labels overlap."""
+        radius, centre = float(MIN_RADIUS), QPointF(0, 0)
+        while radius < 400:
+            boxes = [
+                self._label_box(centre, self._at(centre, radius, i), w, h)
+                for i, (_, w, h) in enumerate(labels)
+            ]
+            if not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1 :]):
+                break
+            radius += 10
+        return radius
 
     @staticmethod
     def _side(centre: QPointF, corner: QPointF) -> str:
