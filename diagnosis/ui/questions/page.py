@@ -343,7 +343,7 @@ class QuestionPage(QWidget):
         try:
             self.session.answer(qid, value, note)
         except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
+            self._say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
             return False
         self._say(self.ctx.t("ask.saved"))
         if qid == self.current:
@@ -573,7 +573,7 @@ class QuestionPage(QWidget):
         try:
             self.session.flag(qid, not flagged)
         except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
+            self._say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
             return
         self._say(self.ctx.t("ask.flag_cleared" if flagged else "ask.flag_set"))
         if self.body.currentIndex() == 1:
@@ -598,7 +598,7 @@ class QuestionPage(QWidget):
         try:
             session.answer_all(values, f"rest of level marked {role.replace('_', ' ')}")
         except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
+            self._say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
             return
         self.show_question(self.current)
         self._say(self.ctx.t(f"rate.rest_done.{role}", n=len(values)))

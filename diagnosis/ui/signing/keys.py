@@ -37,7 +37,7 @@ def show_key(parent: QWidget, ctx: Context, path: Path) -> None:
         else:
             identities = [identity_of(cert) for cert in read_certificates(path)]
     except DiagnosisError as error:
-        inform(parent, ctx.t("key.show"), error.lines[0], error=True)
+        inform(parent, ctx.t("key.show"), ctx.say(error.lines[0]), error=True)
         return
     now = datetime.now(UTC)
     text = "\n\n".join("\n".join(described(identity, now)) for identity in identities)
