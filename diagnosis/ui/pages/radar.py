@@ -43,7 +43,7 @@ class RadarChart(QWidget):
         """Each corner's label (its name, a long one wrapped, and its rate) with the width and
         height it needs, the gap to its corner included."""
         limit = QRect(0, 0, metrics.horizontalAdvance("M") * LABEL_EMS, 10_000)
-        found = []
+        found: list[tuple[str, float, float]] = []
         for name, rate in self.points:
             text = f"{name}\n{rate:.0%}"
             box = metrics.boundingRect(limit, Qt.TextFlag.TextWordWrap, text)
