@@ -5,6 +5,7 @@ Pure functions of the questionnaire and the answers, used by the wizard and the 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -269,16 +270,23 @@ def from_enterprise(questionnaire: Questionnaire, industry: str | None) -> dict[
     """Answers the enterprise's industry already gives, so the wizard does not ask it again: a
     question tagged `industry` whose option is named by it (its label in either language, with or
     without the code in brackets, e.g. "通用设备制造业" or "通用设备制造业（C34）"), and the
-    answers that question is shown under (e.g. the category 制造业 for a sub-sector)."""
+    answers that question is shown under (e.g. the category 制造业 for a sub-sector). A division
+    code (C34, as the enterprise form asks for) names the option whose label carries it."""
     wanted = _fold(industry or "")
     if not wanted:
         return {}
+    codes = set(re.findall(r"(?<![a-z])[a-z]\d{2}(?!\d)", wanted))  # "c34 通用设备制造业": c34
+    bare = _fold(re.sub(r"(?<![a-z])[a-z]\d{2}(?!\d)", " ", wanted))
     index = index_of(questionnaire)
     found: dict[str, str] = {}
     for qid, question in index.questions.items():
         if "industry" not in question.tags or not isinstance(question, ChoiceQuestion):
             continue
-        named = [o.id for o in index.options[qid].values() if wanted in _names(o.label.zh, o.label.en)]
+        named = [
+            o.id
+            for o in index.options[qid].values()
+            if {wanted, bare} & _names(o.label.zh, o.label.en) or codes & _codes(o.label.zh)
+        ]
         if len(named) == 1:
             found[qid] = named[0]
             found |= _shown_under(question.visible_if, index.questions)
@@ -293,6 +301,14 @@ def _names(*labels: str | None) -> set[str]:
         bare = _fold(label.split("（")[0].split("(")[0])
         names |= {_fold(label), bare, bare + "业"} if bare else {_fold(label)}
     return names
+
+
+def _codes(label: str) -> set[str]:
+    """The GB/T 4754 divisions a label names in brackets: "（C13–C14）" → {"c13", "c14"}."""
+    found = set()
+    for letter, first, last in re.findall(r"([A-Z])(\d{2})(?:[–-][A-Z]?(\d{2}))?", label):
+        found |= {f"{letter.lower()}{n:02d}" for n in range(int(first), int(last or first) + 1)}
+    return found
 
 
 def _shown_under(condition: Any, questions: Mapping[str, Any]) -> dict[str, str]:

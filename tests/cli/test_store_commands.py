@@ -256,6 +256,8 @@ def test_show_json_writes_a_year_as_a_year_and_plan_get_writes_yaml_to_a_yaml_fi
             "General-purpose machinery (C34)",
             {"industry_table": "manufacturing", "subsector": "general_equipment"},
         ),
+        ("C34 通用设备制造业", {"industry_table": "manufacturing", "subsector": "general_equipment"}),
+        ("C14", {"industry_table": "manufacturing", "subsector": "food"}),  # within C13–C14
         ("机械", {}),  # names no option: asked as usual
     ],
 )
