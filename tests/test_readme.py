@@ -76,7 +76,9 @@ def _diagnosis() -> dict[str, Any]:
                 "funding": {"enterprise": 26.6, "subsidy": 11.4},
             }
         ],
-        "kpis": [{"name": "产品一次合格率", "unit": "%", "baseline": 96.5, "target": 98.5}],
+        "kpis": [
+            {"name": "产品一次合格率", "unit": "%", "baseline": 96.5, "target": 98.5, "better": "higher"}
+        ],
         "confirmation": {
             "opinion": "agree",
             "satisfaction": 5,

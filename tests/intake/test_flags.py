@@ -191,7 +191,7 @@ def test_an_unusual_share_of_not_applicable(intake: Intake, make_spec: SpecMaker
     )
     [flag] = _flags(intake, usual, unusual, kind="many_not_applicable")
     assert flag.title == "an unusual share of criteria answered not applicable"
-    assert flag.evidence == f"30% answered 不适用 (more than {round(NA_SHARE_LIMIT * 100)}%)"
+    assert flag.evidence == f"30% answered not applicable (more than {round(NA_SHARE_LIMIT * 100)}%)"
     assert [name.split()[0] for name in flag.assessments] == ["芜湖某汽配有限公司"]
     with intake.engine.connect() as conn:
         shares = sorted(conn.execute(select(assessments.c.na_share)).scalars())

@@ -74,7 +74,8 @@ def test_a_revision_beyond_the_bound_is_refused(intake: Intake, make_spec: SpecM
 
 def test_a_finalized_date_in_the_future_is_refused(intake: Intake, make_spec: SpecMaker) -> None:
     spec = make_spec(1)
-    ahead = replace(spec, created=TODAY.replace(year=2029))
+    # Unsigned: a signature made today would already be refused as made before the finalize time.
+    ahead = replace(spec, created=TODAY.replace(year=2029), signer=None)
     outcome = intake.add(package(ahead), "from the future")
     assert outcome.status == "refused"
     assert outcome.message == (
@@ -84,11 +85,17 @@ def test_a_finalized_date_in_the_future_is_refused(intake: Intake, make_spec: Sp
     assert _rows(intake) == 0 and _rows(intake, refusals) == 1
 
 
+def _BY_ROGUE(keys: dict[str, Any]) -> dict[str, Any]:
+    """Another provider's revision: signed by it and naming it (a document that names one provider
+    and is signed by another is refused before any of this, see tests/signing/test_binding.py)."""
+    return {"signer": keys[ROGUE], "provider": ROGUE, "provider_uscc": None}
+
+
 def test_a_newer_revision_signed_by_another_provider_never_supersedes(
     intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey]
 ) -> None:
     first = make_spec(1)
-    rogue = replace(first, revision=2, signer=keys[ROGUE], report_number="20260301-ABCD-XAB123-R00002")
+    rogue = replace(first, revision=2, report_number="20260301-ABCD-XAB123-R00002", **_BY_ROGUE(keys))
     assert intake.add(package(first), "r1").status == "received"
     outcome = intake.add(package(rogue), "r2 by another")
     assert outcome.status == "refused"
@@ -103,7 +110,7 @@ def test_whichever_arrives_first_the_other_signer_is_refused(
     intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey]
 ) -> None:
     first = make_spec(1)
-    rogue = replace(first, revision=2, signer=keys[ROGUE], report_number="20260301-ABCD-XAB123-R00002")
+    rogue = replace(first, revision=2, report_number="20260301-ABCD-XAB123-R00002", **_BY_ROGUE(keys))
     assert intake.add(package(rogue), "r2 by another").status == "received"
     outcome = intake.add(package(first), "r1")
     assert outcome.status == "refused" and "a revision never changes who signed" in outcome.message
@@ -195,7 +202,7 @@ def test_a_report_signed_by_another_provider_is_not_added_to_a_revision(
 ) -> None:
     spec = make_spec(1)
     assert intake.add(package(spec), "package").status == "received"
-    other = intake.add(package(replace(spec, signer=keys[ROGUE])), "same revision, other signer")
+    other = intake.add(package(replace(spec, **_BY_ROGUE(keys))), "same revision, other signer")
     assert other.status == "refused" and "a revision never changes who signed" in other.message
     assert _counted(intake) == [(1, PROVIDER)]
 
@@ -208,7 +215,7 @@ def test_revisions_two_clerks_took_in_at_once_from_two_signers_are_flagged(
     from diagnosis.intake import flags, ingest
 
     first = make_spec(1)
-    rogue = replace(first, revision=2, signer=keys[ROGUE], report_number="20260301-ABCD-XAB123-R00002")
+    rogue = replace(first, revision=2, report_number="20260301-ABCD-XAB123-R00002", **_BY_ROGUE(keys))
     monkeypatch.setattr(ingest, "_refuse_another", lambda *a: None)  # as if the rows were not yet seen
     assert [intake.add(package(s), s.uid).status for s in (first, rogue)] == ["received", "received"]
     [flag] = [f for f in flags.find_flags(intake.engine) if f.kind == "different_signer"]
