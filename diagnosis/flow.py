@@ -5,6 +5,7 @@ Pure functions of the questionnaire and the answers, used by the wizard and the 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -260,3 +261,73 @@ def target_question(questionnaire: Questionnaire, answers: Mapping[str, Any]) ->
     """The question choosing a target level, when the questionnaire declares one and it is shown."""
     target = questionnaire.target_level
     return target if target is not None and target in shown(questionnaire, answers) else None
+
+
+# -- what the enterprise record already answers ------------------------------------------------
+
+
+def from_enterprise(questionnaire: Questionnaire, industry: str | None) -> dict[str, str]:
+    """Answers the enterprise's industry already gives, so the wizard does not ask it again: a
+    question tagged `industry` whose option is named by it (its label in either language, with or
+    without the code in brackets, e.g. "通用设备制造业" or "通用设备制造业（C34）"), and the
+    answers that question is shown under (e.g. the category 制造业 for a sub-sector). A division
+    code (C34, as the enterprise form asks for) names the option whose label carries it."""
+    wanted = _fold(industry or "")
+    if not wanted:
+        return {}
+    codes = set(re.findall(r"(?<![a-z])[a-z]\d{2}(?!\d)", wanted))  # "c34 通用设备制造业": c34
+    bare = _fold(re.sub(r"(?<![a-z])[a-z]\d{2}(?!\d)", " ", wanted))
+    index = index_of(questionnaire)
+    found: dict[str, str] = {}
+    for qid, question in index.questions.items():
+        if "industry" not in question.tags or not isinstance(question, ChoiceQuestion):
+            continue
+        named = [
+            o.id
+            for o in index.options[qid].values()
+            if {wanted, bare} & _names(o.label.zh, o.label.en) or codes & _codes(o.label.zh)
+        ]
+        if len(named) == 1:
+            found[qid] = named[0]
+            found |= _shown_under(question.visible_if, index.questions)
+    return found
+
+
+def _names(*labels: str | None) -> set[str]:
+    """A label as people write it: whole, without a trailing code in brackets, and with 业 after
+    it ("通用设备制造（C34）", "通用设备制造", "通用设备制造业")."""
+    names = set()
+    for label in filter(None, labels):
+        bare = _fold(label.split("（")[0].split("(")[0])
+        names |= {_fold(label), bare, bare + "业"} if bare else {_fold(label)}
+    return names
+
+
+def _codes(label: str) -> set[str]:
+    """The GB/T 4754 divisions a label names in brackets: "（C13–C14）" → {"c13", "c14"}."""
+    found = set()
+    for letter, first, last in re.findall(r"([A-Z])(\d{2})(?:[–-][A-Z]?(\d{2}))?", label):
+        found |= {f"{letter.lower()}{n:02d}" for n in range(int(first), int(last or first) + 1)}
+    return found
+
+
+def _shown_under(condition: Any, questions: Mapping[str, Any]) -> dict[str, str]:
+    """The answer a plain "shown when question X equals option Y" condition asks for."""
+    from diagnosis.model import AnswerCondition
+
+    test = condition.answer if isinstance(condition, AnswerCondition) else None
+    if test is None or not isinstance(test.equals, str) or test.question not in questions:
+        return {}
+    return {test.question: test.equals}
+
+
+def industry_names(questionnaire: Questionnaire, lang: str) -> list[str]:
+    """The options of the questions tagged `industry`, as `from_enterprise` recognises them:
+    what the enterprise form offers as the industry is typed."""
+    index = index_of(questionnaire)
+    return [
+        option.label.get(lang)  # type: ignore[arg-type]
+        for qid, question in index.questions.items()
+        if "industry" in question.tags
+        for option in index.options[qid].values()
+    ]

@@ -11,7 +11,6 @@ from pathlib import PureWindowsPath
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
-from stdnum.cn import uscc as uscc_number
 
 from diagnosis.model.base import Id
 
@@ -31,6 +30,8 @@ def _no_control(text: str) -> str:
 
 
 def _uscc(code: str) -> str:
+    from stdnum.cn import uscc as uscc_number  # python-stdnum loads ssl and pydoc: only when used
+
     if not uscc_number.is_valid(code):
         raise ValueError(f"{code!r} is not a valid unified social credit code")
     return code
@@ -67,7 +68,7 @@ MediaType = Annotated[str, StringConstraints(pattern=r"^[\w.+-]+/[\w.+-]+$", max
 class Record(BaseModel):
     """Strict: unknown fields and wrong types are refused, never coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)  # built when used
 
 
 Uscc = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{18}$"), AfterValidator(_uscc)]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,9 +20,11 @@ from diagnosis.logs import route_warnings_to_log
 from diagnosis.messages import lang_from_env, render
 
 
-def build_parser(gui_only: bool = False) -> argparse.ArgumentParser:
+def build_parser(gui_only: bool = False, command: str | None = None) -> argparse.ArgumentParser:
     """Every command; `gui_only` registers just the `gui` command's module (reports), so the
-    desktop app starts without importing the models and storage the other commands load."""
+    desktop app starts without importing the models and storage the other commands load.
+    `command`: the modules are registered until the one that has it (a command starts without
+    building the parsers of some forty others); every one for help and for an unknown name."""
     modules: tuple[Any, ...] = (reports,)
     if not gui_only:
         from diagnosis.cli import backups, intake, plans, questionnaires, scoring, signing, store
@@ -37,10 +38,12 @@ def build_parser(gui_only: bool = False) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in modules:
         module.register(commands)
-    for command in _all_commands(commands):
-        if "--db" in command._option_string_actions:  # its own database (the intake's URL)
+        if command is not None and command in commands.choices:
+            break
+    for leaf in _all_commands(commands):
+        if "--db" in leaf._option_string_actions:  # its own database (the intake's URL)
             continue
-        command.add_argument(
+        leaf.add_argument(
             "--db",
             metavar="PATH",
             help="the assessments database (default: DIAGNOSIS_DB, "
@@ -62,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     route_warnings_to_log()
     _utf8_streams()
     given = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(gui_only=not given or given[0] == "gui")
+    parser = build_parser(gui_only=not given or given[0] == "gui", command=given[0] if given else None)
     try:
         args = parser.parse_args(given)
     except DiagnosisError as error:  # an argument refused in a sentence (an id beyond 64 bits)
@@ -89,7 +92,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in error.lines:
             print(render(line, args.message_lang), file=sys.stderr)
         return 2 if isinstance(error, UsageError) else 1
-    except sqlite3.DatabaseError as error:  # damaged on disk: a read found a broken page
+    except BrokenPipeError:
+        # The reader stopped early (`diagnosis score … | head`): not an error, and no traceback
+        # when Python flushes stdout on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:
+        # Damaged on disk: a read found a broken page. sqlite3 is imported only by commands that
+        # open a database, so an error of any other command cannot be one.
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is None or not isinstance(error, sqlite3.DatabaseError):
+            raise
         from diagnosis import paths
         from diagnosis.storage.db import explain
 
@@ -98,11 +111,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader stopped early (`diagnosis score … | head`): not an error, and no traceback
-        # when Python flushes stdout on exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def _lang_given(given: list[str]) -> str | None:

@@ -44,8 +44,18 @@ def run_plan(args: argparse.Namespace) -> int:
         given = scoring_context(store, args.assessment)
         write_text(args.output, summarize(loaded.questionnaire, answers, plan, args.lang, given))
         return 0
-    write_text(args.output, json.dumps(json.loads(plan_json(plan)), ensure_ascii=False, indent=2) + "\n")
+    write_text(args.output, plan_text(plan, args.output))
     return 0
+
+
+def plan_text(plan: Plan, output: str | None) -> str:
+    """The plan as JSON, or as YAML when the file is named .yaml/.yml (what `--set` reads back)."""
+    data = json.loads(plan_json(plan))
+    if output and output.lower().endswith((".yaml", ".yml")):
+        import yaml
+
+        return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def read_plan(path: str) -> Plan:

@@ -6,20 +6,21 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diagnosis import paths
 from diagnosis.cli.output import print_json, table
 from diagnosis.errors import DiagnosisError
-from diagnosis.loading.catalogue import default_catalogue, questionnaire_files
-from diagnosis.loading.load import Loaded, load_file
-from diagnosis.model import Questionnaire, semver_key
-from diagnosis.model.index import index_of
-from diagnosis.scoring.carry_over import check_mapping
-from diagnosis.scoring.prefill import check_prefill
+
+if TYPE_CHECKING:
+    from diagnosis.loading.load import Loaded
+
+# The questionnaires and their models load in the commands that use them (`paths` does not).
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from diagnosis.loading.catalogue import default_catalogue
+
     catalogue = default_catalogue()
     for line in catalogue.problems:
         print(line, file=sys.stderr)
@@ -42,6 +43,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from diagnosis.loading.catalogue import questionnaire_files
+    from diagnosis.loading.load import load_file
+
     failed = False
     seen: dict[tuple[str, str], Path] = {}
     found: dict[tuple[str, str], Loaded] = {}
@@ -76,6 +80,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
     """Check each carry-over mapping against the earlier version, when that file is at hand."""
+    from diagnosis.loading.catalogue import default_catalogue
+
     catalogue = None
     lines = []
     for (qid, _), loaded in found.items():
@@ -85,16 +91,18 @@ def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
                 catalogue = catalogue or default_catalogue()
                 old = catalogue.entries.get((qid, block.from_))
             if old is not None:
-                lines += [
-                    f"{loaded.source}:1:1: {p}"
-                    for p in check_mapping(old.questionnaire, loaded.questionnaire)
-                ]
+                lines += [f"{loaded.source}:1:1: {p}" for p in _check_mapping(old, loaded)]
     return lines
 
 
 def _prefill_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
     """Check each prefill against every version of its source questionnaire at hand (a source
     assessment may have been answered against any of them)."""
+    from diagnosis.loading.catalogue import default_catalogue
+    from diagnosis.model import semver_key
+    from diagnosis.model.index import index_of
+    from diagnosis.scoring.prefill import check_prefill
+
     catalogue = None
     lines = []
     for loaded in found.values():
@@ -113,6 +121,12 @@ def _prefill_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
     return lines
 
 
+def _check_mapping(old: Loaded, new: Loaded) -> list[str]:
+    from diagnosis.scoring.carry_over import check_mapping
+
+    return list(check_mapping(old.questionnaire, new.questionnaire))
+
+
 def run_paths(args: argparse.Namespace) -> int:
     places = paths.where()
     if args.json:
@@ -123,6 +137,8 @@ def run_paths(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from diagnosis.model import Questionnaire
+
     schema = Questionnaire.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "diagnosis questionnaire file"

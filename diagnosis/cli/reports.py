@@ -57,7 +57,9 @@ def register(commands: Any) -> None:
     cmd.set_defaults(run=_run("run_verify"))
 
     cmd = commands.add_parser("gui", help="open the desktop app (the default without a command)")
-    cmd.add_argument("--smoke", action="store_true", help="quit as soon as the start page is painted")
+    cmd.add_argument(
+        "--smoke", action="store_true", help="quit once everything is loaded (a check that the app starts)"
+    )
     cmd.add_argument("--open", type=Path, metavar="FILE.diagpkg", help="import this package on start")
     cmd.set_defaults(run=_gui)
 

@@ -6,23 +6,25 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diagnosis.cli.output import print_json, read_input, write_text
-from diagnosis.cli.score_text import render_text
 from diagnosis.errors import AnswersError, UsageError
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.loading.load import Loaded, load_file
-from diagnosis.model.index import index_of
-from diagnosis.report.inputs import from_answers_file
 from diagnosis.scoring.answers import ANSWERS_FORMAT, AnswersFile, parse_answers_file
-from diagnosis.scoring.engine import score
 from diagnosis.scoring.plausibility import Alert
-from diagnosis.scoring.result import to_dict
-from diagnosis.scoring.sample import sample_answers, sample_notes
+
+if TYPE_CHECKING:
+    from diagnosis.scoring.result import ScoreResult
+
+# Each command imports what it uses, when it runs: `score FILE` loads no report, plan or
+# database module (tests/cli/test_imports.py keeps it so).
 
 
 def run_sample(args: argparse.Namespace) -> int:
+    from diagnosis.scoring.sample import sample_answers, sample_notes
+
     loaded = default_catalogue().get(args.questionnaire)
     q = loaded.questionnaire
     answers = sample_answers(q, args.strategy, args.seed)
@@ -58,25 +60,57 @@ def run_score(args: argparse.Namespace) -> int:
     if args.assessment is not None:
         from diagnosis.cli.store_run import open_cli_store  # the database only when asked for
         from diagnosis.report.inputs import from_store
+        from diagnosis.report.standing import checks
 
         source = from_store(open_cli_store(args), args.assessment)
-        result = source.result()
+        result, loaded, alerts = source.result(), source.loaded, checks(source)
     else:
         name, raw = read_input(args.answers)
         file = parse_answers_file(name, raw)
-        source = from_answers_file(file, resolve(file, args.questionnaire))
-        q = source.loaded.questionnaire
-        result = score(q, file.answers, sha256=source.loaded.sha256, context=source.context())
-    from diagnosis.report.appendix import checks  # the plausibility checks (resolved ones marked)
-
-    alerts = checks(source)
+        loaded = resolve(file, args.questionnaire)
+        result, alerts = _score_file(file, loaded)
     if args.json:
-        questions = index_of(source.loaded.questionnaire).questions
+        from diagnosis.model.index import index_of
+        from diagnosis.scoring.result import to_dict
+
+        questions = index_of(loaded.questionnaire).questions
         deviations = {qid: q.deviation for qid, q in questions.items() if q.deviation is not None}
         print_json(to_dict(result, deviations) | {"plausibility": [_alert_dict(a) for a in alerts]})
     else:
-        sys.stdout.write(render_text(result, source.loaded, args.lang, alerts))
+        from diagnosis.cli.score_text import render_text
+
+        sys.stdout.write(render_text(result, loaded, args.lang, alerts))
     return 0
+
+
+def _score_file(file: AnswersFile, loaded: Loaded) -> tuple[ScoreResult, list[Alert]]:
+    """The score of an answers file and the plausibility checks that warn on it (resolved ones
+    carry the note of the file's plan), as its report would list them. A plan with projects has
+    warnings of its own (money that changes nothing): then the report's own reading is used."""
+    plan = file.plan
+    if plan is not None and plan.projects:
+        from diagnosis.report.inputs import from_answers_file
+        from diagnosis.report.standing import checks
+
+        source = from_answers_file(file, loaded)
+        return source.result(), checks(source)
+    from diagnosis.localtime import zone_name
+    from diagnosis.records import ENTERPRISE_FIELDS
+    from diagnosis.scoring.context import context_of
+    from diagnosis.scoring.engine import score
+    from diagnosis.scoring.plausibility import alerts
+
+    q = loaded.questionnaire
+    enterprise = file.enterprise.model_dump()
+    given = context_of(
+        enterprise={k: enterprise.get(k) for k in ENTERPRISE_FIELDS},
+        assessment=file.assessment.model_dump(),
+        notes=file.notes,
+        resolutions=plan.resolutions if plan is not None else {},
+        timezone=zone_name(),
+    )
+    result = score(q, file.answers, sha256=loaded.sha256, context=given)
+    return result, alerts(q, file.answers, given, given.resolutions)
 
 
 def _alert_dict(alert: Alert) -> dict[str, Any]:

@@ -32,7 +32,21 @@ def register(commands: Any) -> None:
         metavar="FILE.p12",
         help="the key file; the certificate is written beside it as .pem",
     )
+    cmd.add_argument(
+        "--trust",
+        action="store_true",
+        help="also add the certificate to your own trust list, so your own reports verify here",
+    )
     cmd.set_defaults(run=_run("run_keys_new"))
+
+    cmd = actions.add_parser(
+        "trust", help="add a certificate (.pem/.crt/.cer) to a trust list folder (default: your own)"
+    )
+    cmd.add_argument("file", type=Path, metavar="FILE.pem")
+    cmd.add_argument(
+        "--to", type=Path, metavar="FOLDER", help="the trust list folder (default: <user data folder>/trust)"
+    )
+    cmd.set_defaults(run=_run("run_keys_trust"))
 
     cmd = actions.add_parser("show", help="subject, validity and fingerprint of a .p12 key or a certificate")
     cmd.add_argument("file", type=Path, metavar="FILE.p12|FILE.pem")

@@ -15,12 +15,12 @@ from pypdf import PdfReader
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.files import output_kind, write_atomic
-from diagnosis.messages import msg, render
+from diagnosis.messages import Lang, msg, render
 from diagnosis.report.pdf import PAYLOAD_NAME
 from diagnosis.signing.identity import SignerIdentity, described, identity_of, spaced
 from diagnosis.signing.keys import load_key, new_keys, open_key
 from diagnosis.signing.result import who
-from diagnosis.signing.trust import read_certificates
+from diagnosis.signing.trust import read_certificates, trust_certificate
 
 PASSWORD_VARIABLE = "DIAGNOSIS_KEY_PASSWORD"
 KEY_SUFFIXES = (".p12", ".pfx")
@@ -34,7 +34,26 @@ def run_keys_new(args: argparse.Namespace) -> int:
         f"certificate: {made.certificate_file}  (public: give it to the city or province for its trust list)"
     )
     print(f"fingerprint: SHA-256 {spaced(made.identity.fingerprint)}")
+    if args.trust:
+        _trust(made.certificate_file, None, args.message_lang)
     return 0
+
+
+def run_keys_trust(args: argparse.Namespace) -> int:
+    _trust(args.file, args.to, args.message_lang)
+    return 0
+
+
+def _trust(certificate: Path, folder: Path | None, lang: Lang) -> None:
+    from diagnosis import paths
+
+    added = trust_certificate(certificate, folder)
+    line = (
+        msg("trust.added", path=str(added))
+        if added is not None
+        else msg("trust.already", folder=str(folder or paths.trust_dir()))
+    )
+    print(render(line, lang))
 
 
 def run_keys_show(args: argparse.Namespace) -> int:

@@ -33,7 +33,6 @@ from diagnosis.storage.assessments import (
     delete_assessment,
     finalize,
     get_assessment,
-    new_assessment,
     reassess,
     reopen,
 )
@@ -129,7 +128,9 @@ def run_new(args: argparse.Namespace) -> int:
         enterprise_id = int(get_enterprise(store, args.enterprise)["id"])
     else:
         enterprise_id = find_or_add(store, args.enterprise_name, args.uscc)
-    new_id = new_assessment(
+    from diagnosis.storage.plans import start_assessment
+
+    new_id = start_assessment(
         store,
         loaded,
         enterprise_id,

@@ -16,7 +16,7 @@ from diagnosis.intake.official import official_versions
 from diagnosis.intake.signatures import SignatureMemo
 from diagnosis.jsonio import parse_json
 from diagnosis.loading.load import Loaded, load_bytes
-from diagnosis.messages import joined, msg
+from diagnosis.messages import Message, joined, msg
 from diagnosis.storage.archive import PackageError
 from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT
 from diagnosis.storage.package import QuestionnaireMemo, Unpacked, read_package
@@ -112,12 +112,15 @@ class Checker:
         return self.signatures.check(unpacked.manifest, unpacked.signature)
 
     def _report(self, raw: bytes, name: str) -> Received:
-        from diagnosis.report.verify import verify_pdf  # reportlab and pyHanko load only for PDFs
+        from diagnosis.report.verify import LEGACY_FORMAT, verify_pdf  # reportlab and pyHanko: PDFs only
 
         started = time.perf_counter()
         verdict = verify_pdf(raw, trust=self.trust, require_signature=False)
         if verdict.problems:
-            raise Refused(verdict.problems[0])
+            first = verdict.problems[0]
+            if isinstance(first, Message) and first.code == "legacy.pages_unchecked":
+                raise Refused(msg("intake.legacy_report", format=LEGACY_FORMAT))  # what a clerk can do
+            raise Refused(first)
         signature = verdict.signature
         assert signature is not None
         _refuse_broken(signature)

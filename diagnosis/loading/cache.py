@@ -3,6 +3,9 @@
 Parsing YAML dominates loading (~25x slower than validating JSON), so a file that passed every
 check once is kept as canonical JSON in the user cache folder. Any cache failure (read-only
 disk, a truncated entry) falls back to a normal load: the cache can only ever save time.
+
+An entry's first line names what it holds (sha256, id, version), so the catalogue can list every
+questionnaire and validate only the one a command uses (`peek`, then `get`).
 """
 
 from __future__ import annotations
@@ -10,32 +13,57 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, NamedTuple
 
 from diagnosis import __version__
-from diagnosis.model import Questionnaire
 from diagnosis.paths import cache_dir
+
+if TYPE_CHECKING:
+    from diagnosis.model import Questionnaire
+
+FORMAT = b"2"  # entries start with "sha256 id version" (format 1: the sha256 alone)
 
 
 def _entry(raw: bytes) -> Path:
     # The app version is part of the key: a new release may check more than the old one did.
-    key = hashlib.sha256(__version__.encode() + b"\0" + raw).hexdigest()
+    key = hashlib.sha256(__version__.encode() + b"\0" + FORMAT + b"\0" + raw).hexdigest()
     return cache_dir() / "questionnaires" / f"{key}.json"
+
+
+class Header(NamedTuple):
+    sha256: str
+    id: str
+    version: str
+
+
+def peek(raw: bytes) -> Header | None:
+    """What an entry holds, without validating it (None: no usable entry)."""
+    if os.environ.get("DIAGNOSIS_NO_CACHE"):
+        return None
+    try:
+        with _entry(raw).open(encoding="utf-8") as entry:
+            fields = entry.readline().split()
+    except (OSError, ValueError):
+        return None
+    return Header(*fields) if len(fields) == 3 else None
 
 
 def get(raw: bytes) -> tuple[str, Questionnaire] | None:
     """(sha256, questionnaire) when a valid entry exists."""
     if os.environ.get("DIAGNOSIS_NO_CACHE"):
         return None
+    from pydantic import ValidationError
+
+    from diagnosis.model import Questionnaire
+
     try:
-        sha256, _, body = _entry(raw).read_text(encoding="utf-8").partition("\n")
-        return sha256, Questionnaire.model_validate_json(body)
-    except (OSError, ValueError, ValidationError):
+        header, _, body = _entry(raw).read_text(encoding="utf-8").partition("\n")
+        return header.split()[0], Questionnaire.model_validate_json(body)
+    except (OSError, ValueError, IndexError, ValidationError):
         return None
 
 
-def put(raw: bytes, sha256: str, canonical: str) -> None:
+def put(raw: bytes, header: Header, canonical: str) -> None:
     """Store an entry atomically; silently skip when the cache folder is not writable."""
     if os.environ.get("DIAGNOSIS_NO_CACHE"):
         return
@@ -43,7 +71,7 @@ def put(raw: bytes, sha256: str, canonical: str) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(f"{sha256}\n{canonical}", encoding="utf-8")
+        tmp.write_text(f"{' '.join(header)}\n{canonical}", encoding="utf-8")
         tmp.replace(entry)
     except OSError:
         pass

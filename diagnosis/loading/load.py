@@ -4,37 +4,47 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from diagnosis.errors import Problem, QuestionnaireError
 from diagnosis.files import read_regular
 from diagnosis.loading import cache
-from diagnosis.loading.checks import check
-from diagnosis.loading.yamlsource import Locator, decode, parse
-from diagnosis.model import Questionnaire
+
+if TYPE_CHECKING:  # the models (pydantic) load when a questionnaire is first read, not before
+    from diagnosis.model import Questionnaire
 
 MAX_FILE = 16 * 2**20  # the largest bundled questionnaire is about 0.5 MB
 _CONDITION_TAGS = {"all", "any", "not", "answer", "score", "count"}
 _KIND_TAGS = {"single", "multiple", "yesno", "level", "number", "percentage", "derived", "text"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Loaded:
-    """A validated questionnaire with its canonical sha256 and where it came from."""
+    """A validated questionnaire with its canonical sha256 and where it came from.
 
-    questionnaire: Questionnaire
+    A file that passed every check before (it is in the cache) is read as its model only when
+    `questionnaire` is first used: listing the catalogue validates nothing, a command validates
+    the one questionnaire it uses.
+    """
+
     sha256: str
     source: str
     raw: bytes  # the exact file, stored with every assessment answered against it
+    key: tuple[str, str]  # (id, version)
+    read: Callable[[], Questionnaire] = field(repr=False)
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return self.questionnaire.id, self.questionnaire.version
+    @cached_property
+    def questionnaire(self) -> Questionnaire:
+        return self.read()
+
+    @classmethod
+    def of(cls, questionnaire: Questionnaire, sha256: str, source: str, raw: bytes) -> Loaded:
+        """A questionnaire already validated."""
+        return cls(sha256, source, raw, (questionnaire.id, questionnaire.version), lambda: questionnaire)
 
 
 def canonical_json(questionnaire: Questionnaire) -> str:
@@ -58,17 +68,31 @@ def load_bytes(file: str, raw: bytes, *, use_cache: bool = True) -> Loaded:
     """As `load_file`, for bytes already in hand (e.g. a copy stored with an assessment)."""
     if len(raw) > MAX_FILE:
         raise QuestionnaireError([Problem(file, 1, 1, f"larger than {MAX_FILE // 2**20} MB")])
-    hit = cache.get(raw) if use_cache else None
-    if hit is not None:
-        return Loaded(hit[1], hit[0], file, raw)
+    known = cache.peek(raw) if use_cache else None
+    if known is not None:
+        return Loaded(known.sha256, file, raw, (known.id, known.version), lambda: _cached(file, raw))
     questionnaire = validate_text(file, raw)
-    loaded = Loaded(questionnaire, content_hash(questionnaire), file, raw)
+    loaded = Loaded.of(questionnaire, content_hash(questionnaire), file, raw)
     if use_cache:
-        cache.put(raw, loaded.sha256, canonical_json(questionnaire))
+        header = cache.Header(loaded.sha256, questionnaire.id, questionnaire.version)
+        cache.put(raw, header, canonical_json(questionnaire))
     return loaded
 
 
+def _cached(file: str, raw: bytes) -> Questionnaire:
+    """The questionnaire of a cache entry; a damaged entry falls back to the file itself."""
+    hit = cache.get(raw)
+    return hit[1] if hit is not None else validate_text(file, raw)
+
+
 def validate_text(file: str, raw: bytes) -> Questionnaire:
+    # YAML and the semantic checks load only here: a cached questionnaire needs neither.
+    from pydantic import ValidationError
+
+    from diagnosis.loading.checks import check
+    from diagnosis.loading.yamlsource import Locator, decode, parse
+    from diagnosis.model import Questionnaire
+
     text, problems = decode(file, raw)
     if text is None:
         raise QuestionnaireError(problems)

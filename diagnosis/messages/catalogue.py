@@ -6,7 +6,7 @@ checks that both languages of a message take the same parameters.
 
 from __future__ import annotations
 
-from diagnosis.messages import backup, common, files, inputs, intake, plan, prefill, scoring
+from diagnosis.messages import backup, common, files, inputs, intake, keys, plan, prefill, scoring
 from diagnosis.messages import flags as intake_flags
 from diagnosis.messages import paying as paying_area
 from diagnosis.messages import signing as signing_area
@@ -27,4 +27,5 @@ CATALOGUE: Table = {
     **intake.MESSAGES,
     **intake_flags.MESSAGES,
     **paying_area.MESSAGES,
+    **keys.MESSAGES,
 }

@@ -14,9 +14,12 @@ SemVer = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
 
 
 class Strict(BaseModel):
-    """Unknown fields are errors: a typo in a questionnaire must not be silently ignored."""
+    """Unknown fields are errors: a typo in a questionnaire must not be silently ignored.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    Models build their validators when first used (`defer_build`): a command that uses one
+    questionnaire model pays for that one, not for every model defined (issue 23 §6)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Text(Strict):

@@ -204,5 +204,5 @@ Rule = Annotated[
     ),
 ]
 
-for _model in (AllVisible, AnyVisible, NotVisible, AllRule, AnyRule, NotRule):
-    _model.model_rebuild()
+# No model_rebuild() here: the models build when first used (`defer_build`), the recursive
+# references then resolved, so a command that validates nothing pays nothing for them.

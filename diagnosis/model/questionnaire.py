@@ -235,4 +235,4 @@ class Questionnaire(Strict):
         return self
 
 
-Dimension.model_rebuild()
+# No Dimension.model_rebuild(): built when first used (`defer_build`), see conditions.py.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, ValidationError
 
@@ -20,7 +20,6 @@ from diagnosis.model import (
 )
 from diagnosis.model.base import Id
 from diagnosis.model.index import index_of
-from diagnosis.plan.model import Plan
 from diagnosis.records import (
     AssessmentSection,
     EnterpriseSection,
@@ -30,6 +29,13 @@ from diagnosis.records import (
     Sha256,
     Version,
 )
+
+if TYPE_CHECKING:
+    from diagnosis.plan.model import Plan
+
+    PlanSection = Plan | None
+else:  # a JSON object here; `parse_answers_file` makes it a Plan (its models load only then)
+    PlanSection = dict[str, Any] | None
 
 ANSWERS_FORMAT = "diagnosis-answers/1"
 Value = str | float | list[str]
@@ -57,7 +63,7 @@ class AnswersFile(Record):
     notes: dict[Id, Note] = {}
     assessment: AssessmentSection = Field(default_factory=AssessmentSection)
     evidence: list[EvidenceRef] = []
-    plan: Plan | None = None  # the diagnosis plan, as `diagnosis show --json` writes it
+    plan: PlanSection = None  # the diagnosis plan, as `diagnosis show --json` writes it
 
 
 def parse_answers_file(name: str, raw: bytes) -> AnswersFile:
@@ -65,14 +71,27 @@ def parse_answers_file(name: str, raw: bytes) -> AnswersFile:
     data = parse_json(raw, name)
     try:
         # Plain JSON values: lax mode for the answers' own numbers, strict records elsewhere.
-        return AnswersFile.model_validate(data)
+        file = AnswersFile.model_validate(data)
     except ValidationError as error:
-        lines = []
-        for e in error.errors()[:20]:
-            where = ".".join(str(p) for p in e["loc"]) or "top level"
-            what = "missing" if e["type"] == "missing" else e["msg"].removeprefix("Value error, ")
-            lines.append(f"{name}: {where}: {what}")
-        raise AnswersError(lines) from None
+        raise AnswersError(_located(name, error)) from None
+    if file.plan is None:
+        return file
+    from diagnosis.plan.model import Plan
+
+    try:
+        plan = Plan.model_validate(file.plan)
+    except ValidationError as error:
+        raise AnswersError(_located(name, error, "plan")) from None
+    return file.model_copy(update={"plan": plan})
+
+
+def _located(name: str, error: ValidationError, within: str = "") -> list[str]:
+    lines = []
+    for e in error.errors()[:20]:
+        where = ".".join(str(p) for p in ((within,) if within else ()) + tuple(e["loc"])) or "top level"
+        what = "missing" if e["type"] == "missing" else e["msg"].removeprefix("Value error, ")
+        lines.append(f"{name}: {where}: {what}")
+    return lines
 
 
 def check_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> dict[str, Value]:

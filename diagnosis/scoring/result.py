@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diagnosis.model import Level, Text
-from diagnosis.scoring.answers import Value
+
+if TYPE_CHECKING:
+    from diagnosis.scoring.answers import Value
 
 
 @dataclass

@@ -155,3 +155,26 @@ def _certificate(der: bytes, problem: str) -> x509.Certificate:
 
 def _unique(certificates: list[x509.Certificate]) -> tuple[x509.Certificate, ...]:
     return tuple({fingerprint(cert): cert for cert in certificates}.values())
+
+
+def trust_certificate(certificate_file: Path, folder: Path | None = None) -> Path | None:
+    """Add the certificates of a file to a trust folder (the user's own by default), e.g. a
+    provider trusting its own new key so that its first verify passes. Returns the file written,
+    or None when every certificate was trusted already."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from diagnosis.files import write_atomic
+    from diagnosis.messages import msg
+
+    folder = folder or paths.trust_dir()
+    if folder.exists() and not folder.is_dir():
+        raise DiagnosisError(msg("trust.not_folder", path=str(folder)))
+    certificates = read_certificates(certificate_file)
+    known = load_trust(folder).fingerprints if folder.is_dir() else frozenset()
+    new = [cert for cert in certificates if fingerprint(cert) not in known]
+    if not new:
+        return None
+    target = folder / f"{certificate_file.stem}-{fingerprint(new[0])[:8].lower()}.pem"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, b"".join(cert.public_bytes(Encoding.PEM) for cert in new), "certificate")
+    return target

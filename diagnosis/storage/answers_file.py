@@ -30,13 +30,25 @@ def answers_document(store: Store, assessment_id: int) -> dict[str, Any]:
             "sha256": row["questionnaire_sha256"],
         },
         "enterprise": {k: enterprise[k] for k in ENTERPRISE_FIELDS},
-        "answers": answers,
+        "answers": _whole_numbers(store, assessment_id, answers),
         "notes": notes,
         "assessment": {"id": row["id"], **travelling(row), "based_on": row["based_on"]},
         "evidence": [
             {k: e[k] for k in ("question_id", "name", "size", "sha256")}
             for e in evidence_of(store, assessment_id)
         ],
+    }
+
+
+def _whole_numbers(store: Store, assessment_id: int, answers: dict[str, Any]) -> dict[str, Any]:
+    """Figures of whole-number questions as whole numbers: a year is 2024 in the file, never
+    2024.0 (the engine keeps figures as floats)."""
+    questions = index_of(questionnaire_of(store, assessment_id).questionnaire).questions
+    return {
+        qid: int(value)
+        if isinstance(value, float) and value.is_integer() and getattr(questions.get(qid), "integer", False)
+        else value
+        for qid, value in answers.items()
     }
 
 

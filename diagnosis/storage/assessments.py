@@ -391,3 +391,11 @@ def delete_assessment(store: Store, assessment_id: int) -> None:
         db.execute("UPDATE assessments SET based_on = NULL WHERE based_on = ?", [assessment_id])
         db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
         db.execute(DROP_UNUSED_BLOBS)
+
+
+def find_revision(store: Store, uid: str, revision: int) -> int | None:
+    """The id of an assessment's revision, by its uid (ids differ between databases)."""
+    row = store.db.execute(
+        "SELECT id FROM assessments WHERE uid = ? AND revision = ?", [uid, revision]
+    ).fetchone()
+    return int(row[0]) if row else None

@@ -111,7 +111,9 @@ def open_store(
         path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit: every write transaction is begun explicitly (IMMEDIATE) by Store.write.
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None)
-        db = Database(conn)
+        # No sqlite-utils plugins: none is ours, and finding them scans every installed
+        # package's metadata (a tenth of a second before the start list could show).
+        db = Database(conn, execute_plugins=False)
         # WAL keeps readers and the writer apart; FULL makes every commit survive a power cut.
         _wal(conn)
         db.execute("PRAGMA synchronous = FULL")

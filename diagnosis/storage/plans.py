@@ -10,11 +10,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.loading.load import Loaded
 from diagnosis.plan.consistency import contradictions
-from diagnosis.plan.model import Plan
+from diagnosis.plan.model import Person, Plan, Process
 from diagnosis.plan.projection import check_plan
+from diagnosis.storage.assessments import Mode, new_assessment, plan_dates, questionnaire_of, require_draft
 from diagnosis.storage.assessments import get_plan as get_plan
-from diagnosis.storage.assessments import plan_dates, questionnaire_of, require_draft
 from diagnosis.storage.db import Store
 
 
@@ -63,6 +64,43 @@ def set_plan(
             [assessment_id, old[0] if old else None, new, now, store.user, reason],
         )
         db.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", [now, assessment_id])
+
+
+def start_assessment(
+    store: Store,
+    loaded: Loaded,
+    enterprise_id: int,
+    *,
+    mode: Mode = "self",
+    provider: str | None = None,
+    assessor: str | None = None,
+    provider_uscc: str | None = None,
+) -> int:
+    """A new draft assessment (`diagnosis new`, the wizard's first steps), in one transaction.
+    What the enterprise record already says (its industry) is answered, not asked again; on-site,
+    the diagnosis starts with the assessor who opened it among the assessors (评估人员)."""
+    from diagnosis.flow import from_enterprise
+    from diagnosis.storage.answers import set_answers
+    from diagnosis.storage.enterprises import get_enterprise
+
+    industry = get_enterprise(store, enterprise_id).get("industry")
+    with store.write("create the assessment"):
+        made = new_assessment(
+            store,
+            loaded,
+            enterprise_id,
+            mode=mode,
+            provider=provider,
+            assessor=assessor,
+            provider_uscc=provider_uscc,
+        )
+        known = from_enterprise(loaded.questionnaire, industry)
+        if known:
+            set_answers(store, made, known, "from the enterprise record")
+        if mode == "onsite" and assessor and assessor.strip():
+            plan = Plan(process=Process(assessors=[Person(name=assessor.strip())]))
+            set_plan(store, made, plan, "the assessor who opened the assessment")
+    return made
 
 
 def resolve_alert(store: Store, assessment_id: int, check_id: str, note: str) -> None:

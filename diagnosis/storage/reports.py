@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.localtime import local, local_date
-from diagnosis.model import Lang, Level
-from diagnosis.scoring.result import NodeResult
-from diagnosis.storage.assessments import get_assessment, score_assessment
 from diagnosis.storage.db import Store
+
+if TYPE_CHECKING:  # the models load where a score is computed: listing assessments needs none
+    from diagnosis.model import Lang, Level
+    from diagnosis.scoring.result import NodeResult
 
 _LIST = """
 SELECT a.id, a.uid, a.revision, a.status, a.mode, a.provider, a.assessor, a.questionnaire_id,
@@ -57,6 +58,8 @@ class Comparison:
 
 
 def compare(store: Store, before_id: int, after_id: int) -> Comparison:
+    from diagnosis.storage.assessments import get_assessment, score_assessment
+
     """Per-dimension deltas and the level change between two assessments (改造前 / 改造后)."""
     first, second = get_assessment(store, before_id), get_assessment(store, after_id)
     if first["questionnaire_id"] != second["questionnaire_id"]:
@@ -145,6 +148,8 @@ def provider_summary(
 ) -> list[SummaryRow]:
     """A provider's finalized assessments (drafts too on request) whose local date — the day of
     finalizing, for a draft the day it was made — falls in [start, end]."""
+    from diagnosis.storage.assessments import score_assessment
+
     out = []
     for row in sorted(_summary_rows(store), key=lambda r: (r["finalized_at"] or r["created_at"], r["id"])):
         if provider and (row["provider"] or "") != provider:
@@ -216,6 +221,8 @@ class Overview:
 
 def overview(store: Store, assessment_id: int) -> Overview:
     """Score, level and completeness of one assessment (scored with its pinned questionnaire)."""
+    from diagnosis.storage.assessments import score_assessment
+
     result, _ = score_assessment(store, assessment_id)
     done = result.completeness
     return Overview(result.score, result.max_score, result.level, done.answered, done.visible)

@@ -28,6 +28,7 @@ QLabel#pageTitle { font-size: 18px; font-weight: bold; color: #1d4ed8; padding: 
 QLabel#questionText { font-size: 16px; font-weight: bold; padding: 6px 0; }
 QLabel#levelText { font-size: 26px; font-weight: bold; color: #1d4ed8; }
 QLabel#fieldError { color: #b91c1c; font-weight: bold; }
+QLabel#fieldError[ok="true"] { color: #15803d; font-weight: normal; }
 QLabel#savedMark { color: #15803d; }
 QLabel#savedMark[error="true"] { color: #b91c1c; font-weight: bold; }
 QLabel#flagMark { color: #b45309; font-weight: bold; }
@@ -39,6 +40,7 @@ QLabel#verdictText[ok="true"] { color: #15803d; }
 QLabel#verdictText[ok="false"] { color: #b91c1c; }
 QFrame#readOnlyBanner { background: #fef3c7; border-bottom: 1px solid #f59e0b; }
 QFrame#problemBanner { background: #ffedd5; border-bottom: 1px solid #fb923c; }
+QRadioButton, QCheckBox { border: 2px solid transparent; border-radius: 3px; padding: 2px 6px; }
 QPushButton:focus, QRadioButton:focus, QCheckBox:focus, QComboBox:focus, QDateEdit:focus {
     outline: none; border: 2px solid #2563eb; border-radius: 3px; padding: 2px 6px; }
 QLineEdit:focus { border: 2px solid #2563eb; border-radius: 3px; }
@@ -59,14 +61,19 @@ def register_font() -> None:
         QApplication.setFont(QFont(families[0], 10))
 
 
-def register_fallback_fonts() -> None:
+def unpack_fallback_fonts() -> list[bytes]:
+    """The fallback fonts' files (about half a second of unpacking: off the UI thread)."""
+    return [fallback_data(name) for name in FALLBACKS]
+
+
+def register_fallback_fonts(files: list[bytes] | None = None) -> None:
     """The report's fallback fonts, tried in the same order, for rare characters of names (CJK
-    Extension B) and emoji where the machine has no font for them. After the first paint:
-    unpacking them takes about half a second."""
+    Extension B) and emoji where the machine has no font for them. After the start list shows:
+    `files` come unpacked from a background thread."""
     app_font = QApplication.font()
     families = list(app_font.families())
-    for name in FALLBACKS:
-        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(fallback_data(name)))
+    for data in files if files is not None else unpack_fallback_fonts():
+        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
         families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     app_font.setFamilies(families)
     QApplication.setFont(app_font)
@@ -116,14 +123,23 @@ def _report_crash(
     QMessageBox.critical(None, texts.t("err.title"), text)
 
 
+def _log(error: Exception) -> None:
+    """A fallback font that cannot be unpacked: rare characters show as boxes, nothing else."""
+    import logging
+
+    logging.getLogger(__name__).error("fallback fonts: %s", error)
+
+
 def run(
     db: Path | None = None,
     smoke: bool = False,
     package: Path | None = None,
     first_paint: Callable[[], None] | None = None,
+    usable: Callable[[], None] | None = None,
 ) -> int:
-    """Show the window, then load; `smoke` quits once everything is loaded and painted.
-    `first_paint` runs when the window has been painted the first time (benchmarks)."""
+    """Show the window, then load the start list, then the rest; `smoke` quits once everything
+    is loaded (every page built). `first_paint` runs when the window has been painted the first
+    time, `usable` when the start list has (benchmarks)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("diagnosis")
@@ -133,13 +149,25 @@ def run(
     sys.excepthook = functools.partial(_report_crash, db=window.ctx.db_path)
 
     def load() -> None:
-        register_fallback_fonts()
         window.load()
         if package is not None:  # a package double-clicked in the file manager
             window.import_package(package)
-        if smoke:
-            QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, rest)
+
+    def rest() -> None:  # the list is on the screen and takes keys: the rest loads behind it
+        from diagnosis.ui.tasks import run_in_background
+
+        if usable is not None:
+            usable()
+        fonts.append(run_in_background(unpack_fallback_fonts, register_fallback_fonts, _log))
+        QTimer.singleShot(0, lambda: window.build_pages(then=app.quit if smoke else None))
+
+    fonts: list[object] = []  # the unpacking task, kept until it reports
 
     window.after_first_paint(load, first_paint)
     window.show_fitted()
-    return int(app.exec())
+    code = int(app.exec())
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()  # no worker may outlive the application
+    return code

@@ -32,9 +32,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", choices=["zh", "en", "both"], default="both")
-    parser.add_argument("--size", nargs="*", default=list(SIZES), help="screen sizes, e.g. 1366x768")
+    parser.add_argument(
+        "--size", nargs="+", action="extend", help="screen sizes, e.g. 1366x768 (repeat or list several)"
+    )
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # one size, one language
     args = parser.parse_args()
+    args.size = args.size or list(SIZES)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.one:
         shoot(args.out, args.size[0], args.lang)
@@ -121,6 +124,7 @@ def shoot(out: Path, size: str, lang: str) -> None:
         ("7f-plan-confirm", lambda: plan_tab(4)),
         ("8-rating", lambda: question(sample.dcmm, "architecture.metadata.l2b")),
         ("9-search", lambda: page.side.search.setText("元数据")),
+        ("9b-review-dcmm", window.show_review),  # eight dimensions around the radar
         ("10-finish", lambda: window._show(window.finish)),
     ]
     for name, show in steps:

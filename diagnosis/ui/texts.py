@@ -168,10 +168,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ask.detached": ("✓ 已移除：{name}", "✓ Removed: {name}"),
     "ask.keys": ("回车下一页，Alt+← 上一页", "Enter: next page, Alt+←: previous"),
     "ask.keys.choice": ("数字键 {low}–{high} 选择", "Number keys {low}–{high} choose"),
-    "ask.keys.ladder": (
-        "数字键 {low}–{high} 即等级（0 = 未开展）",
-        "Number keys {low}–{high} are the levels (0 = not started)",
-    ),
+    "ask.keys.ladder": ("数字键 {low}–{high} 即等级", "Number keys {low}–{high} are the levels"),
+    "ask.keys.ladder.zero": ("（0 = {label}）", " (0 = {label})"),
     "ask.keys.more": ("，↑/↓ 移到其余选项、空格选中", ", ↑/↓ reach the other options, Space chooses"),
     "ask.keys.go": ("，回车下一页，Alt+← 上一页", "; Enter: next page, Alt+←: previous"),
     "ask.keys.number": (
@@ -482,6 +480,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Makes a key pair with a self-signed certificate (valid 5 years). The .p12 file is the secret "
         "key: keep it safe and backed up; the .pem file of the same name is the public certificate to "
         "give the city or province for its trust list. With a CA's certificate, choose its .p12/.pfx.",
+    ),
+    "key.set_up": (
+        "要把这把密钥的证书加入信任列表，并在导出报告和评估包时签名吗？\n"
+        "（这样，您核验自己签名的报告时就能通过。）",
+        "Add this key's certificate to the trust list and sign reports and packages when "
+        "exporting?\n(Then your own signed reports verify here too.)",
     ),
     "key.differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "key.made": (

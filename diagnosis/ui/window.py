@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, QTimer
+from PySide6.QtCore import QMimeData, QPoint, QSize, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from diagnosis.ui.tasks import Task
 
 PREFERRED = (1280, 860)  # enough for the rating page; smaller screens get the window maximized
+TITLE_BAR = 30  # px the window manager adds above the window
 
 
 def _dropped_pdf(data: QMimeData) -> Path | None:
@@ -87,22 +88,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.menus: dict[str, QMenu] = {}
         self.actions_: dict[str, QAction] = {}
+        self._built: dict[str, QWidget] = {}  # pages by name, as they are built
         self._menus()
         self.retranslate()
 
     def load(self) -> None:
-        """Open the database and build the remaining pages (after the first paint)."""
+        """Open the database and show the start list (after the first paint). The other pages
+        are built when first shown, or by `build_pages` once the list is usable."""
         if self.loaded:
             return
         from PySide6.QtCore import Qt
 
-        from diagnosis.ui.pages.enterprise import EnterprisePage
-        from diagnosis.ui.pages.finish import FinishPage
-        from diagnosis.ui.pages.questionnaire import QuestionnairePage
-        from diagnosis.ui.pages.review import ReviewPage
         from diagnosis.ui.pages.start import StartPage
-        from diagnosis.ui.plan.page import PlanPage
-        from diagnosis.ui.questions.page import QuestionPage
 
         ctx = self.ctx
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -119,45 +116,126 @@ class MainWindow(QMainWindow):
                 "summary": self.summary,
             },
         )
-        self.enterprise: EnterprisePage = EnterprisePage(ctx, self.show_start, self.show_questionnaires)
-        self.questionnaires: QuestionnairePage = QuestionnairePage(
-            ctx, lambda: self._show(self.enterprise), self.open_assessment
-        )
-        self.questions: QuestionPage = QuestionPage(ctx, self.show_review, self.show_start)
-        self.review: ReviewPage = ReviewPage(
-            ctx, self.to_question, self.after_review, self.show_start, self.show_plan_at
-        )
-        self.plan: PlanPage = PlanPage(ctx, self.show_review, lambda: self._show(self.finish))
-        self.finish: FinishPage = FinishPage(
-            ctx,
-            {
-                "plan": self.show_plan,
-                "back": self.back_from_finish,
-                "home": self.show_start,
-                "reopen": self.reopen,
-                "compare": self.compare,
-            },
-        )
-        for page in (
-            self.start,
-            self.enterprise,
-            self.questionnaires,
-            self.questions,
-            self.review,
-            self.plan,
-            self.finish,
-        ):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.start)
         self.stack.removeWidget(self.shell)
         self.loaded = True
         from diagnosis.ui.language import install_translator
 
         install_translator(ctx.texts.lang)  # Qt's own strings: the first dialog is after this
-        self.questions.menu_actions = self.actions_
         self._banners()
         self.retranslate()
+        from diagnosis.ui.resume import left_mark
+
+        mark = left_mark(ctx)
         self.open_database()
+        if mark is not None:
+            self._resume(mark)
         QTimer.singleShot(0, self._catalogue_problems)  # once, after the list is on the screen
+
+    def _resume(self, mark: dict[str, object]) -> None:
+        """The assessment a run that ended without closing (a crash, a kill) was on."""
+        from diagnosis.ui.resume import marked_assessment
+
+        found = marked_assessment(self.ctx, mark) if self.usable else None
+        if found is not None:
+            self.guard(lambda: self.open_assessment(found))
+
+    # -- pages, built when first needed ------------------------------------------------------
+
+    def _page(self, name: str) -> QWidget:
+        """The page `name`, built (and added to the stack) the first time it is asked for."""
+        page = self._built.get(name)
+        if page is None:
+            page = self._builders()[name]()
+            self._built[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _builders(self) -> dict[str, Callable[[], QWidget]]:
+        ctx = self.ctx
+
+        def enterprise() -> QWidget:
+            from diagnosis.ui.pages.enterprise import EnterprisePage
+
+            return EnterprisePage(ctx, self.show_start, self.show_questionnaires)
+
+        def questionnaires() -> QWidget:
+            from diagnosis.ui.pages.questionnaire import QuestionnairePage
+
+            return QuestionnairePage(ctx, lambda: self._show(self.enterprise), self.open_assessment)
+
+        def questions() -> QWidget:
+            from diagnosis.ui.questions.page import QuestionPage
+
+            page = QuestionPage(ctx, self.show_review, self.show_start)
+            page.menu_actions = self.actions_
+            return page
+
+        def review() -> QWidget:
+            from diagnosis.ui.pages.review import ReviewPage
+
+            return ReviewPage(ctx, self.to_question, self.after_review, self.show_start, self.show_plan_at)
+
+        def plan() -> QWidget:
+            from diagnosis.ui.plan.page import PlanPage
+
+            return PlanPage(ctx, self.show_review, lambda: self._show(self.finish))
+
+        def finish() -> QWidget:
+            from diagnosis.ui.pages.finish import FinishPage
+
+            actions: dict[str, Callable[..., None]] = {
+                "plan": self.show_plan,
+                "back": self.back_from_finish,
+                "home": self.show_start,
+                "reopen": self.reopen,
+                "compare": self.compare,
+            }
+            return FinishPage(ctx, actions)
+
+        return {
+            "enterprise": enterprise,
+            "questionnaires": questionnaires,
+            "questions": questions,
+            "review": review,
+            "plan": plan,
+            "finish": finish,
+        }
+
+    def build_pages(self, then: Callable[[], None] | None = None) -> None:
+        """Build the pages not shown yet, one per turn of the event loop, once the start list is
+        usable: the first Ctrl+N then needs no waiting, and the list never did. `then` runs
+        when they are all built."""
+        missing = [name for name in self._builders() if name not in self._built]
+        if self.loaded and missing:
+            self._page(missing[0])
+            QTimer.singleShot(0, lambda: self.build_pages(then))
+        elif then is not None:
+            then()
+
+    @property
+    def enterprise(self) -> EnterprisePage:
+        return self._page("enterprise")  # type: ignore[return-value]
+
+    @property
+    def questionnaires(self) -> QuestionnairePage:
+        return self._page("questionnaires")  # type: ignore[return-value]
+
+    @property
+    def questions(self) -> QuestionPage:
+        return self._page("questions")  # type: ignore[return-value]
+
+    @property
+    def review(self) -> ReviewPage:
+        return self._page("review")  # type: ignore[return-value]
+
+    @property
+    def plan(self) -> PlanPage:
+        return self._page("plan")  # type: ignore[return-value]
+
+    @property
+    def finish(self) -> FinishPage:
+        return self._page("finish")  # type: ignore[return-value]
 
     def _banners(self) -> None:
         from diagnosis.ui.banner import Banner
@@ -248,8 +326,10 @@ class MainWindow(QMainWindow):
 
     # -- navigation ---------------------------------------------------------------------------
 
-    def on_page(self, page: QWidget) -> bool:
-        return self.loaded and self.stack.currentWidget() is page
+    def on_page(self, name: str) -> bool:
+        """Whether the page `name` (e.g. "questions") is the one shown (it is not built to ask)."""
+        page = self._built.get(name)
+        return self.loaded and page is not None and self.stack.currentWidget() is page
 
     def on_start(self) -> bool:
         return self.loaded and self.stack.currentWidget() is self.start
@@ -266,6 +346,9 @@ class MainWindow(QMainWindow):
         enable(self)
 
     def show_start(self) -> None:
+        from diagnosis.ui.resume import clear_mark
+
+        clear_mark(self.ctx)
         self._show(self.start)
 
     def show_questionnaires(self) -> None:
@@ -279,8 +362,10 @@ class MainWindow(QMainWindow):
 
     def open_assessment(self, assessment_id: int) -> None:
         from diagnosis.session import Session
+        from diagnosis.ui.resume import mark_open
 
         self.ctx.session = Session.open(self.ctx.store, assessment_id)
+        mark_open(self.ctx)
         self.stack.setCurrentWidget(self.questions)
         self.update_actions()
         self.questions.enter()
@@ -305,7 +390,7 @@ class MainWindow(QMainWindow):
         """On the review page, explain the selected plausibility warning (there it is listed)."""
         if not self.loaded or self.ctx.session is None:
             return
-        if not self.on_page(self.review):
+        if not self.on_page("review"):
             self.show_review()
         self.review.checks.explain_current()
 
@@ -462,19 +547,32 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue(
             "rating_pages", "true" if self.actions_["q.rating"].isChecked() else "false"
         )
-        if self.on_page(self.questions):
+        if self.on_page("questions"):
             self.questions.enter(self.questions.current)
 
     # -- the window on the screen -------------------------------------------------------------
 
     def fit_to_screen(self) -> None:
         """The remembered size when it still fits the screen's free area (the taskbar left out);
-        otherwise a comfortable size, or maximized on a small screen such as 1366×768."""
+        otherwise a comfortable size, or maximized on a small screen such as 1366×768. A size
+        remembered on a bigger screen is never applied, not even for a moment: a window larger
+        than the screen shows black bands where nothing paints."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         free = screen.availableGeometry()
-        saved = self.ctx.settings.value("window/geometry")
-        restored = isinstance(saved, QByteArray) and self.restoreGeometry(saved)
-        if restored and (free.contains(self.frameGeometry()) or self.isMaximized()):
+        settings = self.ctx.settings
+        size, place = settings.value("window/size"), settings.value("window/position")
+        if (
+            isinstance(size, QSize)
+            and size.width() <= free.width()
+            and size.height() + TITLE_BAR <= free.height()
+        ):
+            self.resize(size)
+            frame = self.frameGeometry()
+            frame.moveTopLeft(place if isinstance(place, QPoint) else free.topLeft())
+            if not free.contains(frame):
+                frame.moveCenter(free.center())
+            self.move(frame.topLeft())
+            self.maximize = str(settings.value("window/maximized", "false")) == "true"
             return
         if free.width() < PREFERRED[0] + 40 or free.height() < PREFERRED[1] + 40:
             self.setGeometry(free)
@@ -488,6 +586,16 @@ class MainWindow(QMainWindow):
         frame = self.frameGeometry()
         frame.moveCenter(free.center())
         self.move(frame.topLeft())
+
+    def remember_size(self) -> None:
+        """The window's own (not maximized) size and place, and whether it was maximized."""
+        normal = self.normalGeometry()
+        settings = self.ctx.settings
+        settings.setValue("window/size", normal.size())
+        settings.setValue(
+            "window/position", self.frameGeometry().topLeft() if not self.isMaximized() else normal.topLeft()
+        )
+        settings.setValue("window/maximized", "true" if self.isMaximized() else "false")
 
     def after_first_paint(self, then: Callable[[], None], painted: Callable[[], None] | None = None) -> None:
         """Run `then` on the turn of the event loop after the first paint (`painted` at it)."""
@@ -515,10 +623,14 @@ class MainWindow(QMainWindow):
             self.start.table.setFocus()  # keyboard users start in the list
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.on_page(self.questions):
+        if self.on_page("questions"):
             try:
                 self.questions.leave()  # a figure or a note typed but not yet confirmed is saved
             except Exception:  # an exception escaping closeEvent takes Qt down
                 logging.getLogger(__name__).exception("saving on close failed")
-        self.ctx.settings.setValue("window/geometry", self.saveGeometry())
+        self.remember_size()
+        if self.loaded:
+            from diagnosis.ui.resume import clear_mark
+
+            clear_mark(self.ctx)  # closed as meant: the next start shows the list
         event.accept()

@@ -125,6 +125,7 @@ def test_a_whole_assessment_from_the_command_line(
 
     assert run(capsys, "xlsx", "1", "-o", str(tmp_path / "a.xlsx"))[0] == 0
     book = load_workbook(tmp_path / "a.xlsx")
+    # on-site, opened by 李工: the plan holds its assessor, so the workbook has the plan sheet
     assert book.sheetnames == ["企业与评估", "答卷", "得分", "诊断方案", "数据核查"]
     answers = {row[0].value: row for row in book["答卷"].iter_rows(min_row=2)}
     assert (
@@ -236,3 +237,79 @@ def test_new_says_which_answers_it_took_from_another_assessment(
     assert "<-" not in run(capsys, "show", "2")[1]
     code, out, _ = run(capsys, "show", "2", "--json")
     assert json.loads(out)["answers"] == {"gbt23020_stage": "single"}  # the answers file stays as it was
+
+
+def test_the_assessor_of_new_is_among_the_plan_assessors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIAGNOSIS_DB", str(tmp_path / "a.db"))
+    for mode, number in (("onsite", "1"), ("self", "2")):
+        code, out, _ = run(
+            capsys,
+            "new",
+            "--questionnaire",
+            "sme-digital-2024",
+            "--enterprise-name",
+            "甲",
+            "--mode",
+            mode,
+            "--assessor",
+            "张工",
+        )
+        assert code == 0 and out == f"{number}\n"
+    code, out, _ = run(capsys, "plan", "1", "--get")
+    assert code == 0 and json.loads(out)["process"]["assessors"] == [
+        {"name": "张工", "role": None, "qualification": None}
+    ]
+    code, out, _ = run(capsys, "plan", "2", "--get")  # a self-assessment has no diagnosis to start
+    assert code == 0 and json.loads(out)["process"]["assessors"] == []
+
+
+def test_show_json_writes_a_year_as_a_year_and_plan_get_writes_yaml_to_a_yaml_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    monkeypatch.setenv("DIAGNOSIS_DB", str(tmp_path / "y.db"))
+    run(capsys, "new", "--questionnaire", "sme-digital-2024", "--enterprise-name", "甲", "--mode", "onsite")
+    assert run(capsys, "answer", "1", "base_year", "2024.0")[0] == 0  # as a program might send it
+    code, out, _ = run(capsys, "show", "1", "--json")
+    assert code == 0 and '"base_year": 2024\n' in out and "2024.0" not in out
+    assert run(capsys, "plan", "1", "--draft", "--save")[0] == 0
+    target = tmp_path / "plan.yaml"
+    assert run(capsys, "plan", "1", "--get", "-o", str(target))[0] == 0
+    text = target.read_text(encoding="utf-8")
+    assert not text.lstrip().startswith("{") and yaml.safe_load(text)["format"] == "diagnosis-plan/1"
+    drafted = json.loads(run(capsys, "plan", "1", "--get")[1])
+    assert run(capsys, "plan", "1", "--set", str(target))[0] == 0  # read back as it was written
+    assert json.loads(run(capsys, "plan", "1", "--get")[1]) == drafted
+
+
+@pytest.mark.parametrize(
+    ("industry", "expected"),
+    [
+        ("通用设备制造业", {"industry_table": "manufacturing", "subsector": "general_equipment"}),
+        ("制造业", {"industry_table": "manufacturing"}),
+        (
+            "General-purpose machinery (C34)",
+            {"industry_table": "manufacturing", "subsector": "general_equipment"},
+        ),
+        ("C34 通用设备制造业", {"industry_table": "manufacturing", "subsector": "general_equipment"}),
+        ("C14", {"industry_table": "manufacturing", "subsector": "food"}),  # within C13–C14
+        ("机械", {}),  # names no option: asked as usual
+    ],
+)
+def test_the_enterprise_industry_is_answered_not_asked_again(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    industry: str,
+    expected: dict[str, str],
+) -> None:
+    monkeypatch.setenv("DIAGNOSIS_DB", str(tmp_path / "i.db"))
+    assert run(capsys, "enterprise", "add", "行业测试企业", "--industry", industry)[0] == 0
+    assert run(capsys, "new", "--questionnaire", "sme-digital-2024", "--enterprise", "1")[0] == 0
+    code, out, _ = run(capsys, "show", "1", "--json")
+    assert code == 0 and json.loads(out)["answers"] == expected
+    code, out, _ = run(capsys, "next", "1")
+    assert code == 0 and not any(qid in out.split() for qid in expected)  # not asked again

@@ -91,7 +91,9 @@ def test_a_plan_of_5000_digits_is_a_sentence(store: Store, answered: int, tmp_pa
 
 def test_a_questionnaire_of_5000_digits_is_a_sentence(sme: Loaded, tmp_path: Path) -> None:
     text = sme.raw.decode("utf-8").replace(
-        "\nversion: 1.1.0\n", f"\nversion: 1.1.0\nlevel_count: {FIVE_THOUSAND}\n", 1
+        f"\nversion: {sme.questionnaire.version}\n",
+        f"\nversion: {sme.questionnaire.version}\nlevel_count: {FIVE_THOUSAND}\n",
+        1,
     )
     path = tmp_path / "q.yaml"
     path.write_text(text, encoding="utf-8")
@@ -117,9 +119,9 @@ def test_answers_pinned_to_another_copy_of_the_questionnaire_are_refused(
     before = dump(store)
     line = one_sentence(run_cli("answer", str(answered), "--from", str(path), "--db", str(store.path)))
     assert line == (
-        f"{path} was answered against sme-digital-2024@1.1.0 with sha256 000000000000…, but assessment "
-        f"{answered} is answered against a copy with sha256 {sme.sha256[:12]}…: the questionnaire was "
-        "changed without a new version; nothing was loaded"
+        f"{path} was answered against sme-digital-2024@{sme.questionnaire.version} with sha256 "
+        f"000000000000…, but assessment {answered} is answered against a copy with sha256 "
+        f"{sme.sha256[:12]}…: the questionnaire was changed without a new version; nothing was loaded"
     )
     assert dump(store) == before
     assert "changed without a new version" in one_sentence(run_cli("score", str(path)))  # as score says

@@ -15,6 +15,8 @@ import pytest
 from diagnosis.loading.load import Loaded
 from diagnosis.storage.assessments import finalize, new_assessment
 from diagnosis.storage.db import Store
+from diagnosis.storage.plans import set_plan
+from tests.storage.conftest import READY_PLAN
 
 from .conftest import dump, one_sentence, run_cli
 
@@ -31,6 +33,7 @@ COMMANDS = {
 @pytest.fixture
 def finalized(store: Store, sme: Loaded, enterprise: int) -> int:
     a = new_assessment(store, sme, enterprise, mode="onsite", provider="合肥数智")
+    set_plan(store, a, READY_PLAN)  # what finalizing an on-site diagnosis needs
     finalize(store, a, force=True)
     return a
 

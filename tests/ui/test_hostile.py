@@ -106,8 +106,8 @@ def test_a_note_being_typed_survives_a_kill_and_a_close(qtbot: QtBot, gui_home: 
     reopened = open_store(db)
     assert answers_of(reopened, a)[1] == {"many": "现场查看了三条产线"}
     reopened.close()
-    again = start(qtbot, db)
-    qtbot.keyClick(again.start.table, Qt.Key.Key_Return)
+    again = start(qtbot, db)  # it opens the assessment it was on
+    assert again.ctx.session is not None and again.ctx.session.assessment_id == a
     shortcut(qtbot, again, "Ctrl+M")
     key(qtbot, again, "，另有一条在建")
     again.close()  # before the pause: closing saves it

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from diagnosis.ui import finish_page
+from diagnosis.ui import exports
 
 
 class _Settings:
@@ -42,12 +42,12 @@ def test_a_save_over_the_database_or_a_folder_is_refused(
     database = tmp_path / "diagnosis.db"
     chosen = str(tmp_path) if suffix == "folder" else f"{database}{suffix}"
     said: list[str] = []
-    monkeypatch.setattr(finish_page.QFileDialog, "getSaveFileName", lambda *a: (chosen, "*.pdf"))
-    monkeypatch.setattr(finish_page, "inform", lambda parent, title, text, error=False: said.append(text))
+    monkeypatch.setattr(exports.QFileDialog, "getSaveFileName", lambda *a: (chosen, "*.pdf"))
+    monkeypatch.setattr(exports, "inform", lambda parent, title, text, error=False: said.append(text))
     parent = QWidget()
     qtbot.addWidget(parent)
     ctx = _Context(database)
-    assert finish_page.choose_file(parent, ctx, ".pdf", "report.pdf") is None  # type: ignore[arg-type]
+    assert exports.choose_file(parent, ctx, ".pdf", "report.pdf") is None  # type: ignore[arg-type]
     expected = "that is a folder" if suffix == "folder" else "that is the database in use"
     assert len(said) == 1 and expected in said[0]
     assert "export_folder" not in ctx.settings.values
@@ -55,7 +55,7 @@ def test_a_save_over_the_database_or_a_folder_is_refused(
 
 def test_an_ordinary_file_is_taken(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     chosen = tmp_path / "报告.pdf"
-    monkeypatch.setattr(finish_page.QFileDialog, "getSaveFileName", lambda *a: (str(chosen), "*.pdf"))
+    monkeypatch.setattr(exports.QFileDialog, "getSaveFileName", lambda *a: (str(chosen), "*.pdf"))
     parent = QWidget()
     qtbot.addWidget(parent)
-    assert finish_page.choose_file(parent, _Context(tmp_path / "diagnosis.db"), ".pdf", "x") == chosen  # type: ignore[arg-type]
+    assert exports.choose_file(parent, _Context(tmp_path / "diagnosis.db"), ".pdf", "x") == chosen  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from diagnosis.signing.keys import new_keys
 from diagnosis.signing.trust import load_trust
 from diagnosis.storage.db import DEFAULT_EVIDENCE_LIMIT
 from diagnosis.storage.package import read_package
+from diagnosis.storage.plans import get_plan
 from diagnosis.ui.signing.signer import PasswordDialog
 from diagnosis.ui.window import MainWindow
 from tests.conftest import MemoryKeyring
@@ -116,16 +117,31 @@ def test_settings_then_a_signed_report_and_package(
     assert told.startswith(f"已导入的评估包：由 {PROVIDER}（指纹 ") and "Traceback" not in told
 
 
-def test_a_wrong_password_writes_nothing(
+def test_a_wrong_password_is_asked_again_and_the_export_kept(
     qtbot: QtBot, gui_home: Path, tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    key_file = keys[0]
+    key_file, certificate = keys
     window = at_finish(qtbot, tmp_path / "w.db", keys)
     report = tmp_path / "report.pdf"
-    export_pdf(qtbot, window, monkeypatch, report, "wrong password")
-    assert window.finish.status.text() == f"{key_file}: the password is wrong (or the file was damaged)"
-    assert not report.exists()
-    on_dialog(press(qtbot, Qt.Key.Key_Escape))  # closing the password dialog: nothing either
+    chosen: list[str] = []
+    monkeypatch.setattr("diagnosis.ui.pages.finish.choose_file", lambda *a: chosen.append("file") or report)
+    problems: list[str] = []
+
+    def wrong_then_right(dialog: QDialog) -> None:
+        type_into_dialog("wrong password")
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+        assert dialog.isVisible()  # asked again, in the same dialog
+        problems.append(dialog.problem.text())  # type: ignore[attr-defined]
+        type_into_dialog(PASSWORD)  # the wrong one is selected: typing replaces it
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    on_dialog(wrong_then_right)
+    shortcut(qtbot, window, "Ctrl+P")
+    assert problems == [f"{key_file}: the password is wrong (or the file was damaged)"]
+    qtbot.waitUntil(report.exists, timeout=30000)
+    assert chosen == ["file"]  # the save dialog was not asked again
+    assert verify_pdf(report.read_bytes(), trust=load_trust(certificate)).ok
+    on_dialog(press(qtbot, Qt.Key.Key_Escape))  # closing the password dialog: nothing written
     window.finish.export_package(tmp_path / "p.diagpkg")
     assert not (tmp_path / "p.diagpkg").exists()
 
@@ -276,7 +292,9 @@ def test_verify_a_report_from_the_menu_and_by_dropping_it(
     assert result[0].startswith(f"✗ 核验未通过\n未通过 {forged}\n  ")
 
 
-def test_a_new_key_made_from_the_settings(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
+def test_a_new_key_made_from_the_settings_is_trusted_and_signs(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = start(qtbot, tmp_path / "k.db")
     window.ctx.settings.setValue("export_folder", str(tmp_path))
 
@@ -285,14 +303,52 @@ def test_a_new_key_made_from_the_settings(qtbot: QtBot, gui_home: Path, tmp_path
 
     def new_key(dialog: QDialog) -> None:
         type_into_dialog("新建密钥服务机构")
-        for text in ("", PASSWORD, PASSWORD):  # the code stays empty
+        for text in ("91340100MA2MT0HX5A", PASSWORD, PASSWORD):
             QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
-            type_into_dialog(text) if text else None
+            type_into_dialog(text)
         QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
 
-    said = dialogs(settings, new_key, press(qtbot, Qt.Key.Key_Return), press(qtbot, Qt.Key.Key_Return))
+    enter = press(qtbot, Qt.Key.Key_Return)
+    said = dialogs(settings, new_key, enter, enter, enter)  # made; trust it and sign (yes); OK
     shortcut(qtbot, window, "Ctrl+,")
     key_file = tmp_path / "provider.p12"
     assert key_file.exists() and key_file.with_suffix(".pem").exists()
     assert f"密钥：{key_file}" in said[2] and "指纹：SHA-256" in said[2]
-    assert window.ctx.settings.value("signing/key") == str(key_file)
+    assert said[3].startswith("要把这把密钥的证书加入信任列表，并在导出报告和评估包时签名吗？")
+    settings_ = window.ctx.settings
+    assert settings_.value("signing/key") == str(key_file)
+    assert settings_.value("signing/sign_exports") == "true"
+    trusted = load_trust(gui_home / "trust")  # the user's own trust list, where verify looks
+    assert [c.subject.rfc4514_string() for c in trusted.certificates] == [
+        "2.5.4.97=NTRCN-91340100MA2MT0HX5A,CN=新建密钥服务机构,O=新建密钥服务机构,C=CN"
+    ]
+    # New assessments name the provider as the key does; on-site, the assessor is in the plan.
+    window.ctx.settings.setValue("mode", "onsite")
+    window.ctx.settings.setValue("assessor", "张工")
+    shortcut(qtbot, window, "Ctrl+N")
+    assert window.enterprise.edits["ent.provider"].text() == "新建密钥服务机构"
+    key(qtbot, window, "密钥测试企业", Qt.Key.Key_Return)
+    qtbot.keyClick(window.questionnaires.list, Qt.Key.Key_Return)
+    plan = get_plan(window.ctx.store, window.ctx.session.assessment_id)  # type: ignore[union-attr]
+    assert [p.name for p in plan.process.assessors] == ["张工"]
+    # The provider's first verify of its own freshly signed report passes.
+    report = tmp_path / "自签.pdf"
+    key(qtbot, window, "2")
+    shortcut(qtbot, window, "F5")
+    key(qtbot, window, Qt.Key.Key_Return)  # the plan step (on-site) …
+    shortcut(qtbot, window, "Alt+Right")  # … and on to the finish page
+    assert window.stack.currentWidget() is window.finish
+    export_pdf(qtbot, window, monkeypatch, report, PASSWORD)
+    qtbot.waitUntil(report.exists, timeout=30000)
+    verdict: list[str] = []
+
+    def verify(dialog: QDialog) -> None:
+        type_into_dialog(str(report))
+        QtBot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.task is None and dialog.verdict.text() != "正在核验…", timeout=30000)  # type: ignore[attr-defined]
+        verdict.append(dialog.verdict.text())  # type: ignore[attr-defined]
+        dialog.reject()
+
+    on_dialog(verify)
+    shortcut(qtbot, window, "Ctrl+Shift+V")
+    assert verdict == ["✓ 核验通过"]

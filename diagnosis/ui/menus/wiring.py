@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QWidget
 
     from diagnosis.ui.context import Context
     from diagnosis.ui.pages.finish import FinishPage
@@ -40,7 +39,7 @@ class MenuWindow(Protocol):
     @property
     def finish(self) -> FinishPage: ...
 
-    def on_page(self, page: QWidget) -> bool: ...
+    def on_page(self, name: str) -> bool: ...
 
     def on_start(self) -> bool: ...
 
@@ -95,7 +94,7 @@ def menu_handlers(window: MenuWindow) -> dict[str, Callable[[], Any]]:
     """What each menu action does (keys as in `actions.MENUS`)."""
 
     def on_questions(name: str) -> Callable[[], Any]:
-        return lambda: getattr(window.questions, name)() if window.on_page(window.questions) else None
+        return lambda: getattr(window.questions, name)() if window.on_page("questions") else None
 
     question_actions = {
         "q.prev": "previous_page",
@@ -139,9 +138,9 @@ def menu_handlers(window: MenuWindow) -> dict[str, Callable[[], Any]]:
         "act.delete": lambda: window.start.delete_selected() if window.on_start() else None,
         "act.plan": lambda: window.show_plan() if window.loaded and window.ctx.session else None,
         "act.explain": window.explain_alert,
-        "plan.draft": lambda: window.plan.draft() if window.on_page(window.plan) else None,
-        "plan.add": lambda: window.plan.add_row() if window.on_page(window.plan) else None,
-        "plan.remove": lambda: window.plan.remove_row() if window.on_page(window.plan) else None,
+        "plan.draft": lambda: window.plan.draft() if window.on_page("plan") else None,
+        "plan.add": lambda: window.plan.add_row() if window.on_page("plan") else None,
+        "plan.remove": lambda: window.plan.remove_row() if window.on_page("plan") else None,
         "act.finalize": lambda: window.with_open(lambda: window.finish.finalize()),
         "act.pdf": lambda: window.with_open(lambda: window.finish.export_pdf()),
         "act.xlsx": lambda: window.with_open(lambda: window.finish.export_xlsx()),
@@ -159,7 +158,7 @@ def menu_handlers(window: MenuWindow) -> dict[str, Callable[[], Any]]:
 def enable(window: MenuWindow) -> None:
     """Enable the actions that make sense on the current page, for the open assessment and the
     state of the database (nothing changes a newer app's database)."""
-    on_questions = window.on_page(window.questions) if window.loaded else False
+    on_questions = window.on_page("questions") if window.loaded else False
     for key, action in window.actions_.items():
         if key.startswith("q.") and key != "q.rating":
             action.setEnabled(on_questions)
@@ -175,7 +174,7 @@ def enable(window: MenuWindow) -> None:
         window.actions_[key].setEnabled(writable)
     for key in ("menu.export", "menu.summary", "menu.backup", "act.compare", "act.home", "act.answers_out"):
         window.actions_[key].setEnabled(window.usable)
-    on_plan = window.on_page(window.plan) if window.loaded else False
+    on_plan = window.on_page("plan") if window.loaded else False
     editable_plan = on_plan and window.ctx.session is not None and not window.ctx.session.read_only
     for key in ("plan.draft", "plan.add", "plan.remove"):
         window.actions_[key].setEnabled(editable_plan)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -145,6 +146,7 @@ class EnterprisePage(QWidget):
         for row in list_enterprises(self.ctx.store):
             self.pick.addItem(f"{row['name']}  {row['uscc'] or ''}".strip(), row["id"])
         self.pick.blockSignals(False)
+        self._offer_industries()
         settings = self.ctx.settings
         for key, setting in (("ent.provider", "provider"), ("ent.provider_uscc", "provider_uscc")):
             self.edits[key].setText(str(settings.value(setting, "")))
@@ -153,6 +155,18 @@ class EnterprisePage(QWidget):
             self.onsite_mode.setChecked(True)
         self._picked()
         self.edits["ent.name"].setFocus()
+
+    def _offer_industries(self) -> None:
+        """The industries the questionnaires ask about complete as they are typed: one typed so
+        is answered in the questionnaire, not asked again (`flow.from_enterprise`)."""
+        from diagnosis.flow import industry_names
+
+        lang = self.ctx.texts.lang
+        names = sorted({n for e in self.ctx.catalogue.all() for n in industry_names(e.questionnaire, lang)})
+        completer = QCompleter(names, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.edits["ent.industry"].setCompleter(completer)
 
     def _touch(self) -> None:
         self.touched = True
@@ -167,7 +181,11 @@ class EnterprisePage(QWidget):
             edit.setReadOnly(chosen is not None)
         size = record.get("size_class") or ""
         self.size_box.setCurrentIndex(max(self.size_box.findText(size), 0))
-        self.size_box.setEnabled(chosen is None)
+        # Read-only like the fields above it, not greyed out as if it did not apply.
+        self.size_box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, chosen is not None)
+        self.size_box.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus if chosen is not None else Qt.FocusPolicy.StrongFocus
+        )
         self._check()
 
     def _check(self) -> bool:
@@ -188,15 +206,24 @@ class EnterprisePage(QWidget):
         """A credit code field: empty, or valid (said beside it either way)."""
         code = self.edits[key].text().strip().upper()
         if not code:
-            self.errors[key].setText("")
+            self._say_code("", key=key)
             return True
         try:
             check_uscc(code)
         except DiagnosisError as error:
-            self.errors[key].setText(self.ctx.say(error.lines[0]))
+            self._say_code(self.ctx.say(error.lines[0]), key=key)
             return False
-        self.errors[key].setText(self.ctx.t("ent.ok"))
+        self._say_code(self.ctx.t("ent.ok"), ok=True, key=key)
         return True
+
+    def _say_code(self, text: str, ok: bool = False, key: str = "ent.uscc") -> None:
+        """A credit code's check beside it: red when wrong, green when valid."""
+        label = self.errors[key]
+        label.setText(text)
+        if label.property("ok") != ok:
+            label.setProperty("ok", ok)
+            label.style().unpolish(label)  # a dynamic property restyles only when re-polished
+            label.style().polish(label)
 
     def _next(self) -> None:
         if not self._check():
@@ -220,7 +247,7 @@ class EnterprisePage(QWidget):
                     ),
                 )
             except DiagnosisError as error:
-                self.errors["ent.uscc"].setText(error.lines[0])
+                self._say_code(self.ctx.say(error.lines[0]))
                 return
         mode = "onsite" if self.onsite_mode.isChecked() else "self"
         provider = self.edits["ent.provider"].text().strip()

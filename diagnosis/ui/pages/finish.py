@@ -41,6 +41,8 @@ class FinishPage(QWidget):
         self.busy.setRange(0, 0)
         self.busy.hide()
         self.buttons = {key: QPushButton() for key in (*BUTTONS, "btn.back", "btn.home")}
+        for button in self.buttons.values():
+            button.setAutoDefault(True)  # Enter presses the focused button, as Space does
         self.buttons["btn.finalize"].clicked.connect(self.finalize)
         self.buttons["btn.reopen"].clicked.connect(lambda: actions["reopen"](self.session.assessment_id))
         self.buttons["btn.compare"].clicked.connect(lambda: actions["compare"](self.session.assessment_id))
@@ -126,7 +128,7 @@ class FinishPage(QWidget):
         try:
             source = from_store(self.ctx.store, session.assessment_id, previous)
         except DiagnosisError as error:
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return
         key = self._key()
         if key is False:
@@ -144,7 +146,7 @@ class FinishPage(QWidget):
         except Cancelled:
             return False
         except DiagnosisError as error:
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return False
 
     def export_xlsx(self, target: Path | None = None) -> None:
@@ -174,7 +176,7 @@ class FinishPage(QWidget):
             work()
         except DiagnosisError as error:
             self.signer = None
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return
         self._done(target)
 

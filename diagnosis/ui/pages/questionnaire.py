@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diagnosis.storage.assessments import new_assessment
+from diagnosis.storage.plans import start_assessment
 from diagnosis.ui.context import Context
 
 
@@ -75,7 +75,7 @@ class QuestionnairePage(QWidget):
             return
         loaded = self.ctx.catalogue.get(item.data(Qt.ItemDataRole.UserRole))
         details = self.ctx.new_assessment
-        assessment_id = new_assessment(
+        assessment_id = start_assessment(
             self.ctx.store,
             loaded,
             details["enterprise_id"],

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+GAP = 8  # px between a corner and its label
+MIN_RADIUS = 70  # px: the chart itself never shrinks below this for its labels
+LABEL_EMS = 11  # a longer name wraps onto a second line rather than widen the chart
+_CENTRE = Qt.AlignmentFlag.AlignHCenter
+_ALIGN = {
+    "top": _CENTRE | Qt.AlignmentFlag.AlignBottom,
+    "bottom": _CENTRE | Qt.AlignmentFlag.AlignTop,
+    "left": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+    "right": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+}
 
 
 class RadarChart(QWidget):
@@ -18,16 +29,36 @@ class RadarChart(QWidget):
 
     def set_points(self, points: list[tuple[str, float]]) -> None:
         self.points = points
+        # Room for the labels on every side, and a chart between them big enough that labels of
+        # neighbouring corners stay apart (more corners need a bigger chart).
+        labels = self.labels(self.fontMetrics())
+        if labels:
+            wide, high = max(w for _, w, _ in labels), max(h for _, _, h in labels)
+            radius = self._radius_apart(labels)
+            self.setMinimumSize(int(2 * (wide + radius)), int(2 * (high + radius)))
         self.setAccessibleDescription("; ".join(f"{name} {rate:.0%}" for name, rate in points))
         self.update()
+
+    def labels(self, metrics: QFontMetrics) -> list[tuple[str, float, float]]:
+        """Each corner's label (its name, a long one wrapped, and its rate) with the width and
+        height it needs, the gap to its corner included."""
+        limit = QRect(0, 0, metrics.horizontalAdvance("M") * LABEL_EMS, 10_000)
+        found: list[tuple[str, float, float]] = []
+        for name, rate in self.points:
+            text = f"{name}\n{rate:.0%}"
+            box = metrics.boundingRect(limit, Qt.TextFlag.TextWordWrap, text)
+            found.append((text, box.width() + GAP, box.height() + GAP))
+        return found
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if len(self.points) < 3:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        labels = self.labels(painter.fontMetrics())
+        wide, high = max(w for _, w, _ in labels), max(h for _, _, h in labels)
         centre = QPointF(self.width() / 2, self.height() / 2)
-        radius = min(self.width(), self.height()) / 2 - 40
+        radius = max(20.0, min(self.width() / 2 - wide, self.height() / 2 - high))
         corners = [self._at(centre, radius, i) for i in range(len(self.points))]
         painter.setPen(QPen(QColor("#d1d5db"), 1))
         for ring in (0.25, 0.5, 0.75, 1.0):
@@ -46,13 +77,41 @@ class RadarChart(QWidget):
         painter.setBrush(QColor(29, 78, 216, 50))
         painter.drawPolygon(shape)
         painter.setPen(QColor("#1f2937"))
-        for (name, rate), corner in zip(self.points, corners, strict=True):
-            label = f"{name} {rate:.0%}"
-            width = painter.fontMetrics().horizontalAdvance(label)
-            x = corner.x() - width / 2 + (corner.x() - centre.x()) * 0.15
-            y = corner.y() + (corner.y() - centre.y()) * 0.12
-            painter.drawText(QPointF(max(2.0, min(x, self.width() - width - 2)), y), label)
+        for (text, w, h), corner in zip(labels, corners, strict=True):
+            flags = _ALIGN[self._side(centre, corner)] | Qt.TextFlag.TextWordWrap
+            painter.drawText(self._label_box(centre, corner, w, h), flags, text)
         painter.end()
+
+    def _radius_apart(self, labels: list[tuple[str, float, float]]) -> float:
+        """The smallest radius at which no two labels overlap."""
+        radius, centre = float(MIN_RADIUS), QPointF(0, 0)
+        while radius < 400:
+            boxes = [
+                self._label_box(centre, self._at(centre, radius, i), w, h)
+                for i, (_, w, h) in enumerate(labels)
+            ]
+            if not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1 :]):
+                break
+            radius += 10
+        return radius
+
+    @staticmethod
+    def _side(centre: QPointF, corner: QPointF) -> str:
+        dx, dy = corner.x() - centre.x(), corner.y() - centre.y()
+        if abs(dx) < abs(dy) / 3:  # near the vertical axis: above or below the corner
+            return "top" if dy < 0 else "bottom"
+        return "right" if dx > 0 else "left"
+
+    def _label_box(self, centre: QPointF, corner: QPointF, wide: float, high: float) -> QRectF:
+        """The rectangle a label is drawn in: beside its corner, on the side away from the centre
+        (`wide` and `high` include the gap to the corner)."""
+        side, gap = self._side(centre, corner), GAP / 2
+        if side == "top":
+            return QRectF(corner.x() - wide / 2, corner.y() - high, wide, high - gap)
+        if side == "bottom":
+            return QRectF(corner.x() - wide / 2, corner.y() + gap, wide, high - gap)
+        x = corner.x() + gap if side == "right" else corner.x() - wide
+        return QRectF(x, corner.y() - high / 2, wide - gap, high)
 
     def _at(self, centre: QPointF, radius: float, i: int) -> QPointF:
         angle = -math.pi / 2 + 2 * math.pi * i / len(self.points)

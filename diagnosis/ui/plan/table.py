@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,9 @@ Choices = Callable[[int], list[tuple[Any, str]]]  # row → (value, label)
 SEARCHABLE = 12  # longer lists are typed into and searched, not scrolled
 MIN_COLUMN = 72  # px: room to type a figure or a month into an empty column
 MAX_COLUMN = 260  # px: a long goal text is cut (and shown whole in its tooltip) rather than the table
+# The widest value of a kind, so an empty column fitted to its header still shows a typed one whole.
+WIDEST = {"day": "2026-12-31", "month": "2026-12", "amount": "1,000.00", "hours": "24.0"}
+STRETCH_MIN = 14  # characters the stretching column (a name, a text) keeps; the table scrolls first
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,12 @@ class PlanTable(QTableWidget):
         for n, column in enumerate(columns):
             mode = QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(n, mode)
-        self.itemChanged.connect(lambda _: None if self._filling else self.edited.emit())
+        self.itemChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if not self._filling:
+            self._fit_columns()  # a typed value is shown whole, not "2026-12…"
+            self.edited.emit()
 
     def retranslate(self, t: Callable[[str], str]) -> None:
         self.setHorizontalHeaderLabels([t(c.title) for c in self.columns])
@@ -146,11 +154,32 @@ class PlanTable(QTableWidget):
         self._filling = False
 
     def _fit_columns(self) -> None:
-        """Columns as wide as their content (within reason); the stretching one takes the rest."""
+        """Columns as wide as their content (within reason); the stretching one takes the rest,
+        but never less than STRETCH_MIN characters (on a small screen the table scrolls instead
+        of cutting project names to a few characters)."""
+        metrics = self.fontMetrics()
+        fixed = 0
         for n, column in enumerate(self.columns):
             if not column.stretch:
                 self.resizeColumnToContents(n)
-                self.setColumnWidth(n, max(MIN_COLUMN, min(self.columnWidth(n), MAX_COLUMN)))
+                least = max(MIN_COLUMN, metrics.horizontalAdvance(WIDEST.get(column.kind, "")) + 16)
+                self.setColumnWidth(n, max(least, min(self.columnWidth(n), MAX_COLUMN)))
+                fixed += self.columnWidth(n)
+        room = self.viewport().width() - fixed
+        least = metrics.horizontalAdvance("中" * STRETCH_MIN)
+        header = self.horizontalHeader()
+        for n, column in enumerate(self.columns):
+            if column.stretch:
+                squeezed = room < least
+                mode = QHeaderView.ResizeMode.Interactive if squeezed else QHeaderView.ResizeMode.Stretch
+                if header.sectionResizeMode(n) != mode:
+                    header.setSectionResizeMode(n, mode)
+                if squeezed:
+                    self.setColumnWidth(n, least)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def records(self) -> list[tuple[Any, dict[str, Any]]]:
         """Every row as (its record, {column key: value}); a CellProblem names the first cell

@@ -168,6 +168,9 @@ class ChoiceEditor(Editor):
         hint = texts.t("ask.keys.choice", low=min(known), high=max(known)) if known else ""
         if self.ladder and known:
             hint = texts.t("ask.keys.ladder", low=min(known), high=max(known))
+            zero = [o for o, k in zip(self.options, self.keys, strict=True) if k == 0]
+            if zero:  # say what 0 means only where there is a 0 (a target level starts at 1)
+                hint += texts.t("ask.keys.ladder.zero", label=zero[0].label.get(texts.lang))
         if len(known) < len(self.keys):
             hint += texts.t("ask.keys.more")
         return hint + texts.t("ask.keys.go")

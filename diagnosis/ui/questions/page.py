@@ -39,7 +39,10 @@ from diagnosis.ui.questions.rating import Group, RatingView, Row
 from diagnosis.ui.questions.side_panel import DIMENSION, SidePanel
 from diagnosis.ui.widgets import PlainLabel, scrolling
 
-NOTE_PAUSE_MS = 800  # a note is committed once typing pauses this long (and on leaving it)
+# A note is committed once typing pauses this long (and on leaving it): short enough that a kill
+# right after typing loses nothing, well within 0.3 s even with a slow disk's commit.
+NOTE_PAUSE_MS = 200
+NOTE_LONGEST_MS = 1000  # and at least this often while typing goes on without a pause
 
 
 class QuestionPage(QWidget):
@@ -68,7 +71,11 @@ class QuestionPage(QWidget):
         self.note_timer.setSingleShot(True)
         self.note_timer.setInterval(NOTE_PAUSE_MS)
         self.note_timer.timeout.connect(self._save_note)
-        self.note.textChanged.connect(lambda _: self.note_timer.start())  # typed, pasted or from an IME
+        self.note_deadline = QTimer(self)
+        self.note_deadline.setSingleShot(True)
+        self.note_deadline.setInterval(NOTE_LONGEST_MS)
+        self.note_deadline.timeout.connect(self._save_note)
+        self.note.textChanged.connect(self._note_changed)  # typed, pasted or from an IME
         self.evidence = EvidenceBox(ctx, self._say, self.update_actions)
         self.saved = PlainLabel(wrap=True, name="savedMark")
         self.origin = PlainLabel(wrap=True, name="hint")  # "taken from assessment #N", when it was
@@ -239,7 +246,6 @@ class QuestionPage(QWidget):
         answers, notes, flagged = session.answers(), session.notes(), session.flagged()
         questions = flow.on_page(q, answers, dimension)
         options = list(index.options[questions[0]].values())
-        levels = {level.value: level.name.get(lang) for level in index.levels(index.dimensions[dimension])}
         groups: dict[int | None, list[Row]] = {}
         for x in questions:
             chosen = answers.get(x)
@@ -249,7 +255,7 @@ class QuestionPage(QWidget):
                 Row(x, text, index.questions[x].level, at, x in flagged, bool(notes.get(x)))
             )
         table = [
-            (self._group(level, levels, rows, answers), rows)
+            (Group(level, ""), rows)
             for level, rows in sorted(groups.items(), key=lambda g: (g[0] is None, g[0] or 0))
         ]
         labels = [f"{n}\n{o.label.get(lang)}" for n, o in enumerate(options, start=1)]
@@ -257,25 +263,34 @@ class QuestionPage(QWidget):
         self.rating.table.read_only = session.read_only
         self.rating.table.fill(table, labels, qid)
         self._offer_target(answers)
+        self._count_rating(dimension, answers)
+        self.keys.setText(t("rate.keys", high=len(options)))
+        self.body.setCurrentIndex(1)
+
+    def _count_rating(self, dimension: str, answers: dict[str, Any]) -> None:
+        """The page's counters ("本页已答 n / m", each level's "n/m"), after every answer."""
+        lang, t, q = self.ctx.texts.lang, self.ctx.t, self.session.questionnaire
+        index = index_of(q)
+        questions = flow.on_page(q, answers, dimension)
+        names = {level.value: level.name.get(lang) for level in index.levels(index.dimensions[dimension])}
+        levels: dict[int | None, list[str]] = {}
+        for x in questions:
+            levels.setdefault(index.questions[x].level, []).append(x)
+        for level, members in levels.items():
+            done = sum(answers.get(x) is not None for x in members)
+            title = t("rate.level", level=level, name=names.get(level, "")) if level else "—"
+            self.rating.table.set_group_title(level, f"{title.rstrip()}    {done}/{len(members)}")
         pages = flow.pages(q, answers, self.ctx.rating)
-        done = sum(answers.get(x) is not None for x in questions)
         self.position.setText(
             t(
                 "rate.position",
                 name=index.dimensions[dimension].title.get(lang),
                 n=pages.index(dimension) + 1,
                 total=len(pages),
-                done=done,
+                done=sum(answers.get(x) is not None for x in questions),
                 count=len(questions),
             )
         )
-        self.keys.setText(t("rate.keys", high=len(options)))
-        self.body.setCurrentIndex(1)
-
-    def _group(self, level: int | None, names: dict[int | None, str], rows: list[Row], answers: Any) -> Group:
-        done = sum(answers.get(r.question) is not None for r in rows)
-        title = self.ctx.t("rate.level", level=level, name=names.get(level, "")) if level else "—"
-        return Group(level, f"{title}    {done}/{len(rows)}")
 
     def _offer_target(self, answers: dict[str, Any]) -> None:
         q = self.session.questionnaire
@@ -345,7 +360,7 @@ class QuestionPage(QWidget):
         try:
             self.session.answer(qid, value, note)
         except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
+            self._say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
             return False
         self._say(self.ctx.t("ask.saved"))
         self._show_origin()
@@ -410,6 +425,7 @@ class QuestionPage(QWidget):
             self.show_question(qid)  # the answer changed what is shown: draw the page again
             return
         self._refresh_row(qid)
+        self._count_rating(self.page or "", self.session.answers())
         self.rating.table.step(+1)
 
     def _refresh_row(self, qid: str) -> None:
@@ -445,8 +461,16 @@ class QuestionPage(QWidget):
             if choosing:
                 self.rating.target.setFocus()
 
+    def _note_changed(self) -> None:
+        self.note_timer.start()
+        if not self.note_deadline.isActive():
+            self.note_deadline.start()
+        if not self.saved.property("error"):
+            self._say("")  # "saved" is about what was committed: not this text, not yet
+
     def _save_note(self) -> None:
         self.note_timer.stop()
+        self.note_deadline.stop()
         owner = self.note_owner
         if self.ctx.session is None or owner is None or self.session.read_only:
             return
@@ -591,7 +615,7 @@ class QuestionPage(QWidget):
         try:
             self.session.flag(qid, not flagged)
         except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
+            self._say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
             return
         self._say(self.ctx.t("ask.flag_cleared" if flagged else "ask.flag_set"))
         if self.body.currentIndex() == 1:
@@ -622,7 +646,7 @@ class QuestionPage(QWidget):
             notes = dict.fromkeys(lacking, reason or "")
             session.answer_all(values, f"rest of level marked {role.replace('_', ' ')}", notes)
         except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
+            self._say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
             return
         self.show_question(self.current)
         self._say(self.ctx.t(f"rate.rest_done.{role}", n=len(values)))

@@ -61,6 +61,7 @@ class RatingTable(QTableWidget):
         self.options = 0
         self.read_only = False
         self.row_questions: list[str | None] = []  # per row; None for a level heading
+        self.group_rows: dict[int | None, int] = {}  # a level's heading row
         self.cellClicked.connect(self._clicked)
         self.currentCellChanged.connect(lambda row, *_: self._moved(row))
 
@@ -80,7 +81,9 @@ class RatingTable(QTableWidget):
         self.row_questions = [q for _, rows in groups for q in (None, *(r.question for r in rows))]
         self.setRowCount(len(self.row_questions))
         at = 0
+        self.group_rows = {}
         for group, rows in groups:
+            self.group_rows[group.level] = at
             self._group_row(at, group)
             at += 1
             for row in rows:
@@ -99,6 +102,12 @@ class RatingTable(QTableWidget):
         item.setBackground(QBrush(GROUP_BACKGROUND))
         self.setItem(at, 0, item)
         self.setSpan(at, 0, 1, self.columnCount())
+
+    def set_group_title(self, level: int | None, title: str) -> None:
+        at = self.group_rows.get(level)
+        item = self.item(at, 0) if at is not None else None
+        if item is not None:
+            item.setText(title)
 
     def _criterion_row(self, at: int, row: Row) -> None:
         self.setItem(at, 0, QTableWidgetItem(row.text))
@@ -209,6 +218,7 @@ class RatingView(QWidget):
         self.table = RatingTable()
         self.target_label = PlainLabel()
         self.target = QComboBox()
+        self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never cut
         self.target_label.setBuddy(self.target)
         self.target.activated.connect(lambda i: self.target_chosen.emit(self.target.itemData(i)))
         top = QHBoxLayout()

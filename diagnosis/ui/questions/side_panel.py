@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QLineEdit,
     QListWidget,
@@ -117,6 +118,9 @@ class SidePanel(QWidget):
 
         add(self.tree, index.root.children)
         self.tree.expandAll()
+        current = self.tree.currentItem()
+        if current is not None:  # in view, however long the tree (after expanding: rows moved)
+            self.tree.scrollToItem(current, QAbstractItemView.ScrollHint.PositionAtCenter)
         if self.stack.currentWidget() is self.results:
             self.update_results()
 

@@ -37,7 +37,7 @@ def show_key(parent: QWidget, ctx: Context, path: Path) -> None:
         else:
             identities = [identity_of(cert) for cert in read_certificates(path)]
     except DiagnosisError as error:
-        inform(parent, ctx.t("key.show"), error.lines[0], error=True)
+        inform(parent, ctx.t("key.show"), ctx.say(error.lines[0]), error=True)
         return
     now = datetime.now(UTC)
     text = "\n\n".join("\n".join(described(identity, now)) for identity in identities)
@@ -53,7 +53,8 @@ class NewKeyDialog(QDialog):
         self.made: Path | None = None
         t = ctx.t
         self.setWindowTitle(t("key.new.title"))
-        self.provider, self.uscc = QLineEdit(str(ctx.settings.value("provider", "") or "")), QLineEdit()
+        self.provider = QLineEdit(str(ctx.settings.value("provider", "") or ""))
+        self.uscc = QLineEdit(str(ctx.settings.value("provider_uscc", "") or ""))
         self.password, self.again = QLineEdit(), QLineEdit()
         for field in (self.password, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -109,9 +110,12 @@ class NewKeyDialog(QDialog):
                 self.password.text(),
             )
         except DiagnosisError as error:
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return
         self.made = made.key_file
+        # New assessments name the provider as its key does.
+        self.ctx.settings.setValue("provider", made.identity.display_name)
+        self.ctx.settings.setValue("provider_uscc", made.identity.uscc or "")
         done = t(
             "key.made",
             file=str(made.key_file),

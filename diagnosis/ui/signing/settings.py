@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from diagnosis import paths
 from diagnosis.ui.context import Context
 from diagnosis.ui.signing.signer import KEY, SIGN, TRUST
-from diagnosis.ui.widgets import PlainLabel, buddy_label, make_default, ok_cancel, row_of
+from diagnosis.ui.widgets import PlainLabel, buddy_label, confirm, make_default, ok_cancel, row_of
 
 
 class SettingsDialog(QDialog):
@@ -36,6 +36,7 @@ class SettingsDialog(QDialog):
         self.sign = QCheckBox(t("set.sign"))
         self.sign.setChecked(str(ctx.settings.value(SIGN, "false")) == "true")
         self.status = PlainLabel(wrap=True, name="fieldError")
+        self.note = PlainLabel(wrap=True)  # what a step did (a certificate trusted)
         pick_key, new_key, show = (
             QPushButton(t("set.choose_key")),
             QPushButton(t("key.new")),
@@ -59,11 +60,15 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addWidget(self.note)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         for button in (pick_key, new_key, show, pick_folder, pick_file, self.forget):
             button.setAutoDefault(False)  # Enter keeps the settings, it does not browse
         make_default(buttons)
+        for field in (self.key, self.trust):  # a problem said goes once it is put right
+            field.textChanged.connect(self._recheck)
+        self.sign.toggled.connect(self._recheck)
         self.resize(860, self.sizeHint().height())
         self.key.setFocus()
 
@@ -76,8 +81,27 @@ class SettingsDialog(QDialog):
         from diagnosis.ui.signing.keys import NewKeyDialog
 
         dialog = NewKeyDialog(self.ctx, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.made is not None:
-            self.key.setText(str(dialog.made))
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.made is None:
+            return
+        self.key.setText(str(dialog.made))
+        if confirm(self, self.ctx.t("key.new.title"), self.ctx.t("key.set_up"), danger=False):
+            self._trust_own(dialog.made.with_suffix(".pem"))
+
+    def _trust_own(self, certificate: Path) -> None:
+        """The provider's own certificate into the trust list, and exports signed from now on."""
+        from diagnosis.errors import DiagnosisError
+        from diagnosis.messages import msg
+        from diagnosis.signing.trust import trust_certificate
+
+        folder = Path(self.trust.text().strip()) if self.trust.text().strip() else paths.trust_dir()
+        try:
+            added = trust_certificate(certificate, folder)
+        except DiagnosisError as error:
+            self.status.setText(self.ctx.say(error.lines[0]))
+            return
+        self.sign.setChecked(True)
+        done = msg("trust.added", path=str(added)) if added else msg("trust.already", folder=str(folder))
+        self.note.setText(self.ctx.say(done))
 
     def _show_key(self) -> None:
         from diagnosis.ui.signing.keys import show_key
@@ -115,15 +139,39 @@ class SettingsDialog(QDialog):
             return t("set.bad_trust", path=trust)
         return None
 
+    def _recheck(self) -> None:
+        if self.status.text():
+            self.status.setText(self.problem() or "")
+
     def save(self) -> None:
         problem = self.problem()
         if problem is not None:
             self.status.setText(problem)
             return
-        self.ctx.settings.setValue(KEY, self.key.text().strip())
+        key = self.key.text().strip()
+        if key and key != str(self.ctx.settings.value(KEY, "") or ""):
+            _provider_from(self.ctx, Path(key))
+        self.ctx.settings.setValue(KEY, key)
         self.ctx.settings.setValue(TRUST, self.trust.text().strip())
         self.ctx.settings.setValue(SIGN, "true" if self.sign.isChecked() else "false")
         self.accept()
+
+
+def _provider_from(ctx: Context, key: Path) -> None:
+    """New assessments name the provider as the chosen key's certificate does (the .pem beside
+    the key file: no password needed); without one, the provider stays as typed before."""
+    from diagnosis.errors import DiagnosisError
+    from diagnosis.signing.identity import identity_of
+    from diagnosis.signing.trust import read_certificates
+
+    certificate = key.with_suffix(".pem")
+    try:
+        identity = identity_of(read_certificates(certificate)[0]) if certificate.is_file() else None
+    except DiagnosisError:
+        identity = None
+    if identity is not None:
+        ctx.settings.setValue("provider", identity.display_name)
+        ctx.settings.setValue("provider_uscc", identity.uscc or "")
 
 
 def _remembered(key: str) -> bool:

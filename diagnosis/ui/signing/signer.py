@@ -5,6 +5,7 @@ remembered in the operating system's keyring (never in the app's own files).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from diagnosis import paths
 from diagnosis.errors import DiagnosisError
 from diagnosis.messages import msg
 from diagnosis.ui.context import Context
-from diagnosis.ui.widgets import buddy_label, make_default, ok_cancel
+from diagnosis.ui.widgets import PlainLabel, buddy_label, make_default, ok_cancel
 
 if TYPE_CHECKING:
     from diagnosis.signing.keys import ProviderKey
@@ -69,13 +70,14 @@ def signing_key(parent: QWidget, ctx: Context) -> ProviderKey | None:
             return load_key(path, kept)
         except DiagnosisError:
             remembered.forget(path)  # the key file or its password changed: ask again
-    dialog = PasswordDialog(ctx, path, parent, offer_keep=remembered.available())
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    # A wrong password is said in the dialog, which asks again: the export's choices (the file,
+    # the language) stay as they were.
+    dialog = PasswordDialog(ctx, path, parent, offer_keep=remembered.available(), opens=load_key)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
         raise Cancelled
-    key = load_key(path, dialog.password.text())
     if dialog.keep is not None and dialog.keep.isChecked():
         remembered.remember(path, dialog.password.text())
-    return key
+    return dialog.key
 
 
 def ask_password(parent: QWidget, ctx: Context, path: Path) -> str | None:
@@ -84,21 +86,32 @@ def ask_password(parent: QWidget, ctx: Context, path: Path) -> str | None:
 
 
 class PasswordDialog(QDialog):
-    """The key's password; with `offer_keep`, a box to remember it in the system keyring."""
+    """The key's password; with `offer_keep`, a box to remember it in the system keyring. With
+    `opens`, OK opens the key with it (`key` after exec) and a refusal is said here, asking again."""
 
     def __init__(
-        self, ctx: Context, path: Path, parent: QWidget | None = None, offer_keep: bool = False
+        self,
+        ctx: Context,
+        path: Path,
+        parent: QWidget | None = None,
+        offer_keep: bool = False,
+        opens: Callable[[Path, str], ProviderKey] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ctx, self.path, self.opens = ctx, path, opens
+        self.key: ProviderKey | None = None
         self.setWindowTitle(ctx.t("sign.password.title"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         label = buddy_label(ctx.t("sign.password", path=str(path)), self.password)
         label.setWordWrap(True)
-        buttons = ok_cancel(self, self.accept)
+        buttons = ok_cancel(self, self._ok)
+        self.problem = PlainLabel(wrap=True, name="fieldError")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.password)
+        layout.addWidget(self.problem)
         self.keep = QCheckBox(ctx.t("sign.keep")) if offer_keep else None
         if self.keep is not None:
             layout.addWidget(self.keep)
@@ -106,6 +119,20 @@ class PasswordDialog(QDialog):
         make_default(buttons)
         self.setMinimumWidth(480)  # the key's path on as few lines as it can
         self.password.setFocus()
+
+    def _ok(self) -> None:
+        if self.opens is None:
+            self.accept()
+            return
+        try:
+            self.key = self.opens(self.path, self.password.text())
+        except DiagnosisError as error:
+            self.problem.setText(self.ctx.say(error.lines[0]))
+            self.problem.show()
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        self.accept()
 
 
 def sentence(error: Exception) -> str:
