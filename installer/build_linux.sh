@@ -36,17 +36,32 @@ run "$APP" demo -o "$CHECK/demo.pdf" >/dev/null
 run "$APP" verify "$CHECK/demo.pdf" --unsigned-ok | grep -q "^OK "
 # Signing: a provider key, a signed report, a strict check against the provider's certificate,
 # and a copy changed after signing that must fail.
-run_key "$APP" keys new --provider "冻结检查服务机构" --uscc 91340100MA2NX8K5TH -o "$CHECK/provider.p12" \
+# The key is the demo's provider's: a report is only ever signed by the provider it names.
+run_key "$APP" keys new --provider "示例数字化转型服务有限公司" --uscc 91340100MA2NX8K5TH -o "$CHECK/provider.p12" \
     | grep -q "fingerprint: SHA-256"
 run_key "$APP" sign "$CHECK/demo.pdf" --key "$CHECK/provider.p12" -o "$CHECK/signed.pdf" >/dev/null
-run "$APP" verify "$CHECK/signed.pdf" --trust "$CHECK/provider.pem" | grep -q "signed by 冻结检查服务机构"
+run "$APP" verify "$CHECK/signed.pdf" --trust "$CHECK/provider.pem" | grep -q "signed by 示例数字化转型服务有限公司"
 { cat "$CHECK/signed.pdf"; printf '\n%% appended\n'; } > "$CHECK/changed.pdf"
 if run "$APP" verify "$CHECK/changed.pdf" --trust "$CHECK/provider.pem" 2>"$CHECK/changed.txt"; then
     echo "a report changed after signing passed verify" >&2; exit 1
 fi
 grep -q "changed after it was signed" "$CHECK/changed.txt"
 run "$APP" gui --smoke --db "$CHECK/smoke.db"
-echo "frozen app: $version; list, sample, score, demo, verify, keys new, sign, verify --trust and gui --smoke all passed"
+# The claims intake on SQLite: fictitious packages and signed reports taken in (every one verified,
+# OpenCC folding the names), the claim tables under a shipped policy, the 受理 window started.
+run "$APP" intake sample 40 --reports 0.1 -o "$CHECK/inbox" >/dev/null
+run "$APP" intake add "$CHECK/inbox" --trust "$CHECK/inbox/trust" --db "$CHECK/intake.db" \
+    >"$CHECK/intake-add.txt" 2>/dev/null
+grep -q "^40 documents: 37 received, 3 added to a revision already here, 0 already received, 0 refused" \
+    "$CHECK/intake-add.txt"
+run "$APP" intake report --db "$CHECK/intake.db" --policy resources/policies/anhui-2023.yaml --by city \
+    | grep -q "^37 claims: "
+run "$APP" intake report --db "$CHECK/intake.db" --policy resources/policies/anhui-2023.yaml \
+    -o "$CHECK/claims.xlsx" | grep -q "34 enterprises, 37 claims"
+run "$APP" intake report --db "$CHECK/intake.db" -o "$CHECK/claims.pdf" | grep -q "34 enterprises, 37 claims"
+run "$APP" intake gui --smoke --db "$CHECK/intake.db"
+echo "frozen app: $version; list, sample, score, demo, verify, keys new, sign, verify --trust, gui --smoke," \
+    "intake sample, add, report (text, Excel, PDF) and intake gui --smoke all passed"
 
 size=$(du -sm "$OUT/dist/diagnosis" | cut -f1)
 tar -C "$OUT/dist" -czf "$OUT/diagnosis-linux.tar.gz" diagnosis

@@ -33,6 +33,15 @@ def _run(name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def _gui(args: argparse.Namespace) -> int:
+    from diagnosis.cli.reports import need_screen
+
+    need_screen()
+    from diagnosis.ui.app import run_intake  # Qt is loaded only for the window
+
+    return run_intake(args.db, args.policy, smoke=args.smoke)
+
+
 def register(commands: Any) -> None:
     intake = commands.add_parser(
         "intake", help="receive packages and signed reports, count per enterprise, claim tables, flags"
@@ -89,5 +98,16 @@ def register(commands: Any) -> None:
     cmd.add_argument("--reports", type=float, default=0.02, metavar="SHARE", help="share also as signed PDFs")
     cmd.set_defaults(run=_run("run_sample"))
 
-    for name in ("add", "report", "flags", "refused", "release"):
+    cmd = sub.add_parser("gui", help="the 受理 window: the intake on the desktop (what these commands do)")
+    cmd.add_argument(
+        "--policy", type=Path, metavar="FILE.yaml", help="the subsidy policy (else the one chosen last)"
+    )
+    cmd.add_argument(
+        "--smoke",
+        action="store_true",
+        help="quit once the claims are listed (a check that the window starts)",
+    )
+    cmd.set_defaults(run=_gui)
+
+    for name in ("add", "report", "flags", "refused", "release", "gui"):
         sub.choices[name].add_argument("--db", metavar="URL", help=DB_HELP)

@@ -69,14 +69,19 @@ def register(commands: Any) -> None:
     cmd.set_defaults(run=_run("run_demo"))
 
 
-def _gui(args: argparse.Namespace) -> int:
+def need_screen() -> None:
+    """Refuse in a sentence where Qt would abort with a cryptic message: Linux with no display."""
     if sys.platform.startswith("linux") and not any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    ):  # Qt would abort with a cryptic message
+    ):
         raise DiagnosisError(
             "no screen to show the app on (DISPLAY is not set); the commands work without one: "
             "see `diagnosis --help`, or try `diagnosis demo`"
         )
+
+
+def _gui(args: argparse.Namespace) -> int:
+    need_screen()
     from diagnosis.ui.app import run  # Qt is loaded only for the GUI
 
     return run(Path(args.db) if args.db else None, smoke=args.smoke, package=args.open)

@@ -171,3 +171,31 @@ def run(
 
     QThreadPool.globalInstance().waitForDone()  # no worker may outlive the application
     return code
+
+
+def run_intake(address: str | None = None, policy: Path | None = None, smoke: bool = False) -> int:
+    """The 受理 window on its own (`diagnosis intake gui`): the database `address` (else the one
+    chosen last, else the default), under `policy` (else the one chosen last). `smoke` quits once
+    the claims are listed (a check that the window starts)."""
+    from PySide6.QtCore import QThreadPool
+
+    from diagnosis.ui.intake.window import IntakeWindow
+    from diagnosis.ui.language import install_translator
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("diagnosis")
+    app.setStyleSheet(STYLE)
+    register_font()
+    sys.excepthook = _report_crash
+    settings = app_settings()
+    texts = Texts("en" if settings.value("language", "zh") == "en" else "zh")
+    install_translator(texts.lang)
+    window = IntakeWindow(Context(paths.default_db(), texts, settings), address, policy)
+    if smoke:
+        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show_fitted()
+    QTimer.singleShot(0, window.start)  # the window paints first, then the database opens
+    code = int(app.exec())
+    QThreadPool.globalInstance().waitForDone()
+    return code

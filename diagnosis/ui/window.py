@@ -41,6 +41,7 @@ from diagnosis.ui.menus.wiring import menu_handlers
 
 if TYPE_CHECKING:
     from diagnosis.ui.banner import Banner
+    from diagnosis.ui.intake.window import IntakeWindow
     from diagnosis.ui.pages.enterprise import EnterprisePage
     from diagnosis.ui.pages.finish import FinishPage
     from diagnosis.ui.pages.questionnaire import QuestionnairePage
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self.actions_: dict[str, QAction] = {}
         self._built: dict[str, QWidget] = {}  # pages by name, as they are built
+        self.intake_window: IntakeWindow | None = None  # the 受理 window, once opened
         self._menus()
         self.retranslate()
 
@@ -301,6 +303,8 @@ class MainWindow(QMainWindow):
         self.actions_[f"lang.{self.ctx.texts.lang}"].setChecked(True)
         install_translator(self.ctx.texts.lang)
         self.retranslate()
+        if self.intake_window is not None:
+            self.intake_window.retranslate()
 
     def retranslate(self) -> None:
         t = self.ctx.t
@@ -514,6 +518,19 @@ class MainWindow(QMainWindow):
         from diagnosis.ui.signing.verify import VerifyDialog
 
         VerifyDialog(self.ctx, self, pdf).exec()
+
+    def intake(self) -> None:
+        """File → Claims intake: the 受理 window (one per app), in the app's language."""
+        if self.intake_window is None:
+            from diagnosis.ui.intake.window import IntakeWindow
+
+            self.intake_window = IntakeWindow(self.ctx, set_language=self.set_language)
+            self.intake_window.show_fitted()
+            QTimer.singleShot(0, self.intake_window.start)
+            return
+        self.intake_window.show()
+        self.intake_window.raise_()
+        self.intake_window.activateWindow()
 
     def settings_dialog(self) -> None:
         from diagnosis.ui.signing.settings import SettingsDialog

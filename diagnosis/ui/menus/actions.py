@@ -12,6 +12,7 @@ MENUS: dict[str, list[tuple[str, str]]] = {
         ("menu.export", "Ctrl+E"),
         ("menu.summary", "Ctrl+Shift+S"),
         ("menu.verify", "Ctrl+Shift+V"),
+        ("menu.intake", "Ctrl+I"),
         ("-", ""),
         ("menu.backup", "Ctrl+B"),
         ("menu.restore", "Ctrl+Shift+B"),

@@ -69,6 +69,8 @@ class MenuWindow(Protocol):
 
     def verify(self, pdf: Path | None = None) -> None: ...
 
+    def intake(self) -> None: ...
+
     def settings_dialog(self) -> None: ...
 
     def backup(self) -> None: ...
@@ -127,6 +129,7 @@ def menu_handlers(window: MenuWindow) -> dict[str, Callable[[], Any]]:
         "menu.export": lambda: window.with_current(window.export),
         "menu.summary": window.summary,
         "menu.verify": lambda: window.verify(),
+        "menu.intake": window.intake,
         "set.open": window.settings_dialog,
         "menu.backup": window.backup,
         "menu.restore": window.restore,
