@@ -14,7 +14,7 @@ from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.numbers import figure
 from diagnosis.outcome import criteria_behind, member_level_name
 from diagnosis.report.labels import label
-from diagnosis.report.rows import short_name
+from diagnosis.report.rows import short_name, short_names
 from diagnosis.scoring.result import Check, ScoreResult
 
 
@@ -30,13 +30,13 @@ class PartGap:
 
 
 def with_now(check: Check, lang: Lang) -> str:
-    """The condition and where it stands ("… (now 3)"; "now 3/5" when every member must pass)."""
+    """The condition and where it stands: '…（当前 65.55）', and for a count of how many
+    ('…（当前 12 个，共 16 个）')."""
     text = check.text.get(lang)
-    if check.current is not None:
-        now = figure(check.current)
-        if check.every and check.required is not None:
-            now += f"/{figure(check.required)}"
-        text += aside(f"{label('now', lang)} {now}", lang)
+    if check.current is not None and check.kind == "count" and check.total is not None:
+        text += aside(label("now_of", lang).format(now=figure(check.current), of=check.total), lang)
+    elif check.current is not None:
+        text += aside(f"{label('now', lang)} {figure(check.current)}", lang)
     return text
 
 
@@ -67,10 +67,15 @@ NAME_CHARS = 30  # a criterion named in a sentence is cut here; the table below 
 
 
 def _members(q: Questionnaire, result: ScoreResult, members: list[str], lang: Lang) -> list[str]:
+    """Members named without the words they share ('产品设计、工艺设计', not '产品设计场景的
+    数字化等级、工艺设计场景的数字化等级'), each with its own level where it has one."""
+    full = [short_name(q, member, lang).rstrip("。.") for member in members]
+    index = index_of(q)
+    ladders = all(getattr(index.questions.get(m), "kind", None) == "level" for m in members)
+    shared = short_names(full) if ladders else full  # scenes share their wording; items do not
     names = []
-    for member in members:
+    for member, name in zip(members, shared, strict=True):
         level = member_level_name(q, result, member)
-        name = short_name(q, member, lang).rstrip("。.")
         name = name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
         names.append(name + (aside(level.get(lang), lang) if level else ""))
     return names
