@@ -194,11 +194,14 @@ def verification(
     ]
     if signer is not None:
         name = signer.organisation or signer.name
-        lines.append(label("signer_line", lang).format(name=name, fingerprint=_spaced(signer.fingerprint)))
+        lines.append(
+            label("signer_line", lang).format(name=name, fingerprint=_spaced(signer.fingerprint, lang))
+        )
     lines.append(label("verify_howto", lang))
     return lines
 
 
-def _spaced(fingerprint: str) -> str:
+def _spaced(fingerprint: str, lang: Lang) -> str:
+    """The first 16 digits in groups ('C0FC D028 D93D FB44 …'; the font's … is a CJK one, centred)."""
     upper = fingerprint.upper()
-    return " ".join(upper[i : i + 4] for i in range(0, 16, 4)) + " …"
+    return " ".join(upper[i : i + 4] for i in range(0, 16, 4)) + (" …" if lang == "zh" else " ...")

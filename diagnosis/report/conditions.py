@@ -48,13 +48,21 @@ def decided(q: Questionnaire, result: ScoreResult, check: Check, lang: Lang) -> 
     return text
 
 
-def unmet(q: Questionnaire, result: ScoreResult, check: Check, lang: Lang) -> str:
+def unmet(q: Questionnaire, result: ScoreResult, check: Check, lang: Lang, listed: bool = False) -> str:
     """An unmet condition with where it stands, and for a count the members that hold it back
-    (all of them must rise when every member counts) or those closest to passing."""
+    (all of them must rise when every member counts) or those closest to passing. With `listed`
+    (a table of them follows), members named by whole sentences are counted, not cut short."""
     text = with_now(check, lang)
     if check.candidates:
         key = "held_back" if check.every else "closest"
-        text += _joined_after(label(key, lang), _members(q, result, check.candidates[:6], lang), lang)
+        shown = check.candidates[:6]
+        if listed and any(len(short_name(q, m, "zh")) > NAME_CHARS for m in shown):  # sentences
+            return (
+                text
+                + ("。" if lang == "zh" else ". ")
+                + label(f"{key}.listed", lang).format(n=len(check.candidates))
+            )
+        text += _joined_after(label(key, lang), _members(q, result, shown, lang), lang)
     return text
 
 
@@ -76,7 +84,9 @@ def _members(q: Questionnaire, result: ScoreResult, members: list[str], lang: La
     names = []
     for member, name in zip(members, shared, strict=True):
         level = member_level_name(q, result, member)
-        name = name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
+        most = NAME_CHARS if lang == "zh" else 2 * NAME_CHARS  # English words are longer
+        if len(name) > most:  # (the font's … is a CJK one, centred: English gets "...")
+            name = name[: most - 1] + "…" if lang == "zh" else name[: most - 3] + "..."
         names.append(name + (aside(level.get(lang), lang) if level else ""))
     return names
 
@@ -92,8 +102,11 @@ def part_levels(result: ScoreResult, lang: Lang) -> list[tuple[str, str]]:
     ]
 
 
-def part_gaps(q: Questionnaire, result: ScoreResult, answers: Mapping[str, Any], lang: Lang) -> list[PartGap]:
-    """Every unscored part that reaches levels of its own and has a next one: what it still needs."""
+def part_gaps(
+    q: Questionnaire, result: ScoreResult, answers: Mapping[str, Any], lang: Lang, listed: bool = False
+) -> list[PartGap]:
+    """Every unscored part that reaches levels of its own and has a next one: what it still needs
+    (`listed`: as `unmet`, its criteria are listed after it)."""
     gaps = []
     for node in result.nodes.values():
         if node.id == ROOT_ID or node.method != "none" or node.next_level is None:
@@ -103,7 +116,7 @@ def part_gaps(q: Questionnaire, result: ScoreResult, answers: Mapping[str, Any],
                 node.name.get(lang),
                 node.level.name.get(lang) if node.level else label("not_rated", lang),
                 node.next_level.name.get(lang),
-                [unmet(q, result, check, lang) for check in node.unmet],
+                [unmet(q, result, check, lang, listed) for check in node.unmet],
                 to_close(q, result, answers, node.unmet, lang),
             )
         )
@@ -122,7 +135,7 @@ def to_close(
         parent = index.dimensions[index.parent_of[qid]]
         levels = index.levels(parent) if question.level is not None else []  # criteria of a ladder
         level = next((lv for lv in levels if lv.value == question.level), None)
-        where = parent.name.get(lang) + (aside(level.name.get(lang), lang) if level else "")
+        where = parent.title.get(lang) + (aside(level.name.get(lang), lang) if level else "")
         value = answer_label(index, question, answers.get(qid), lang) or label("unanswered", lang)
         evidence = question.evidence.get(lang) if question.evidence else ""
         rows.append([where, question.text.get(lang), value, evidence])

@@ -160,7 +160,9 @@ def build(
         extremes_rule=_extremes_rule(result, lang, bool(target)),
         next_level=result.next_level.level.name.get(lang) if result.next_level else None,
         top_note=label("top.target" if _target_chosen(source) else "top", lang),
-        unmet=[unmet(q, result, c, lang) for c in (result.next_level.unmet if result.next_level else [])],
+        unmet=[
+            unmet(q, result, c, lang, True) for c in (result.next_level.unmet if result.next_level else [])
+        ],
         improvements=_improvements(q, result, lang),
         advice=[text.get(lang) for text in (result.next_level.recommendations if result.next_level else [])],
         caveat=nature.caveat(q, lang),
@@ -173,7 +175,7 @@ def build(
         report.score += aside(label("target_level", lang).format(level=target[1], value=target[0]), lang)
         report.score_note = _level_scale(q, target[0], lang)
     report.scenes, report.scene_note = scenes(q, result, lang)
-    report.parts = part_gaps(q, result, source.answers, lang)
+    report.parts = part_gaps(q, result, source.answers, lang, listed=True)
     if result.next_level is not None:
         report.to_close = to_close(q, result, source.answers, result.next_level.unmet, lang)
     report.process = plan_data.process(plan, onsite, lang)
@@ -297,7 +299,7 @@ def _cover(source: ReportInput, result: ScoreResult, lang: Lang, date: str) -> l
         *rows,
         (t("date"), date or "—"),
         (t("number"), report_number(source)),
-        (t("questionnaire"), f"{title}  ({q.id} v{q.version})"),
+        (t("questionnaire"), title + aside(f"{q.id} v{q.version}", lang)),
         (t("basis"), q.standard.name.get(lang)),
         (t("status"), t("status.finalized") if meta.get("status") == "finalized" else t("status.draft")),
         (t("cover.warnings"), warnings),
@@ -398,7 +400,7 @@ def _extremes(q: Questionnaire, result: ScoreResult, lang: Lang, levels: bool) -
         if not parts:
             parts = [
                 (
-                    index.questions[qid].text.get(lang),
+                    index.questions[qid].text.get(lang).rstrip("。."),  # no "。（100%）"
                     result.questions[qid].points,
                     result.questions[qid].max_points,
                 )

@@ -150,6 +150,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "conditions": ("尚未满足的条件", "Conditions not yet met"),
     "closest": ("可优先提升：", "Closest to passing: "),
     "held_back": ("尚未达到的：", "Still short of it: "),
+    "held_back.listed": ("尚未达到的 {n} 项见下表。", "The {n} still short of it are listed below."),
+    "closest.listed": ("可优先提升的 {n} 项见下表。", "The {n} closest to passing are listed below."),
     "weakest_of": ("最弱的：", "Weakest: "),
     "part_next": ("{part}：距“{level}”尚缺", '{part}: still missing for "{level}"'),
     "part_now": ("当前：{level}", "Now: {level}"),

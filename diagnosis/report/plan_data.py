@@ -209,8 +209,9 @@ def _option_head(text: str, lang: Lang) -> str:
     most = 20 if lang == "zh" else 48
     if len(head) <= most:
         return head
-    cut = head[: most - 1] if lang == "zh" else head[:most].rsplit(" ", 1)[0]
-    return cut.rstrip("、，,；; ") + "…"
+    if lang == "zh":
+        return head[: most - 1].rstrip("、，；") + "…"
+    return head[:most].rsplit(" ", 1)[0].rstrip(",; ") + "..."  # the font's … is a CJK one, centred
 
 
 def _funding(funding: object, lang: Lang) -> str:

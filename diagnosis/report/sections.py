@@ -14,6 +14,7 @@ from diagnosis.report.blocks import (
     BASE_TABLE,
     RULE_BOX,
     WIDTH,
+    Headed,
     fit_row,
     kept_with_next,
     p,
@@ -378,18 +379,19 @@ def _evidence(r: ReportData) -> list[Flowable]:
 def _method(r: ReportData) -> list[Flowable]:
     out: list[Flowable] = [p(text) for text in r.statement]
     out.append(p(_t(r, "method_text")))
-    if r.method:  # the questionnaire's words, set off as a quotation
-        rows = [part for text in r.method if text for part in fit_row([p(text, "quote")], [WIDTH])]
+    if r.method:  # the questionnaire's words, set off as a quotation, a row per paragraph
+        texts = [line for text in r.method for line in text.splitlines() if line.strip()]
+        rows = [part for text in texts for part in fit_row([p(text, "quote")], [WIDTH])]
         quote = Table(rows, colWidths=[WIDTH], hAlign="LEFT", spaceAfter=2 * mm)
         quote.setStyle(TableStyle([*BASE_TABLE, *QUOTE]))
-        out += [p(_t(r, "quoted"), "muted"), quote]
+        out.append(Headed([p(_t(r, "quoted"), "muted")], quote))
     out.append(Spacer(1, 3 * mm))
     out += [p(line, "small") for line in r.verification]
     pledges = [p(_t(r, "declarations"), "h2"), p(_t(r, "pledge"))]
     if not r.self_assessment:
         pledges.append(p(_t(r, "provider_pledge")))
     confirmation = [p(_t(r, "confirmation"), "h2"), pairs(r.confirmation, 60 * mm)]
-    return [*out, KeepTogether([*pledges, *confirmation, Spacer(1, 8 * mm), _signatures(r)])]
+    return [*out, *pledges, KeepTogether([*confirmation, Spacer(1, 8 * mm), _signatures(r)])]
 
 
 def _signatures(r: ReportData) -> Table:
