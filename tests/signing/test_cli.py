@@ -57,9 +57,6 @@ def test_keys_new_show_sign_verify(
     code, out, err = run(capsys, "sign", str(pdf), "--key", str(key))
     assert code == 0 and out.startswith(f"{pdf}: signed by {PROVIDER}"), err
     # Replaced in place, rendered again with the signer named: the signed file starts with that render.
-    from diagnosis.report.signed import signer_of
-    from diagnosis.signing.keys import load_key
-
     import datetime as dt
     import io
     import json
@@ -67,6 +64,8 @@ def test_keys_new_show_sign_verify(
     from pypdf import PdfReader
 
     from diagnosis.report.pdf import PAYLOAD_NAME
+    from diagnosis.report.signed import signer_of
+    from diagnosis.signing.keys import load_key
 
     embedded = json.loads(PdfReader(io.BytesIO(pdf.read_bytes())).attachments[PAYLOAD_NAME][0])
     printed = dt.datetime.fromisoformat(embedded["signer"]["signed_at"])  # the time the page shows
