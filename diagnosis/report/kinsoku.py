@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import paragraph as rl
 from reportlab.rl_config import _FUZZ
 
@@ -86,14 +87,26 @@ class Paragraph(rl.Paragraph):  # type: ignore[misc]
 def _single(frag: Any, room: list[float]) -> Any:
     """One font throughout (most paragraphs): lines of plain text, as reportlab makes them."""
     text = frag.text if hasattr(frag, "text") else "".join(getattr(frag, "words", []))
-    widths = [rl.stringWidth(c, frag.fontName, frag.fontSize) for c in text]
-    bounds = [0, *breaks(text, widths, room), len(text)]
-    lines = []
-    for k, (a, b) in enumerate(pairwise(bounds)):
-        limit = room[min(k, len(room) - 1)]
-        line = text[a:b].rstrip(" ")
-        lines.append((limit - sum(widths[a : a + len(line)]), [line]))
+    whole = stringWidth(text.rstrip(" "), frag.fontName, frag.fontSize)
+    if whole <= room[0] + _FUZZ:  # most table cells hold one line: nothing to break
+        lines = [(room[0] - whole, [text.rstrip(" ")])]
+    else:
+        widths = _widths(text, frag.fontName, frag.fontSize)
+        bounds = [0, *breaks(text, widths, room), len(text)]
+        lines = []
+        for k, (a, b) in enumerate(pairwise(bounds)):
+            limit = room[min(k, len(room) - 1)]
+            line = text[a:b].rstrip(" ")
+            lines.append((limit - sum(widths[a : a + len(line)]), [line]))
     return frag.clone(kind=0, lines=lines, ascent=frag.fontSize, descent=-0.2 * frag.fontSize)
+
+
+def _widths(text: str, font: str, size: float) -> list[float]:
+    """Each character's advance, from the font's table (reportlab's stringWidth per character
+    costs a call each: a long report has a few hundred thousand)."""
+    face = getFont(font).face
+    table, default, scale = face.charWidths, face.defaultWidth, size * 0.001
+    return [table.get(ord(c), default) * scale for c in text]
 
 
 def _frags(frags: list[Any], room: list[float], auto_leading: str) -> Any:
