@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from diagnosis.numbers import percent
+
 
 class RadarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -18,7 +20,7 @@ class RadarChart(QWidget):
 
     def set_points(self, points: list[tuple[str, float]]) -> None:
         self.points = points
-        self.setAccessibleDescription("; ".join(f"{name} {rate:.0%}" for name, rate in points))
+        self.setAccessibleDescription("; ".join(f"{name} {percent(rate)}" for name, rate in points))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -47,7 +49,7 @@ class RadarChart(QWidget):
         painter.drawPolygon(shape)
         painter.setPen(QColor("#1f2937"))
         for (name, rate), corner in zip(self.points, corners, strict=True):
-            label = f"{name} {rate:.0%}"
+            label = f"{name} {percent(rate)}"  # rounded as the report rounds it (half up)
             width = painter.fontMetrics().horizontalAdvance(label)
             x = corner.x() - width / 2 + (corner.x() - centre.x()) * 0.15
             y = corner.y() + (corner.y() - centre.y()) * 0.12
