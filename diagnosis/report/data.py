@@ -159,7 +159,7 @@ def build(
         extremes=_extremes(q, result, lang, bool(target)),
         extremes_rule=_extremes_rule(result, lang, bool(target)),
         next_level=result.next_level.level.name.get(lang) if result.next_level else None,
-        top_note=label("top.target" if _target_chosen(source) else "top", lang),
+        top_note=label("top.target" if target else "top", lang),
         unmet=[
             unmet(q, result, c, lang, True) for c in (result.next_level.unmet if result.next_level else [])
         ],
@@ -231,9 +231,10 @@ def _signature(signer: Signer, timezone: str, lang: Lang) -> list[tuple[str, str
     if signer.uscc:
         who = label("provider_with_uscc", lang).format(name=who, uscc=signer.uscc)
     moment = local(signer.signed_at, timezone)
-    offset = moment.strftime("%z") if moment else ""
-    zone = f"UTC{offset[:3]}:{offset[3:]}"  # UTC+08:00
-    when = moment.strftime("%Y-%m-%d %H:%M") + aside(zone, lang) if moment else "—"
+    when = "—"
+    if moment is not None:
+        offset = moment.strftime("%z")  # +0800, told as UTC+08:00
+        when = moment.strftime("%Y-%m-%d %H:%M") + aside(f"UTC{offset[:3]}:{offset[3:]}", lang)
     fingerprint = signer.fingerprint.upper()
     grouped = " ".join(fingerprint[i : i + 4] for i in range(0, 64, 4))
     return [
@@ -338,11 +339,6 @@ def _industry_from_answers(q: Questionnaire, result: ScoreResult, lang: Lang) ->
         if "industry" in question.tags and result.questions[qid].answered:
             found = answer_label(index, question, result.questions[qid].value, lang) or found
     return found
-
-
-def _target_chosen(source: ReportInput) -> bool:
-    target = source.loaded.questionnaire.target_level
-    return bool(target and source.answers.get(target))
 
 
 def _deciding(result: ScoreResult) -> list[Check]:
