@@ -162,6 +162,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "签名早于报告的产生：签名时间为 {signed}，评估于 {made} 定稿",
         "signed before the report existed: the signature says {signed}, the assessment was finalized {made}",
     ),
+    "binding.printed_time": (
+        "报告印出的签署时间（{printed}）与签名所载时间（{signed}）不符",
+        "the signing time the report prints ({printed}) is not the signature's ({signed})",
+    ),
     "binding.signed_before_changed": (
         "签名早于报告的产生：签名时间为 {signed}，评估最后修改于 {made}",
         "signed before the report existed: the signature says {signed}, the assessment was last "

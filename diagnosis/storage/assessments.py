@@ -197,8 +197,11 @@ def require_draft(store: Store, assessment_id: int) -> dict[str, Any]:
 
 
 def get_plan(store: Store, assessment_id: int) -> Plan:
-    """The stored plan (an empty one when none was written yet)."""
+    """The stored plan (an empty one when none was written yet); NotFoundError when there is no
+    such assessment (an empty plan would say there is one)."""
     row = store.db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
+    if row is None:
+        get_assessment(store, assessment_id)
     return Plan.model_validate_json(row[0]) if row else Plan()
 
 
