@@ -18,7 +18,7 @@ from diagnosis.intake.db import database_url, open_engine
 from diagnosis.intake.ingest import Outcome, collect
 from diagnosis.intake.text import rate
 from diagnosis.intake.workers import Tally, ingest_files
-from diagnosis.messages import printable, render
+from diagnosis.messages import Items, Lang, msg, printable, render
 
 MAX_WORKERS = 64
 MAX_SAMPLE = 1_000_000  # fictitious documents for a trial: a province's ten years
@@ -101,37 +101,80 @@ def run_report(args: argparse.Namespace) -> int:
 
     if args.start and args.end and args.start > args.end:
         raise UsageError("--from is after --to")
-    engine = open_engine(database_url(args.db))
-    start = dt.date.fromisoformat(args.start) if args.start else None
-    end = dt.date.fromisoformat(args.end) if args.end else None
-    claims = claim_tables(engine, args.by, start, end)
     target: Path | None = args.output
-    if target is None:
-        sys.stdout.write(_groups_table(claims))
-        return 0
-    suffix = target.suffix.lower()
-    if suffix == ".xlsx":
-        from diagnosis.intake.sheets import claims_workbook
-
-        claims_workbook(claims, target)
-    elif suffix == ".pdf":
-        from diagnosis.intake.claims_pdf import write_claims_pdf
-        from diagnosis.localtime import local_date
-
-        today = local_date(dt.datetime.now(dt.UTC).isoformat())
-        write_claims_pdf(claims, dt.date.fromisoformat(today), target)
-    else:
+    if target is not None and target.suffix.lower() not in (".xlsx", ".pdf"):
         raise UsageError(f"{target}: write the claim tables to a .xlsx or a .pdf file")
-    print(f"{target}: {claims.total.enterprises} enterprises, {claims.total.assessments} assessments")
+    desk = _desk(args)
+    desk.start = dt.date.fromisoformat(args.start) if args.start else None
+    desk.end = dt.date.fromisoformat(args.end) if args.end else None
+    book = desk.ledger()
+    if target is None:
+        claims = claim_tables(desk.engine, args.by, book.start, book.end)
+        sys.stdout.write(_report_text(book, claims, args.by if args.policy else None, args.message_lang))
+        return 0
+    if target.suffix.lower() == ".xlsx":
+        desk.export_excel(target, args.by)
+    else:
+        desk.export_pdf(target, args.by)
+    print(f"{target}: {book.total.enterprises} enterprises, {book.total.claims} claims")
     return 0
+
+
+def _desk(args: argparse.Namespace) -> Any:
+    """The clerk's desk (intake.desk, shared with the intake window) on --db under --policy."""
+    from diagnosis.intake.desk import open_desk
+
+    return open_desk(args.db, getattr(args, "policy", None), os.environ.get("DIAGNOSIS_USER") or _login())
+
+
+def _report_text(book: Any, claims: Any, by: str | None, lang: Lang) -> str:
+    """The amounts under the policy (by group, when asked), the reasons held, then the volume and
+    effect by group; names from the documents shown printable."""
+    total = book.total
+    summary = (
+        msg(
+            "pay.summary",
+            claims=total.claims,
+            payable=total.payable_claims,
+            payable_amount=f"{total.payable:,}",
+            held=total.held_claims,
+            held_amount=f"{total.held:,}",
+            requested=f"{total.requested:,}",
+        )
+        if book.policy.pays
+        else msg(
+            "pay.summary_unpaid", claims=total.claims, payable=total.payable_claims, held=total.held_claims
+        )
+    )
+    lines = [render(summary, lang)]
+    if book.reasons:
+        lines.append(render(msg("pay.held_for"), lang))
+        lines += [f"  {n:>6}  {reason.text(lang)}" for _, reason, n in book.reasons]
+    lines.append(render(msg("pay.refused_count", count=len(book.refused)), lang))
+    groups = {"provider": book.by_provider, "city": book.by_city, "county": book.by_county}
+    chosen = groups.get(by or "") or (book.by_questionnaire if by == "questionnaire" else None)
+    text = "\n".join(lines) + "\n\n"
+    if chosen is not None:
+        header = [by or "", "claims", "payable", "held", "requested", "payable yuan", "held yuan"]
+        rows = [
+            [
+                printable(f"{t.city} {t.name}" if t.city else t.name),
+                *(t.claims, t.payable_claims, t.held_claims),
+                *(f"{t.requested:,}", f"{t.payable:,}", f"{t.held:,}"),
+            ]
+            for t in chosen
+        ]
+        text += table([header, *[[str(c) for c in row] for row in rows]]) + "\n"
+    return text + _groups_table(claims)
 
 
 def _groups_table(claims: Any) -> str:
     header = [
-        "group",
+        claims.by or "scope",  # never 合计: that is the name of the totals row
         "enterprises",
         "assessments",
         "with effect",
+        "effect not measured",
         "up",
         "same",
         "down",
@@ -144,6 +187,7 @@ def _groups_table(claims: Any) -> str:
             g.enterprises,
             g.assessments,
             g.with_effect,
+            g.not_measured,
             g.up,
             g.same,
             g.down,
@@ -156,24 +200,37 @@ def _groups_table(claims: Any) -> str:
 
 
 def run_flags(args: argparse.Namespace) -> int:
-    from diagnosis.intake.flags import find_flags
+    from diagnosis.intake.flags import about, find_flags
 
-    flags = find_flags(open_engine(database_url(args.db)))
+    lang = args.message_lang
+    desk = _desk(args)
+    flags = find_flags(desk.engine, desk.policy.evidence_minimum)
     if args.output is not None:
         from diagnosis.intake.sheets import flags_workbook
 
-        flags_workbook(flags, args.output)
+        flags_workbook(flags, args.output, lang)
     if args.json:
-        print_json([vars(f) for f in flags])
+        print_json(
+            [
+                {
+                    "kind": f.kind,
+                    "flag": f.title.text(lang),
+                    "about": about(f.kind).text(lang),
+                    "evidence": f.evidence.text(lang),
+                    "claims": f.assessments,
+                }
+                for f in flags
+            ]
+        )
     elif args.output is None:
         for flag in flags:  # names and evidence are the documents' data: shown printable
-            lang = args.message_lang
-            print(f"[{flag.kind}] {render(flag.title, lang)}: {printable(render(flag.evidence, lang))}")
+            print(f"{flag.title.text(lang)} — {about(flag.kind).text(lang)}")
+            print(f"    {printable(render(msg('flags.evidence', evidence=flag.evidence), lang))}")
             for name in flag.assessments:
                 print(f"    {printable(name)}")
-    counts = Counter(f.kind for f in flags)
-    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
-    print(f"{len(flags)} flags: {summary}", file=sys.stderr)
+    counts = Counter(f.title.text(lang) for f in flags)
+    kinds = Items([f"{n} {name}" for name, n in counts.items()]) if counts else msg("flags.none")
+    print(render(msg("flags.summary", count=len(flags), kinds=kinds), lang), file=sys.stderr)
     return 0
 
 
@@ -185,13 +242,43 @@ def run_refused(args: argparse.Namespace) -> int:
     engine = open_engine(database_url(args.db))
     with engine.connect() as conn:
         rows = conn.execute(select(refusals).order_by(refusals.c.id)).all()
+    zh = args.message_lang == "zh"
     if args.json:
         print_json(
-            [{"file": r.name, "reason": r.reason, "sha256": r.sha256, "at": str(r.received_at)} for r in rows]
+            [
+                {
+                    "file": r.name,
+                    "reason": r.reason,
+                    "reason_zh": r.reason_zh,
+                    "sha256": r.sha256,
+                    "at": str(r.received_at),
+                }
+                for r in rows
+            ]
         )
     else:
         for row in rows:
-            print(f"{printable(row.name)}: {printable(row.reason)}")
+            print(f"{printable(row.name)}: {printable((row.reason_zh if zh else None) or row.reason)}")
+    return 0
+
+
+def run_release(args: argparse.Namespace) -> int:
+    from diagnosis.intake.releases import find
+
+    desk = _desk(args)
+    desk.policy = desk.policy.model_copy(update={"period": None})  # any claim, whenever made
+    claim = find(desk.engine, desk.ledger(), args.document)
+    print(printable(render(desk.release(claim.id, args.note), args.message_lang)))
+    return 0
+
+
+def run_policy_check(args: argparse.Namespace) -> int:
+    from diagnosis.intake.policy import describe, load_policy
+
+    policy = load_policy(args.file)
+    print(render(msg("policy.valid", file=str(args.file)), args.message_lang))
+    for line in describe(policy):
+        print(f"  {render(line, args.message_lang)}")
     return 0
 
 

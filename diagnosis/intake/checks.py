@@ -10,12 +10,11 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from diagnosis import paths
 from diagnosis.errors import DiagnosisError
 from diagnosis.intake.columns import Received, Source, extract, lowest_answers
+from diagnosis.intake.official import official_versions
 from diagnosis.intake.signatures import SignatureMemo
 from diagnosis.jsonio import parse_json
-from diagnosis.loading.catalogue import Catalogue
 from diagnosis.loading.load import Loaded, load_bytes
 from diagnosis.messages import Message, joined, msg
 from diagnosis.storage.archive import PackageError
@@ -50,9 +49,7 @@ class Checker:
     @classmethod
     def bundled(cls, trust: TrustList, evidence_limit: int = DEFAULT_EVIDENCE_LIMIT) -> Checker:
         """A checker whose official versions are the questionnaires bundled with the app."""
-        catalogue = Catalogue([paths.bundled_questionnaires()])
-        official = {key: entry.sha256 for key, entry in catalogue.entries.items()}
-        return cls(trust, evidence_limit, official)
+        return cls(trust, evidence_limit, dict(official_versions()))
 
     def lap(self, stage: str, started: float) -> float:
         now = time.perf_counter()
@@ -150,12 +147,9 @@ class Checker:
 
         from diagnosis.report.pdf import PAYLOAD_NAME, QUESTIONNAIRE_NAME
         from diagnosis.report.source import ReportPayload
-        from diagnosis.report.verify import LEGACY_FORMAT
 
         attachments = PdfReader(io.BytesIO(raw)).attachments
-        data = parse_json(attachments[PAYLOAD_NAME][0], PAYLOAD_NAME)
-        if isinstance(data, dict) and data.get("format") == LEGACY_FORMAT:
-            raise Refused(msg("intake.legacy_report", format=LEGACY_FORMAT))
+        data = parse_json(attachments[PAYLOAD_NAME][0], PAYLOAD_NAME)  # never format 1: verify fails those
         embedded = attachments[QUESTIONNAIRE_NAME][0]
         key = _sha(embedded)
         if key not in self.memo:

@@ -1,21 +1,24 @@
 """The claim tables (plain data, then laid out as Excel or PDF): enterprises diagnosed, each USCC
 counted once; the level distribution; the effect (enterprises with a baseline and a later
-assessment: level up, same or down, and KPI changes); evidence completeness; the share signed and
+assessment whose effect is measured — `intake.effects` — level up, same or down, KPI changes, and
+how many re-assessments did not count as effect); evidence completeness; the share signed and
 trusted — in total and by provider, city, county, industry or questionnaire."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import Engine, select
 
+from diagnosis.intake import effects as measured
 from diagnosis.intake.current import counted, counted_ids
 from diagnosis.intake.enterprises import identities
 from diagnosis.intake.schema import assessments, kpis
+from diagnosis.messages import Message
 
 By = Literal["provider", "city", "county", "industry", "questionnaire"]
 BY_COLUMN = {
@@ -52,6 +55,8 @@ COLUMNS = (
     "signed",
     "trusted",
     "plan_budget",
+    "last_visit",
+    "effect_basis",
 )
 
 
@@ -63,7 +68,8 @@ class Group:
     enterprises: int = 0
     assessments: int = 0
     onsite: int = 0
-    with_effect: int = 0  # enterprises with a baseline and a later assessment
+    with_effect: int = 0  # enterprises with a baseline and a later assessment whose effect counts
+    not_measured: int = 0  # re-assessments whose effect does not count (too early, figures copied)
     up: int = 0
     same: int = 0
     down: int = 0
@@ -86,6 +92,10 @@ class Effect:
     after: str
     change: int  # level ranks: +1 one level up
     score_change: float
+    counts: bool = True  # measured: late enough, figures entered afresh (plan.effect.judge)
+    reasons: list[Message] = field(default_factory=list)  # why it does not count
+    before_id: int = 0
+    after_id: int = 0
 
 
 @dataclass
@@ -145,7 +155,7 @@ def claim_tables(
     )
 
 
-def _group(row: dict[str, Any], column: str | None) -> str:
+def _group(row: Mapping[str, Any], column: str | None) -> str:
     return (row[column] or NONE) if column else TOTAL
 
 
@@ -154,8 +164,10 @@ def _summary(name: str, rows: list[dict[str, Any]], effects: list[Effect]) -> Gr
     if not rows:
         return group
     group.onsite = sum(r["mode"] == "onsite" for r in rows)
-    mine = [e for e in effects if name in (TOTAL, e.group)]
+    every = [e for e in effects if name in (TOTAL, e.group)]
+    mine = [e for e in every if e.counts]
     group.with_effect = len({e.key for e in mine})
+    group.not_measured = len(every) - len(mine)
     group.up = sum(e.change > 0 for e in mine)
     group.same = sum(e.change == 0 for e in mine)
     group.down = sum(e.change < 0 for e in mine)
@@ -171,31 +183,33 @@ def _effects(
     rows: list[dict[str, Any]], period: list[dict[str, Any]], column: str | None
 ) -> tuple[list[Effect], list[tuple[int, int]]]:
     """For each enterprise and questionnaire: its first assessment against its latest, when the
-    latest falls in the period and is another assessment (another uid) than the first."""
+    latest falls in the period and is another assessment (another uid) than the first; judged,
+    and the pairs whose effect counts (for the KPI changes)."""
     in_period = {r["id"] for r in period}
-    series: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        series[(row["enterprise_key"], row["questionnaire_id"])].append(row)
     effects, pairs = [], []
-    for (_, questionnaire), items in sorted(series.items()):
-        items.sort(key=lambda r: (r["day"], r["id"]))
-        first, last = items[0], items[-1]
-        if first["uid"] == last["uid"] or last["id"] not in in_period:
+    for pair in measured.pairs(rows):
+        first, last = pair.before, pair.after
+        if last["id"] not in in_period:
             continue
         effects.append(
             Effect(
                 enterprise=last["enterprise"],
                 uscc=last["uscc"],
-                questionnaire=questionnaire,
+                questionnaire=last["questionnaire_id"],
                 group=_group(last, column),
                 key=last["enterprise_key"],
                 before=first["level_name"] or "未定级",
                 after=last["level_name"] or "未定级",
                 change=last["level_rank"] - first["level_rank"],
                 score_change=last["score"] - first["score"],
+                counts=pair.counts,
+                reasons=pair.effect.reasons,
+                before_id=first["id"],
+                after_id=last["id"],
             )
         )
-        pairs.append((first["id"], last["id"]))
+        if pair.counts:
+            pairs.append((first["id"], last["id"]))
     return effects, pairs
 
 
@@ -241,7 +255,7 @@ def _levels(rows: list[dict[str, Any]], column: str | None) -> list[tuple[str, s
 
 def _enterprises(rows: list[dict[str, Any]], effects: list[Effect]) -> list[dict[str, Any]]:
     """One line per enterprise (each USCC once): the basis of the subsidy per enterprise."""
-    change = {e.key: e for e in effects}
+    change = {e.key: e for e in effects if e.counts}
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         found[row["enterprise_key"]].append(row)

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -15,20 +16,26 @@ from diagnosis.intake.enterprises import enterprise_key, name_key
 from diagnosis.loading.load import Loaded
 from diagnosis.localtime import local_date
 from diagnosis.model.index import Index, index_of
-from diagnosis.outcome import evidence_expected
+from diagnosis.plan.effect import Side, basis
 from diagnosis.plan.model import Plan
 from diagnosis.plan.projection import planned_result
+from diagnosis.report.standing import standing
 from diagnosis.scoring.context import context_of
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import NodeResult, ScoreResult
 from diagnosis.scoring.sample import sample_answers
+from diagnosis.signing.binding import same_party
+from diagnosis.storage.answers import ANSWERED, FROM_FILE
 
 if TYPE_CHECKING:
     from diagnosis.signing.result import SignatureCheck
 
 PACE_WINDOW = 300  # seconds: the busiest stretch of the answer history is measured over 5 minutes
-ANSWERED = "answered"  # history entries a person typed (copies and carry-overs come in bulk)
+# History entries that are answers given now: typed one by one, or loaded from an answers file at
+# once (those count too: a file is no way around the pace). Copies and carry-overs are not.
+PACED = (ANSWERED, FROM_FILE)
+MIN_FINDINGS_TEXT = 20  # characters: shorter findings ("数据管理薄弱") are alike without being copied
 _NAMES = re.compile(r"[、,，;；/]+")
 
 
@@ -45,6 +52,7 @@ class Source:
     plan: Plan | None
     history: list[tuple[str, str]] | None  # (changed_at, reason); None: not carried
     timezone: str | None = None  # the report's (a package's answers are read in the local zone)
+    _scored: dict[str, ScoreResult | None] = field(default_factory=dict, repr=False)
 
     def context(self) -> Context:
         """What scoring reads beside the answers, as the report and the wizard build it."""
@@ -55,6 +63,28 @@ class Source:
             resolutions=self.plan.resolutions if self.plan is not None else {},
             timezone=self.timezone,
         )
+
+    def result(self) -> ScoreResult:
+        """The answers scored (without the gap analysis, which the intake does not store)."""
+        if "now" not in self._scored:
+            q, sha = self.loaded.questionnaire, self.loaded.sha256
+            self._scored["now"] = score(
+                q, self.answers, sha256=sha, strict=False, gaps=False, context=self.context()
+            )
+        result = self._scored["now"]
+        assert result is not None
+        return result
+
+    def planned(self) -> ScoreResult | None:
+        """The result once the plan's projects are done (None without projects)."""
+        if "plan" not in self._scored:
+            plan, q = self.plan, self.loaded.questionnaire
+            self._scored["plan"] = (
+                planned_result(q, self.answers, plan, self.loaded.sha256, gaps=False, context=self.context())
+                if plan and plan.projects
+                else None
+            )
+        return self._scored["plan"]
 
 
 @dataclass
@@ -100,18 +130,13 @@ class Received:
 def extract(source: Source, questionnaire_status: str, lowest: dict[str, Any]) -> Received:
     """The columns of one verified assessment; `lowest` is its questionnaire's trivial answer set."""
     q, index = source.loaded.questionnaire, index_of(source.loaded.questionnaire)
-    given = source.context()
-    result = score(q, source.answers, sha256=source.loaded.sha256, strict=False, gaps=False, context=given)
+    result, planned = source.result(), source.planned()
     meta, firm = source.assessment, source.enterprise
     plan = source.plan
-    planned = (
-        planned_result(q, source.answers, plan, source.loaded.sha256, gaps=False, context=given)
-        if plan and plan.projects
-        else None
-    )
     visits = sorted(plan.process.visits, key=lambda v: v.date) if plan else []
     created = meta.get("created_at") or meta.get("updated_at") or meta.get("finalized_at")
-    expected, covered = _evidence_cover(index, result, source.evidence)
+    found = standing(source)  # what the report's cover states, counted the same way
+    side = Side(q, source.answers, meta, plan, source.timezone)
     key = name_key(firm.get("name"), firm.get("province"), firm.get("city"))
     columns = {
         "uid": meta.get("uid") or _digest({"answers": source.answers, "enterprise": firm})[:32],
@@ -142,13 +167,21 @@ def extract(source: Source, questionnaire_status: str, lowest: dict[str, Any]) -
         "answers_digest": _digest(source.answers),
         "answers_trivial": result.score == 0 or source.answers == lowest,
         "evidence_count": len(source.evidence),
-        "evidence_expected": expected,
-        "evidence_covered": covered,
+        "evidence_expected": found.evidence_expected,
+        "evidence_covered": found.evidence_attached,
+        "evidence_share": found.evidence_share,
+        "open_warnings": found.open_warnings,
         "history_count": None if source.history is None else len(source.history),
         "pace_peak": None if source.history is None else pace_peak(source.history),
+        "answers_from_file": None
+        if source.history is None
+        else sum(reason == FROM_FILE for _, reason in source.history),
         "plan_projects": len(plan.projects) if plan else 0,
         "plan_budget": plan.budget_total if plan else None,
         **(_level(index, planned, "planned_") if planned else _no_level("planned_")),
+        **_findings(plan),
+        "self_supplied": _self_supplied(plan, meta),
+        "effect_basis": basis(side).as_data(),
         "first_visit": dt.date.fromisoformat(visits[0].date) if visits else None,
         "last_visit": dt.date.fromisoformat(visits[-1].date) if visits else None,
         "visit_count": len(visits),
@@ -157,6 +190,32 @@ def extract(source: Source, questionnaire_status: str, lowest: dict[str, Any]) -
         "signer": None,
     }
     return Received(columns, _details(source, index, result, visits, plan))
+
+
+def _findings(plan: Plan | None) -> dict[str, Any]:
+    """The problems and needs as a fingerprint (the same text pasted for two enterprises is the
+    same digest: compared without spacing, after NFKC, in any order), how many there are and how
+    many still read as drafted from the gaps (drafts of alike gaps are alike, and count too)."""
+    texts = [f.text for f in plan.findings] if plan else []
+    if plan is not None and plan.needs_text:
+        texts.append(plan.needs_text)
+    folded = sorted("".join(unicodedata.normalize("NFKC", t).split()) for t in texts)
+    enough = sum(map(len, folded)) >= MIN_FINDINGS_TEXT
+    return {
+        "findings_digest": _digest(folded) if enough else None,
+        "findings_count": len(plan.findings) if plan else 0,
+        "findings_drafted": sum(f.is_draft for f in plan.findings) if plan else 0,
+    }
+
+
+def _self_supplied(plan: Plan | None, meta: dict[str, Any]) -> str | None:
+    """The projects whose supplier is the diagnosing provider itself (names compared as a
+    signer is compared with the provider a document names), 、-joined; None when none."""
+    provider, code = meta.get("provider"), meta.get("provider_uscc")
+    if plan is None or not provider:
+        return None
+    own = [p.name for p in plan.projects if p.supplier and same_party(p.supplier, None, provider, code)]
+    return "、".join(own)[:1000] or None
 
 
 def _details(
@@ -238,17 +297,10 @@ def _no_level(prefix: str) -> dict[str, Any]:
     return {f"{prefix}level_id": None, f"{prefix}level_name": None, f"{prefix}level_rank": None}
 
 
-def _evidence_cover(index: Index, result: ScoreResult, evidence: list[dict[str, Any]]) -> tuple[int, int]:
-    """(questions whose answer calls for evidence, how many of them have some), as the report counts."""
-    expected = evidence_expected(index.questionnaire, result)
-    attached = {e["question_id"] for e in evidence}
-    return len(expected), sum(qid in attached for qid in expected)
-
-
 def pace_peak(history: list[tuple[str, str]], window: int = PACE_WINDOW) -> int:
-    """The most answers a person gave inside any `window` seconds of the history."""
+    """The most answers given inside any `window` seconds of the history (typed or loaded)."""
     moments = sorted(
-        dt.datetime.fromisoformat(stamp).timestamp() for stamp, reason in history if reason == ANSWERED
+        dt.datetime.fromisoformat(stamp).timestamp() for stamp, reason in history if reason in PACED
     )
     best, first = 0, 0
     for last, moment in enumerate(moments):

@@ -1,44 +1,54 @@
-"""What looks wrong in what was received, each flag naming the assessments and its evidence:
-the same evidence file in different enterprises' assessments, identical answer sets across
-enterprises, an implausible answering pace, one assessor in two cities on one day, a report
-number seen twice, questionnaires that are not an official version, unsigned or untrusted
-documents, plans whose budget is an outlier, enterprises without a valid credit code (never
-payable), possible duplicate enterprises, and revisions signed by different providers. Only
-revisions that count are looked at (the last: every revision received).
+"""What looks wrong in what was received, each flag naming the claims (by enterprise and report
+number) and its evidence: the same evidence file in different enterprises' assessments, identical
+answer sets or findings text across enterprises, an implausible answering pace (answers loaded
+from a file included), one assessor in two cities on one day, a report number seen twice,
+questionnaires that are not an official version or are superseded, unsigned or untrusted
+documents, plans whose budget is an outlier, data warnings left unexplained, evidence below the
+minimum share, a provider naming itself the supplier of a project it recommended, re-assessments
+whose figures were not measured again or that came too early to show effect, enterprises without
+a valid credit code (never payable), possible duplicate enterprises, and revisions signed by
+different providers. Only revisions that count are looked at (the last: every revision received).
 
 A flag is data: its `kind` is a code (`KINDS`) on which holds can be declared; its name and a
-one-line explanation in Chinese and English are in the catalogue (`title`, `about`)."""
+one-line explanation in Chinese and English are in the catalogue (`title`, `about`); its evidence
+is a catalogued sentence too. Flags come sorted as a clerk looks for them: by kind, then by city,
+county and enterprise, the same from run to run."""
 
 from __future__ import annotations
 
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select
 
+from diagnosis.intake import effects
 from diagnosis.intake.current import counted
 from diagnosis.intake.enterprises import identities
+from diagnosis.intake.official import newest_versions
 from diagnosis.intake.schema import assessments, assessors, evidence, visits
-from diagnosis.messages import Message, msg
+from diagnosis.messages import Items, Message, msg
+from diagnosis.model import semver_key
 from diagnosis.numbers import figure, percent
 
 PACE_LIMIT = 40  # answers inside the 5-minute window (columns.PACE_WINDOW): one every 7.5 s
 NA_SHARE_LIMIT = 0.2  # more than one in five criteria 不适用 is unusual (DCMM, DSMM: a few at most)
 OUTLIER_Z = 3.5  # robust z-score of log(budget) beyond which a plan's budget is an outlier
 MIN_PLANS = 10  # budgets compared only within a questionnaire with at least this many plans
+EVIDENCE_MINIMUM = 0.5  # the share of evidence below which a claim is flagged, unless a policy says
 A = assessments.c
 
 
 @dataclass
 class Flag:
     kind: str  # the code (KINDS)
-    title: str  # what is wrong, in one line (the kind's name)
-    evidence: str  # the facts behind it
-    assessments: list[str] = field(default_factory=list)  # "enterprise uid rN (report number)"
+    title: Message  # what is wrong, in one line (the kind's name)
+    evidence: Message  # the facts behind it
+    assessments: list[str] = field(default_factory=list)  # "enterprise (report number)"
+    ids: list[int] = field(default_factory=list)  # the rows of `assessments` it concerns
 
 
 def title(kind: str) -> Message:
@@ -53,33 +63,56 @@ def about(kind: str) -> Message:
 
 @dataclass
 class Known:
-    """What every finder needs of the revisions that count: how to name them, and the enterprise
-    each counts for (see `enterprises.identities`)."""
+    """What every finder needs of the revisions that count: how to name them, the enterprise each
+    counts for (see `enterprises.identities`), where they are (to sort by), and the settings."""
 
     labels: dict[int, str]
     enterprises: dict[int, str]
+    places: dict[int, tuple[str, str, str, str, int]]  # city, county, enterprise, report, id
+    evidence_minimum: float = EVIDENCE_MINIMUM
+    newest: Mapping[str, str] = field(default_factory=dict)  # questionnaire id → newest version
+
+    def flag(self, kind: str, evidence: Message, ids: list[int]) -> Flag:
+        """A flag of `kind` on these rows, named and sorted by place."""
+        ordered = sorted(dict.fromkeys(ids), key=lambda i: self.places.get(i, ("", "", "", "", i)))
+        return Flag(kind, title(kind), evidence, [self.labels.get(i, f"#{i}") for i in ordered], ordered)
 
 
-def find_flags(engine: Engine) -> list[Flag]:
-    """Every flag, by kind in the order of FINDERS, then by what they name."""
+def find_flags(
+    engine: Engine, evidence_minimum: float = EVIDENCE_MINIMUM, newest: Mapping[str, str] | None = None
+) -> list[Flag]:
+    """Every flag, by kind in the order of FINDERS, then by city, county and enterprise;
+    `evidence_minimum` is the policy's minimum evidence share, `newest` each questionnaire's
+    newest official version (default: the versions bundled with this app)."""
     with engine.connect() as conn:
         rows = conn.execute(
-            _labelled().add_columns(A.uscc, A.name_key, A.enterprise_key).where(counted())
+            select(
+                A.id,
+                A.enterprise,
+                A.report_number,
+                A.day,
+                A.city,
+                A.county,
+                A.uscc,
+                A.name_key,
+                A.enterprise_key,
+            ).where(counted())
         ).all()
-        known = Known({r.id: _label(r) for r in rows}, identities(dict(r._mapping) for r in rows))
-        found: list[Flag] = []
-        for finder in FINDERS.values():
-            found += finder(conn, known)
-    return found
+        known = Known(
+            {r.id: label(r.enterprise, r.report_number, r.day) for r in rows},
+            identities(dict(r._mapping) for r in rows),
+            {r.id: (r.city or "", r.county or "", r.enterprise, r.report_number or "", r.id) for r in rows},
+            evidence_minimum,
+            newest if newest is not None else newest_versions(),
+        )
+        found = [flag for finder in FINDERS.values() for flag in finder(conn, known)]
+    nowhere = ("", "", "", "", 0)
+    return sorted(found, key=lambda f: (KINDS.index(f.kind), [known.places.get(i, nowhere) for i in f.ids]))
 
 
-def _labelled() -> Any:
-    return select(A.id, A.enterprise, A.uid, A.revision, A.report_number)
-
-
-def _label(row: Any) -> str:
-    number = f" ({row.report_number})" if row.report_number else ""
-    return f"{row.enterprise} {row.uid[:8]} r{row.revision}{number}"
+def label(enterprise: str, report_number: str | None, day: Any) -> str:
+    """How a clerk names a claim: the enterprise and its report number (else the day it counts for)."""
+    return f"{enterprise}（{report_number or day}）"
 
 
 def shared_evidence(conn: Connection, known: Known) -> list[Flag]:
@@ -96,16 +129,24 @@ def shared_evidence(conn: Connection, known: Known) -> list[Flag]:
     for row in rows:
         groups[row.sha256].append(row)
     firms = known.enterprises
-    groups = {sha: items for sha, items in groups.items() if len({firms[r.assessment_id] for r in items}) > 1}
     return [
-        Flag(
+        known.flag(
             "shared_evidence",
-            title("shared_evidence"),
-            f"file sha256 {sha[:16]}… ({', '.join(sorted({r.name for r in items}))})",
-            _named(known, [r.assessment_id for r in items]),
+            msg("flag.evidence.shared_file", sha=sha[:16], names=Items(sorted({r.name for r in items}))),
+            [r.assessment_id for r in items],
         )
         for sha, items in groups.items()
+        if len({firms[r.assessment_id] for r in items}) > 1
     ]
+
+
+def _alike(known: Known, rows: Sequence[Any], key: str) -> dict[str, list[Any]]:
+    """Rows grouped by `key` where the group spans more than one enterprise (one enterprise
+    under two spellings is one)."""
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        groups[getattr(row, key)].append(row)
+    return {k: items for k, items in groups.items() if len({known.enterprises[r.id] for r in items}) > 1}
 
 
 def identical_answers(conn: Connection, known: Known) -> list[Flag]:
@@ -120,31 +161,67 @@ def identical_answers(conn: Connection, known: Known) -> list[Flag]:
         .where(counted(), A.answers_digest.in_(digests))
         .order_by(A.answers_digest, A.id)
     ).all()
-    groups: dict[str, list[Any]] = defaultdict(list)
-    for row in rows:
-        groups[row.answers_digest].append(row)
     return [
-        Flag(
+        known.flag(
             "identical_answers",
-            title("identical_answers"),
-            f"{items[0].questions_answered} answers, all the same (digest {digest[:16]}…)",
-            _named(known, [r.id for r in items]),
+            msg("flag.evidence.identical_answers", count=items[0].questions_answered, digest=digest[:16]),
+            [r.id for r in items],
         )
-        for digest, items in groups.items()
-        if len({known.enterprises[r.id] for r in items}) > 1  # one enterprise under two spellings
+        for digest, items in _alike(known, rows, "answers_digest").items()
     ]
 
 
-def fast_pace(conn: Connection, known: Known) -> list[Flag]:
+def identical_findings(conn: Connection, known: Known) -> list[Flag]:
+    """The same problems and needs (spacing aside) in different enterprises' assessments; text
+    still as drafted from the gaps counts too (alike gaps draft alike text, and nobody looked)."""
+    digests = (
+        select(A.findings_digest)
+        .where(counted(), A.findings_digest.is_not(None))
+        .group_by(A.findings_digest)
+        .having(func.count(func.distinct(A.enterprise_key)) > 1)
+    )
     rows = conn.execute(
-        select(A.id, A.pace_peak, A.history_count).where(counted(), A.pace_peak >= PACE_LIMIT).order_by(A.id)
+        select(A.id, A.findings_digest, A.findings_count, A.findings_drafted)
+        .where(counted(), A.findings_digest.in_(digests))
+        .order_by(A.findings_digest, A.id)
     ).all()
     return [
-        Flag(
+        known.flag(
+            "identical_findings",
+            _findings(items, len({known.enterprises[r.id] for r in items})),
+            [r.id for r in items],
+        )
+        for items in _alike(known, rows, "findings_digest").values()
+    ]
+
+
+def _findings(items: list[Any], enterprises: int) -> Message:
+    drafted = max(r.findings_drafted or 0 for r in items)
+    count = items[0].findings_count or 0
+    if drafted:
+        return msg("flag.evidence.findings_drafted", count=count, enterprises=enterprises, drafted=drafted)
+    return msg("flag.evidence.findings", count=count, enterprises=enterprises)
+
+
+def fast_pace(conn: Connection, known: Known) -> list[Flag]:
+    """Too many answers inside five minutes, typed or loaded from an answers file at once."""
+    rows = conn.execute(
+        select(A.id, A.pace_peak, A.history_count, A.answers_from_file)
+        .where(counted(), A.pace_peak >= PACE_LIMIT)
+        .order_by(A.id)
+    ).all()
+    return [
+        known.flag(
             "fast_pace",
-            title("fast_pace"),
-            f"{r.pace_peak} answers given within 5 minutes ({r.history_count} changes in the history)",
-            _named(known, [r.id]),
+            msg(
+                "flag.evidence.pace_file",
+                peak=r.pace_peak,
+                changes=r.history_count,
+                loaded=r.answers_from_file,
+            )
+            if r.answers_from_file
+            else msg("flag.evidence.pace", peak=r.pace_peak, changes=r.history_count),
+            [r.id],
         )
         for r in rows
     ]
@@ -162,11 +239,15 @@ def assessor_two_cities(conn: Connection, known: Known) -> list[Flag]:
     for row in rows:
         days[(row.name, row.day)].append(row)
     return [
-        Flag(
+        known.flag(
             "assessor_two_cities",
-            title("assessor_two_cities"),
-            f"{name} on {day.isoformat()}: {'、'.join(sorted({r.city for r in items}))}",
-            _named(known, [r.id for r in items]),
+            msg(
+                "flag.evidence.assessor",
+                name=name,
+                day=day.isoformat(),
+                cities=Items(sorted({r.city for r in items})),
+            ),
+            [r.id for r in items],
         )
         for (name, day), items in days.items()
         if len({r.city for r in items}) > 1
@@ -189,12 +270,7 @@ def repeated_report_number(conn: Connection, known: Known) -> list[Flag]:
     for row in rows:
         groups[row.report_number].append(row.id)
     return [
-        Flag(
-            "repeated_report_number",
-            title("repeated_report_number"),
-            f"report number {n}",
-            _named(known, ids),
-        )
+        known.flag("repeated_report_number", msg("flag.evidence.report_number", number=n), ids)
         for n, ids in groups.items()
     ]
 
@@ -207,16 +283,45 @@ def unofficial_questionnaire(conn: Connection, known: Known) -> list[Flag]:
         .where(counted(), A.questionnaire_status != "official")
         .order_by(A.id)
     ).all()
-    what = {"altered": "an altered copy of the official", "unknown": "not an official version:"}
     return [
-        Flag(
+        known.flag(
             "unofficial_questionnaire",
-            title("unofficial_questionnaire"),
-            f"{what.get(r.questionnaire_status, r.questionnaire_status)} {r.questionnaire_id} "
-            f"{r.questionnaire_version} (sha256 {r.questionnaire_sha256[:16]}…)",
-            _named(known, [r.id]),
+            msg(
+                "flag.evidence.altered"
+                if r.questionnaire_status == "altered"
+                else "flag.evidence.unofficial",
+                id=r.questionnaire_id,
+                version=r.questionnaire_version,
+                sha=r.questionnaire_sha256[:16],
+            ),
+            [r.id],
         )
         for r in rows
+    ]
+
+
+def superseded_questionnaire(conn: Connection, known: Known) -> list[Flag]:
+    """An official version of a questionnaire of which a newer official version exists."""
+    rows = conn.execute(
+        select(A.id, A.questionnaire_id, A.questionnaire_version)
+        .where(counted(), A.questionnaire_status == "official")
+        .order_by(A.id)
+    ).all()
+    newest = known.newest
+    return [
+        known.flag(
+            "superseded_questionnaire",
+            msg(
+                "flag.evidence.superseded",
+                id=r.questionnaire_id,
+                version=r.questionnaire_version,
+                newest=newest[r.questionnaire_id],
+            ),
+            [r.id],
+        )
+        for r in rows
+        if r.questionnaire_id in newest
+        and semver_key(r.questionnaire_version) < semver_key(newest[r.questionnaire_id])
     ]
 
 
@@ -225,11 +330,12 @@ def unsigned(conn: Connection, known: Known) -> list[Flag]:
         select(A.id, A.signed, A.signer).where(counted(), ~A.trusted).order_by(A.signed, A.id)
     ).all()
     return [
-        Flag(
+        known.flag(
             "untrusted" if r.signed else "unsigned",
-            title("untrusted" if r.signed else "unsigned"),
-            f"signed by {r.signer}" if r.signed else "no signature on any document received",
-            _named(known, [r.id]),
+            msg("flag.evidence.signed_by", signer=r.signer or "")
+            if r.signed
+            else msg("flag.evidence.not_signed"),
+            [r.id],
         )
         for r in rows
     ]
@@ -253,16 +359,83 @@ def budget_outliers(conn: Connection, known: Known) -> list[Flag]:
         for row, value in zip(items, logs, strict=True):
             z = (value - centre) / spread
             if abs(z) > OUTLIER_Z:
-                flags.append(
-                    Flag(
-                        "budget_outlier",
-                        title("budget_outlier"),
-                        f"budget {figure(row.plan_budget)} 万元 against a median of {figure(typical)} 万元 "
-                        f"in {len(items)} {questionnaire} plans (robust z {z:+.1f})",
-                        _named(known, [row.id]),
-                    )
+                evidence = msg(
+                    "flag.evidence.budget",
+                    budget=figure(row.plan_budget),
+                    median=figure(typical),
+                    count=len(items),
+                    questionnaire=questionnaire,
+                    z=f"{z:+.1f}",
                 )
+                flags.append(known.flag("budget_outlier", evidence, [row.id]))
     return flags
+
+
+def unresolved_warnings(conn: Connection, known: Known) -> list[Flag]:
+    """Data warnings the provider neither corrected nor explained (what the report's cover counts)."""
+    rows = conn.execute(
+        select(A.id, A.open_warnings).where(counted(), A.open_warnings > 0).order_by(A.id)
+    ).all()
+    return [
+        known.flag("unresolved_warnings", msg("flag.evidence.open_warnings", count=r.open_warnings), [r.id])
+        for r in rows
+    ]
+
+
+def evidence_below(conn: Connection, known: Known) -> list[Flag]:
+    """Of the questions that call for evidence, a share with some attached below the minimum."""
+    minimum = known.evidence_minimum
+    rows = conn.execute(
+        select(A.id, A.evidence_share).where(counted(), A.evidence_share < minimum).order_by(A.id)
+    ).all()
+    return [
+        known.flag(
+            "evidence_below",
+            msg("flag.evidence.evidence_share", share=percent(r.evidence_share), minimum=percent(minimum)),
+            [r.id],
+        )
+        for r in rows
+    ]
+
+
+def self_supplier(conn: Connection, known: Known) -> list[Flag]:
+    """A provider named as the supplier of a project it recommended in its own diagnosis."""
+    rows = conn.execute(
+        select(A.id, A.provider, A.self_supplied)
+        .where(counted(), A.self_supplied.is_not(None))
+        .order_by(A.id)
+    ).all()
+    return [
+        known.flag(
+            "self_supplier",
+            msg("flag.evidence.self_supplier", provider=r.provider or "", projects=r.self_supplied),
+            [r.id],
+        )
+        for r in rows
+    ]
+
+
+def effect_not_measured(conn: Connection, known: Known) -> list[Flag]:
+    """Re-assessments whose effect does not count (`plan.effect.judge`): figures carried over
+    unchanged from the baseline, or too early for the plan's projects to show."""
+    rows = conn.execute(
+        select(*[A[c] for c in effects.COLUMNS if c != "enterprise_key"]).where(counted())
+    ).all()
+    mapped = [dict(r._mapping) | {"enterprise_key": known.enterprises[r.id]} for r in rows]
+    flags = []
+    for pair in effects.pairs(mapped):
+        baseline = known.labels.get(pair.before["id"], "")
+        ids = [pair.after["id"]]  # the re-assessment; its baseline is named in the evidence
+        if pair.effect.not_updated:
+            reason = msg("effect.not_updated", figures=Items(pair.effect.not_updated))
+            flags.append(known.flag("figures_not_updated", _effect(reason, baseline), ids))
+        if pair.effect.too_early is not None:
+            flags.append(known.flag("too_early", _effect(pair.effect.too_early, baseline), ids))
+    return flags
+
+
+def _effect(reason: Message, baseline: str) -> Message:
+    return msg("flag.evidence.effect", reason=reason, baseline=baseline)
 
 
 def many_not_applicable(conn: Connection, known: Known) -> list[Flag]:
@@ -272,11 +445,10 @@ def many_not_applicable(conn: Connection, known: Known) -> list[Flag]:
         select(A.id, A.na_share).where(counted(), A.na_share > NA_SHARE_LIMIT).order_by(A.id)
     ).all()
     return [
-        Flag(
+        known.flag(
             "many_not_applicable",
-            title("many_not_applicable"),
             msg("flag.evidence.na_share", share=percent(r.na_share), limit=percent(NA_SHARE_LIMIT)),
-            _named(known, [r.id]),
+            [r.id],
         )
         for r in rows
     ]
@@ -287,8 +459,7 @@ def no_credit_code(conn: Connection, known: Known) -> list[Flag]:
     another enterprise of a similar name, so it is never payable. (A stored code passed the
     records' check-digit test on the way in: missing is what remains.)"""
     rows = conn.execute(select(A.id).where(counted(), A.uscc.is_(None)).order_by(A.id)).all()
-    evidence = msg("flag.evidence.no_credit_code")
-    return [Flag("no_credit_code", title("no_credit_code"), evidence, _named(known, [r.id])) for r in rows]
+    return [known.flag("no_credit_code", msg("flag.evidence.no_credit_code"), [r.id]) for r in rows]
 
 
 def possible_duplicates(conn: Connection, known: Known) -> list[Flag]:
@@ -315,16 +486,15 @@ def possible_duplicates(conn: Connection, known: Known) -> list[Flag]:
     for row in rows:
         groups[row.name_key].append(row)
     return [
-        Flag(
+        known.flag(
             "possible_duplicate",
-            title("possible_duplicate"),
             msg(
                 "flag.evidence.duplicate",
                 name=items[0].enterprise,
                 region=" ".join(p for p in (items[0].province, items[0].city) if p),
                 codes="、".join(sorted({r.uscc or msg("flag.evidence.no_code") for r in items})),
             ),
-            _named(known, [r.id for r in items]),
+            [r.id for r in items],
         )
         for items in groups.values()
     ]
@@ -340,41 +510,48 @@ def different_signers(conn: Connection, known: Known) -> list[Flag]:
         .having(func.count(func.distinct(A.signer)) > 1)
     )
     rows = conn.execute(
-        _labelled().add_columns(A.signer).where(A.uid.in_(uids)).order_by(A.uid, A.revision)
+        select(A.id, A.uid, A.revision, A.enterprise, A.report_number, A.day, A.signer)
+        .where(A.uid.in_(uids))
+        .order_by(A.uid, A.revision)
     ).all()
     groups: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
         groups[row.uid].append(row)
     return [
-        Flag(
+        Flag(  # every revision is named, counted or not: its own report number
             "different_signer",
             title("different_signer"),
             msg(
                 "flag.evidence.signers", signers="、".join(dict.fromkeys(r.signer for r in items if r.signer))
             ),
-            [_label(r) for r in items],
+            [label(r.enterprise, r.report_number, r.day) for r in items],
+            [r.id for r in items],
         )
         for items in groups.values()
     ]
-
-
-def _named(known: Known, ids: list[int]) -> list[str]:
-    return [known.labels.get(i, f"#{i}") for i in dict.fromkeys(ids)]
 
 
 Finder = Callable[[Connection, Known], list[Flag]]
 FINDERS: dict[str, Finder] = {
     "shared_evidence": shared_evidence,
     "identical_answers": identical_answers,
+    "identical_findings": identical_findings,
     "fast_pace": fast_pace,
     "assessor_two_cities": assessor_two_cities,
     "repeated_report_number": repeated_report_number,
     "unofficial_questionnaire": unofficial_questionnaire,
+    "superseded_questionnaire": superseded_questionnaire,
     "unsigned": unsigned,  # and "untrusted"
     "budget_outlier": budget_outliers,
+    "unresolved_warnings": unresolved_warnings,
+    "evidence_below": evidence_below,
+    "self_supplier": self_supplier,
+    "figures_not_updated": effect_not_measured,  # and "too_early"
     "many_not_applicable": many_not_applicable,
     "no_credit_code": no_credit_code,
     "possible_duplicate": possible_duplicates,
     "different_signer": different_signers,
 }
-KINDS = (*FINDERS, "untrusted")  # every code a flag can carry
+SECOND = {"unsigned": "untrusted", "figures_not_updated": "too_early"}  # a finder's other kind
+# Every code a flag can carry, in the order flags are listed (a finder's second kind after its first).
+KINDS = tuple(kind for name in FINDERS for kind in (name, SECOND.get(name)) if kind)

@@ -1,8 +1,10 @@
 """A realistic fictitious province for tests and the benchmark: enterprises in the 16 cities of
-one province, providers serving a few cities each with their assessors, several questionnaires,
-re-assessments a year later (mostly a level up), revisions, signed and unsigned packages, a
-fraction of signed PDF reports — and a few deliberately suspicious ones of every kind the flags
-look for. Deterministic for a seed; keys are made once per folder and reused."""
+one province, providers serving a few cities each with their assessors, several questionnaires
+(mostly the newest versions), re-assessments a year later with their figures measured again
+(mostly a level up), revisions, signed and unsigned packages, a fraction of signed PDF reports.
+Providers edit the drafted findings, explain the data warnings and attach most of the evidence —
+and a few deliberately suspicious documents of every kind the flags look for. Deterministic for
+a seed; keys are made once per folder and reused."""
 
 from __future__ import annotations
 
@@ -19,14 +21,14 @@ from stdnum.cn import uscc as uscc_number
 
 from diagnosis import paths
 from diagnosis.files import write_atomic
-from diagnosis.intake.samples import Spec, package, provider_key, report
+from diagnosis.intake.samples import Spec, explained, measured_again, package, provider_key, report
 from diagnosis.loading.catalogue import Catalogue
 from diagnosis.loading.load import Loaded, load_bytes
 from diagnosis.model.index import index_of
 from diagnosis.plan.draft import draft_plan
 from diagnosis.plan.model import Funding, Person, Plan, Process, Visit
 from diagnosis.plan.projection import projected_answers
-from diagnosis.scoring.sample import sample_answers
+from diagnosis.scoring.sample import sample_answers, sample_notes
 from diagnosis.signing.keys import ProviderKey
 
 PROVINCE = "安徽省"
@@ -62,14 +64,19 @@ INDUSTRIES = [
 SIZES = ["中型", "小型", "小型", "微型"]
 WORDS = ["精密", "智能", "新材料", "机电", "科技", "电子", "汽配", "食品", "纺织", "化工", "装备", "塑业"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-# Questionnaires by how often cities use them (the SME indicators dominate the subsidy programme).
+# Questionnaires by how often cities use them (the SME indicators dominate the subsidy programme):
+# mostly the newest versions, some claims still on the one before (superseded, flagged).
 MIX = [
-    ("sme-digital-2024@1.1.0", 80),
-    ("sme-digital-2024@1.0.0", 8),
-    ("lianghua@1.0.0", 5),
-    ("dcmm@2.0.0", 4),
-    ("dsmm@1.0.0", 3),
+    ("sme-digital-2024@1.2.0", 62),
+    ("sme-digital-2024@1.1.0", 18),
+    ("sme-digital-2024@1.0.0", 4),
+    ("lianghua@1.1.0", 5),
+    ("dcmm@2.1.0", 4),
+    ("dsmm@1.1.0", 3),
+    ("lianghua-upgrade@1.0.0", 4),
 ]
+SUPPLIERS = ["软件有限公司", "工业互联网有限公司", "智能装备有限公司", "云计算有限公司", "自动化工程有限公司"]
+UNEDITED = 0.02  # findings left exactly as drafted from the gaps (alike gaps draft alike text)
 POOL = 12  # base answer sets per questionnaire (each with its drafted plan)
 # The fictitious years lie wholly in the past (a visit may move up to 120 days past LAST_DAY):
 # the intake refuses an assessment finalized in the future.
@@ -144,6 +151,8 @@ class World:
         self.evidence_files: dict[str, list[tuple[str, str, bytes]]] = {}  # by questionnaire
         self.answer_sets: dict[str, list[dict[str, Any]]] = {}  # by questionnaire
         self.unofficial: dict[str, Loaded] = {}
+        self.findings: dict[str, list[Any]] = {}  # the findings handed in, by questionnaire
+        self.unexplained: set[str] = set()  # uids whose data warnings stay unexplained
 
     def _provider(self, n: int, keys: Path) -> Provider:
         name = f"{self.rng.choice(list(CITIES))[:-1]}{self.rng.choice(WORDS)}数字化服务有限公司{n + 1}部"
@@ -216,8 +225,9 @@ class World:
             provider_uscc=provider.uscc,
             assessor=assessor,
             answer_gap=rng.uniform(25, 90),
-            plan=self._plan(plan, assessor, day),
+            plan=self._plan(plan, assessor, day, firm),
             signer=provider.key,
+            notes=sample_notes(loaded.questionnaire, answers),
         )
         spec.report_number = _report_number(rng, spec)
         spec.evidence = self._evidence(spec)
@@ -226,7 +236,16 @@ class World:
             self.report_numbers.append(made.report_number or "")
             self.answer_sets.setdefault(made.loaded.sha256, []).append(made.answers)
             self.evidence_files.setdefault(made.loaded.sha256, []).extend(made.evidence)
+            if made.plan is not None:
+                self.findings.setdefault(made.loaded.sha256, []).append(made.plan.findings)
+            self.explain(made)
         return specs
+
+    def explain(self, spec: Spec) -> None:
+        """The provider's note on each data warning (`samples.explained`), except where a
+        suspicious case leaves them open."""
+        if spec.plan is not None and spec.uid not in self.unexplained:
+            spec.plan = explained(spec).plan
 
     def _answers(self, loaded: Loaded) -> tuple[dict[str, Any], Plan]:
         """A base answer set with its drafted plan, varied: each choice question answered as one
@@ -246,15 +265,26 @@ class World:
                 answers[qid] = donor.get(qid, value)
         return answers, plan
 
-    def _plan(self, drafted: Plan, assessor: str, day: dt.date) -> Plan:
-        """The drafted plan with budgets (log-normal, about 20 万元 a project), KPI baselines
+    def _plan(self, drafted: Plan, assessor: str, day: dt.date, firm: dict[str, Any]) -> Plan:
+        """The drafted plan with budgets (log-normal, about 20 万元 a project), project months and
+        suppliers, the findings edited for the enterprise (a few left as drafted), KPI baselines
         measured on site, and the visits (one day, sometimes two)."""
         rng = self.rng
         projects = []
         for project in drafted.projects:
             budget = round(rng.lognormvariate(3.0, 0.6), 1)
             funding = Funding(enterprise=round(budget * 0.7, 1), subsidy=round(budget * 0.3, 1))
-            projects.append(project.model_copy(update={"budget": budget, "funding": funding}))
+            start = _month(day, 1 + rng.randrange(2))
+            supplier = f"{rng.choice(list(CITIES))[:-1]}{rng.choice(WORDS)}{rng.choice(SUPPLIERS)}"
+            update = {"budget": budget, "funding": funding, "supplier": supplier}
+            update |= {"start": start, "end": _month(day, 1 + rng.randrange(3, 8))}
+            projects.append(project.model_copy(update=update))
+        findings = [
+            f
+            if rng.random() < UNEDITED
+            else f.model_copy(update={"text": f"{f.text}（现场核实：{firm['name']}{rng.choice(SEEN)}）"})
+            for f in drafted.findings
+        ]
         kpis = [k.model_copy(update={"baseline": _vary(rng, k.baseline)}) for k in drafted.kpis]
         days = [day - dt.timedelta(days=1), day] if rng.random() < 0.3 else [day]
         process = Process(
@@ -262,7 +292,8 @@ class World:
             methods=["document_review", "site_inspection", "interview"],
             assessors=[Person(name=assessor, role="评估师")],
         )
-        return drafted.model_copy(update={"projects": projects, "kpis": kpis, "process": process})
+        update = {"projects": projects, "kpis": kpis, "process": process, "findings": findings}
+        return drafted.model_copy(update=update)
 
     def _day_in(self, assessor: str, city: str, day: dt.date, provider: Provider) -> dt.date:
         """The first day from `day` on which the assessor's calendar has them in `city`, and the
@@ -276,7 +307,8 @@ class World:
 
     def _evidence(self, spec: Spec) -> list[tuple[str, str, bytes]]:
         questions = _evidence_questions(spec.loaded)
-        chosen = self.rng.sample(questions, int(len(questions) * self.rng.uniform(0.2, 1.0)))
+        share = self.rng.uniform(0.75, 1.0) if self.rng.random() > 0.04 else self.rng.uniform(0.1, 0.5)
+        chosen = self.rng.sample(questions, int(len(questions) * share))
         return [
             (qid, f"{qid}-现场照片.png", hashlib.sha256(f"{spec.uid}:{qid}".encode()).digest() * 32)
             for qid in chosen
@@ -294,7 +326,9 @@ class World:
         assert first.plan is not None
         spec = self._spec(first.enterprise, first.loaded, provider, day, odd=False)[0]
         after = projected_answers(first.loaded.questionnaire, first.answers, first.plan)
-        spec.answers = dict(first.answers) if self.rng.random() < 0.15 else after
+        copied = self.rng.random() < 0.15  # handed in with the baseline's answers, figures and all
+        spec.answers = dict(first.answers) if copied else measured_again(first.loaded, after, self.rng)
+        spec.notes = sample_notes(first.loaded.questionnaire, spec.answers)
         spec.copied = dict(first.answers)
         measured = [
             k.model_copy(update={"baseline": k.target if self.rng.random() < 0.7 else k.baseline})
@@ -302,6 +336,7 @@ class World:
         ]
         if spec.plan is not None:
             spec.plan = spec.plan.model_copy(update={"kpis": measured})
+        self.explain(spec)
         return spec
 
     def _suspicious(self, spec: Spec, provider: Provider) -> list[Spec]:
@@ -333,6 +368,16 @@ class World:
             projects = spec.plan.projects
             big = projects[0].model_copy(update={"budget": 5000.0, "funding": None})
             spec.plan = spec.plan.model_copy(update={"projects": [big, *projects[1:]]})
+        elif kind == "identical_findings" and spec.plan and self.findings.get(spec.loaded.sha256):
+            pasted = rng.choice(self.findings[spec.loaded.sha256])
+            spec.plan = spec.plan.model_copy(update={"findings": list(pasted)})
+        elif kind == "self_supplier" and spec.plan and spec.plan.projects:
+            own = spec.plan.projects[0].model_copy(update={"supplier": provider.name})
+            spec.plan = spec.plan.model_copy(update={"projects": [own, *spec.plan.projects[1:]]})
+        elif kind == "fast_pace_from_file":
+            spec.from_file = True
+        elif kind == "unresolved_warnings":
+            self.unexplained.add(spec.uid)
         else:
             kind = "none"
         if kind != "none":
@@ -360,7 +405,7 @@ class World:
 
 
 ODDS = {
-    "none": 0.9,
+    "none": 0.884,
     "shared_evidence": 0.004,
     "identical_answers": 0.004,
     "fast_pace": 0.004,
@@ -370,7 +415,12 @@ ODDS = {
     "unsigned": 0.06,
     "untrusted": 0.01,
     "budget_outlier": 0.004,
+    "identical_findings": 0.004,
+    "self_supplier": 0.004,
+    "fast_pace_from_file": 0.004,  # answers loaded from a file at once count for the pace
+    "unresolved_warnings": 0.004,
 }
+SEEN = ["生产现场", "车间设备台账", "信息系统演示", "管理制度文件", "财务报表"]
 
 
 def _evidence_questions(loaded: Loaded) -> list[str]:
@@ -402,6 +452,12 @@ def _report_number(rng: random.Random, spec: Spec) -> str:
     provider = hashlib.sha256((spec.provider or "SELF").encode()).hexdigest()[:4].upper()
     random_part = "".join(rng.choice("23456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(6))
     return f"{spec.finalized:%Y%m%d}-{provider}-{spec.enterprise['uscc'][-6:]}-{random_part}"
+
+
+def _month(day: dt.date, months: int) -> str:
+    """The month `months` after `day`'s, as a plan writes it (YYYY-MM)."""
+    index = day.year * 12 + day.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _vary(rng: random.Random, value: float | None) -> float | None:

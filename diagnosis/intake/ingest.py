@@ -27,7 +27,7 @@ from diagnosis.intake.db import IntakeError, transaction
 from diagnosis.intake.enterprises import same_enterprise
 from diagnosis.intake.schema import assessments, documents, metadata, refusals
 from diagnosis.localtime import local_date
-from diagnosis.messages import msg
+from diagnosis.messages import msg, render
 from diagnosis.storage.archive import MAX_TOTAL
 
 Status = Literal["received", "added", "already", "refused"]
@@ -255,6 +255,7 @@ class Intake:
                     "sha256": sha,
                     "name": name[:1000],
                     "reason": why,
+                    "reason_zh": render(why, "zh"),  # the sentence itself, when it is not catalogued
                     "received_at": now,
                     "received_by": self.user,
                 }

@@ -12,8 +12,9 @@ import datetime as dt
 import hashlib
 import io
 import json
+import random
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,11 @@ from diagnosis.loading.load import Loaded
 from diagnosis.plan.model import Plan
 from diagnosis.records import ASSESSMENT_FIELDS, AssessmentRecord, travelling
 from diagnosis.signing.keys import ProviderKey, new_keys, read_key
+from diagnosis.storage.answers import ANSWERED, FROM_FILE
 from diagnosis.storage.package import SIGNATURE, pack_members
 
 PASSWORD = "intake-sample-keys"  # fictitious providers' keys, for sample data only
+EXPLAINED = "已现场核实：该数据属实，系企业当年实际情况"  # a provider's note on a data warning
 
 
 @dataclass
@@ -48,6 +51,7 @@ class Spec:
     plan: Plan | None = None
     signer: ProviderKey | None = None
     notes: dict[str, str] = field(default_factory=dict)  # the answers' notes (reasons for 不适用)
+    from_file: bool = False  # the answers loaded at once from an answers file (`answer --from`)
 
     @property
     def finalized(self) -> dt.datetime:
@@ -91,6 +95,49 @@ class Spec:
         ]
 
 
+def explained(spec: Spec) -> Spec:
+    """The spec with the provider's note on each warning its answers and plan raise (format 3
+    asks for one before finalizing; the report's cover counts those left open), as a provider who
+    checked the figures on site hands it in."""
+    from diagnosis.report.source import ReportInput
+    from diagnosis.report.standing import checks
+
+    if spec.plan is None:
+        return spec
+    plan = spec.plan.model_copy(update={"resolutions": {}})
+    source = ReportInput(
+        loaded=spec.loaded,
+        answers=dict(spec.answers),
+        notes=dict(spec.notes),
+        enterprise=dict(spec.enterprise),
+        assessment=spec.assessment(),
+        plan=plan,
+    )
+    resolutions = {alert.id: EXPLAINED for alert in checks(source)}
+    return replace(spec, plan=plan.model_copy(update={"resolutions": resolutions}))
+
+
+def measured_again(loaded: Loaded, answers: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """The answers with the figures of the effect indicators (revenue, energy, yield …) measured
+    again a year on: each within -5 % … +25 % of what it was, within the question's range."""
+    from diagnosis.model import NumberQuestion
+    from diagnosis.model.formula import compile_formula
+    from diagnosis.model.index import index_of
+
+    q = loaded.questionnaire
+    index = index_of(q)
+    figures = {name for spec in q.kpis for name in compile_formula(spec.formula).names}
+    out = dict(answers)
+    for qid in sorted(figures & set(answers)):
+        question, value = index.questions.get(qid), answers[qid]
+        if isinstance(question, NumberQuestion) and isinstance(value, int | float) and value:
+            changed = value * rng.uniform(0.95, 1.25)
+            if question.max is not None:
+                changed = min(changed, question.max)
+            out[qid] = round(changed) if question.integer else round(changed, 2)
+    return out
+
+
 def package(spec: Spec) -> bytes:
     """The spec as a `.diagpkg`, signed over its manifest when the spec has a signer."""
     q = spec.loaded.questionnaire
@@ -99,7 +146,11 @@ def package(spec: Spec) -> bytes:
         for qid, value in spec.copied.items()
     ]
     changed = [(qid, v) for qid, v in spec.answers.items() if qid not in spec.copied or spec.copied[qid] != v]
-    history += [_change(qid, value, spec._answered(n), "answered") for n, (qid, value) in enumerate(changed)]
+    for n, (qid, value) in enumerate(changed):
+        if spec.from_file:  # all at one moment, with the reason `answer --from` records
+            history.append(_change(qid, value, spec._answered(0), FROM_FILE))
+        else:
+            history.append(_change(qid, value, spec._answered(n), ANSWERED))
     updated = _stamp(spec.finalized)
     members = {
         "assessment.json": _json(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     Date,
@@ -96,13 +97,23 @@ assessments = Table(
     Column("evidence_count", Integer, nullable=False),
     Column("evidence_expected", Integer, nullable=False),
     Column("evidence_covered", Integer, nullable=False),
+    # What the cover states first (report.standing): warnings not explained, the evidence share.
+    # None in rows received before schema 0004 (their documents were not measured so).
+    Column("evidence_share", Float),  # None also where nothing calls for evidence
+    Column("open_warnings", Integer),
     Column("history_count", Integer),  # None: the document carries no history (a report)
     Column("pace_peak", Integer),  # most answers given inside PACE_WINDOW
+    Column("answers_from_file", Integer),  # history entries loaded from an answers file
     Column("plan_projects", Integer, nullable=False),
     Column("plan_budget", Float),  # 万元; None without a plan
     Column("planned_level_id", String(100)),
     Column("planned_level_name", Text),
     Column("planned_level_rank", Integer),
+    Column("findings_digest", String(SHA)),  # the problems and needs, folded (None: too little text)
+    Column("findings_count", Integer),
+    Column("findings_drafted", Integer),  # … of which still read as drafted from the gaps
+    Column("self_supplied", Text),  # projects the diagnosing provider names itself the supplier of
+    Column("effect_basis", JSON),  # what the effect checks need (plan.effect.Basis.as_data)
     Column("first_visit", Date),
     Column("last_visit", Date),
     Column("visit_count", Integer, nullable=False),
@@ -116,6 +127,7 @@ assessments = Table(
     Index(None, "answers_digest"),
     Index(None, "report_number"),
     Index(None, "day"),
+    Index(None, "findings_digest"),
 )
 
 documents = Table(
@@ -146,9 +158,25 @@ refusals = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("sha256", String(SHA)),
     Column("name", Text, nullable=False),
-    Column("reason", Text, nullable=False),
+    Column("reason", Text, nullable=False),  # in English …
+    Column("reason_zh", Text),  # … and in Chinese (None in rows refused before schema 0004)
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("received_by", Text),
+)
+
+# A reviewer's release of a held claim: the revision it releases, the reasons it held for then (a
+# reason that arises later holds it again), the note, who and when. Kept, never edited.
+releases = Table(
+    "releases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("assessment_id", Integer, ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False),
+    Column("report_number", String(64)),
+    Column("reasons", Text, nullable=False),  # codes, comma-separated
+    Column("note", Text, nullable=False),
+    Column("released_by", Text),
+    Column("released_at", DateTime(timezone=True), nullable=False),
+    Index(None, "assessment_id"),
 )
 
 dimensions = _child(

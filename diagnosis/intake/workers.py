@@ -17,6 +17,7 @@ from diagnosis.intake.ingest import Intake, Outcome
 
 BATCH = 32  # files per task: fewer round trips between processes, still a smooth progress bar
 Progress = Callable[[Outcome], None]
+Cancel = Callable[[], bool]  # asked between batches: True stops taking in (what is done stays)
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Tally:
     counts: dict[str, int] = field(default_factory=dict)
     refused: list[Outcome] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    cancelled: int = 0  # files not taken in because the clerk cancelled
 
     def add(self, outcome: Outcome) -> None:
         self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
@@ -55,24 +57,30 @@ def ingest_files(
     workers: int = 1,
     user: str | None = None,
     progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> Tally:
-    """Take in every file; each outcome goes to `progress` as it comes."""
+    """Take in every file; each outcome goes to `progress` as it comes. `cancel` is asked between
+    batches: once it says so, no further batch starts, the batches under way finish (each is one
+    transaction: nothing is half stored), and the files left are counted in `cancelled`."""
     tally = Tally()
-    for outcome in _outcomes(url, files, trust_path, workers, user):
+    for outcome in _outcomes(url, files, trust_path, workers, user, cancel or (lambda: False)):
         tally.add(outcome)
         if progress is not None:
             progress(outcome)
+    tally.cancelled = len(files) - tally.total
     return tally
 
 
 def _outcomes(
-    url: URL, files: list[Path], trust_path: Path | None, workers: int, user: str | None
+    url: URL, files: list[Path], trust_path: Path | None, workers: int, user: str | None, cancel: Cancel
 ) -> Iterator[Outcome]:
     if workers <= 1 or len(files) <= BATCH:
         intake = open_intake(url, trust_path, user)
         _settle()
         try:
             for start in range(0, len(files), BATCH):
+                if cancel():
+                    return
                 yield from intake.add_files(files[start : start + BATCH])
         finally:
             intake.engine.dispose()
@@ -91,7 +99,7 @@ def _outcomes(
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 yield from future.result()
-                following = next(queue, None)
+                following = None if cancel() else next(queue, None)
                 if following is not None:
                     pending.add(pool.submit(_work, following))
 

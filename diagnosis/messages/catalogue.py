@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from diagnosis.messages import backup, common, files, inputs, intake, keys, plan, prefill, scoring
 from diagnosis.messages import flags as intake_flags
+from diagnosis.messages import paying as paying_area
 from diagnosis.messages import signing as signing_area
 from diagnosis.messages import verify as verify_area
 
@@ -25,5 +26,6 @@ CATALOGUE: Table = {
     **inputs.MESSAGES,
     **intake.MESSAGES,
     **intake_flags.MESSAGES,
+    **paying_area.MESSAGES,
     **keys.MESSAGES,
 }

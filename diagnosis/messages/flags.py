@@ -89,7 +89,110 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "many criteria were answered not applicable: the level may rest on what was left out; check "
         "the reasons in the report's appendix",
     ),
-    # -- the facts behind the new flags --
+    "flag.identical_findings": (
+        "不同企业的问题与需求文字相同",
+        "identical findings text across enterprises",
+    ),
+    "flag.identical_findings.about": (
+        "不同企业的“问题与需求”文字相同（不计空白；未经修改的自动起草文字也计入）：可能是照搬",
+        "different enterprises' problems and needs read the same (spacing aside; drafted text never "
+        "edited counts too): perhaps pasted",
+    ),
+    "flag.superseded_questionnaire": ("问卷版本已被取代", "a superseded questionnaire version"),
+    "flag.superseded_questionnaire.about": (
+        "所用问卷是官方版本，但已有更新的版本：请核对政策认可哪些版本",
+        "the questionnaire is an official version, but a newer one exists: check which versions the "
+        "policy accepts",
+    ),
+    "flag.unresolved_warnings": ("数据核查提示未说明", "unresolved data warnings"),
+    "flag.unresolved_warnings.about": (
+        "数据核查提示（如比例超过 100%、基准年份在未来）既未更正也未说明：等级可能建立在不可信的数据上",
+        "data warnings (a share over 100 %, a base year in the future) were neither corrected nor "
+        "explained: the level may rest on figures that cannot be true",
+    ),
+    "flag.evidence_below": ("佐证比例低于要求", "evidence below the minimum share"),
+    "flag.evidence_below.about": (
+        "应附佐证的题目中，附有佐证的比例低于政策规定的最低比例",
+        "of the questions that call for evidence, fewer have some attached than the policy's minimum",
+    ),
+    "flag.self_supplier": (
+        "诊断机构被列为其推荐项目的供应商",
+        "the diagnosing provider named as the supplier of a project it recommended",
+    ),
+    "flag.self_supplier.about": (
+        "出具诊断的服务机构把自己列为所推荐改造项目的供应商：存在利益冲突",
+        "the provider that made the diagnosis names itself the supplier of a project it recommended: a "
+        "conflict of interest",
+    ),
+    "flag.figures_not_updated": ("成效数据未更新", "figures not updated"),
+    "flag.figures_not_updated.about": (
+        "复评的成效指标数据与基线完全相同：成效并未重新测量，不计为成效",
+        "the re-assessment's effect figures are exactly the baseline's: the effect was not measured "
+        "again and does not count",
+    ),
+    "flag.too_early": ("复评过早，尚不能体现成效", "too early to show effect"),
+    "flag.too_early.about": (
+        "复评早于改造方案中最早项目的结束月份（或不晚于基线）：改造尚未完成，不计为成效",
+        "the re-assessment comes before the plan's earliest project ends (or not after the baseline): "
+        "the projects cannot show yet, so it does not count as effect",
+    ),
+    # -- the facts behind each flag --
+    "flag.evidence.shared_file": ("文件 sha256 {sha}…（{names}）", "file sha256 {sha}… ({names})"),
+    "flag.evidence.identical_answers": (
+        "{count} 个答案完全相同（摘要 {digest}…）",
+        "{count} answers, all the same (digest {digest}…)",
+    ),
+    "flag.evidence.findings": (
+        "{count} 条问题与需求，{enterprises} 家企业文字相同",
+        "{count} findings, the same text in {enterprises} enterprises",
+    ),
+    "flag.evidence.findings_drafted": (
+        "{count} 条问题与需求，{enterprises} 家企业文字相同（其中 {drafted} 条仍为自动起草的原文）",
+        "{count} findings, the same text in {enterprises} enterprises ({drafted} still as drafted)",
+    ),
+    "flag.evidence.pace": (
+        "5 分钟内录入 {peak} 个答案（答案历史共 {changes} 次修改）",
+        "{peak} answers given within 5 minutes ({changes} changes in the history)",
+    ),
+    "flag.evidence.pace_file": (
+        "5 分钟内录入 {peak} 个答案（答案历史共 {changes} 次修改，其中 {loaded} 个从答案文件读入）",
+        "{peak} answers given within 5 minutes ({changes} changes in the history, {loaded} loaded "
+        "from a file)",
+    ),
+    "flag.evidence.assessor": ("{name} {day} 在：{cities}", "{name} on {day}: {cities}"),
+    "flag.evidence.report_number": ("报告编号 {number}", "report number {number}"),
+    "flag.evidence.altered": (
+        "官方问卷 {id} {version} 被修改过的副本（sha256 {sha}…）",
+        "an altered copy of the official {id} {version} (sha256 {sha}…)",
+    ),
+    "flag.evidence.unofficial": (
+        "不是官方版本：{id} {version}（sha256 {sha}…）",
+        "not an official version: {id} {version} (sha256 {sha}…)",
+    ),
+    "flag.evidence.superseded": (
+        "{id} {version}，已有更新的版本 {newest}",
+        "{id} {version}, superseded by {newest}",
+    ),
+    "flag.evidence.signed_by": ("签名机构：{signer}", "signed by {signer}"),
+    "flag.evidence.not_signed": ("收到的文件均未签名", "no signature on any document received"),
+    "flag.evidence.budget": (
+        "预算 {budget} 万元，同问卷 {count} 份 {questionnaire} 计划的中位数为 {median} 万元（稳健 z 值 {z}）",
+        "budget {budget} 万元 against a median of {median} 万元 in {count} {questionnaire} plans "
+        "(robust z {z})",
+    ),
+    "flag.evidence.open_warnings": (
+        "{count} 条数据核查提示既未更正也未说明",
+        "{count} data warnings neither corrected nor explained",
+    ),
+    "flag.evidence.evidence_share": (
+        "附有佐证的比例为 {share}，低于 {minimum}",
+        "evidence for {share} of what calls for it, below {minimum}",
+    ),
+    "flag.evidence.self_supplier": (
+        "{provider} 既出具诊断，又是项目“{projects}”的供应商",
+        "{provider} made the diagnosis and is the supplier of {projects}",
+    ),
+    "flag.evidence.effect": ("{reason}（基线：{baseline}）", "{reason} (baseline: {baseline})"),
     "flag.evidence.na_share": (
         "{share} 的条款答为“不适用”（超过 {limit}）",
         "{share} answered not applicable (more than {limit})",

@@ -94,51 +94,108 @@ def in_order(before: Side, after: Side, before_id: object, after_id: object) -> 
 
 def measure(before: Side, after: Side) -> Effect:
     """The checks of a re-assessment against its baseline (see the module docstring)."""
-    return Effect(
-        not_updated=carried_figures(before, after),
-        too_early=too_early(before, after),
-        kpis=kpi_actuals(before.plan or after.plan, after),
-    )
+    found = judge(basis(before), basis(after))
+    found.kpis = kpi_actuals(before.plan or after.plan, after)
+    return found
 
 
-def carried_figures(before: Side, after: Side) -> list[str]:
+@dataclass(frozen=True)
+class Figures:
+    """One effect indicator of an assessment: its name and the figures its formula reads."""
+
+    zh: str
+    en: str
+    inputs: dict[str, Any]  # question id → the answer (absent questions are None)
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What the effect checks need of one assessment, small enough to keep without its
+    questionnaire (the intake stores it with each claim, as `as_data`)."""
+
+    day: dt.date | None
+    ends: tuple[str, ...] = ()  # the plan's projects' end months (YYYY-MM)
+    aimed: tuple[str, ...] = ()  # the indicators the plan's KPIs set out to move
+    figures: dict[str, Figures] = field(default_factory=dict)  # by indicator id
+
+    def as_data(self) -> dict[str, Any]:
+        """Plain JSON data (`from_data` reads it back)."""
+        return {
+            "day": self.day.isoformat() if self.day else None,
+            "ends": list(self.ends),
+            "aimed": list(self.aimed),
+            "figures": {k: [f.zh, f.en, f.inputs] for k, f in self.figures.items()},
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Basis:
+        day = data.get("day")
+        return cls(
+            dt.date.fromisoformat(day) if day else None,
+            tuple(data.get("ends") or ()),
+            tuple(data.get("aimed") or ()),
+            {k: Figures(zh, en, dict(inputs)) for k, (zh, en, inputs) in (data.get("figures") or {}).items()},
+        )
+
+
+def basis(side: Side) -> Basis:
+    """One side's day, its plan's project ends and aims, and the figures of each effect indicator."""
+    plan = side.plan
+    index = index_of(side.questionnaire)
+    figures = {}
+    for spec in side.questionnaire.kpis:
+        names = [n for n in sorted(compile_formula(spec.formula).names) if n in index.questions]
+        if names:
+            inputs = {n: side.answers.get(n) for n in names}
+            figures[spec.id] = Figures(spec.name.zh, spec.name.en or spec.name.zh, inputs)
+    aimed = [
+        k.indicator
+        for k in (plan.kpis if plan else [])
+        if k.indicator and k.target is not None and k.target != k.baseline
+    ]
+    ends = [p.end for p in (plan.projects if plan else []) if p.end]
+    return Basis(side.day, tuple(ends), tuple(dict.fromkeys(aimed)), figures)
+
+
+def judge(before: Basis, after: Basis) -> Effect:
+    """Whether a re-assessment (`after`) shows effect against its baseline (`before`): its
+    figures measured again, and late enough. The report (`measure`) and the intake both ask here."""
+    return Effect(not_updated=carried_figures(before, after), too_early=too_early(before, after))
+
+
+def carried_figures(before: Basis, after: Basis) -> list[str]:
     """The effect indicators whose figures were carried over, not measured again: every input
     identical to the baseline's. Named when the plan set out to move the indicator (a target
     other than its baseline), or when every indicator's figures are unchanged (the whole set was
     copied; a year later, revenue and energy to the last digit do not repeat)."""
-    index = index_of(after.questionnaire)
+    earlier: dict[str, Any] = {}
+    for found in before.figures.values():
+        earlier |= found.inputs
     unchanged, given = [], 0
-    for spec in after.questionnaire.kpis:
-        names = [n for n in sorted(compile_formula(spec.formula).names) if n in index.questions]
-        values = [after.answers.get(n) for n in names]
-        if not names or not all(_figure(v) for v in values):
+    for kpi, found in after.figures.items():
+        if not all(_figure(v) for v in found.inputs.values()):
             continue
         given += 1
-        if all(after.answers.get(n) == before.answers.get(n) for n in names):
-            unchanged.append(spec)
-    plan = before.plan
-    aimed = {
-        k.indicator for k in (plan.kpis if plan else []) if k.target is not None and k.target != k.baseline
-    }
+        if all(earlier.get(n) == v for n, v in found.inputs.items()):
+            unchanged.append((kpi, found))
     every = bool(unchanged) and len(unchanged) == given
-    return [bilingual(spec.name.zh, spec.name.en) for spec in unchanged if every or spec.id in aimed]
+    return [bilingual(f.zh, f.en) for kpi, f in unchanged if every or kpi in before.aimed]
 
 
 def _figure(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def too_early(before: Side, after: Side) -> Message | None:
+def too_early(before: Basis, after: Basis) -> Message | None:
     """A re-assessment on or before the end of the plan's earliest project, or on the baseline's day."""
     first, second = before.day, after.day
     if first is None or second is None:
         return None
     if second <= first:
         return msg("effect.same_day", first=first.isoformat(), second=second.isoformat())
-    ends = [p.end for p in (before.plan.projects if before.plan else []) if p.end]
-    if not ends:
+    if not before.ends:
         return None
-    earliest = min(ends)
+    earliest = min(before.ends)
     year, month = int(earliest[:4]), int(earliest[5:7])
     last_day = dt.date(year, month, calendar.monthrange(year, month)[1])
     if second <= last_day:

@@ -5,7 +5,7 @@ intake state the same two figures from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from diagnosis.messages import msg
 from diagnosis.model import Text
@@ -16,7 +16,26 @@ from diagnosis.scoring.plausibility import Alert
 from diagnosis.scoring.plausibility import alerts as plausibility
 
 if TYPE_CHECKING:
-    from diagnosis.report.source import ReportInput
+    from diagnosis.loading.load import Loaded
+    from diagnosis.plan.model import Plan
+    from diagnosis.scoring.evaluation import Context
+    from diagnosis.scoring.result import ScoreResult
+
+
+class Assessed(Protocol):
+    """One assessment with its answers scored: the report's `ReportInput`, or what the intake
+    reads from a received document (`intake.columns.Source`)."""
+
+    loaded: Loaded
+    answers: dict[str, Any]
+    evidence: list[dict[str, Any]]
+    plan: Plan | None
+
+    def context(self) -> Context: ...
+
+    def result(self) -> ScoreResult: ...
+
+    def planned(self) -> ScoreResult | None: ...
 
 
 @dataclass(frozen=True)
@@ -31,7 +50,7 @@ class Standing:
         return self.evidence_attached / self.evidence_expected if self.evidence_expected else None
 
 
-def checks(source: ReportInput) -> list[Alert]:
+def checks(source: Assessed) -> list[Alert]:
     """The questionnaire's plausibility checks that warn on these answers, and the plan's own
     (money that changes nothing); resolved ones carry the provider's note. What the report lists,
     `score` prints and the wizard shows."""
@@ -46,7 +65,8 @@ def checks(source: ReportInput) -> list[Alert]:
     return found
 
 
-def standing(source: ReportInput) -> Standing:
+def standing(source: Assessed) -> Standing:
+    """The unexplained warnings and the evidence attached of what was asked for."""
     expected = evidence_expected(source.loaded.questionnaire, source.result())
     attached = {e.get("question_id") for e in source.evidence}
     return Standing(

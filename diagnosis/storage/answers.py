@@ -15,6 +15,11 @@ from diagnosis.storage.assessments import PREFILL_REASON, questionnaire_of, requ
 from diagnosis.storage.db import Store
 
 UNCHANGED: Any = object()
+# The history's reasons for a change of answer: one typed by a person, and the answers of an
+# answers file loaded at once (`answer --from`, the wizard's load). The intake's answering-pace
+# check reads both.
+ANSWERED = "answered"
+FROM_FILE = "answered from a file"
 
 
 def set_answer(
@@ -65,7 +70,7 @@ def set_answer(
                 "new_note": new_note,
                 "changed_at": now,
                 "changed_by": store.user,
-                "reason": "answered",
+                "reason": ANSWERED,
             }
         )
         db.table("assessments").update(assessment_id, {"updated_at": now})
@@ -113,7 +118,7 @@ def set_answers(
     store: Store,
     assessment_id: int,
     values: Mapping[str, Any],
-    reason: str = "answered",
+    reason: str = ANSWERED,
     notes: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Record several answers (and `notes`, e.g. one reason for several 不适用) in one durable

@@ -10,7 +10,7 @@ from diagnosis.messages import msg
 from diagnosis.model.index import index_of
 from diagnosis.records import ENTERPRISE_FIELDS, travelling
 from diagnosis.scoring.answers import AnswersFile
-from diagnosis.storage.answers import set_answers
+from diagnosis.storage.answers import FROM_FILE, set_answers
 from diagnosis.storage.assessments import answers_of, get_assessment, questionnaire_of
 from diagnosis.storage.db import Store
 from diagnosis.storage.enterprises import get_enterprise
@@ -82,6 +82,6 @@ def answers_from_file(store: Store, assessment_id: int, file: AnswersFile, name:
     notes = {qid: text for qid, text in file.notes.items() if (text or None) != stored.get(qid)}
     values = {qid: value for qid, value in file.answers.items()}
     # Answers and notes in one transaction: a 不适用 in the file comes with its reason.
-    set_answers(store, assessment_id, values, reason="answered from a file", notes=notes)
+    set_answers(store, assessment_id, values, reason=FROM_FILE, notes=notes)
     after, _ = answers_of(store, assessment_id)
     return sum(after.get(qid) != before.get(qid) for qid in values), len(notes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -38,18 +39,80 @@ def test_add_report_and_flags(inbox: Made, tmp_path: Path, capsys: pytest.Captur
     assert code == 0 and {o["status"] for o in json.loads(out)} == {"already"}
 
     code, out, _ = run(capsys, "intake", "report", "--by", "city", "--db", db)
-    assert code == 0 and out.splitlines()[0].split()[:3] == ["group", "enterprises", "assessments"]
-    assert out.splitlines()[-1].startswith("合计")
+    lines = out.splitlines()
+    assert code == 0 and re.fullmatch(
+        r"24 claims: \d+ payable, \d+ held \(no policy given: no amounts\)", lines[0]
+    )
+    heads = [line.split()[:3] for line in lines if line.split()[1:3] == ["enterprises", "assessments"]]
+    assert heads == [["city", "enterprises", "assessments"]] and lines[-1].startswith("合计")
+    code, out, _ = run(capsys, "intake", "report", "--db", db)
+    heads = [
+        line.split()[0] for line in out.splitlines() if line.split()[1:3] == ["enterprises", "assessments"]
+    ]
+    assert heads == ["scope"]  # without --by: never 合计 as a column's head
     target = tmp_path / "claims.xlsx"
     code, out, _ = run(capsys, "intake", "report", "--by", "provider", "--db", db, "-o", str(target))
     assert code == 0 and out.startswith(f"{target}: ")
-    assert load_workbook(target).sheetnames[0] == "汇总"
+    assert load_workbook(target).sheetnames[0] == "申领明细"
     pdf = tmp_path / "claims.pdf"
     assert run(capsys, "intake", "report", "--db", db, "-o", str(pdf))[0] == 0
     assert pdf.read_bytes().startswith(b"%PDF-")
 
     code, out, err = run(capsys, "intake", "flags", "--db", db, "--json")
     assert code == 0 and err.startswith(f"{len(json.loads(out))} flags")
+
+
+POLICY = Path(__file__).parents[2] / "resources" / "policies" / "anhui-2023.yaml"
+
+
+def test_a_policy_applied_released_and_checked(
+    inbox: Made, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "intake.db")
+    assert inbox.trust is not None
+    folder = str(inbox.files[0].parent.parent)
+    assert run(capsys, "intake", "add", folder, "--db", db, "--trust", str(inbox.trust))[0] == 0
+    monkeypatch.setenv("DIAGNOSIS_LANG", "zh")
+    code, out, _ = run(capsys, "intake", "report", "--db", db, "--policy", str(POLICY), "--by", "city")
+    assert code == 0 and out.startswith("24 份申领：可拨付 ")
+    assert "暂缓原因（按申领数）：" in out and "元；暂缓 " in out
+    code, out, err = run(capsys, "intake", "flags", "--db", db, "--policy", str(POLICY))
+    assert code == 0 and err.startswith("个疑点：", len(err.split(" ")[0]) + 1)
+    assert "uid" not in out and all(
+        line.startswith(("    ", " ")) or "—" in line for line in out.splitlines()
+    )
+
+    from diagnosis.intake.desk import open_desk
+    from diagnosis.intake.policy import load_policy
+
+    desk = open_desk(db, POLICY)
+    held = [c for c in desk.claims() if c.holds and all(h.releasable for h in c.holds)]
+    desk.close()
+    assert held  # a claim a note may release: released from the command line
+    number = held[0].row["report_number"]
+    code, out, _ = run(
+        capsys, "intake", "release", number, "--note", "已核对", "--db", db, "--policy", str(POLICY)
+    )
+    assert code == 0 and out.startswith("已放行 ")
+    code, _, err = run(
+        capsys, "intake", "release", number, "--note", "再次", "--db", db, "--policy", str(POLICY)
+    )
+    assert code == 1 and err.endswith("未被暂缓：无需放行\n")
+    assert load_policy(POLICY).name.startswith("安徽省")
+
+
+def test_policy_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIAGNOSIS_LANG", "zh")
+    code, out, _ = run(capsys, "intake", "policy", "check", str(POLICY))
+    assert code == 0 and out.splitlines()[0] == f"{POLICY}：政策有效"
+    assert "  每户诊断 20,000 元，每份复评成效 30,000 元，每户最多 50,000 元" in out.splitlines()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(POLICY.read_text(encoding="utf-8").replace("evidence_minimum: 0.6", "evidence_minimum: 6"))
+    code, out, err = run(capsys, "intake", "policy", "check", str(bad))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"{bad}:") and "less than or equal to 1" in err
 
 
 def test_refused_documents_are_listed_and_the_exit_code_says_so(

@@ -33,11 +33,19 @@ def test_a_signed_package_is_received_with_its_columns(intake: Intake, make_spec
     row = _row(intake)
     assert row["uscc"] == "91340200MA2XAB123T" and row["city"] == "芜湖市"
     assert row["provider"] == PROVIDER and row["assessor"] == "评估师1"
-    assert row["questionnaire_status"] == "official" and row["questionnaire_version"] == "1.1.0"
+    assert row["questionnaire_status"] == "official" and row["questionnaire_version"] == "1.2.0"
     assert row["signed"] and row["trusted"] and row["signer"] == PROVIDER
     assert row["level_name"] in ("一级", "二级", "三级", "四级") and row["level_rank"] >= 1
     assert row["plan_projects"] > 0 and row["plan_budget"] == pytest.approx(21.0 * row["plan_projects"])
-    assert row["evidence_count"] == 1 and row["evidence_covered"] == 1
+    spec = make_spec(1)
+    assert row["evidence_count"] == len(spec.evidence) and row["evidence_covered"] == row["evidence_expected"]
+    assert row["evidence_share"] == 1.0 and row["open_warnings"] == 0  # as the report's cover states them
+    assert (
+        row["findings_count"] == len(spec.plan.findings) > 0
+        and row["findings_drafted"] == row["findings_count"]
+    )
+    assert row["self_supplied"] is None and row["answers_from_file"] == 0
+    assert row["effect_basis"]["day"] == "2026-03-02" and row["effect_basis"]["figures"]
     assert row["visit_count"] == 1 and str(row["first_visit"]) == "2026-03-02"
     assert row["pace_peak"] is not None and row["pace_peak"] < 10
 
@@ -171,8 +179,8 @@ def test_an_unofficial_questionnaire_is_received_and_marked(intake: Intake, make
     from diagnosis.loading.load import load_bytes
 
     spec = make_spec(1)
-    raw = spec.loaded.raw.replace(b"\nversion: 1.1.0\n", b"\nversion: 1.1.7\n", 1)
-    unofficial = load_bytes("sme 1.1.7", raw, use_cache=False)
+    raw = spec.loaded.raw.replace(b"\nversion: 1.2.0\n", b"\nversion: 1.2.7\n", 1)
+    unofficial = load_bytes("sme 1.2.7", raw, use_cache=False)
     assert intake.add(package(replace(spec, loaded=unofficial)), "x").status == "received"
     assert _row(intake)["questionnaire_status"] == "unknown"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,33 +16,43 @@ from pypdf import PdfReader
 from diagnosis.intake.claims import claim_tables
 from diagnosis.intake.claims_pdf import claims_pdf
 from diagnosis.intake.ingest import Intake
-from diagnosis.intake.samples import Spec, package
+from diagnosis.intake.samples import Spec, measured_again, package
 from diagnosis.intake.sheets import claims_workbook
 from diagnosis.plan.projection import projected_answers
 from diagnosis.scoring.sample import sample_answers
 from tests.intake.conftest import PROVIDER, SpecMaker
 
 
-def _later(spec: Spec, days: int, answers: dict[str, object], uid: str) -> Spec:
+def _later(spec: Spec, days: int, answers: dict[str, object], uid: str, measured: bool = True) -> Spec:
     """A re-assessment of the same enterprise: another assessment (uid), `days` later (finalized
-    before today: a sample document is signed now, and never before it was finalized)."""
+    before today: a sample document is signed now, and never before it was finalized), its
+    figures measured again unless not `measured` (handed in as the baseline had them)."""
     assert spec.plan is not None
     kpis = [k.model_copy(update={"baseline": k.target}) for k in spec.plan.kpis]
+    visits = [v.model_copy(update={"date": _after(v.date, days)}) for v in spec.plan.process.visits]
+    process = spec.plan.process.model_copy(update={"visits": visits})
+    if measured:
+        answers = measured_again(spec.loaded, dict(answers), random.Random(uid))
     return replace(
         spec,
         uid=uid,
         answers=dict(answers),
         created=spec.created + dt.timedelta(days=days),
         report_number=f"20270301-ABCD-XAB123-{uid[-6:].upper()}",
-        plan=spec.plan.model_copy(update={"kpis": kpis}),
+        plan=spec.plan.model_copy(update={"kpis": kpis, "process": process}),
         evidence=[],
     )
+
+
+def _after(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
 @pytest.fixture
 def received(intake: Intake, make_spec: SpecMaker) -> Intake:
     """Four enterprises in four cities; the first assessed twice more (a level up, then a revision
-    of that), the second re-assessed with the same answers, the fourth only as a draft."""
+    of that), the second re-assessed with the same answers (its figures not updated: no effect
+    measured), the fourth only as a draft."""
     first = make_spec(0)
     assert first.plan is not None
     up = _later(
@@ -49,7 +60,7 @@ def received(intake: Intake, make_spec: SpecMaker) -> Intake:
     )
     revised = replace(up, revision=2, report_number="20270301-ABCD-XAB123-REV002")
     second = make_spec(1)
-    same = _later(second, 180, second.answers, "uidlater1same1")
+    same = _later(second, 180, second.answers, "uidlater1same1", measured=False)
     documents = [first, up, revised, second, same, make_spec(2), replace(make_spec(3), status="draft")]
     for spec in documents:
         outcome = intake.add(package(spec), spec.uid)
@@ -77,9 +88,14 @@ def test_the_effect_compares_the_baseline_with_the_latest_assessment(received: I
     up, same = effects["91340100MA2XAB123M"], effects["91340200MA2XAB123T"]
     assert up.change >= 1 and up.score_change >= 0  # SME 2024: levels follow the scenes
     assert (same.change, same.score_change) == (0, 0)
+    assert up.counts and not same.counts  # the same answers again: no effect measured
+    assert [r.text("zh") for r in same.reasons] == [
+        "成效数据未更新：单位营业收入综合能耗、产品合格率、人均营业收入、每百元营业收入中的营业成本、"
+        "设备联网率 的数据与基线完全相同"
+    ]
     total = claims.total
-    assert (total.with_effect, total.up, total.same, total.down) == (2, 1, 1, 0)
-    assert claims.kpis and all(k.enterprises == 2 and k.reached == 2 for k in claims.kpis)
+    assert (total.with_effect, total.up, total.same, total.down, total.not_measured) == (1, 1, 0, 0, 1)
+    assert claims.kpis and all(k.enterprises == 1 and k.reached == 1 for k in claims.kpis)
 
 
 def test_by_city_each_group_counts_its_enterprises(received: Intake) -> None:
@@ -102,15 +118,16 @@ def test_the_period_counts_assessments_finalized_in_it(received: Intake) -> None
     early = claim_tables(received.engine, start=dt.date(2026, 1, 1), end=dt.date(2026, 6, 30))
     assert early.total.assessments == 3 and early.total.with_effect == 0
     late = claim_tables(received.engine, start=dt.date(2026, 7, 1))
-    assert late.total.enterprises == 2 and late.total.with_effect == 2  # baselines from before count
+    assert late.total.enterprises == 2 and late.total.with_effect == 1  # baselines from before count
+    assert late.total.not_measured == 1
 
 
 def test_signed_and_trusted_shares(intake: Intake, make_spec: SpecMaker) -> None:
     intake.add(package(make_spec(0)), "signed")
-    intake.add(package(make_spec(1, signer=None)), "unsigned")
+    intake.add(package(make_spec(1, signer=None, evidence=[])), "unsigned, no evidence")
     total = claim_tables(intake.engine).total
     assert (total.signed, total.trusted) == (0.5, 0.5)
-    assert total.evidence is not None and 0 < total.evidence < 1
+    assert total.evidence == 0.5
 
 
 def test_the_workbook_holds_every_table_as_text(received: Intake, tmp_path: Path) -> None:

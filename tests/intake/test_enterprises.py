@@ -91,9 +91,9 @@ def test_the_four_ways_are_flagged_and_no_claim_without_a_code_goes_unflagged(
     no_code = [f for f in found if f.kind == "no_credit_code"]
     assert [f.evidence for f in no_code] == ["no unified social credit code given"] * 3
     with intake.engine.connect() as conn:
-        uncoded = conn.execute(select(assessments.c.uid).where(assessments.c.uscc.is_(None))).scalars().all()
-    flagged = {name.split()[1] for f in no_code for name in f.assessments}
-    assert flagged == {uid[:8] for uid in uncoded} and len(uncoded) == 3
+        uncoded = conn.execute(select(assessments.c.id).where(assessments.c.uscc.is_(None))).scalars().all()
+    flagged = {i for f in no_code for i in f.ids}
+    assert flagged == set(uncoded) and len(uncoded) == 3
 
 
 def test_two_codes_under_one_name_count_twice_and_are_flagged(intake: Intake, make_spec: SpecMaker) -> None:

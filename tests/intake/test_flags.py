@@ -23,6 +23,11 @@ def _flags(intake: Intake, *specs: Spec, kind: str | None = None) -> list[Flag]:
     return [f for f in found if kind is None or f.kind == kind]
 
 
+def _firm(label: str) -> str:
+    """The enterprise of a claim's label, "企业（报告编号）"."""
+    return label.split("（")[0]
+
+
 def test_clean_documents_raise_no_flag(intake: Intake, make_spec: SpecMaker) -> None:
     assert _flags(intake, *[make_spec(n) for n in range(4)]) == []
 
@@ -33,7 +38,10 @@ def test_the_same_evidence_file_in_two_enterprises(intake: Intake, make_spec: Sp
     [flag] = _flags(intake, a, b, kind="shared_evidence")
     assert flag.title == "the same evidence file in different enterprises' assessments"
     assert "照片0.png" in flag.evidence
-    assert [name.split()[0] for name in flag.assessments] == ["合肥某精密机械有限公司", "芜湖某汽配有限公司"]
+    assert flag.assessments == [  # each claim by enterprise and report number, never an internal id
+        f"合肥某精密机械有限公司（{a.report_number}）",
+        f"芜湖某汽配有限公司（{b.report_number}）",
+    ]
 
 
 def test_the_same_evidence_file_in_one_enterprises_assessments_is_not_flagged(
@@ -71,7 +79,7 @@ def test_hundreds_of_answers_in_minutes(intake: Intake, make_spec: SpecMaker) ->
     fast = make_spec(0, answer_gap=1.0)
     [flag] = _flags(intake, fast, make_spec(1), kind="fast_pace")
     assert flag.evidence.startswith(f"{len(fast.answers)} answers given within 5 minutes")
-    assert flag.assessments[0].startswith("合肥某精密机械有限公司 uid00000 r1")
+    assert flag.assessments == [f"合肥某精密机械有限公司（{fast.report_number}）"]
 
 
 def test_answers_copied_at_once_from_an_earlier_assessment_are_not_a_pace(
@@ -91,7 +99,8 @@ def test_one_assessor_in_two_cities_on_one_day(intake: Intake, make_spec: SpecMa
     a = _visited(make_spec(0), "王工", "2026-03-05")
     b = _visited(make_spec(1), "王工", "2026-03-05")
     [flag] = _flags(intake, a, b, kind="assessor_two_cities")
-    assert flag.evidence == "王工 on 2026-03-05: 合肥市、芜湖市"
+    assert flag.evidence == "王工 on 2026-03-05: 合肥市, 芜湖市"
+    assert flag.evidence.text("zh") == "王工 2026-03-05 在：合肥市、芜湖市"
     assert len(flag.assessments) == 2
 
 
@@ -122,10 +131,10 @@ def test_a_questionnaire_that_is_not_official(intake: Intake, make_spec: SpecMak
     from diagnosis.loading.load import load_bytes
 
     spec = make_spec(0)
-    raw = spec.loaded.raw.replace(b"\nversion: 1.1.0\n", b"\nversion: 1.1.7\n", 1)
+    raw = spec.loaded.raw.replace(b"\nversion: 1.2.0\n", b"\nversion: 1.2.7\n", 1)
     odd = replace(spec, loaded=load_bytes("odd", raw, use_cache=False))
     [flag] = _flags(intake, odd, make_spec(1), kind="unofficial_questionnaire")
-    assert flag.evidence.startswith("not an official version: sme-digital-2024 1.1.7")
+    assert flag.evidence.startswith("not an official version: sme-digital-2024 1.2.7")
 
 
 def test_official_questionnaires_are_not_flagged(intake: Intake, make_spec: SpecMaker) -> None:
@@ -138,7 +147,7 @@ def test_unsigned_and_untrusted_documents(
 ) -> None:
     rogue = make_spec(2, signer=keys[ROGUE], provider=ROGUE, provider_uscc=None)  # naming itself
     found = _flags(intake, make_spec(0), make_spec(1, signer=None), rogue)
-    assert [(f.kind, f.assessments[0].split()[0]) for f in found] == [
+    assert [(f.kind, _firm(f.assessments[0])) for f in found] == [
         ("unsigned", "芜湖某汽配有限公司"),
         ("untrusted", "蚌埠某电子有限公司"),
     ]
@@ -163,7 +172,7 @@ def test_a_plan_whose_budget_is_an_outlier(intake: Intake, make_spec: SpecMaker)
     huge = _budgeted(make_spec(MIN_PLANS, seed=1), 5000.0)
     [flag] = _flags(intake, *normal, huge, kind="budget_outlier")
     assert flag.evidence.startswith("budget 5,000 万元 against a median of")
-    assert "uid00010" in flag.assessments[0]
+    assert flag.assessments == [f"蚌埠某电子有限公司（{huge.report_number}）"]
 
 
 def test_budgets_within_the_usual_spread_are_not_flagged(intake: Intake, make_spec: SpecMaker) -> None:
@@ -192,7 +201,7 @@ def test_an_unusual_share_of_not_applicable(intake: Intake, make_spec: SpecMaker
     [flag] = _flags(intake, usual, unusual, kind="many_not_applicable")
     assert flag.title == "an unusual share of criteria answered not applicable"
     assert flag.evidence == f"30% answered not applicable (more than {round(NA_SHARE_LIMIT * 100)}%)"
-    assert [name.split()[0] for name in flag.assessments] == ["芜湖某汽配有限公司"]
+    assert [_firm(name) for name in flag.assessments] == ["芜湖某汽配有限公司"]
     with intake.engine.connect() as conn:
         shares = sorted(conn.execute(select(assessments.c.na_share)).scalars())
     assert shares == [pytest.approx(50 / 495), pytest.approx(len(many) / 495)]

@@ -74,7 +74,7 @@ def test_a_revision_beyond_the_bound_is_refused(intake: Intake, make_spec: SpecM
 
 def test_a_finalized_date_in_the_future_is_refused(intake: Intake, make_spec: SpecMaker) -> None:
     spec = make_spec(1)
-    # Unsigned: a signature made today would already be refused as made before the finalize time.
+    # Unsigned: a sample signs now, and a signature before the finalized time is refused first.
     ahead = replace(spec, created=TODAY.replace(year=2029), signer=None)
     outcome = intake.add(package(ahead), "from the future")
     assert outcome.status == "refused"
@@ -85,17 +85,17 @@ def test_a_finalized_date_in_the_future_is_refused(intake: Intake, make_spec: Sp
     assert _rows(intake) == 0 and _rows(intake, refusals) == 1
 
 
-def _BY_ROGUE(keys: dict[str, Any]) -> dict[str, Any]:
-    """Another provider's revision: signed by it and naming it (a document that names one provider
-    and is signed by another is refused before any of this, see tests/signing/test_binding.py)."""
-    return {"signer": keys[ROGUE], "provider": ROGUE, "provider_uscc": None}
+def _by_rogue(spec: Spec, keys: dict[str, ProviderKey], **changes: Any) -> Spec:
+    """The same assessment signed by another provider naming itself (a signer must be the
+    provider the document names, or the package is refused for that first)."""
+    return replace(spec, signer=keys[ROGUE], provider=ROGUE, provider_uscc=None, **changes)
 
 
 def test_a_newer_revision_signed_by_another_provider_never_supersedes(
     intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey]
 ) -> None:
     first = make_spec(1)
-    rogue = replace(first, revision=2, report_number="20260301-ABCD-XAB123-R00002", **_BY_ROGUE(keys))
+    rogue = _by_rogue(first, keys, revision=2, report_number="20260301-ABCD-XAB123-R00002")
     assert intake.add(package(first), "r1").status == "received"
     outcome = intake.add(package(rogue), "r2 by another")
     assert outcome.status == "refused"
@@ -110,7 +110,7 @@ def test_whichever_arrives_first_the_other_signer_is_refused(
     intake: Intake, make_spec: SpecMaker, keys: dict[str, ProviderKey]
 ) -> None:
     first = make_spec(1)
-    rogue = replace(first, revision=2, report_number="20260301-ABCD-XAB123-R00002", **_BY_ROGUE(keys))
+    rogue = _by_rogue(first, keys, revision=2, report_number="20260301-ABCD-XAB123-R00002")
     assert intake.add(package(rogue), "r2 by another").status == "received"
     outcome = intake.add(package(first), "r1")
     assert outcome.status == "refused" and "a revision never changes who signed" in outcome.message
@@ -167,9 +167,9 @@ def test_an_older_report_and_a_broken_file_in_a_folder_are_refused_and_the_rest_
     tally = ingest_files(database_url(db_url), sorted(inbox.iterdir()), trust_path=trust_folder)
     assert tally.counts == {"received": 3, "refused": 2}
     reasons = {Path(o.name).name: o.message for o in tally.refused}
-    assert reasons["old.pdf"] == (
-        "a report in the older format diagnosis-report-data/1: the intake takes reports made by this "
-        "version; hand in the assessment's package instead"
+    assert reasons["old.pdf"] == (  # verify's own sentence
+        "made by an earlier version of this app (report data format 1): this version cannot render its "
+        "pages again, so they cannot be checked"
     )
     assert reasons["broken.pdf"]  # the reader's own sentence
 
@@ -202,7 +202,7 @@ def test_a_report_signed_by_another_provider_is_not_added_to_a_revision(
 ) -> None:
     spec = make_spec(1)
     assert intake.add(package(spec), "package").status == "received"
-    other = intake.add(package(replace(spec, **_BY_ROGUE(keys))), "same revision, other signer")
+    other = intake.add(package(_by_rogue(spec, keys)), "same revision, other signer")
     assert other.status == "refused" and "a revision never changes who signed" in other.message
     assert _counted(intake) == [(1, PROVIDER)]
 
@@ -215,9 +215,12 @@ def test_revisions_two_clerks_took_in_at_once_from_two_signers_are_flagged(
     from diagnosis.intake import flags, ingest
 
     first = make_spec(1)
-    rogue = replace(first, revision=2, report_number="20260301-ABCD-XAB123-R00002", **_BY_ROGUE(keys))
+    rogue = _by_rogue(first, keys, revision=2, report_number="20260301-ABCD-XAB123-R00002")
     monkeypatch.setattr(ingest, "_refuse_another", lambda *a: None)  # as if the rows were not yet seen
     assert [intake.add(package(s), s.uid).status for s in (first, rogue)] == ["received", "received"]
     [flag] = [f for f in flags.find_flags(intake.engine) if f.kind == "different_signer"]
     assert flag.evidence == f"signed by {PROVIDER}、{ROGUE}"
-    assert [name.split()[2] for name in flag.assessments] == ["r1", "r2"]
+    assert flag.assessments == [  # every revision, by its own report number
+        f"芜湖某汽配有限公司（{first.report_number}）",
+        "芜湖某汽配有限公司（20260301-ABCD-XAB123-R00002）",
+    ]
