@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from diagnosis.messages import backup, common, files, inputs, intake, keys, plan, prefill, scoring
 from diagnosis.messages import flags as intake_flags
+from diagnosis.messages import loading as loading_area
+from diagnosis.messages import package as package_area
 from diagnosis.messages import signing as signing_area
+from diagnosis.messages import storage as storage_area
+from diagnosis.messages import validation as validation_area
 from diagnosis.messages import verify as verify_area
 
 Table = dict[str, tuple[str, str]]
@@ -26,4 +30,8 @@ CATALOGUE: Table = {
     **intake.MESSAGES,
     **intake_flags.MESSAGES,
     **keys.MESSAGES,
+    **storage_area.MESSAGES,
+    **package_area.MESSAGES,
+    **loading_area.MESSAGES,
+    **validation_area.MESSAGES,
 }

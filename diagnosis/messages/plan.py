@@ -147,4 +147,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft.weak_questions": ("差距主要在：{names}。", " The gaps are mostly in: {names}."),
     "draft.weak_count": ("其中有 {n} 项要求尚未做到。", " {n} of its requirements are not met yet."),
     "draft.project": ("{part}提升", "Improve {part}"),
+    "plan.ends_before_start": (
+        "改造项目“{name}”的结束月份（{end}）早于开始月份（{start}）",
+        "project '{name}' ends ({end}) before it starts ({start})",
+    ),
 }
