@@ -107,7 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from diagnosis.storage.db import explain
 
         path = Path(args.db) if getattr(args, "db", None) else paths.default_db()
-        print(f"cannot read the database: {explain(error, path)}", file=sys.stderr)
+        from diagnosis.messages import msg
+
+        line = msg("storage.cannot_read", why=explain(error, path))
+        print(render(line, args.message_lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

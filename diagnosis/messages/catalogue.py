@@ -7,6 +7,7 @@ checks that both languages of a message take the same parameters.
 from __future__ import annotations
 
 from diagnosis.messages import backup, common, files, inputs, intake, keys, plan, prefill, scoring
+from diagnosis.messages import cli as cli_area
 from diagnosis.messages import flags as intake_flags
 from diagnosis.messages import loading as loading_area
 from diagnosis.messages import package as package_area
@@ -34,4 +35,5 @@ CATALOGUE: Table = {
     **package_area.MESSAGES,
     **loading_area.MESSAGES,
     **validation_area.MESSAGES,
+    **cli_area.MESSAGES,
 }

@@ -95,6 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "storage.no_evidence_sha": ("没有 sha256 为 {sha}… 的佐证文件", "no evidence file with sha256 {sha}…"),
     "storage.no_evidence": ("没有佐证 #{id}", "no evidence #{id}"),
+    "storage.evidence_elsewhere": (
+        "佐证 #{id} 不属于本评估",
+        "evidence #{id} is not part of this assessment",
+    ),
     # -- plans --
     "storage.plan_problem": ("{source}：{where}：{problem}", "{source}: {where}: {problem}"),
     "storage.top_level": ("顶层", "top level"),
