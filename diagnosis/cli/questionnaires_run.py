@@ -87,7 +87,7 @@ def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
     from diagnosis.loading.catalogue import default_catalogue
 
     catalogue = None
-    lines = []
+    lines: list[str] = []
     for (qid, _), loaded in found.items():
         for block in loaded.questionnaire.carry_over:
             old = found.get((qid, block.from_))
@@ -110,7 +110,7 @@ def _prefill_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
     from diagnosis.scoring.prefill import check_prefill
 
     catalogue = None
-    lines = []
+    lines: list[str] = []
     for loaded in found.values():
         sources = {
             q.prefill.questionnaire for q in index_of(loaded.questionnaire).questions.values() if q.prefill
