@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from diagnosis.errors import Problem
-from diagnosis.messages import msg
+from diagnosis.messages import bilingual, msg
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DIGITS = 40  # an integer in a questionnaire or a plan (with sign and "_" separators) is shorter
@@ -87,7 +87,12 @@ def parse(file: str, text: str) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = ": ".join(str(part) for part in (error.context, error.problem) if part)
+        parts = [_said(str(part)) for part in (error.context, error.problem) if part]
+        what = (
+            msg("loading.yaml_parts", context=parts[0], problem=parts[1])
+            if len(parts) == 2
+            else "".join(parts)
+        )
         return None, [Problem(file, line, col, msg("loading.yaml_syntax", what=what))]
     except yaml.YAMLError as error:
         return None, [Problem(file, 1, 1, msg("loading.yaml_error", error=str(error)))]
@@ -104,6 +109,40 @@ def parse(file: str, text: str) -> tuple[Any, list[Problem]]:
     elif not isinstance(data, dict):
         problems.append(Problem(file, 1, 1, msg("loading.not_mapping")))
     return data, problems
+
+
+# What the YAML parser says most often (in English), in Chinese too; anything else stays English.
+_SAID = {
+    "while parsing a flow sequence": "解析方括号列表时",
+    "while parsing a flow mapping": "解析花括号映射时",
+    "while parsing a block mapping": "解析映射时",
+    "while parsing a block collection": "解析列表时",
+    "while parsing a block node": "解析节点时",
+    "while parsing a flow node": "解析节点时",
+    "while scanning a simple key": "读取键时",
+    "while scanning a quoted scalar": "读取带引号的文本时",
+    "while scanning a block scalar": "读取多行文本时",
+    "while scanning an alias": "读取别名时",
+    "while scanning an anchor": "读取锚点时",
+    "did not find expected ',' or ']'": "缺少预期的“,”或“]”",
+    "did not find expected ',' or '}'": "缺少预期的“,”或“}”",
+    "did not find expected key": "缺少预期的键（请检查缩进）",
+    "did not find expected node content": "缺少预期的内容",
+    "did not find expected '-' indicator": "缺少预期的“-”（请检查缩进）",
+    "could not find expected ':'": "缺少预期的“:”",
+    "mapping values are not allowed here": "此处不允许出现键值对（请检查冒号和缩进）",
+    "mapping values are not allowed in this context": "此处不允许出现键值对（请检查冒号和缩进）",
+    "found unexpected end of stream": "文件意外结束",
+    "found unknown escape character": "含有未知的转义字符",
+    "found character that cannot start any token": "含有不能出现在此处的字符（例如制表符）",
+    "found undefined alias": "使用了未定义的别名",
+    "found duplicate anchor; first occurrence": "锚点重复",
+}
+
+
+def _said(part: str) -> str:
+    chinese = _SAID.get(part)
+    return bilingual(chinese, part) if chinese else part
 
 
 def _expansion(root: yaml.Node) -> tuple[yaml.Node, str] | None:

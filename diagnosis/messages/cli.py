@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "<stdin>：超过 {mb} MB；请提供更小的{what}",
         "<stdin>: more than {mb} MB; give a smaller {what}",
     ),
+    "cli.argparse": ("{prog}：错误：{message}", "{prog}: error: {message}"),
     # -- what a command did --
     "cli.answers_changed": (
         "已修改 {answers} 个答案和 {notes} 条备注",

@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "loading.yaml_syntax": ("YAML 语法错误：{what}", "YAML syntax error: {what}"),
     "loading.yaml_error": ("YAML 错误：{error}", "YAML error: {error}"),
+    "loading.yaml_parts": ("{context}{problem}", "{context}: {problem}"),
     "loading.duplicate_key": ("键“{key}”重复", "duplicate key '{key}'"),
     "loading.no_data": ("文件中没有数据", "the file holds no data"),
     "loading.not_mapping": ("顶层必须是字段映射", "the top level must be a mapping of fields"),
