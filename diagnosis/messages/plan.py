@@ -151,4 +151,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "改造项目“{name}”的结束月份（{end}）早于开始月份（{start}）",
         "project '{name}' ends ({end}) before it starts ({start})",
     ),
+    "plan.field_problem": ("{where}：{problem}", "{where}: {problem}"),
 }

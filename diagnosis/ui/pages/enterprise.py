@@ -198,7 +198,8 @@ class EnterprisePage(QWidget):
             return provider_ok
         name_ok = bool(self.edits["ent.name"].text().strip())
         self.errors["ent.name"].setText("" if name_ok or not self.touched else self.ctx.t("ent.required"))
-        ok = name_ok and self._code_ok("ent.uscc") and provider_ok
+        code_ok = self._code_ok("ent.uscc")  # said as typed, whether or not the name is there yet
+        ok = name_ok and code_ok and provider_ok
         self.next.setEnabled(ok)
         return ok
 
@@ -206,19 +207,19 @@ class EnterprisePage(QWidget):
         """A credit code field: empty, or valid (said beside it either way)."""
         code = self.edits[key].text().strip().upper()
         if not code:
-            self.errors[key].setText("")
+            self._say_code("", key=key)
             return True
         try:
             check_uscc(code)
         except DiagnosisError as error:
-            self.errors[key].setText(self.ctx.say(error.lines[0]))
+            self._say_code(self.ctx.say(error.lines[0]), key=key)
             return False
-        self.errors[key].setText(self.ctx.t("ent.ok"))
+        self._say_code(self.ctx.t("ent.ok"), ok=True, key=key)
         return True
 
-    def _say_code(self, text: str, ok: bool = False) -> None:
-        """The credit code's check beside it: red when wrong, green when valid."""
-        label = self.errors["ent.uscc"]
+    def _say_code(self, text: str, ok: bool = False, key: str = "ent.uscc") -> None:
+        """A credit code's check beside it: red when wrong, green when valid."""
+        label = self.errors[key]
         label.setText(text)
         if label.property("ok") != ok:
             label.setProperty("ok", ok)
