@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFileSystemModel,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -95,6 +96,11 @@ def _model_texts(view: QAbstractItemView, rows: bool = True) -> Iterator[str]:
             header = model.headerData(n, orientation, Qt.ItemDataRole.DisplayRole)
             if isinstance(header, str):
                 yield header
+    if isinstance(model, QFileSystemModel):  # the person's files are data, a folder's type is Qt's
+        root = view.rootIndex()
+        for row in range(model.rowCount(root)):
+            if model.isDir(model.index(row, 0, root)):
+                yield str(model.data(model.index(row, 2, root), Qt.ItemDataRole.DisplayRole))
     todo = [QModelIndex()] if rows else []
     while todo:
         parent = todo.pop()
