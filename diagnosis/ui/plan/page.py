@@ -210,7 +210,7 @@ class PlanPage(QWidget):
             return True
         problems = check_plan(plan, self.session.questionnaire, lang)
         if problems:
-            self.outcome.show_problems([t("plan.problems"), *problems])
+            self.outcome.show_problems([t("plan.problems"), *(self.ctx.say(p) for p in problems)])
         if problems:
             return self._refused(problems[0])
         try:
