@@ -1,11 +1,15 @@
 """Benchmark: the claims intake at 1,000 and 10,000 packages, 1 and 2 workers, SQLite and
 PostgreSQL — packages per second, where the time goes per package, and how long the claim tables
-and the flags take at each size; then signed PDF reports, which are re-rendered to be verified.
+and the flags take at each size; then the claims of the largest run paid under a policy (the
+shipped Anhui example by default: requested, payable and held totals, the held reasons by count,
+and how long the ledger, its Excel and PDF, and the desk's listing and filtering take); then
+signed PDF reports, which are re-rendered to be verified. The machine's load average is printed
+with every run (the development machine is shared: compare runs at a like load).
 
-Run on demand: `python benchmarks/intake_bench.py [--sizes 1000,10000] [--folder F]`. The corpus
-(fictitious packages from `diagnosis.intake.generate`) is made once in the folder and reused.
-PostgreSQL: DIAGNOSIS_BENCH_POSTGRES (a server URL), else a throwaway cluster from Debian's
-binaries (fsync on, as a real server), on a Unix socket in a temporary folder.
+Run on demand: `python benchmarks/intake_bench.py [--sizes 1000,10000] [--folder F] [--policy P]`.
+The corpus (fictitious packages from `diagnosis.intake.generate`) is made once in the folder and
+reused. PostgreSQL: DIAGNOSIS_BENCH_POSTGRES (a server URL), else a throwaway cluster from
+Debian's binaries (fsync on, as a real server), on a Unix socket in a temporary folder.
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
@@ -101,12 +106,17 @@ def fresh_database(engine_name: str, server: str | None, scratch: Path) -> str:
 def ingest_run(files: list[Path], trust: Path, target: str, workers: int) -> dict[str, float]:
     """Ingest, then time the claim tables (total, by city, by provider) and the flags."""
     url = database_url(target)
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     tally = ingest_files(url, files, trust_path=trust, workers=workers)
     elapsed = time.perf_counter() - started
     assert tally.counts.get("refused", 0) == 0, tally.refused[:3]
     engine = open_engine(url)
-    figures = {"seconds": elapsed, "per_second": len(files) / elapsed}
+    figures = {
+        "seconds": elapsed,
+        "per_second": len(files) / elapsed,
+        "load": (load + os.getloadavg()[0]) / 2,
+    }
     figures |= {stage: 1000 * tally.timings.get(stage, 0.0) / len(files) for stage in STAGES}
     for name, query in (
         ("claims", lambda: claim_tables(engine)),
@@ -138,15 +148,24 @@ def main() -> None:
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "intake-bench")
     parser.add_argument("--pdfs", type=int, default=20, help="signed reports to time (0: none)")
+    parser.add_argument(
+        "--policy",
+        type=Path,
+        default=Path(__file__).parents[1] / "resources" / "policies" / "anhui-2023.yaml",
+        help="pay the largest run's claims under this policy ('-': skip)",
+    )
     args = parser.parse_args()
+    if str(args.policy) == "-":
+        args.policy = None
     sizes = [int(s) for s in args.sizes.split(",")]
     files, trust = corpus(args.folder / "corpus", max(sizes))
     scratch = Path(tempfile.mkdtemp(prefix="intake-bench-db-"))
     print(
         f"{'size':>6} {'engine':10} {'workers':>7} {'seconds':>8} {'pkg/s':>7}  "
         + "  ".join(f"{s:>9}" for s in STAGES)
-        + "   claims  by city  by prov    flags     MB"
+        + "   claims  by city  by prov    flags     MB  load"
     )
+    last = ""
     with postgres_server() as server:
         for size in sizes:
             for engine_name in args.engines.split(","):
@@ -157,7 +176,10 @@ def main() -> None:
                     run = f"{size:>6} {engine_name:10} {workers:>7} {f['seconds']:>8.1f}"
                     run += f" {f['per_second']:>7.1f}"
                     queries = " ".join(f"{f[q]:7.2f}s" for q in QUERIES)
-                    print(f"{run}  {stages}  {queries}  {f['megabytes']:5.0f}", flush=True)
+                    print(f"{run}  {stages}  {queries}  {f['megabytes']:5.0f}  {f['load']:4.1f}", flush=True)
+                    last = target
+        if args.policy is not None and last:
+            paying(last, args.policy, scratch)
         if args.pdfs:
             reports, trust = corpus_of_reports(args.folder / "reports", args.pdfs)
             target = fresh_database("postgresql", server, scratch)
@@ -167,6 +189,43 @@ def main() -> None:
                 f"{1000 * f['seconds'] / len(reports):.0f} ms each (re-rendering {f['render']:.0f} ms)"
             )
     shutil.rmtree(scratch, ignore_errors=True)
+
+
+def paying(target: str, policy: Path, scratch: Path) -> None:
+    """The claims in `target` under `policy`: the totals and held reasons, and the time of each step."""
+    from diagnosis.intake.desk import ClaimFilter, open_desk
+
+    timed: dict[str, float] = {}
+
+    def clock(name: str, step: Callable[[], object]) -> object:
+        began = time.perf_counter()
+        done = step()
+        timed[name] = time.perf_counter() - began
+        return done
+
+    desk = open_desk(target, policy)
+    book: Any = clock("ledger (desk opens the table)", desk.ledger)
+    clock("filter: held in one city", lambda: desk.claims(ClaimFilter(city="合肥市", status="held")))
+    clock("search: a name fragment", lambda: desk.claims(ClaimFilter(text="精密")))
+    clock("sort: by amount requested", lambda: desk.claims(sort="requested", descending=True))
+    clock("Excel workbook", lambda: desk.export_excel(scratch / "claims.xlsx"))
+    clock("PDF", lambda: desk.export_pdf(scratch / "claims.pdf"))
+    desk.close()
+    total = book.total
+    print(f"\npaid under {book.policy.name} ({policy.name}), {book.start} to {book.end}:")
+    print("| | claims | yuan |\n| --- | ---: | ---: |")
+    print(f"| requested | {total.claims:,} | {total.requested:,} |")
+    print(f"| payable | {total.payable_claims:,} | {total.payable:,} |")
+    print(f"| held | {total.held_claims:,} | {total.held:,} |")
+    print("\n| held for | claims |\n| --- | ---: |")
+    for _, reason, n in book.reasons:
+        print(f"| {reason.text('zh')} ({reason.text('en')}) | {n:,} |")
+    rewarded = [t for t in book.by_provider if t.reward]
+    money = sum(t.reward for t in rewarded)
+    print(f"\nproviders rewarded: {len(rewarded)} of {len(book.by_provider)}, {money:,} yuan")
+    print(f"refused documents: {len(book.refused)}")
+    for name, seconds in timed.items():
+        print(f"{name}: {seconds:.2f} s")
 
 
 def corpus_of_reports(folder: Path, count: int) -> tuple[list[Path], Path]:

@@ -2,12 +2,18 @@
 on every criterion (the heaviest report), and the SME one — against the layout alone in the same
 run; then signing and verifying the DCMM report as processes.
 Run on demand: `python benchmarks/report_bench.py`. Targets: a report ≤ 1.5 s; signing adds
-≤ 0.1 s; verify ≤ 1.5 s."""
+≤ 0.1 s; verify ≤ 1.5 s.
+
+`--baseline TREE` (another version's source tree, e.g. `git archive <commit> | tar -x -C TREE`)
+times that version against this one, interleaved in one run so a shared machine's load falls on
+both alike, and prints the ratios of wall-clock and CPU time."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -117,5 +123,61 @@ def main() -> None:
         )
 
 
+def cpu_and_wall(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """One run of `command`: its CPU time (user + system) and the wall-clock time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
+
+
+def compare(baseline: Path, repeat: int) -> None:
+    """This version (B) against `baseline` (A), each command alternating between the two."""
+    folder = Path(tempfile.mkdtemp(prefix="report-ab-"))
+    here = Path(__file__).resolve().parent.parent
+    envs = {
+        name: os.environ | {"DIAGNOSIS_KEY_PASSWORD": PASSWORD, "PYTHONPATH": str(tree)}
+        for name, tree in (("A", baseline.resolve()), ("B", here))
+    }
+    run = [sys.executable, "-m", "diagnosis"]
+    key = folder / "provider.p12"
+    keys = [*run, "keys", "new", "--provider", PROVIDER, "-o", str(key)]
+    subprocess.run(keys, check=True, env=envs["B"], capture_output=True)
+    for qid, projects in (("dcmm", 20), ("sme-digital-2024", 6)):
+        source = answers_file(folder, qid, projects)
+        found: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        for n in range(repeat):
+            for which in ("A", "B") if n % 2 == 0 else ("B", "A"):
+                signed = folder / f"{qid}-{which}-signed.pdf"
+                commands = {
+                    "report": ["report", str(source), "-o", str(folder / f"{qid}-{which}.pdf")],
+                    "signed": ["report", str(source), "-o", str(signed), "--sign", str(key)],
+                    "verify": ["verify", str(signed), "--trust", str(folder / "provider.pem")],
+                }
+                for what, args in commands.items():
+                    found.setdefault((what, which), []).append(cpu_and_wall([*run, *args], envs[which]))
+        for what in ("report", "signed", "verify"):
+            (cpu_a, wall_a), (cpu_b, wall_b) = (
+                (
+                    statistics.median(c for c, _ in found[(what, w)]),
+                    statistics.median(t for _, t in found[(what, w)]),
+                )
+                for w in "AB"
+            )
+            print(
+                f"{qid:17} {what:7} wall A {wall_a:5.2f} s  B {wall_b:5.2f} s  B/A {wall_b / wall_a:4.2f}   "
+                f"cpu A {cpu_a:5.2f} s  B {cpu_b:5.2f} s  B/A {cpu_b / cpu_a:4.2f}"
+            )
+
+
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--baseline", type=Path, help="another version's source tree to compare with")
+    parser.add_argument("--repeat", type=int, default=7)
+    options = parser.parse_args()
+    if options.baseline is not None:
+        compare(options.baseline, options.repeat)
+    else:
+        main()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from diagnosis.messages import Message, msg
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,8 +19,14 @@ class Problem:
     path: str = ""
 
     def __str__(self) -> str:
-        where = f" (at {self.path})" if self.path else ""
-        return f"{self.file}:{self.line}:{self.col}: {self.message}{where}"
+        return str(self.located())
+
+    def located(self) -> Message:
+        """The line a person reads: the location is data, the message translates."""
+        where = msg("loading.at", path=self.path) if self.path else ""
+        return msg(
+            "loading.located", file=self.file, line=self.line, col=self.col, message=self.message, where=where
+        )
 
 
 class DiagnosisError(Exception):
@@ -34,7 +42,7 @@ class QuestionnaireError(DiagnosisError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__([str(problem) for problem in problems])
+        super().__init__([problem.located() for problem in problems])
 
 
 class AnswersError(DiagnosisError):

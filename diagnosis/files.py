@@ -7,6 +7,7 @@ a folder is refused (`output_kind`), and so is the database in use (`refuse_data
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -16,9 +17,55 @@ from pathlib import Path
 from typing import Literal
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.messages import msg
+from diagnosis.messages import Message, bilingual, msg
 
 MAX_ANSWERS_FILE = 64 * 2**20  # an answers file far larger is a mistake or an attack
+
+# What a file is, as callers name it ("report", "key file"): the sentences about it translate.
+_WHAT = {
+    "file": "files.what.file",
+    "output": "files.what.output",
+    "backup": "files.what.backup",
+    "report": "files.what.report",
+    "signed report": "files.what.signed_report",
+    "evidence file": "files.what.evidence",
+    "key file": "files.what.key",
+    "certificate": "files.what.certificate",
+    "package": "files.what.package",
+    "Excel file": "files.what.excel",
+    "answers file": "files.what.answers",
+    "plan file": "files.what.plan",
+    "document": "files.what.document",
+    "PDF file": "files.what.pdf",
+    "questionnaire file": "files.what.questionnaire",
+}
+
+# The operating system's reasons, in Chinese too (its own text is English).
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许此操作",
+    errno.EISDIR: "这是文件夹",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "只读文件系统",
+    errno.EEXIST: "文件已存在",
+    errno.EIO: "读写错误",
+    errno.ENAMETOOLONG: "文件名过长",
+}
+
+
+def named(what: str) -> str:
+    """`what` ("report", "key file" …) as a translatable noun; a message stays as it is."""
+    code = None if isinstance(what, Message) else _WHAT.get(what)
+    return msg(code) if code else what
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in both languages where we know the reason."""
+    english = error.strerror or type(error).__name__
+    chinese = _OS_REASONS.get(error.errno or 0)
+    return bilingual(chinese, english) if chinese else english
 
 
 def check_regular(
@@ -29,11 +76,14 @@ def check_regular(
     try:
         info = os.stat(path)
     except OSError as failure:
-        raise error(f"{path}: cannot read the {what} ({failure.strerror})") from None
+        raise error(
+            msg("files.cannot_read", path=path, what=named(what), reason=os_reason(failure))
+        ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise error(f"{path}: not a regular file; choose the {what} itself")
+        raise error(msg("files.not_regular", path=path, what=named(what)))
     if info.st_size > limit:
-        raise error(f"{path}: the {what} is {_mb(info.st_size)}; at most {_mb(limit)} is accepted")
+        size, most = _mb(info.st_size), _mb(limit)
+        raise error(msg("files.too_large", path=path, what=named(what), size=size, limit=most))
 
 
 def read_regular(path: Path, limit: int, what: str = "file") -> bytes:
@@ -43,14 +93,16 @@ def read_regular(path: Path, limit: int, what: str = "file") -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)  # the file may have grown since stat
     except OSError as error:
-        raise DiagnosisError(f"{path}: cannot read the {what} ({error.strerror})") from None
+        raise DiagnosisError(
+            msg("files.cannot_read", path=path, what=named(what), reason=os_reason(error))
+        ) from None
     if len(data) > limit:
-        raise DiagnosisError(f"{path}: the {what} is larger than {_mb(limit)}")
+        raise DiagnosisError(msg("files.grew", path=path, what=named(what), limit=_mb(limit)))
     return data
 
 
 def _mb(size: int) -> str:
-    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size} bytes"
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else msg("files.bytes", size=size)
 
 
 STDOUT = "-"  # `-o -`: standard output
@@ -76,8 +128,8 @@ def output_kind(target: Path, what: str = "file") -> Kind:
     if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
         return "stream"
     kind = "block" if stat.S_ISBLK(info.st_mode) else "socket" if stat.S_ISSOCK(info.st_mode) else "other"
-    named = msg(f"files.kind.{kind}")
-    raise DiagnosisError(msg("files.not_writable_kind", path=target, kind=named, what=what))
+    named_kind = msg(f"files.kind.{kind}")
+    raise DiagnosisError(msg("files.not_writable_kind", path=target, kind=named_kind, what=named(what)))
 
 
 def refuse_database(target: Path, database: Path, what: str = "file") -> None:
@@ -89,7 +141,7 @@ def refuse_database(target: Path, database: Path, what: str = "file") -> None:
     for suffix in ("", "-wal", "-shm"):
         part = Path(f"{database}{suffix}")
         if written == os.path.realpath(part) or _same(target, part):
-            raise DiagnosisError(msg("files.is_database", path=target, what=what))
+            raise DiagnosisError(msg("files.is_database", path=target, what=named(what)))
 
 
 def _same(one: Path, other: Path) -> bool:
@@ -111,7 +163,7 @@ def atomic_path(
     kind = output_kind(target, what)
     if kind != "file":
         if not streams:
-            raise DiagnosisError(msg("files.no_stream", path=target, what=what))
+            raise DiagnosisError(msg("files.no_stream", path=target, what=named(what)))
         with _streamed(target, what, kind) as temporary:
             yield temporary
         return
@@ -120,7 +172,9 @@ def atomic_path(
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise DiagnosisError(f"{target}: cannot write the {what} ({error.strerror})") from None
+        raise DiagnosisError(
+            msg("files.cannot_write", path=target, what=named(what), reason=os_reason(error))
+        ) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -131,7 +185,7 @@ def atomic_path(
         _fsync_folder(folder)
     except OSError as error:
         raise DiagnosisError(
-            f"{target}: cannot write the {what} ({error.strerror}); any earlier file is unchanged"
+            msg("files.write_failed", path=target, what=named(what), reason=os_reason(error))
         ) from None
     finally:
         with contextlib.suppress(OSError):
@@ -171,8 +225,9 @@ def _send(target: Path, what: str, kind: Kind, data: bytes) -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise DiagnosisError(msg("files.stream_failed", path=target, what=what, reason=reason)) from None
+        raise DiagnosisError(
+            msg("files.stream_failed", path=target, what=named(what), reason=os_reason(error))
+        ) from None
 
 
 def write_atomic(
@@ -183,7 +238,7 @@ def write_atomic(
     kind = output_kind(target, what)
     if kind != "file":
         if not streams:
-            raise DiagnosisError(msg("files.no_stream", path=target, what=what))
+            raise DiagnosisError(msg("files.no_stream", path=target, what=named(what)))
         _send(target, what, kind, data)
         return
     with atomic_path(target, what, mode) as temporary:

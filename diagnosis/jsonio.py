@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import bilingual, msg
 
 INT_LIMIT = 2**63  # SQLite's integers; larger ones would overflow wherever they are stored
 DIGITS = len(str(INT_LIMIT))  # no integer within the limit is written with more digits
@@ -31,7 +32,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Refused(f"the key {key!r} appears twice in one object")
+            raise _Refused(msg("json.key_twice", key=repr(key)))
         out[key] = value
     return out
 
@@ -39,19 +40,19 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _integer(text: str) -> int:
     # The length first: int() of 5,000 digits hits Python's own limit with a ValueError.
     if len(text.lstrip("-")) > DIGITS or not -INT_LIMIT <= int(text) < INT_LIMIT:
-        raise _Refused(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too large")
+        raise _Refused(msg("json.too_large", number=text[:20] + ("…" if len(text) > 20 else "")))
     return int(text)
 
 
 def _real(text: str) -> float:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise _Refused(f"the number {text[:20]} is too large")
+        raise _Refused(msg("json.too_large", number=text[:20]))
     return value
 
 
 def _constant(text: str) -> Any:
-    raise _Refused(f"{text} is not a number JSON allows")
+    raise _Refused(msg("json.constant", text=text))
 
 
 def parse_json(raw: bytes | str, name: str) -> Any:
@@ -59,7 +60,7 @@ def parse_json(raw: bytes | str, name: str) -> Any:
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError:
-        raise JsonError(f"{name}: not UTF-8 text") from None
+        raise JsonError(msg("json.not_utf8", name=name)) from None
     try:
         data = json.loads(
             text,
@@ -69,17 +70,37 @@ def parse_json(raw: bytes | str, name: str) -> Any:
             parse_constant=_constant,
         )
     except json.JSONDecodeError as error:
-        raise JsonSyntaxError(f"{name}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}") from None
+        raise JsonSyntaxError(
+            msg("json.syntax", name=name, line=error.lineno, col=error.colno, error=_syntax(error.msg))
+        ) from None
     except _Refused as error:
-        raise JsonError(f"{name}: {error}") from None
+        raise JsonError(msg("json.refused", name=name, problem=error.args[0])) from None
     except RecursionError:
         data = None
     # Brackets are counted first (fast, in C): only a text with many can nest deeply.
     if (data is None and text.strip() != "null") or (
         text.count("[") + text.count("{") > MAX_DEPTH and _deeper_than(data, MAX_DEPTH)
     ):
-        raise JsonError(f"{name}: nested more than {MAX_DEPTH} levels deep")
+        raise JsonError(msg("json.too_deep", name=name, limit=MAX_DEPTH))
     return data
+
+
+# The json module's reasons (English), in Chinese too.
+_SYNTAX = {
+    "Expecting value": "此处应有一个值",
+    "Expecting property name enclosed in double quotes": "此处应有用双引号括起的字段名",
+    "Expecting ',' delimiter": "此处应有逗号",
+    "Expecting ':' delimiter": "此处应有冒号",
+    "Extra data": "数据之后还有多余内容",
+    "Unterminated string starting at": "字符串没有结束",
+    "Invalid control character at": "含有无效的控制字符",
+    "Invalid \\escape": "含有无效的转义",
+}
+
+
+def _syntax(reason: str) -> str:
+    chinese = _SYNTAX.get(reason)
+    return bilingual(chinese, reason) if chinese else reason
 
 
 def _deeper_than(data: Any, limit: int) -> bool:

@@ -40,6 +40,25 @@ def percent(rate: float | None, decimals: int = 0) -> str:
     return "—" if rate is None else f"{figure(rate * 100, decimals)}%"
 
 
+def share(part: float | None, whole: float | None) -> str:
+    """`part` of `whole` as a percentage, rounded half up on the exact quotient of the two
+    figures as written (1.25 of 2 is 63 %, 0.63 of 2 is 32 %): the one rounding path for every
+    rate a report, its charts, its cover and Excel show. '—' without a whole."""
+    if part is None or not whole:
+        return "—"
+    exact = Decimal(repr(float(part))) / Decimal(repr(float(whole))) * 100
+    return f"{figure(float(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)), 0)}%"
+
+
+def yuan(value_wan: float) -> str:
+    """An amount given in 万元, as English readers count money: 12,800 → 'CNY 128 million',
+    1 → 'CNY 10,000' (a figure followed by '10k CNY' reads as two numbers)."""
+    exact = Decimal(repr(float(value_wan))) * 10_000
+    if abs(exact) >= 1_000_000:
+        return f"CNY {figure(float(exact / 1_000_000))} million"
+    return f"CNY {figure(float(exact), 0)}"
+
+
 def amount(value: float | None, lang: Lang = "zh") -> str:
     """An amount in 万元: '1,234.5 万元' / '1,234.5 (10k CNY)'."""
     if value is None:

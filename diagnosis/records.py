@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from diagnosis.messages import msg
 from diagnosis.model.base import Id
 
 SIZE_CLASSES = ("大型", "中型", "小型", "微型")
@@ -25,7 +26,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def _no_control(text: str) -> str:
     if _CONTROL.search(text):
-        raise ValueError("contains control characters")
+        raise ValueError(msg("records.control"))
     return text
 
 
@@ -33,7 +34,7 @@ def _uscc(code: str) -> str:
     from stdnum.cn import uscc as uscc_number  # python-stdnum loads ssl and pydoc: only when used
 
     if not uscc_number.is_valid(code):
-        raise ValueError(f"{code!r} is not a valid unified social credit code")
+        raise ValueError(msg("records.uscc", code=repr(code)))
     return code
 
 
@@ -42,9 +43,9 @@ def _utc(text: str) -> str:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text[:40]!r} is not a date and time") from None
+        raise ValueError(msg("records.not_moment", text=repr(text[:40]))) from None
     if moment.tzinfo is None:
-        raise ValueError(f"{text[:40]!r} has no time zone")
+        raise ValueError(msg("records.no_zone", text=repr(text[:40])))
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from diagnosis import flow
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.load import Loaded
-from diagnosis.messages import Message
+from diagnosis.messages import Message, msg
 from diagnosis.model import Questionnaire
 from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import ScoreResult
@@ -86,7 +86,7 @@ class Session:
     def detach(self, evidence_id: int) -> None:
         """Remove a wrongly attached file (only this assessment's, only while a draft)."""
         if not any(e["id"] == evidence_id for e in evidence_of(self.store, self.assessment_id)):
-            raise DiagnosisError(f"evidence #{evidence_id} is not part of this assessment")
+            raise DiagnosisError(msg("storage.evidence_elsewhere", id=evidence_id))
         remove_evidence(self.store, evidence_id)
 
     def evidence(self, question_id: str) -> list[dict[str, Any]]:

@@ -93,7 +93,8 @@ def scratch(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """A working folder with the reader's own files, and an environment on a scratch user folder."""
     work = tmp_path / "work"
     work.mkdir()
-    (work / "questionnaires").symlink_to(ROOT / "questionnaires", target_is_directory=True)
+    for shipped in ("questionnaires", "resources"):
+        (work / shipped).symlink_to(ROOT / shipped, target_is_directory=True)
     (work / "答案.json").write_text(json.dumps(_answers(), ensure_ascii=False), encoding="utf-8")
     (work / "网络拓扑图.png").write_bytes(PNG)
     (work / "诊断方案.yaml").write_text(json.dumps(_diagnosis(), ensure_ascii=False), encoding="utf-8")

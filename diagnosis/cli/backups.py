@@ -7,6 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from diagnosis.messages import msg, render
+
 
 def register(commands: Any) -> None:
     cmd = commands.add_parser(
@@ -48,7 +50,7 @@ def run_restore(args: argparse.Namespace) -> int:
     target = database_path(args)
     # No store is opened here: a damaged database must still be restorable.
     kept = restore(target, args.file)
-    print(f"restored {target} from {args.file}")
+    print(render(msg("cli.restored", target=str(target), source=str(args.file)), args.message_lang))
     if kept is not None:
-        print(f"the database as it was is kept in {kept}")
+        print(render(msg("cli.kept", path=str(kept)), args.message_lang))
     return 0

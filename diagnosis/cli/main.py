@@ -14,6 +14,7 @@ from typing import Any
 
 from diagnosis import __version__
 from diagnosis.cli import reports
+from diagnosis.cli.usage import Parser, UsageRefused
 from diagnosis.errors import DiagnosisError, UsageError
 from diagnosis.localtime import zone_problem
 from diagnosis.logs import route_warnings_to_log
@@ -30,7 +31,7 @@ def build_parser(gui_only: bool = False, command: str | None = None) -> argparse
         from diagnosis.cli import backups, intake, plans, questionnaires, scoring, signing, store
 
         modules = (questionnaires, scoring, store, backups, plans, reports, signing, intake)
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="diagnosis",
         description="Offline digital-maturity self-diagnosis (数字化水平自诊断).",
     )
@@ -72,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in error.lines:
             print(render(line, lang_from_env(_lang_given(given))), file=sys.stderr)
         return 1
+    except UsageRefused as refused:  # argparse's own: usage and the reason, then exit 2 as ever
+        print("\n".join(refused.lines(lang_from_env(_lang_given(given)))), file=sys.stderr)
+        raise SystemExit(2) from None
     if args.command is None:
         args = parser.parse_args(["gui"])  # no command: open the app
     # Messages in the language asked for with --lang, else the locale's (a report's --lang
@@ -107,7 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from diagnosis.storage.db import explain
 
         path = Path(args.db) if getattr(args, "db", None) else paths.default_db()
-        print(f"cannot read the database: {explain(error, path)}", file=sys.stderr)
+        from diagnosis.messages import msg
+
+        line = msg("storage.cannot_read", why=explain(error, path))
+        print(render(line, args.message_lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from diagnosis.errors import DiagnosisError, NotFoundError
-from diagnosis.files import MAX_ANSWERS_FILE, read_regular, write_atomic
+from diagnosis.files import MAX_ANSWERS_FILE, named, read_regular, write_atomic
 from diagnosis.jsonio import DIGITS, INT_LIMIT
 from diagnosis.messages import msg
 
@@ -36,7 +36,7 @@ def read_input(path: str, limit: int = MAX_INPUT, what: str = "file") -> tuple[s
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise DiagnosisError(f"<stdin>: more than {limit // 2**20} MB; give a smaller {what}")
+            raise DiagnosisError(msg("cli.stdin_too_large", mb=limit // 2**20, what=named(what)))
         return "<stdin>", data
     return path, read_regular(Path(path), limit, what)
 

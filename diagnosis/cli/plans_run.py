@@ -10,6 +10,7 @@ from diagnosis.cli.store_run import open_cli_store
 from diagnosis.errors import DiagnosisError, UsageError
 from diagnosis.jsonio import parse_json
 from diagnosis.loading.yamlsource import decode, parse
+from diagnosis.messages import msg
 from diagnosis.plan.draft import draft_plan
 from diagnosis.plan.model import Plan
 from diagnosis.plan.summary import summarize
@@ -22,9 +23,9 @@ def run_plan(args: argparse.Namespace) -> int:
         write_text(args.output, json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
         return 0
     if args.assessment is None:
-        raise UsageError("give the assessment ID")
+        raise UsageError(msg("cli.give_assessment"))
     if args.save and not args.draft:
-        raise UsageError("--save goes with --draft")
+        raise UsageError(msg("cli.save_with_draft"))
     store = open_cli_store(args)
     if args.set:
         set_plan(store, args.assessment, read_plan(args.set), whole=True)
@@ -66,8 +67,8 @@ def read_plan(path: str) -> Plan:
         return parse_plan(parse_json(raw, name), name)
     text, problems = decode(name, raw)
     if text is None:
-        raise DiagnosisError([str(p) for p in problems])
+        raise DiagnosisError([p.located() for p in problems])
     data, problems = parse(name, text)
     if problems:
-        raise DiagnosisError([str(p) for p in problems])
+        raise DiagnosisError([p.located() for p in problems])
     return parse_plan(data, name)

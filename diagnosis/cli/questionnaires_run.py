@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from diagnosis import paths
 from diagnosis.cli.output import print_json, table
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import msg, render
 
 if TYPE_CHECKING:
     from diagnosis.loading.load import Loaded
@@ -23,7 +24,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     catalogue = default_catalogue()
     for line in catalogue.problems:
-        print(line, file=sys.stderr)
+        print(render(line, args.message_lang), file=sys.stderr)
     rows: list[dict[str, Any]] = [
         {
             "id": e.questionnaire.id,
@@ -52,7 +53,7 @@ def run_validate(args: argparse.Namespace) -> int:
     for given in args.paths:
         root = Path(given)
         if not root.exists():
-            print(f"{given}: no such file or folder", file=sys.stderr)
+            print(render(msg("cli.no_such_path", path=given), args.message_lang), file=sys.stderr)
             failed = True
             continue
         for path in questionnaire_files(root):
@@ -61,20 +62,23 @@ def run_validate(args: argparse.Namespace) -> int:
             except DiagnosisError as error:
                 failed = True
                 for line in error.lines:
-                    print(line, file=sys.stderr)
+                    print(render(line, args.message_lang), file=sys.stderr)
                 continue
             if loaded.key in seen:
                 failed = True
-                print(
-                    f"{path}:1:1: {loaded.key[0]} {loaded.key[1]} is also defined in {seen[loaded.key]}",
-                    file=sys.stderr,
+                key = loaded.key
+                line = msg(
+                    "cli.also_defined", path=str(path), id=key[0], version=key[1], other=str(seen[key])
                 )
+                print(render(line, args.message_lang), file=sys.stderr)
             seen[loaded.key] = path
             found[loaded.key] = loaded
-            print(f"ok  {path}  {loaded.key[0]}@{loaded.key[1]}  sha256 {loaded.sha256[:12]}")
+            ref = f"{loaded.key[0]}@{loaded.key[1]}"
+            line = msg("cli.valid", path=str(path), ref=ref, sha=loaded.sha256[:12])
+            print(render(line, args.message_lang))
     for line in _carry_over_problems(found) + _prefill_problems(found):
         failed = True
-        print(line, file=sys.stderr)
+        print(render(line, args.message_lang), file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -83,7 +87,7 @@ def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
     from diagnosis.loading.catalogue import default_catalogue
 
     catalogue = None
-    lines = []
+    lines: list[str] = []
     for (qid, _), loaded in found.items():
         for block in loaded.questionnaire.carry_over:
             old = found.get((qid, block.from_))
@@ -91,7 +95,9 @@ def _carry_over_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
                 catalogue = catalogue or default_catalogue()
                 old = catalogue.entries.get((qid, block.from_))
             if old is not None:
-                lines += [f"{loaded.source}:1:1: {p}" for p in _check_mapping(old, loaded)]
+                lines += [
+                    msg("cli.in_file", path=loaded.source, problem=p) for p in _check_mapping(old, loaded)
+                ]
     return lines
 
 
@@ -104,7 +110,7 @@ def _prefill_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
     from diagnosis.scoring.prefill import check_prefill
 
     catalogue = None
-    lines = []
+    lines: list[str] = []
     for loaded in found.values():
         sources = {
             q.prefill.questionnaire for q in index_of(loaded.questionnaire).questions.values() if q.prefill
@@ -115,7 +121,7 @@ def _prefill_problems(found: dict[tuple[str, str], Loaded]) -> list[str]:
             versions |= {key: e for key, e in found.items() if key[0] == source}
             for _, other in sorted(versions.items(), key=lambda item: semver_key(item[0][1])):
                 lines += [
-                    f"{loaded.source}:1:1: {p}"
+                    msg("cli.in_file", path=loaded.source, problem=p)
                     for p in check_prefill(other.questionnaire, loaded.questionnaire)
                 ]
     return lines

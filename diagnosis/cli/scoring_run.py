@@ -12,6 +12,7 @@ from diagnosis.cli.output import print_json, read_input, write_text
 from diagnosis.errors import AnswersError, UsageError
 from diagnosis.loading.catalogue import default_catalogue
 from diagnosis.loading.load import Loaded, load_file
+from diagnosis.messages import msg
 from diagnosis.scoring.answers import ANSWERS_FORMAT, AnswersFile, parse_answers_file
 from diagnosis.scoring.plausibility import Alert
 
@@ -45,18 +46,17 @@ def resolve(file: AnswersFile, questionnaire_path: str | None) -> Loaded:
     loaded = load_file(Path(questionnaire_path)) if questionnaire_path else default_catalogue().get(ref.ref)
     q = loaded.questionnaire
     if ref.id != q.id or (ref.version and ref.version != q.version):
-        raise AnswersError(f"the answers are for {ref.ref}, not {q.id}@{q.version}")
+        raise AnswersError(msg("cli.answers_for", ref=ref.ref, pinned=f"{q.id}@{q.version}"))
     if ref.sha256 and ref.sha256 != loaded.sha256:
         raise AnswersError(
-            f"the answers were given against {ref.ref} with sha256 {ref.sha256[:12]}…, but this copy has "
-            f"{loaded.sha256[:12]}…: the questionnaire file was changed without a new version"
+            msg("cli.answers_other_copy", ref=ref.ref, given=ref.sha256[:12], have=loaded.sha256[:12])
         )
     return loaded
 
 
 def run_score(args: argparse.Namespace) -> int:
     if (args.answers is None) == (args.assessment is None):
-        raise UsageError("give an answers file (or -) or --assessment ID")
+        raise UsageError(msg("cli.give_answers"))
     if args.assessment is not None:
         from diagnosis.cli.store_run import open_cli_store  # the database only when asked for
         from diagnosis.report.inputs import from_store

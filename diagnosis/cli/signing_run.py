@@ -14,8 +14,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.files import output_kind, write_atomic
-from diagnosis.messages import Lang, msg, render
+from diagnosis.files import os_reason, output_kind, write_atomic
+from diagnosis.messages import Lang, lang_from_env, msg, render
 from diagnosis.report.pdf import PAYLOAD_NAME
 from diagnosis.signing.identity import SignerIdentity, described, identity_of, spaced
 from diagnosis.signing.keys import load_key, new_keys, open_key
@@ -29,11 +29,10 @@ KEY_SUFFIXES = (".p12", ".pfx")
 def run_keys_new(args: argparse.Namespace) -> int:
     password = key_password(args.output, confirm=True)
     made = new_keys(args.provider, args.uscc, args.output, password, "rsa" if args.rsa else "ecdsa")
-    print(f"key:         {made.key_file}  (secret: it signs reports in your name; keep a backup)")
-    print(
-        f"certificate: {made.certificate_file}  (public: give it to the city or province for its trust list)"
-    )
-    print(f"fingerprint: SHA-256 {spaced(made.identity.fingerprint)}")
+    lang = args.message_lang
+    print(render(msg("cli.key_made", path=str(made.key_file)), lang))
+    print(render(msg("cli.certificate_made", path=str(made.certificate_file)), lang))
+    print(render(msg("cli.fingerprint", value=spaced(made.identity.fingerprint)), lang))
     if args.trust:
         _trust(made.certificate_file, None, args.message_lang)
     return 0
@@ -66,7 +65,7 @@ def run_keys_show(args: argparse.Namespace) -> int:
     for number, identity in enumerate(identities):
         if number:
             print()
-        _show(identity, now)
+        _show(identity, now, args.message_lang)
     return 0
 
 
@@ -78,7 +77,7 @@ def run_sign(args: argparse.Namespace) -> int:
     _require_report(args.pdf, raw)
     signatures = count_signatures(raw)
     if signatures:
-        raise DiagnosisError(f"{args.pdf}: already signed; sign the unsigned report instead")
+        raise DiagnosisError(msg("cli.already_signed", path=args.pdf))
     key = load_key(args.key, key_password(args.key))
     target: Path = args.output or args.pdf
     write_atomic(target, sign_existing(raw, key), "signed report")
@@ -95,17 +94,16 @@ def key_password(path: Path, confirm: bool = False) -> str:
     if password is not None:
         return password
     if sys.stdin is None or not sys.stdin.isatty():  # no console at all in a windowed app
-        raise DiagnosisError(
-            f"no password for {path}: set {PASSWORD_VARIABLE}, or run the command in a terminal to be asked"
-        )
-    password = getpass.getpass(f"Password for {path}: ")
-    if confirm and getpass.getpass("The same password again: ") != password:
-        raise DiagnosisError("the two passwords differ; nothing was written")
+        raise DiagnosisError(msg("cli.no_password", path=path, variable=PASSWORD_VARIABLE))
+    lang = lang_from_env()
+    password = getpass.getpass(msg("cli.password_prompt", path=path).text(lang))
+    if confirm and getpass.getpass(msg("cli.password_again").text(lang)) != password:
+        raise DiagnosisError(msg("cli.passwords_differ"))
     return password
 
 
-def _show(identity: SignerIdentity, now: datetime) -> None:
-    print("\n".join(described(identity, now)))
+def _show(identity: SignerIdentity, now: datetime, lang: Lang) -> None:
+    print("\n".join(render(line, lang) for line in described(identity, now)))
 
 
 def _require_report(path: Path, raw: bytes) -> None:
@@ -114,17 +112,15 @@ def _require_report(path: Path, raw: bytes) -> None:
         attachments = PdfReader(io.BytesIO(raw)).attachments
         is_report = PAYLOAD_NAME in attachments
     except Exception:  # pypdf raises many kinds on a file that is not a PDF
-        raise DiagnosisError(f"{path}: not a readable PDF") from None
+        raise DiagnosisError(msg("cli.not_readable_pdf", path=path)) from None
     if not is_report:
-        raise DiagnosisError(
-            f"{path}: not a report made by this tool (it carries no {PAYLOAD_NAME}); not signed"
-        )
+        raise DiagnosisError(msg("cli.not_our_report", path=path, payload=PAYLOAD_NAME))
 
 
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise DiagnosisError(f"{path}: no such file") from None
+        raise DiagnosisError(msg("cli.no_file", path=path)) from None
     except OSError as error:
-        raise DiagnosisError(f"{path}: cannot read the file ({error.strerror})") from None
+        raise DiagnosisError(msg("cli.cannot_read", path=path, reason=os_reason(error))) from None

@@ -169,9 +169,9 @@ def run_answer(args: argparse.Namespace) -> int:
     if args.source is not None:
         return _answer_from_file(args)
     if args.question is None:
-        raise DiagnosisError("give a QUESTION (or --from FILE)")
+        raise DiagnosisError(msg("cli.give_question"))
     if args.value is None and args.note is None and not args.clear and args.review is None:
-        raise DiagnosisError("give a VALUE, --note, --clear or --review")
+        raise DiagnosisError(msg("cli.give_value"))
     store = open_cli_store(args)
     if args.value is not None or args.note is not None or args.clear:
         value = None if args.clear else (UNCHANGED if args.value is None else parse_value(args.value))
@@ -184,11 +184,11 @@ def run_answer(args: argparse.Namespace) -> int:
 
 def _answer_from_file(args: argparse.Namespace) -> int:
     if args.question is not None or args.note is not None or args.clear or args.review is not None:
-        raise DiagnosisError("--from takes every answer from the file: give no QUESTION or other option")
+        raise DiagnosisError(msg("cli.from_alone"))
     name, raw = read_input(args.source, what="answers file")
     file = parse_answers_file(name, raw)
     answers, notes = answers_from_file(open_cli_store(args), args.assessment, file, name)
-    print(f"{answers} answers and {notes} notes changed")
+    print(render(msg("cli.answers_changed", answers=answers, notes=notes), args.message_lang))
     return 0
 
 
@@ -198,7 +198,9 @@ def run_next(args: argparse.Namespace) -> int:
     qid = session.resume_point()
     if qid is None:
         missing = flow.required_missing(session.questionnaire, session.answers())
-        print_json({"question": None, "required_missing": missing}) if args.json else print("all answered")
+        print_json({"question": None, "required_missing": missing}) if args.json else print(
+            render(msg("cli.all_answered"), args.message_lang)
+        )
         return 0
     question = index_of(session.questionnaire).questions[qid]
     options = {o.id: o.label.zh for o in index_of(session.questionnaire).options[qid].values()}
@@ -303,17 +305,19 @@ def run_reassess(args: argparse.Namespace) -> int:
         if args.preview:
             print_json(carried.to_dict())
             return 0
-        print(
-            f"carried {len(carried.answers)} answers to {loaded.questionnaire.id} "
-            f"{loaded.questionnaire.version}; {len(carried.dropped)} left behind; "
-            f"{len(carried.open)} questions to answer"
-            + (f" (first: {carried.open[0]})" if carried.open else ""),
-            file=sys.stderr,
+        first = msg("cli.carried_first", question=carried.open[0]) if carried.open else ""
+        line = msg(
+            "cli.carried",
+            answers=len(carried.answers),
+            questionnaire=loaded.questionnaire.id,
+            version=loaded.questionnaire.version,
+            dropped=len(carried.dropped),
+            open=len(carried.open),
+            first=first,
         )
+        print(render(line, args.message_lang), file=sys.stderr)
     elif args.preview:
-        raise DiagnosisError(
-            "--preview needs --to VERSION (a re-assessment on the same version carries everything)"
-        )
+        raise DiagnosisError(msg("cli.preview_needs_to"))
     print(reassess(store, args.assessment, loaded))
     return 0
 
@@ -378,8 +382,8 @@ def run_import(args: argparse.Namespace) -> int:
     unpacked = read_package(source, store.evidence_limit)
     signature = unpacked.check_signature(default_trust())
     print(import_package(store, unpacked, args.if_exists))
-    summary = render(signature.summary(), args.message_lang)
-    print(f"package {summary}", file=sys.stderr)  # who sent it, for the person importing
+    line = msg("cli.package_from", summary=signature.summary())
+    print(render(line, args.message_lang), file=sys.stderr)  # who sent it, for the person importing
     return 0
 
 

@@ -20,9 +20,9 @@ from diagnosis.files import write_atomic
 from diagnosis.intake.claims import Claims, Group
 from diagnosis.intake.ledger import Ledger, Total
 from diagnosis.intake.text import BY_NAMES, local_moment, period, rate
-from diagnosis.numbers import figure, signed
-from diagnosis.report.blocks import MARGIN, WIDTH, p, pairs, table
-from diagnosis.report.charts import bars
+from diagnosis.numbers import figure, share, signed
+from diagnosis.report.blocks import MARGIN, WIDTH, kept_with_next, p, pairs, table
+from diagnosis.report.charts import PERCENT, Point, bars
 from diagnosis.report.fonts import REGULAR, register_fonts
 from diagnosis.report.styles import MUTED, RULE
 
@@ -47,7 +47,7 @@ def claims_pdf(claims: Claims, made_on: dt.date, book: Ledger | None = None) -> 
         invariant=1,
         lang="zh-CN",
     )
-    doc.build(_story(claims, made_on, book), onFirstPage=_footer, onLaterPages=_footer)
+    doc.build(kept_with_next(_story(claims, made_on, book)), onFirstPage=_footer, onLaterPages=_footer)
     return buffer.getvalue()
 
 
@@ -86,8 +86,9 @@ def _story(claims: Claims, made_on: dt.date, book: Ledger | None) -> list[Flowab
     if by and claims.groups:
         story += [p(f"按{by}", "h1"), _groups(claims.groups, total, by)]
         shown = sorted(claims.groups, key=lambda g: -g.enterprises)[:MAX_BARS]
-        points = [(g.name[:14], g.enterprises / max(total.enterprises, 1)) for g in shown]
-        story += [p(f"各{by}诊断企业占比", "h2"), bars(points, WIDTH, 18 * len(points) + 30)]
+        whole = max(total.enterprises, 1)
+        points = [Point(g.name[:14], g.enterprises / whole, share(g.enterprises, whole)) for g in shown]
+        story += [p(f"各{by}诊断企业占比", "h2"), bars(points, PERCENT, WIDTH, 18 * len(points) + 30)]
     story += [p("等级分布（企业最近一次评估）", "h1"), _levels(claims, by)]
     story += _effect(claims)
     story += [
@@ -137,9 +138,8 @@ def _effect(claims: Claims) -> list[Flowable]:
     if not total.with_effect:
         return [*out, p("期间内没有同时具有基线和复评的企业。")]
     n = max(total.up + total.same + total.down, 1)
-    out.append(
-        bars([("等级提升", total.up / n), ("持平", total.same / n), ("下降", total.down / n)], WIDTH, 90)
-    )
+    counts = [("等级提升", total.up), ("持平", total.same), ("下降", total.down)]
+    out.append(bars([Point(name, k / n, share(k, n)) for name, k in counts], PERCENT, WIDTH, 90))
     if claims.kpis:
         rows = [
             [

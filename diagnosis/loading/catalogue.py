@@ -8,6 +8,7 @@ from pathlib import Path
 from diagnosis import paths
 from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.loading.load import Loaded, load_file
+from diagnosis.messages import msg
 from diagnosis.model import semver_key
 
 
@@ -37,19 +38,24 @@ class Catalogue:
             loaded = load_file(path)
         except DiagnosisError as error:
             # One line per broken file: the rest of the app works on; `validate` tells all.
-            more = (
-                f" (and {len(error.lines) - 1} more; run: diagnosis validate {path})"
-                if len(error.lines) > 1
-                else ""
-            )
-            self.problems.append(f"skipped: {error.lines[0]}{more}")
+            first = error.lines[0]
+            if len(error.lines) > 1:
+                more = len(error.lines) - 1
+                self.problems.append(msg("catalogue.skipped_more", problem=first, more=more, path=str(path)))
+            else:
+                self.problems.append(msg("catalogue.skipped", problem=first))
             return
         earlier = self.entries.get(loaded.key)
         if earlier is not None:
             if earlier.sha256 != loaded.sha256:
                 self.problems.append(
-                    f"{path}:1:1: {loaded.key[0]} {loaded.key[1]} is already "
-                    f"defined differently in {earlier.source}; give it a new version"
+                    msg(
+                        "catalogue.redefined",
+                        path=str(path),
+                        id=loaded.key[0],
+                        version=loaded.key[1],
+                        earlier=earlier.source,
+                    )
                 )
             return
         self.entries[loaded.key] = loaded
@@ -72,8 +78,8 @@ class Catalogue:
             versions = [e for e in self.entries.values() if e.key[0] == qid]
             found = max(versions, key=lambda e: semver_key(e.key[1]), default=None)
         if found is None:
-            known = ", ".join(sorted({f"{k[0]}@{k[1]}" for k in self.entries})) or "none"
-            raise NotFoundError(f"no questionnaire '{ref}' (available: {known})")
+            known = ", ".join(sorted({f"{k[0]}@{k[1]}" for k in self.entries}))
+            raise NotFoundError(msg("catalogue.unknown", ref=ref, known=known or msg("catalogue.none")))
         return found
 
 

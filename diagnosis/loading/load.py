@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from diagnosis.errors import Problem, QuestionnaireError
 from diagnosis.files import read_regular
 from diagnosis.loading import cache
+from diagnosis.messages import msg
 
 if TYPE_CHECKING:  # the models (pydantic) load when a questionnaire is first read, not before
     from diagnosis.model import Questionnaire
@@ -67,7 +68,7 @@ def load_file(path: Path, *, use_cache: bool = True) -> Loaded:
 def load_bytes(file: str, raw: bytes, *, use_cache: bool = True) -> Loaded:
     """As `load_file`, for bytes already in hand (e.g. a copy stored with an assessment)."""
     if len(raw) > MAX_FILE:
-        raise QuestionnaireError([Problem(file, 1, 1, f"larger than {MAX_FILE // 2**20} MB")])
+        raise QuestionnaireError([Problem(file, 1, 1, msg("loading.too_large", mb=MAX_FILE // 2**20))])
     known = cache.peek(raw) if use_cache else None
     if known is not None:
         return Loaded(known.sha256, file, raw, (known.id, known.version), lambda: _cached(file, raw))
@@ -143,13 +144,9 @@ def _data_path(loc: Sequence[str | int], data: Any) -> tuple[str | int, ...]:
 
 
 def _message(error: Any) -> str:
-    kind, field = error["type"], error["loc"][-1] if error["loc"] else ""
-    if kind == "extra_forbidden":
-        return f"unknown field '{field}'"
-    if kind == "missing":
-        return f"missing required field '{field}'"
-    message = str(error["msg"])
-    return message.removeprefix("Value error, ")
+    from diagnosis.validation import field_problem
+
+    return field_problem(error)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

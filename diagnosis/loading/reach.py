@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from diagnosis.messages import msg
 from diagnosis.model import (
     AllRule,
     AllVisible,
@@ -47,9 +48,9 @@ class Reach:
                 continue
             kind = "question" if qid in self.index.questions else "dimension"
             if self._depends_on_itself(qid):
-                yield (*paths[qid], "visible_if"), f"visibility of '{qid}' depends on itself"
+                yield (*paths[qid], "visible_if"), msg("reach.self", id=qid)
             elif not self.can_be_visible(qid):
-                yield (*paths[qid], "visible_if"), f"{kind} '{qid}' can never be visible"
+                yield (*paths[qid], "visible_if"), msg(f"reach.never_visible.{kind}", id=qid)
 
     def _condition(self, node_id: str) -> Any:
         node = self.index.questions.get(node_id) or self.index.dimensions.get(node_id)
@@ -120,7 +121,7 @@ class Reach:
                 reason = self.impossible(level.when, dim)
                 if reason:
                     where = (*base, "levels") if isinstance(dim.levels, str) else (*base, "levels", i)
-                    yield where, f"level '{level.id}' can never be reached: {reason}"
+                    yield where, msg("reach.level", id=level.id, reason=reason)
 
     def impossible(self, rule: Any, node: Dimension) -> str | None:
         """Why the rule can never hold, or None when the best answers may satisfy it."""
@@ -128,16 +129,15 @@ class Reach:
             target = self.index.dimensions.get(rule.score.dimension or node.id, node)
             best = self.static_max(target)
             if rule.score.gte is not None and rule.score.gte > best + EPSILON:
-                need = f"a score of at least {rule.score.gte:g} in '{target.id}'"
-                return f"it needs {need}, whose maximum is {best:g}"
+                return msg("reach.score_max", least=f"{rule.score.gte:g}", id=target.id, best=f"{best:g}")
             if rule.score.lt is not None and rule.score.lt <= 0:
-                return f"it needs a score below {rule.score.lt:g}, and scores are never negative"
+                return msg("reach.score_below", below=f"{rule.score.lt:g}")
         elif isinstance(rule, CountCondition):
             qset = self.index.questionnaire.question_sets.get(rule.count.of)
             if qset is not None:
                 return self._count_impossible(rule, qset)
         elif isinstance(rule, AnswerCondition) and not self.possible(rule):
-            return f"question '{rule.answer.question}' can never give that answer"
+            return msg("reach.answer", id=rule.answer.question)
         elif isinstance(rule, AllRule):
             return next((r for r in (self.impossible(p, node) for p in rule.all) if r), None)
         elif isinstance(rule, AnyRule):
@@ -152,9 +152,9 @@ class Reach:
             ok = [m for m in members if self._member_can_pass(m, test.level_gte, test.score_gte)]
             best = max(best, len(ok))
         if test.all_:
-            return None if best else f"no member of '{test.of}' can pass"
+            return None if best else msg("reach.none_pass", name=test.of)
         if best < (test.at_least or 1):
-            return f"at most {best} members of '{test.of}' can pass, it needs {test.at_least}"
+            return msg("reach.few_pass", best=best, name=test.of, need=test.at_least)
         return None
 
     def _member_can_pass(self, member: str, level: int | None, score: float | None) -> bool:

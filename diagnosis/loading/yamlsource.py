@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from diagnosis.errors import Problem
+from diagnosis.messages import bilingual, msg
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DIGITS = 40  # an integer in a questionnaire or a plan (with sign and "_" separators) is shorter
@@ -41,7 +42,7 @@ class _Loader(_Base):  # type: ignore[misc]
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"the number {node.value[:20]}… has {len(node.value)} digits; too large",
+                msg("loading.long_number", start=node.value[:20], digits=len(node.value)),
                 node.start_mark,
             )
         return super().construct_yaml_int(node)  # type: ignore[no-any-return]
@@ -53,9 +54,9 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes → text, refusing empty, binary and non-UTF-8 files with a located problem."""
     if not raw.strip():
-        return None, [Problem(file, 1, 1, "the file is empty")]
+        return None, [Problem(file, 1, 1, msg("loading.empty"))]
     if b"\x00" in raw:
-        return None, [Problem(file, 1, 1, "this is a binary file, not YAML text")]
+        return None, [Problem(file, 1, 1, msg("loading.binary"))]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -63,7 +64,7 @@ def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         line = before.count(b"\n") + 1
         col = error.start - (before.rfind(b"\n") + 1) + 1
         byte = raw[error.start]
-        return None, [Problem(file, line, col, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")]
+        return None, [Problem(file, line, col, msg("loading.not_utf8", byte=f"{byte:02x}"))]
 
 
 # An anchor starts a node, so it follows a line start, a space or a flow indicator ("R&D" is text).
@@ -86,21 +87,62 @@ def parse(file: str, text: str) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = ": ".join(str(part) for part in (error.context, error.problem) if part)
-        return None, [Problem(file, line, col, f"YAML syntax error: {what}")]
+        parts = [_said(str(part)) for part in (error.context, error.problem) if part]
+        what = (
+            msg("loading.yaml_parts", context=parts[0], problem=parts[1])
+            if len(parts) == 2
+            else "".join(parts)
+        )
+        return None, [Problem(file, line, col, msg("loading.yaml_syntax", what=what))]
     except yaml.YAMLError as error:
-        return None, [Problem(file, 1, 1, f"YAML error: {error}")]
+        return None, [Problem(file, 1, 1, msg("loading.yaml_error", error=str(error)))]
     finally:
         loader.dispose()
     problems = [
-        Problem(file, n.start_mark.line + 1, n.start_mark.column + 1, f"duplicate key '{n.value}'")
+        Problem(
+            file, n.start_mark.line + 1, n.start_mark.column + 1, msg("loading.duplicate_key", key=n.value)
+        )
         for n in loader.duplicates
     ]
     if data is None:
-        problems.append(Problem(file, 1, 1, "the file holds no data"))
+        problems.append(Problem(file, 1, 1, msg("loading.no_data")))
     elif not isinstance(data, dict):
-        problems.append(Problem(file, 1, 1, "the top level must be a mapping of fields"))
+        problems.append(Problem(file, 1, 1, msg("loading.not_mapping")))
     return data, problems
+
+
+# What the YAML parser says most often (in English), in Chinese too; anything else stays English.
+_SAID = {
+    "while parsing a flow sequence": "解析方括号列表时",
+    "while parsing a flow mapping": "解析花括号映射时",
+    "while parsing a block mapping": "解析映射时",
+    "while parsing a block collection": "解析列表时",
+    "while parsing a block node": "解析节点时",
+    "while parsing a flow node": "解析节点时",
+    "while scanning a simple key": "读取键时",
+    "while scanning a quoted scalar": "读取带引号的文本时",
+    "while scanning a block scalar": "读取多行文本时",
+    "while scanning an alias": "读取别名时",
+    "while scanning an anchor": "读取锚点时",
+    "did not find expected ',' or ']'": "缺少预期的“,”或“]”",
+    "did not find expected ',' or '}'": "缺少预期的“,”或“}”",
+    "did not find expected key": "缺少预期的键（请检查缩进）",
+    "did not find expected node content": "缺少预期的内容",
+    "did not find expected '-' indicator": "缺少预期的“-”（请检查缩进）",
+    "could not find expected ':'": "缺少预期的“:”",
+    "mapping values are not allowed here": "此处不允许出现键值对（请检查冒号和缩进）",
+    "mapping values are not allowed in this context": "此处不允许出现键值对（请检查冒号和缩进）",
+    "found unexpected end of stream": "文件意外结束",
+    "found unknown escape character": "含有未知的转义字符",
+    "found character that cannot start any token": "含有不能出现在此处的字符（例如制表符）",
+    "found undefined alias": "使用了未定义的别名",
+    "found duplicate anchor; first occurrence": "锚点重复",
+}
+
+
+def _said(part: str) -> str:
+    chinese = _SAID.get(part)
+    return bilingual(chinese, part) if chinese else part
 
 
 def _expansion(root: yaml.Node) -> tuple[yaml.Node, str] | None:
@@ -118,10 +160,7 @@ def _expansion(root: yaml.Node) -> tuple[yaml.Node, str] | None:
             open_.discard(key)
             sizes[key] = 1 + sum(sizes[id(child)] for child in children)
             if sizes[key] > MAX_NODES:
-                return node, (
-                    f"this document expands (through aliases) beyond {MAX_NODES:,} values; "
-                    "refusing it as a YAML bomb"
-                )
+                return node, msg("loading.yaml_bomb", limit=f"{MAX_NODES:,}")
             continue
         if key in sizes:
             continue
@@ -129,7 +168,7 @@ def _expansion(root: yaml.Node) -> tuple[yaml.Node, str] | None:
         stack.append((node, True))
         for child in children:
             if id(child) in open_:
-                return child, "an alias refers to a value that contains it (endless nesting)"
+                return child, msg("loading.alias_cycle")
             if id(child) not in sizes:
                 stack.append((child, False))
     return None

@@ -40,4 +40,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the database was written by a newer version of this app (schema {theirs}, this version "
         "knows {ours}); update the app to change it",
     ),
+    # -- records that travel (packages, reports' data, answers files) --
+    "records.control": ("含有控制字符", "contains control characters"),
+    "records.uscc": ("{code} 不是有效的统一社会信用代码", "{code} is not a valid unified social credit code"),
+    "records.not_moment": ("{text} 不是日期和时间", "{text} is not a date and time"),
+    "records.no_zone": ("{text} 没有时区", "{text} has no time zone"),
 }

@@ -147,4 +147,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft.weak_questions": ("差距主要在：{names}。", " The gaps are mostly in: {names}."),
     "draft.weak_count": ("其中有 {n} 项要求尚未做到。", " {n} of its requirements are not met yet."),
     "draft.project": ("{part}提升", "Improve {part}"),
+    "plan.ends_before_start": (
+        "改造项目“{name}”的结束月份（{end}）早于开始月份（{start}）",
+        "project '{name}' ends ({end}) before it starts ({start})",
+    ),
+    "plan.field_problem": ("{where}：{problem}", "{where}: {problem}"),
+    # -- a plan that does not fit its questionnaire ({indicator}: a question or dimension) --
+    "projection.finding": (
+        "问题与需求第 {n} 条：问卷中没有指标“{ref}”",
+        "finding {n}: unknown indicator '{ref}'",
+    ),
+    "projection.kpi": ("成效指标“{name}”：问卷中没有题目“{ref}”", "KPI '{name}': unknown question '{ref}'"),
+    "projection.project": ("改造项目 {n}（{name}）：{problem}", "project {n} ({name}): {problem}"),
+    "projection.of_project": ("改造项目“{name}”：{problem}", "project '{name}': {problem}"),
+    "projection.resolution": (
+        "已说明的核查提示“{ref}”在问卷中不存在",
+        "resolution for unknown check '{ref}'",
+    ),
+    "projection.not_an_answer": (
+        "“{goal}”不是“{indicator}”的有效答案",
+        "'{goal}' is not an answer to {indicator}",
+    ),
+    "projection.unknown": ("问卷中没有指标“{ref}”", "unknown indicator '{ref}'"),
+    "projection.level_range": (
+        "“{indicator}”的目标须为 1 到 {top} 级",
+        "the goal of {indicator} must be a level from 1 to {top}",
+    ),
+    "projection.no_levels": (
+        "“{indicator}”没有可设定的等级，请改为选择它下面的题目",
+        "{indicator} has no levels to aim for; choose its questions instead",
+    ),
 }

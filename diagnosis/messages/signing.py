@@ -162,6 +162,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "签名早于报告的产生：签名时间为 {signed}，评估于 {made} 定稿",
         "signed before the report existed: the signature says {signed}, the assessment was finalized {made}",
     ),
+    "binding.printed_time": (
+        "报告印出的签署时间（{printed}）与签名所载时间（{signed}）不符",
+        "the signing time the report prints ({printed}) is not the signature's ({signed})",
+    ),
     "binding.signed_before_changed": (
         "签名早于报告的产生：签名时间为 {signed}，评估最后修改于 {made}",
         "signed before the report existed: the signature says {signed}, the assessment was last "
@@ -206,4 +210,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "changes.object": ("对象 {number}", "object {number}"),
     "changes.xfa": ("一个可替代页面显示的 XFA 表单", "an XFA form a viewer may show instead of the pages"),
     "changes.catalogue_replaced": ("文档目录被替换", "the document catalogue was replaced"),
+    # -- a certificate described (keys show, Settings) --
+    "cert.subject": ("主体：{value}", "subject:      {value}"),
+    "cert.organisation": ("机构：{value}", "organisation: {value}"),
+    "cert.uscc": ("统一社会信用代码：{value}", "USCC:         {value}"),
+    "cert.issuer": ("颁发者：{value}", "issuer:       {value}"),
+    "cert.self_signed": ("自签名", "self-signed"),
+    "cert.valid": ("有效期：{start} 至 {end}（{state}）", "valid:        {start} to {end} ({state})"),
+    "cert.state.expired": ("已过期", "expired"),
+    "cert.state.not_yet": ("尚未生效", "not yet valid"),
+    "cert.state.valid": ("有效", "valid"),
+    "cert.fingerprint": ("指纹：SHA-256 {value}", "fingerprint:  SHA-256 {value}"),
+    # -- signing a PDF --
+    "sign.unreadable": ("不是可读的 PDF：无法签名", "not a readable PDF: cannot sign it"),
+    "sign.already": (
+        "该 PDF 已签名；请签署未签名的报告",
+        "the PDF is already signed; sign the unsigned report instead",
+    ),
+    "sign.cannot": ("无法签署此 PDF（{error}）", "cannot sign this PDF ({error})"),
 }

@@ -5,9 +5,14 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- the verdict --
     "verify.summary": (
-        "通过 {code}{number}  {questionnaire}  得分 {score} / {max_score}  等级 {level}",
-        "OK {code}{number}  {questionnaire}  score {score} / {max_score}  level {level}",
+        "通过 {code}{number}  {questionnaire}  得分 {score} / {max_score}  等级 {level}{standing}",
+        "OK {code}{number}  {questionnaire}  score {score} / {max_score}  level {level}{standing}",
     ),
+    "verify.standing": (
+        "  未说明的核查提示 {open} 项  佐证材料 {evidence}",
+        "  unexplained warnings {open}  evidence {evidence}",
+    ),
+    "verify.evidence": ("{attached}/{expected}（{share}）", "{attached}/{expected} ({share})"),
     "verify.failed": ("未通过 {name}", "FAILED {name}"),
     "verify.reason": ("  {reason}", "  {reason}"),
     "verify.unsigned_line": (

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
+from diagnosis.messages import msg
 from diagnosis.model.base import Id, Strict
 
 
@@ -28,7 +29,7 @@ class AnswerTest(Strict):
     def _one_operator(self) -> AnswerTest:
         given = [op for op in OPERATORS if getattr(self, op) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of: equals, in, includes, gte, lte, answered")
+            raise ValueError(msg("model.exactly_one", fields="equals, in, includes, gte, lte, answered"))
         return self
 
     @property
@@ -49,7 +50,7 @@ class ScoreTest(Strict):
     @model_validator(mode="after")
     def _a_bound(self) -> ScoreTest:
         if self.gte is None and self.lt is None:
-            raise ValueError("give gte, lt or both")
+            raise ValueError(msg("model.or_both", first="gte", second="lt"))
         return self
 
 
@@ -67,9 +68,9 @@ class CountTest(Strict):
     @model_validator(mode="after")
     def _a_test(self) -> CountTest:
         if self.level_gte is None and self.score_gte is None:
-            raise ValueError("give level_gte, score_gte or both")
+            raise ValueError(msg("model.or_both", first="level_gte", second="score_gte"))
         if (self.at_least is None) == (not self.all_):
-            raise ValueError("give at_least or all: true, not both")
+            raise ValueError(msg("model.not_both", first="at_least", second="all: true"))
         return self
 
 
@@ -86,7 +87,7 @@ class ValueTest(Strict):
     @model_validator(mode="after")
     def _a_bound(self) -> ValueTest:
         if all(bound is None for bound in (self.gt, self.gte, self.lt, self.lte)):
-            raise ValueError("give gt, gte, lt or lte")
+            raise ValueError(msg("model.comparison"))
         return self
 
     def holds(self, value: float) -> bool:
@@ -111,7 +112,7 @@ class EnterpriseTest(Strict):
     @model_validator(mode="after")
     def _one_operator(self) -> EnterpriseTest:
         if sum(op is not None for op in (self.in_, self.contains, self.given)) != 1:
-            raise ValueError("give exactly one of: in, contains, given")
+            raise ValueError(msg("model.exactly_one", fields="in, contains, given"))
         return self
 
     def holds(self, found: Any) -> bool:

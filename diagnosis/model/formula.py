@@ -19,6 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from diagnosis.messages import msg
+
 _BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
@@ -66,20 +68,20 @@ class Formula:
 
     def __init__(self, source: str) -> None:
         if len(source) > MAX_LENGTH:
-            raise FormulaError(f"formula is longer than {MAX_LENGTH} characters")
+            raise FormulaError(msg("formula.too_long", limit=MAX_LENGTH))
         try:
             tree = ast.parse(source.strip(), mode="eval")
         except SyntaxError as error:
-            raise FormulaError(f"formula syntax error: {error.msg}") from None
+            raise FormulaError(msg("formula.syntax", error=error.msg)) from None
         except (RecursionError, MemoryError, ValueError):
-            raise FormulaError("formula is nested too deeply") from None
+            raise FormulaError(msg("formula.too_deep")) from None
         self.body = tree.body
         self.names: list[str] = []
         self._check(self.body, 1)
 
     def _check(self, node: ast.AST, depth: int) -> None:
         if depth > MAX_DEPTH:
-            raise FormulaError(f"formula nests more than {MAX_DEPTH} operations deep")
+            raise FormulaError(msg("formula.nests", limit=MAX_DEPTH))
         if isinstance(node, ast.Constant) and type(node.value) in (int, float):
             return
         if isinstance(node, ast.Name):
@@ -96,23 +98,20 @@ class Formula:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FUNCTIONS:
             self._check_call(node, depth)
             return
-        raise FormulaError(
-            f"formula may only use numbers, question ids, + - * / and "
-            f"min/max/abs/round, not '{ast.unparse(node)[:60]}'"
-        )
+        raise FormulaError(msg("formula.not_allowed", part=ast.unparse(node)[:60]))
 
     def _check_call(self, node: ast.Call, depth: int) -> None:
         assert isinstance(node.func, ast.Name)
         name = node.func.id
         low, high = ARITY[name]
         if node.keywords or not low <= len(node.args) <= high:
-            want = "1 argument" if high == 1 else f"{low} to {high} arguments"
-            raise FormulaError(f"{name}() takes {want}, not '{ast.unparse(node)[:60]}'")
+            want = msg("formula.one_argument") if high == 1 else msg("formula.arguments", low=low, high=high)
+            raise FormulaError(msg("formula.arity", name=name, want=want, call=ast.unparse(node)[:60]))
         if name == "round" and len(node.args) == 2:
             digits = node.args[1]
             whole = isinstance(digits, ast.Constant) and type(digits.value) is int
             if not (whole and 0 <= digits.value <= 10):  # type: ignore[attr-defined]
-                raise FormulaError("round(x, n) needs n as a whole number from 0 to 10")
+                raise FormulaError(msg("formula.round"))
             self._check(node.args[0], depth + 1)
             return
         for arg in node.args:

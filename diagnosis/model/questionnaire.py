@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
+from diagnosis.messages import msg
 from diagnosis.model.base import Id, Lang, SemVer, Strict, Text
 from diagnosis.model.conditions import Rule, VisibleIf
 from diagnosis.model.questions import AnswerSet, Question
@@ -70,7 +71,7 @@ class QuestionSet(Strict):
     def _one_source(self) -> QuestionSet:
         sources = [self.members, self.tag, self.children_of, self.by_answer]
         if sum(source is not None for source in sources) != 1:
-            raise ValueError("give exactly one of: members, tag, children_of, by_answer")
+            raise ValueError(msg("model.exactly_one", fields="members, tag, children_of, by_answer"))
         return self
 
 
@@ -231,7 +232,7 @@ class Questionnaire(Strict):
     @model_validator(mode="after")
     def _chinese_first(self) -> Questionnaire:
         if "zh" not in self.languages:
-            raise ValueError("languages must include zh")
+            raise ValueError(msg("model.languages"))
         return self
 
 

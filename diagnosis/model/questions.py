@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from diagnosis.messages import msg
 from diagnosis.model.base import Id, Strict, Text
 from diagnosis.model.conditions import VisibleIf
 
@@ -41,7 +42,7 @@ class Band(Strict):
     @model_validator(mode="after")
     def _one_bound(self) -> Band:
         if self.upto is not None and self.below is not None:
-            raise ValueError("give upto or below, not both")
+            raise ValueError(msg("model.not_both", first="upto", second="below"))
         return self
 
     def matches(self, value: float) -> bool:
@@ -66,7 +67,7 @@ class Prefill(Strict):
     @model_validator(mode="after")
     def _one_source(self) -> Prefill:
         if (self.question is None) == (self.result is None):
-            raise ValueError("give question or result: level, not both")
+            raise ValueError(msg("model.not_both", first="question", second="result: level"))
         return self
 
 
@@ -107,7 +108,7 @@ class ChoiceQuestion(QuestionBase):
         if self.kind == "yesno" and self.options is None and self.answers is None:
             return self
         if (self.options is None) == (self.answers is None):
-            raise ValueError("give either options or answers (a shared answer set), not both")
+            raise ValueError(msg("model.options_or_answers"))
         return self
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from diagnosis.messages import msg
 from diagnosis.model.base import Id
 from diagnosis.records import Line, Note, Record
 
@@ -115,7 +116,9 @@ class Project(Record):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Project:
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"project '{self.name[:40]}' ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(
+                msg("plan.ends_before_start", name=self.name[:40], end=self.end, start=self.start)
+            )
         return self
 
 

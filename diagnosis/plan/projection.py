@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import bilingual, msg
 from diagnosis.model import ChoiceQuestion, Lang, Questionnaire
 from diagnosis.model.index import Index, index_of
 from diagnosis.plan.consistency import PLAN_WARNINGS
@@ -15,36 +16,17 @@ from diagnosis.scoring.engine import score
 from diagnosis.scoring.evaluation import Context
 from diagnosis.scoring.result import ScoreResult
 
-# What `check_plan` finds, in both languages: {indicator} names the question or dimension by its
-# text in a language (by its id in English, for files people edit by hand).
-PROBLEMS: dict[str, tuple[str, str]] = {
-    "finding": ("问题与需求第 {n} 条：问卷中没有指标“{ref}”", "finding {n}: unknown indicator '{ref}'"),
-    "kpi": ("成效指标“{name}”：问卷中没有题目“{ref}”", "KPI '{name}': unknown question '{ref}'"),
-    "project": ("改造项目 {n}（{name}）：{problem}", "project {n} ({name}): {problem}"),
-    "resolution": ("已说明的核查提示“{ref}”在问卷中不存在", "resolution for unknown check '{ref}'"),
-    "not_an_answer": ("“{goal}”不是“{indicator}”的有效答案", "'{goal}' is not an answer to {indicator}"),
-    "unknown": ("问卷中没有指标“{ref}”", "unknown indicator '{ref}'"),
-    "level_range": (
-        "“{indicator}”的目标须为 1 到 {top} 级",
-        "the goal of {indicator} must be a level from 1 to {top}",
-    ),
-    "no_levels": (
-        "“{indicator}”没有可设定的等级，请改为选择它下面的题目",
-        "{indicator} has no levels to aim for; choose its questions instead",
-    ),
-}
-
 
 def check_plan(plan: Plan, questionnaire: Questionnaire, lang: Lang | None = None) -> list[str]:
     """What in the plan does not fit the questionnaire: unknown indicators, goals that are not
-    answers to their question, ladder levels out of range. `lang`: sentences for people, naming
-    indicators by their text; None: English naming ids (what `plan --set` prints)."""
+    answers to their question, ladder levels out of range, as messages. An indicator is named by
+    its Chinese text in Chinese; in English by its text when `lang` is given (the wizard), else by
+    its id (what `plan --set` prints, for files people edit by hand)."""
     index = index_of(questionnaire)
     known = index.questions.keys() | index.dimensions.keys()
 
     def say(key: str, **values: object) -> str:
-        zh, en = PROBLEMS[key]
-        return (zh if lang == "zh" else en).format(**values)
+        return msg(f"projection.{key}", **values)
 
     problems = [
         say("finding", n=n, ref=ref)
@@ -71,13 +53,11 @@ def check_plan(plan: Plan, questionnaire: Questionnaire, lang: Lang | None = Non
 
 
 def _named(index: Index, target: str, lang: Lang | None) -> str:
-    if lang is None:
-        return target
     node = index.questions.get(target)
-    if node is not None:
-        return node.text.get(lang)
-    dim = index.dimensions.get(target)
-    return dim.title.get(lang) if dim is not None else target
+    text = node.text if node is not None else getattr(index.dimensions.get(target), "title", None)
+    if text is None:
+        return target
+    return bilingual(text.zh, text.get("en") if lang is not None else target)
 
 
 def _check_ids(questionnaire: Questionnaire) -> set[str]:
@@ -86,7 +66,7 @@ def _check_ids(questionnaire: Questionnaire) -> set[str]:
 
 
 def _change_problem(index: Index, change: Change) -> tuple[str, dict[str, object]] | None:
-    """What is wrong with one change, as a key of PROBLEMS and its values (None: nothing)."""
+    """What is wrong with one change, as a message code (projection.*) and its values (None: nothing)."""
     question = index.questions.get(change.target)
     if question is not None:
         valid = check_value(question, index.options[change.target], change.goal)[1] is None
@@ -109,8 +89,8 @@ def projected_answers(questionnaire: Questionnaire, answers: dict[str, Any], pla
             problem = _change_problem(index, change)
             if problem is not None:
                 key, values = problem
-                text = PROBLEMS[key][1].format(**values, indicator=change.target)
-                raise DiagnosisError(f"project '{project.name[:40]}': {text}")
+                text = msg(f"projection.{key}", **values, indicator=change.target)
+                raise DiagnosisError(msg("projection.of_project", name=project.name[:40], problem=text))
             projected |= _applied(index, change, projected)
     return projected
 

@@ -10,7 +10,7 @@ from diagnosis import __version__
 from diagnosis.answer_text import answer_label
 from diagnosis.model import Lang
 from diagnosis.model.index import index_of
-from diagnosis.numbers import figure, percent
+from diagnosis.numbers import figure, share
 from diagnosis.outcome import evidence_expected
 from diagnosis.report.labels import label
 from diagnosis.report.standing import checks as checks
@@ -58,7 +58,9 @@ def evidence_share(source: ReportInput, lang: Lang) -> str:
     if found.evidence_share is None:
         return ""
     return label("evidence_share", lang).format(
-        expected=found.evidence_expected, with_=found.evidence_attached, share=percent(found.evidence_share)
+        expected=found.evidence_expected,
+        with_=found.evidence_attached,
+        share=share(found.evidence_attached, found.evidence_expected),
     )
 
 
@@ -159,15 +161,14 @@ def _size(size: int) -> str:
 
 
 def method(source: ReportInput, lang: Lang) -> list[str]:
-    """What the result is and how it was made: the questionnaire's public method (never its
-    authoring notes), the carried-over answers, the disclaimer."""
+    """How the result was made, in the questionnaire's words: its public method (never its
+    authoring notes), its level rule, the carried-over answers, its disclaimer. The report says
+    what it is itself (`nature.statement`): these texts serve self-assessments and providers alike."""
     q = source.loaded.questionnaire
     meta = source.assessment
-    lines = [label("method_text", lang)]
+    lines = []
     if q.method is not None:
         lines.append(q.method.get(lang))
-    kind = "result_kind.onsite" if meta.get("mode") == "onsite" else "result_kind.self"
-    lines.append(label(kind, lang))
     if q.level_rule is not None:  # the reading of the standard behind the level, as data
         lines.append(q.level_rule.text.get(lang))
     version = meta.get("carried_from")
@@ -193,11 +194,14 @@ def verification(
     ]
     if signer is not None:
         name = signer.organisation or signer.name
-        lines.append(label("signer_line", lang).format(name=name, fingerprint=_spaced(signer.fingerprint)))
+        lines.append(
+            label("signer_line", lang).format(name=name, fingerprint=_spaced(signer.fingerprint, lang))
+        )
     lines.append(label("verify_howto", lang))
     return lines
 
 
-def _spaced(fingerprint: str) -> str:
+def _spaced(fingerprint: str, lang: Lang) -> str:
+    """The first 16 digits in groups ('C0FC D028 D93D FB44 …'; the font's … is a CJK one, centred)."""
     upper = fingerprint.upper()
-    return " ".join(upper[i : i + 4] for i in range(0, 16, 4)) + " …"
+    return " ".join(upper[i : i + 4] for i in range(0, 16, 4)) + (" …" if lang == "zh" else " ...")

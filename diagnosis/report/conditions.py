@@ -14,7 +14,7 @@ from diagnosis.model.index import ROOT_ID, index_of
 from diagnosis.numbers import figure
 from diagnosis.outcome import criteria_behind, member_level_name
 from diagnosis.report.labels import label
-from diagnosis.report.rows import short_name
+from diagnosis.report.rows import short_name, short_names
 from diagnosis.scoring.result import Check, ScoreResult
 
 
@@ -30,13 +30,13 @@ class PartGap:
 
 
 def with_now(check: Check, lang: Lang) -> str:
-    """The condition and where it stands ("… (now 3)"; "now 3/5" when every member must pass)."""
+    """The condition and where it stands: '…（当前 65.55）', and for a count of how many
+    ('…（当前 12 个，共 16 个）')."""
     text = check.text.get(lang)
-    if check.current is not None:
-        now = figure(check.current)
-        if check.every and check.required is not None:
-            now += f"/{figure(check.required)}"
-        text += aside(f"{label('now', lang)} {now}", lang)
+    if check.current is not None and check.kind == "count" and check.total is not None:
+        text += aside(label("now_of", lang).format(now=figure(check.current), of=check.total), lang)
+    elif check.current is not None:
+        text += aside(f"{label('now', lang)} {figure(check.current)}", lang)
     return text
 
 
@@ -48,13 +48,21 @@ def decided(q: Questionnaire, result: ScoreResult, check: Check, lang: Lang) -> 
     return text
 
 
-def unmet(q: Questionnaire, result: ScoreResult, check: Check, lang: Lang) -> str:
+def unmet(q: Questionnaire, result: ScoreResult, check: Check, lang: Lang, listed: bool = False) -> str:
     """An unmet condition with where it stands, and for a count the members that hold it back
-    (all of them must rise when every member counts) or those closest to passing."""
+    (all of them must rise when every member counts) or those closest to passing. With `listed`
+    (a table of them follows), members named by whole sentences are counted, not cut short."""
     text = with_now(check, lang)
     if check.candidates:
         key = "held_back" if check.every else "closest"
-        text += _joined_after(label(key, lang), _members(q, result, check.candidates[:6], lang), lang)
+        shown = check.candidates[:6]
+        if listed and any(len(short_name(q, m, "zh")) > NAME_CHARS for m in shown):  # sentences
+            return (
+                text
+                + ("。" if lang == "zh" else ". ")
+                + label(f"{key}.listed", lang).format(n=len(check.candidates))
+            )
+        text += _joined_after(label(key, lang), _members(q, result, shown, lang), lang)
     return text
 
 
@@ -67,11 +75,18 @@ NAME_CHARS = 30  # a criterion named in a sentence is cut here; the table below 
 
 
 def _members(q: Questionnaire, result: ScoreResult, members: list[str], lang: Lang) -> list[str]:
+    """Members named without the words they share ('产品设计、工艺设计', not '产品设计场景的
+    数字化等级、工艺设计场景的数字化等级'), each with its own level where it has one."""
+    full = [short_name(q, member, lang).rstrip("。.") for member in members]
+    index = index_of(q)
+    ladders = all(getattr(index.questions.get(m), "kind", None) == "level" for m in members)
+    shared = short_names(full) if ladders else full  # scenes share their wording; items do not
     names = []
-    for member in members:
+    for member, name in zip(members, shared, strict=True):
         level = member_level_name(q, result, member)
-        name = short_name(q, member, lang).rstrip("。.")
-        name = name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
+        most = NAME_CHARS if lang == "zh" else 2 * NAME_CHARS  # English words are longer
+        if len(name) > most:  # (the font's … is a CJK one, centred: English gets "...")
+            name = name[: most - 1] + "…" if lang == "zh" else name[: most - 3] + "..."
         names.append(name + (aside(level.get(lang), lang) if level else ""))
     return names
 
@@ -87,8 +102,11 @@ def part_levels(result: ScoreResult, lang: Lang) -> list[tuple[str, str]]:
     ]
 
 
-def part_gaps(q: Questionnaire, result: ScoreResult, answers: Mapping[str, Any], lang: Lang) -> list[PartGap]:
-    """Every unscored part that reaches levels of its own and has a next one: what it still needs."""
+def part_gaps(
+    q: Questionnaire, result: ScoreResult, answers: Mapping[str, Any], lang: Lang, listed: bool = False
+) -> list[PartGap]:
+    """Every unscored part that reaches levels of its own and has a next one: what it still needs
+    (`listed`: as `unmet`, its criteria are listed after it)."""
     gaps = []
     for node in result.nodes.values():
         if node.id == ROOT_ID or node.method != "none" or node.next_level is None:
@@ -98,7 +116,7 @@ def part_gaps(q: Questionnaire, result: ScoreResult, answers: Mapping[str, Any],
                 node.name.get(lang),
                 node.level.name.get(lang) if node.level else label("not_rated", lang),
                 node.next_level.name.get(lang),
-                [unmet(q, result, check, lang) for check in node.unmet],
+                [unmet(q, result, check, lang, listed) for check in node.unmet],
                 to_close(q, result, answers, node.unmet, lang),
             )
         )
@@ -117,7 +135,7 @@ def to_close(
         parent = index.dimensions[index.parent_of[qid]]
         levels = index.levels(parent) if question.level is not None else []  # criteria of a ladder
         level = next((lv for lv in levels if lv.value == question.level), None)
-        where = parent.name.get(lang) + (aside(level.name.get(lang), lang) if level else "")
+        where = parent.title.get(lang) + (aside(level.name.get(lang), lang) if level else "")
         value = answer_label(index, question, answers.get(qid), lang) or label("unanswered", lang)
         evidence = question.evidence.get(lang) if question.evidence else ""
         rows.append([where, question.text.get(lang), value, evidence])

@@ -32,6 +32,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "cover.warnings.open": ("{n} 项尚未说明", "{n} not explained"),
     "cover.warnings.none": ("无未说明的提示", "none open"),
     "cover.evidence": ("佐证材料", "Evidence"),
+    "cover.visits": ("现场诊断日期", "Site visits"),
+    "size.大型": ("大型", "Large"),
+    "size.中型": ("中型", "Medium"),
+    "size.小型": ("小型", "Small"),
+    "size.微型": ("微型", "Micro"),
     "cover.evidence.share": (
         "{with_} / {expected} 道题已附（{share}）",
         "attached to {with_} of {expected} questions ({share})",
@@ -92,7 +97,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "met": ("满足", "met"),
     "unmet": ("未满足", "not met"),
     "now": ("当前", "now"),
+    "now_of": ("当前 {now} 个，共 {of} 个", "now {now} of {of}"),
     "radar": ("各维度得分率", "Score rate by dimension"),
+    "radar.levels": ("各维度得分（等级）", "Score by dimension (levels)"),
     "scenes": ("场景等级", "Scene levels"),
     "scene": ("场景", "Scene"),
     "scene_level": ("等级", "Level"),
@@ -100,6 +107,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "part_levels": ("分项结论", "Part results"),
     "level_rule": ("等级判定规则：", "The level rule: "),
     "weakest_members": ("最薄弱的{name}：", "The weakest of {name}: "),
+    "indicative": (
+        "指示性结论：等级按本问卷对{standard}的解读判定，不是授权评估机构的正式评级。",
+        "Indicative: the level follows this questionnaire's reading of {standard}; "
+        "it is not a formal rating by an accredited body.",
+    ),
+    "target_level": ("目标等级：{level}，{value} 级", "target level: {level}, level {value}"),
+    "level_scale": (
+        "得分即等级（{scale}）；高于目标等级的条款不计分，故最高 {most} 分。",
+        "Scores are levels ({scale}); criteria above the target level are not scored, so {most} is the most.",
+    ),
     # analysis
     "results": ("分维度结果", "Results by dimension"),
     "dimension": ("维度", "Dimension"),
@@ -107,6 +124,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "max": ("满分", "Max"),
     "rate": ("得分率", "Rate"),
     "strongest": ("优势项", "Strongest"),
+    "strong_rule": (
+        "优势项为得分率最高且不低于 {bar} 的一项，薄弱项为得分率最低且低于 {bar} 的一项；没有则记“—”。",
+        "Strongest: the part with the highest rate, if at least {bar}; weakest: the lowest, if below "
+        "{bar}; otherwise —.",
+    ),
+    "strong_rule.levels": (
+        "优势项为得分最高且不低于 {bar}（目标等级的 60%）的一项，薄弱项为得分最低且低于 {bar} 的一项；"
+        "没有则记“—”。",
+        "Strongest: the part scoring highest, if at least {bar} (60 % of the target level); weakest: "
+        "the lowest, if below {bar}; otherwise —.",
+    ),
+    "target_col": ("目标", "Target"),
     "weakest": ("薄弱项", "Weakest"),
     "na_count": ("不适用", "N/A"),
     "na_note": (
@@ -121,6 +150,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "conditions": ("尚未满足的条件", "Conditions not yet met"),
     "closest": ("可优先提升：", "Closest to passing: "),
     "held_back": ("尚未达到的：", "Still short of it: "),
+    "held_back.listed": ("尚未达到的 {n} 项见下表。", "The {n} still short of it are listed below."),
+    "closest.listed": ("可优先提升的 {n} 项见下表。", "The {n} closest to passing are listed below."),
     "weakest_of": ("最弱的：", "Weakest: "),
     "part_next": ("{part}：距“{level}”尚缺", '{part}: still missing for "{level}"'),
     "part_now": ("当前：{level}", "Now: {level}"),
@@ -206,12 +237,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "below comes from it.",
     ),
     "result_kind.self": (
-        "本结果为企业依据上述指标所作的自评估。",
-        "This result is the enterprise's self-assessment against the indicators named above.",
+        "本报告是企业的自评估结果，未经诊断服务机构现场诊断。",
+        "This report is the enterprise's self-assessment; no service provider assessed it on site.",
     ),
     "result_kind.onsite": (
-        "本结果为诊断服务机构依据上述指标现场诊断的结论。",
-        "This result is the provider's on-site diagnosis against the indicators named above.",
+        "本报告是诊断服务机构现场诊断的结论，不是企业自评估。",
+        "This report is a service provider's on-site diagnosis, not a self-assessment.",
+    ),
+    "quoted": (
+        "以下为问卷原文（同一问卷用于企业自评估和服务机构诊断）：",
+        "From the questionnaire, in its own words (it serves self-assessments and providers' "
+        "diagnoses alike):",
     ),
     "carried": (
         "本次评估从问卷 {version} 版的评估结果出发，答案按新版问卷声明的对应关系迁移，"
@@ -237,6 +273,22 @@ LABELS: dict[str, tuple[str, str]] = {
         "re-scores the embedded answers and compares every page.",
     ),
     "declarations": ("承诺与签章", "Declarations and signatures"),
+    "signature": ("电子签名", "Digital signature"),
+    "signature.by": ("签署人", "Signed by"),
+    "signature.at": ("签署时间", "Signed at"),
+    "signature.fingerprint": ("证书指纹（SHA-256）", "Certificate fingerprint (SHA-256)"),
+    "signature.note": (
+        "本报告已由上述服务机构以数字证书签署，可用 diagnosis verify 核验签名和内容。",
+        "Signed with the provider's certificate above; diagnosis verify checks the signature and "
+        "the content.",
+    ),
+    "qr.fingerprint": ("证书指纹", "Certificate"),
+    "qr.verify": ("核验：diagnosis verify 报告.pdf", "Verify: diagnosis verify report.pdf"),
+    "subject": ("核验码 {code}", "Verification code {code}"),
+    "chosen": ("{now} 项 → {after} 项", "{now} -> {after} chosen"),
+    "added": ("新增 {n} 项：{names}", "{n} added: {names}"),
+    "criteria": ("{n} 条条款", "{n} criteria"),
+    "goal.raised": ("逐条达标", "each met"),
     "pledge": (
         "企业承诺：所填报的信息和提供的佐证材料真实、准确、完整，如有虚假，愿承担相应责任。",
         "The enterprise declares that the information and evidence provided are true, accurate and "
@@ -266,7 +318,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "诊断服务机构（盖章）　评估人员（签字）：",
         "Service provider (seal), assessors (signature):",
     ),
-    "sign_date": ("日期：　　　　年　　月　　日", "Date:"),
+    "sign_date": ("日期：________ 年 ____ 月 ____ 日", "Date: ____________"),
     "page": ("第 {page} 页 共 {pages} 页", "Page {page} of {pages}"),
     "code": ("核验码", "Verification code"),
     "draft_mark": ("草稿 · 未定稿", "DRAFT - not finalized"),

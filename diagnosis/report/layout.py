@@ -6,12 +6,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from reportlab.graphics import renderPDF
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import PageBreak, SimpleDocTemplate
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate
 
-from diagnosis.report import sections
+from diagnosis.report import charts, sections
 from diagnosis.report.blocks import MARGIN, WIDTH
 from diagnosis.report.data import ReportData
 from diagnosis.report.fonts import BOLD, REGULAR, draw_string, fitted, register_fonts, string_width
@@ -19,8 +20,15 @@ from diagnosis.report.labels import label
 from diagnosis.report.styles import MUTED, RULE
 
 
-def render(report: ReportData) -> bytes:
-    """The PDF bytes of the report (without the embedded verification data)."""
+def story(report: ReportData) -> list[Flowable]:
+    """What the pages hold, in order: the cover, then every section."""
+    register_fonts()
+    return [*sections.cover(report), PageBreak(), *sections.body(report)]
+
+
+def render(report: ReportData, flowables: list[Flowable] | None = None) -> bytes:
+    """The PDF bytes of the report (without the embedded verification data); `flowables`: its
+    `story`, when the caller wants to look at the laid-out flowables afterwards."""
     register_fonts()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -30,15 +38,14 @@ def render(report: ReportData) -> bytes:
         rightMargin=MARGIN,
         topMargin=22 * mm,
         bottomMargin=20 * mm,
-        title=report.title,
-        author=report.enterprise[:200],
-        subject=report.code,
+        title=f"{report.title} · {report.enterprise[:100]}",
+        author=report.author[:200],
+        subject=label("subject", report.lang).format(code=report.code),
         creator="diagnosis",
         invariant=1,
         lang="zh-CN" if report.lang == "zh" else "en",
     )
-    story = [*sections.cover(report), PageBreak(), *sections.body(report)]
-    doc.build(story, canvasmaker=_canvas_for(report))
+    doc.build(story(report) if flowables is None else flowables, canvasmaker=_canvas_for(report))
     return buffer.getvalue()
 
 
@@ -57,6 +64,8 @@ def _canvas_for(report: ReportData) -> type[Canvas]:
         def save(self) -> None:
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                if number == 1:
+                    _qr_form(self, report)
                 _decorate(self, report, number, len(self._pages))
                 super().showPage()
             super().save()
@@ -64,8 +73,20 @@ def _canvas_for(report: ReportData) -> type[Canvas]:
     return NumberedCanvas
 
 
+QR = 18 * mm  # the code in each page's bottom right corner, quiet zone included
+QR_FORM = "qr"
+
+
+def _qr_form(canvas: Canvas, report: ReportData) -> None:
+    """The QR code drawn once, as a form every page shows: encoded once, stored once."""
+    canvas.beginForm(QR_FORM, 0, 0, QR, QR)
+    renderPDF.draw(charts.qr(report.qr, QR), canvas, 0, 0)
+    canvas.endForm()
+
+
 def _decorate(canvas: Canvas, report: ReportData, page: int, pages: int) -> None:
-    """Header: enterprise and report number; footer: verification code, signer, page x of y."""
+    """Header: enterprise and report number; footer: verification code, signer, page x of y, and
+    the QR code of the report."""
     width, height = A4
     canvas.saveState()
     canvas.setStrokeColor(RULE)
@@ -79,12 +100,17 @@ def _decorate(canvas: Canvas, report: ReportData, page: int, pages: int) -> None
             canvas, width - MARGIN - string_width(number, REGULAR, 8), height - 14 * mm, number, REGULAR, 8
         )
         canvas.line(MARGIN, height - 15.5 * mm, width - MARGIN, height - 15.5 * mm)
-    canvas.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
+    right = width - MARGIN - QR - 2 * mm  # the footer's text ends left of the code
+    canvas.line(MARGIN, 14 * mm, right, 14 * mm)
     left = f"{label('code', report.lang)} {report.code}"
     if report.signer:
-        left += f"  ·  {label('signed_by', report.lang)} {fitted(report.signer, 60 * mm, 8)}"
+        left += f"  ·  {label('signed_by', report.lang)} {fitted(report.signer, 50 * mm, 8)}"
     draw_string(canvas, MARGIN, 10 * mm, left, REGULAR, 8)
-    canvas.drawRightString(width - MARGIN, 10 * mm, label("page", report.lang).format(page=page, pages=pages))
+    canvas.drawRightString(right, 10 * mm, label("page", report.lang).format(page=page, pages=pages))
+    canvas.saveState()
+    canvas.translate(width - MARGIN - QR, 3 * mm)
+    canvas.doForm(QR_FORM)
+    canvas.restoreState()
     if not report.finalized:
         canvas.setFont(BOLD, 8)
         canvas.drawCentredString(width / 2, 6 * mm, label("draft_mark", report.lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from typing import Any
@@ -50,6 +51,17 @@ def _repair_to_unicode(writer: PdfWriter) -> None:
                     stream.set_data(fixed)
 
 
+def _dates(stamp: str) -> dict[str, str]:
+    """The PDF's creation and change dates: the report's own time, never the clock (the same
+    report must render the same bytes), as 'D:20260302160000+08'00''."""
+    if not stamp:
+        return {}
+    moment = dt.datetime.fromisoformat(stamp)
+    offset = moment.strftime("%z") or "+0000"
+    value = f"D:{moment:%Y%m%d%H%M%S}{offset[:3]}'{offset[3:]}'"
+    return {"/CreationDate": value, "/ModDate": value}
+
+
 def build_pdf(
     source: ReportInput, lang: Lang = "zh", signer: Signer | None = None, made_by: Renderer | None = None
 ) -> bytes:
@@ -65,8 +77,13 @@ def build_pdf(
         attachments.append((PREVIOUS_QUESTIONNAIRE_NAME, previous.loaded.raw))
     for name, data in attachments:
         _compress(writer, writer.add_attachment(name, data))
-    writer.add_metadata({DIGEST_KEY: report.digest, "/Subject": f"verification code {report.code}"})
-    writer._info.get_object()[NameObject("/Producer")] = TextStringObject("diagnosis (reportlab, pypdf)")  # type: ignore[union-attr,index]
+    writer.add_metadata({DIGEST_KEY: report.digest, **_dates(report.stamp)})
+    info = writer._info.get_object()  # type: ignore[union-attr]
+    assert isinstance(info, DictionaryObject)
+    info[NameObject("/Producer")] = TextStringObject("diagnosis (reportlab, pypdf)")
+    if not report.stamp:  # no time of its own: no date rather than reportlab's fixed 2000-01-01
+        for key in ("/CreationDate", "/ModDate"):
+            info.pop(NameObject(key), None)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -4,21 +4,22 @@ enterprise's confirmation."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diagnosis.localtime import local_date
 from diagnosis.model import Lang, Questionnaire
-from diagnosis.model.index import ROOT_ID, index_of
+from diagnosis.model.index import ROOT_ID, Index, index_of
 from diagnosis.numbers import figure, signed
 from diagnosis.plan import effect
 from diagnosis.plan.consistency import NO_EFFECT
-from diagnosis.plan.model import Plan
-from diagnosis.plan.outcome import outcome
+from diagnosis.plan.model import Change, Plan
+from diagnosis.plan.outcome import ChangeRow, outcome
 from diagnosis.plan.readiness import missing_parts
-from diagnosis.report.conditions import part_levels, with_now
+from diagnosis.report.conditions import aside, part_levels, with_now
 from diagnosis.report.labels import label
-from diagnosis.report.rows import scenes, short_name, tree
+from diagnosis.report.rows import scenes, short_name, target_level, tree
 from diagnosis.scoring.result import ScoreResult
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def findings(q: Questionnaire, plan: Plan, lang: Lang) -> FindingsData:
         [
             label(f.kind, lang),
             f.text + (label("draft_text", lang) if f.is_draft else ""),
-            separator.join(short_name(q, ref, lang) for ref in f.refs),
+            separator.join(short_name(q, ref, lang).rstrip("。.") for ref in f.refs),  # no "。、"
         ]
         for f in plan.findings
     ]
@@ -112,14 +113,15 @@ def projects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> P
     result = outcome(q, dict(answers), plan, lang, source.context())
     arrow = " → " if lang == "zh" else " -> "
     rows = []
+    index = index_of(q)
     for project, row in zip(plan.projects, result.projects, strict=True):
-        changes = "\n".join(f"{c.name}: {c.current or '—'}{arrow}{c.goal}" for c in row.changes)
+        changes = "\n".join(_changes(index, project.changes, row.changes, answers, arrow, lang))
         rows.append(
             [
                 project.name,
                 changes or "—",
                 label(f"solution.{project.solution}", lang) if project.solution else "—",
-                row.period or "—",
+                " – ".join(m for m in (project.start, project.end) if m) or project.phase or "—",
                 figure(project.budget) if project.budget is not None else "—",
                 _funding(project.funding, lang),
             ]
@@ -139,6 +141,77 @@ def projects(q: Questionnaire, source: ReportInput, plan: Plan, lang: Lang) -> P
     timeline = [(p.name, p.start, p.end or p.start) for p in plan.projects if p.start]
     suppliers = [(p.name, p.supplier) for p in plan.projects if p.supplier]
     return PlanData(rows, totals, [(n, s, e) for n, s, e in timeline if s and e], suppliers, notes)
+
+
+MOST_NAMED = 3  # options named in a summarised multiple choice; the answers list them all
+
+
+def _changes(
+    index: Index,
+    changes: list[Change],
+    rows: list[ChangeRow],
+    answers: dict[str, Any],
+    arrow: str,
+    lang: Lang,
+) -> list[str]:
+    """A project's changes, one line each; criteria of one item that the project raises are one
+    line ('7.2 数据制度建设：4 条条款 → 完全符合'), each criterion being in the answers anyway."""
+    items: dict[str, list[ChangeRow]] = {}
+    for change, row in zip(changes, rows, strict=True):
+        question = index.questions.get(change.target)
+        if question is not None and question.level is not None:  # a criterion of a ladder
+            items.setdefault(index.parent_of[change.target], []).append(row)
+    lines = []
+    for change, row in zip(changes, rows, strict=True):
+        parent = index.parent_of.get(change.target, "")
+        group = items.get(parent, [])
+        if len(group) > 1 and row in group:
+            if row is group[0]:
+                goals = list(dict.fromkeys(r.goal for r in group))
+                goal = goals[0] if len(goals) == 1 else label("goal.raised", lang)
+                count = label("criteria", lang).format(n=len(group))
+                lines.append(f"{index.dimensions[parent].title.get(lang)}{_colon(lang)}{count}{arrow}{goal}")
+            continue
+        lines.append(_change(index, change, row, answers, arrow, lang))
+    return lines
+
+
+def _colon(lang: Lang) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _change(
+    index: Index, change: Change, row: ChangeRow, answers: dict[str, Any], arrow: str, lang: Lang
+) -> str:
+    """One change in the plan table: 'name: now → target'. A multiple choice is summed up —
+    how many options now and after, the first few added by their short names — instead of
+    every option's full text."""
+    question = index.questions.get(change.target)
+    name = row.name.rstrip("。.") + _colon(lang)  # a criterion is a sentence: no "。:"
+    if question is None or question.kind != "multiple" or not isinstance(change.goal, list):
+        return f"{name}{row.current or '—'}{arrow}{row.goal}"
+    chosen = [c for c in (answers.get(change.target) or []) if isinstance(c, str)]
+    added = [o for o in change.goal if o not in chosen]
+    options = index.options[change.target]
+    names = [_option_head(options[o].label.get(lang), lang) for o in added[:MOST_NAMED] if o in options]
+    more = "…" if len(added) > MOST_NAMED else ""
+    separator = "、" if lang == "zh" else "; "
+    after = len(set(chosen) | set(change.goal))
+    told = label("chosen", lang).format(now=len(chosen), after=after)
+    if added:
+        told += aside(label("added", lang).format(n=len(added), names=separator.join(names) + more), lang)
+    return f"{name}{told}"
+
+
+def _option_head(text: str, lang: Lang) -> str:
+    """An option's name without its explanation ('培训：每年…' → '培训'), cut short."""
+    head = re.split(r"[：:（(，,；;]", text, maxsplit=1)[0].strip() or text
+    most = 20 if lang == "zh" else 48
+    if len(head) <= most:
+        return head
+    if lang == "zh":
+        return head[: most - 1].rstrip("、，；") + "…"
+    return head[:most].rsplit(" ", 1)[0].rstrip(",; ") + "..."  # the font's … is a CJK one, centred
 
 
 def _funding(funding: object, lang: Lang) -> str:
@@ -162,8 +235,7 @@ def effects(q: Questionnaire, source: ReportInput, plan: Plan | None, lang: Lang
         return EffectsData("", "", [], [], None, actuals=actuals)
     kpis = [
         [
-            kpi.name,
-            kpi.unit or "—",
+            *kpi_words(q, kpi.name, kpi.unit, kpi.indicator, kpi.question, lang),
             figure(kpi.baseline) if kpi.baseline is not None else "—",
             figure(kpi.target) if kpi.target is not None else "—",
             signed(kpi.target - kpi.baseline) if kpi.target is not None and kpi.baseline is not None else "—",
@@ -177,9 +249,10 @@ def effects(q: Questionnaire, source: ReportInput, plan: Plan | None, lang: Lang
     result = outcome(q, source.answers, plan, lang, source.context())
     name = planned.level.name.get(lang) if planned.level else label("not_rated", lang)
     conditions = [(with_now(c, lang), c.met) for c in result.conditions]
+    levels = target_level(source, lang) is not None  # a level score: no "/ target" as a maximum
     return EffectsData(
         name,
-        f"{figure(planned.score)} / {figure(planned.max_score)}",
+        figure(planned.score) if levels else f"{figure(planned.score)} / {figure(planned.max_score)}",
         conditions,
         kpis,
         _rank(q, planned) > _rank(q, current),
@@ -194,10 +267,10 @@ def _actuals(source: ReportInput, lang: Lang) -> list[list[str]]:
         return []
     found = effect.measure(side(source.previous), side(source)).kpis
     mark = {True: "met.yes", False: "met.no", None: "met.unknown"}
+    q = source.loaded.questionnaire
     return [
         [
-            k.name,
-            k.unit or "—",
+            *kpi_words(q, k.name, k.unit, None, None, lang),
             figure(k.baseline),
             figure(k.target),
             figure(k.actual),
@@ -205,6 +278,56 @@ def _actuals(source: ReportInput, lang: Lang) -> list[list[str]]:
         ]
         for k in found
     ]
+
+
+# Units a provider types for a KPI of its own, for an English report (the questionnaire's own
+# units are looked up in it first).
+UNITS_EN = {
+    "小时": "hours",
+    "分钟": "minutes",
+    "天": "days",
+    "个月": "months",
+    "月": "months",
+    "年": "years",
+    "次": "times",
+    "人": "persons",
+    "元": "CNY",
+    "万元": "10k CNY",
+    "台": "units",
+    "套": "sets",
+    "件": "items",
+    "个": "items",
+    "项": "items",
+    "吨": "t",
+    "千瓦时": "kWh",
+}
+
+
+def kpi_words(
+    q: Questionnaire, name: str, unit: str | None, indicator: str | None, question: str | None, lang: Lang
+) -> list[str]:
+    """A KPI's name and unit in the report's language: the questionnaire's wording when the plan
+    kept the Chinese name it drafted from (an English report never shows it), else as typed."""
+    if lang == "zh":
+        return [name, unit or "—"]
+    spec = next((k for k in q.kpis if k.id == indicator), None)
+    asked = index_of(q).questions.get(question or "")
+    if spec is not None and name == spec.name.zh:
+        name = spec.name.get(lang)
+    elif asked is not None and name == asked.text.zh:
+        name = asked.text.get(lang)
+    return [name, _unit_en(q, unit) or "—"]
+
+
+def _unit_en(q: Questionnaire, unit: str | None) -> str:
+    if not unit:
+        return ""
+    index = index_of(q)
+    known = [k.unit for k in q.kpis if k.unit] + [
+        u for u in (getattr(x, "unit", None) for x in index.questions.values()) if u is not None
+    ]
+    found = next((u.get("en") for u in known if u.zh == unit and u.en), None)
+    return found or UNITS_EN.get(unit, unit)
 
 
 def side(source: ReportInput) -> effect.Side:

@@ -4,12 +4,16 @@ tree, the scene table with short names, and a dimension or question by its short
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from diagnosis.model import Lang, Questionnaire
 from diagnosis.model.index import index_of
 from diagnosis.outcome import ladder_table
 from diagnosis.report.labels import label
 from diagnosis.scoring.result import NodeResult, ScoreResult
+
+if TYPE_CHECKING:
+    from diagnosis.report.source import ReportInput
 
 
 @dataclass
@@ -68,3 +72,16 @@ def _shared_start(texts: list[str]) -> str:
     while n < len(first) and first[n] == last[n]:
         n += 1
     return first[:n]
+
+
+def target_level(source: ReportInput, lang: Lang) -> tuple[int, str] | None:
+    """The target level chosen (value and name). Scores are then levels up to it and its value
+    is every maximum, so a rate would only say how near the target is (100 %: reached)."""
+    q = source.loaded.questionnaire
+    chosen = source.answers.get(q.target_level) if q.target_level else None
+    index = index_of(q)
+    option = index.options.get(q.target_level or "", {}).get(chosen) if isinstance(chosen, str) else None
+    if option is None or option.level is None:
+        return None
+    named = {lv.value: lv.name.get(lang) for lv in index.levels(index.root)}
+    return option.level, named.get(option.level, str(option.level))

@@ -10,9 +10,22 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from diagnosis.report import charts
-from diagnosis.report.blocks import BASE_TABLE, WIDTH, p, pairs, status, table
-from diagnosis.report.data import ReportData
+from diagnosis.report.blocks import (
+    BASE_TABLE,
+    RULE_BOX,
+    WIDTH,
+    Headed,
+    fit_row,
+    kept_with_next,
+    p,
+    pairs,
+    status,
+    table,
+)
+from diagnosis.report.data import DimensionRow, ReportData
+from diagnosis.report.fonts import REGULAR, string_width
 from diagnosis.report.labels import label, numbered
+from diagnosis.report.styles import RULE
 
 Section = tuple[str, Callable[[ReportData], list[Flowable]]]
 
@@ -41,8 +54,8 @@ def body(r: ReportData) -> list[Flowable]:
             continue
         n += 1
         heading = p(numbered(n, label(key, r.lang), r.lang), "h1")
-        out += [CondPageBreak(60 * mm), heading, *content]
-    return out
+        out += [CondPageBreak(45 * mm), heading, *content]
+    return kept_with_next(out)
 
 
 def _t(r: ReportData, key: str) -> str:
@@ -81,28 +94,28 @@ def _process(r: ReportData) -> list[Flowable]:
 
 
 def _summary(r: ReportData) -> list[Flowable]:
-    head = [
+    out: list[Flowable] = [
         p(_t(r, "level"), "muted"),
         p(r.level, "level"),
+        *([p(r.caveat, "caveat")] if r.caveat else []),
         p(r.level_description),
         *([p(_t(r, "level_rule") + r.level_rule, "muted")] if r.level_rule else []),
         *([p(r.weakest)] if r.weakest else []),
         Spacer(1, 3 * mm),
         p(f"{_t(r, 'total')}{_colon(r)}{r.score}", "score"),
+        *([p(r.score_note, "muted")] if r.score_note else []),
+        Spacer(1, 2 * mm),
     ]
-    qr = charts.qr(_qr_text(r), f"{_t(r, 'code')} {r.code}")
-    block = Table([[head, qr]], colWidths=[WIDTH - 40 * mm, 40 * mm])
-    block.setStyle(TableStyle([*BASE_TABLE, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    out: list[Flowable] = [block, Spacer(1, 2 * mm)]
     if r.decided_by:
         out.append(p(_t(r, "decided"), "h2"))
         out += [status(text, met, r.lang) for text, met in r.decided_by]
     if r.part_levels:
         out += [p(_t(r, "part_levels"), "h2"), pairs(r.part_levels, 60 * mm)]
     if r.radar:
-        out.append(p(_t(r, "radar"), "h2"))
-        pair = Table([[charts.radar(r.radar), charts.bars(r.radar)]], colWidths=[WIDTH / 2, WIDTH / 2])
-        pair.setStyle(TableStyle(BASE_TABLE))
+        out.append(p(_t(r, "radar.levels" if r.levels_scored else "radar"), "h2"))
+        radar, bars = dimension_charts(r)
+        pair = Table([[radar, bars]], colWidths=[WIDTH / 2, WIDTH / 2])
+        pair.setStyle(TableStyle([*BASE_TABLE, *NO_PADDING]))
         out.append(pair)
     if r.scenes:
         top = max(4, *(s.value for s in r.scenes))
@@ -115,42 +128,45 @@ def _summary(r: ReportData) -> list[Flowable]:
     return out
 
 
-def _qr_text(r: ReportData) -> str:
-    """What a phone scan shows a reviewer: the report number, the data digest, the signer."""
-    signer = r.payload.get("signer") or {}
-    fingerprint = signer.get("fingerprint", "")
-    return f"diagnosis-report:{r.number};sha256={r.digest}" + (
-        f";signer={fingerprint}" if fingerprint else ""
-    )
+QUOTE = [("LINEBEFORE", (0, 0), (0, -1), 1.5, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 8)]
+NO_PADDING = [(side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING")]
+CHART = (WIDTH / 2 - 4 * mm, 200.0)  # each of the two charts: width and height, in points
+
+
+def dimension_charts(r: ReportData) -> tuple[Flowable, Flowable]:
+    """The radar and the bars of the top-level dimensions, side by side, each inside its half."""
+    width, height = CHART
+    return charts.radar(r.radar, r.scale, width, height), charts.bars(r.radar, r.scale, width, height)
 
 
 def _analysis(r: ReportData) -> list[Flowable]:
     with_levels = any(d.level for d in r.dimensions)
     with_na = any(d.na for d in r.dimensions)  # format 3, when any criterion was answered 不适用
-    head = [_t(r, "dimension"), _t(r, "score"), _t(r, "max"), _t(r, "rate")] + (
-        [_t(r, "level")] if with_levels else []
-    )
-    head += [_t(r, "na_count")] if with_na else []
-    rows = [head]
+    with_rate = not r.levels_scored  # a rate of a target level would call the target 100 %
+    columns: list[tuple[str, float, Callable[[DimensionRow], str]]] = [
+        (_t(r, "dimension"), 0.0, lambda d: "　" * d.depth + d.name),
+        (_t(r, "score"), 20 * mm, lambda d: d.score),
+        (_t(r, "target_col" if r.levels_scored else "max"), 20 * mm, lambda d: d.max_score),
+        *([(_t(r, "rate"), 20 * mm, lambda d: d.rate)] if with_rate else []),
+        *([(_t(r, "level"), 30 * mm, lambda d: d.level)] if with_levels else []),
+        *([(_t(r, "na_count"), 14 * mm, lambda d: d.na)] if with_na else []),
+    ]
+    widths = [width for _, width, _ in columns]
+    widths[0] = WIDTH - sum(widths)
+    rows = [[head for head, _, _ in columns]]
     parents = set()
     for d in r.dimensions:
         if d.parent:
             parents.add(len(rows))
-        rows.append(
-            ["　" * d.depth + d.name, d.score, d.max_score, d.rate]
-            + ([d.level] if with_levels else [])
-            + ([d.na] if with_na else [])
-        )
-    widths = [WIDTH - 75 * mm, 20 * mm, 20 * mm, 20 * mm] + ([30 * mm] if with_levels else [])
-    widths[0] -= 30 * mm if with_levels else 0
-    if with_na:
-        widths, widths[0] = [*widths, 14 * mm], widths[0] - 14 * mm
-    out: list[Flowable] = [p(_t(r, "results"), "h2"), table(rows, widths, bold_rows=parents)]
-    if with_na:
+        rows.append([cell(d) for _, _, cell in columns])
+    out: list[Flowable] = [p(_t(r, "results"), "h2")]
+    if with_na:  # said before the table: after it, the note could end up alone on a page
         out.append(p(_t(r, "na_note"), "muted"))
+    out.append(table(rows, widths, bold_rows=parents))
     if r.extremes:
         rows = [[_t(r, "dimension"), _t(r, "strongest"), _t(r, "weakest")], *[list(e) for e in r.extremes]]
         out += [Spacer(1, 4 * mm), table(rows, [40 * mm, (WIDTH - 40 * mm) / 2, (WIDTH - 40 * mm) / 2])]
+        out.append(p(r.extremes_rule, "muted"))
     out += [CondPageBreak(40 * mm), p(_t(r, "gaps"), "h2")]
     if r.next_level is None:
         out.append(p(r.top_note))
@@ -240,8 +256,11 @@ def _plan(r: ReportData) -> list[Flowable]:
         _t(r, "budget"),
         _t(r, "funding"),
     ]
-    widths = [30 * mm, WIDTH - 132 * mm, 24 * mm, 26 * mm, 18 * mm, 34 * mm]
-    out: list[Flowable] = [table([head, *data.rows, data.totals], widths, bold_rows={len(data.rows) + 1})]
+    widths = [28 * mm, WIDTH - 120 * mm, 22 * mm, 24 * mm, 16 * mm, 30 * mm]
+    rows = [head, *data.rows, data.totals]
+    # A project's row may continue on the next page (rows split at PLAN_ROW), so a long one never
+    # moves the whole table on and leaves the page above it empty.
+    out: list[Flowable] = [table(rows, widths, bold_rows={len(data.rows) + 1}, max_row=PLAN_ROW)]
     out += [p(note) for note in data.notes]
     if data.suppliers:
         rows = [[_t(r, "project"), _t(r, "supplier")], *[list(pair) for pair in data.suppliers]]
@@ -249,6 +268,9 @@ def _plan(r: ReportData) -> list[Flowable]:
     if data.timeline:
         out += [CondPageBreak(50 * mm), p(_t(r, "timeline"), "h2"), charts.timeline(data.timeline, WIDTH)]
     return out
+
+
+PLAN_ROW = 60 * mm
 
 
 def _effects(r: ReportData) -> list[Flowable]:
@@ -307,7 +329,7 @@ def _comparison(r: ReportData) -> list[Flowable]:
 
 def _appendix(r: ReportData) -> list[Flowable]:
     header = [_t(r, "question"), _t(r, "answer"), _t(r, "points"), _t(r, "note")]
-    widths = [70 * mm, 50 * mm, 18 * mm, WIDTH - 138 * mm]
+    widths = _answer_widths(r)
     out: list[Flowable] = []
     if r.na_reasons:  # format 3: what was left out of the levels, and why, in one place
         rows_na = [[_t(r, "dimension"), _t(r, "na_count"), _t(r, "reason")], *r.na_reasons]
@@ -326,6 +348,21 @@ def _appendix(r: ReportData) -> list[Flowable]:
     return out
 
 
+def _answer_widths(r: ReportData) -> list[float]:
+    """Columns of the answers as wide as their text needs, within bounds, the rest for the
+    question: short answers ("符合", "Met") leave the question room instead of wrapping it."""
+
+    def need(texts: list[str], least: float, most: float) -> float:
+        widest = max((string_width(t, REGULAR, 8) for t in texts if len(t) < 200), default=0.0)
+        long = any(len(t) >= 200 for t in texts)
+        return most if long else min(most, max(least, widest + 9))
+
+    answer = need([row.answer for row in r.answers], 22 * mm, 50 * mm)
+    points = need([row.points for row in r.answers], 14 * mm, 24 * mm)
+    note = need([row.note for row in r.answers], 16 * mm, 45 * mm)
+    return [WIDTH - answer - points - note, answer, points, note]
+
+
 def _evidence(r: ReportData) -> list[Flowable]:
     out: list[Flowable] = []
     if r.evidence:
@@ -340,22 +377,50 @@ def _evidence(r: ReportData) -> list[Flowable]:
 
 
 def _method(r: ReportData) -> list[Flowable]:
-    out: list[Flowable] = [p(text) for text in r.method if text]
+    out: list[Flowable] = [p(text) for text in r.statement]
+    out.append(p(_t(r, "method_text")))
+    if r.method:  # the questionnaire's words, set off as a quotation, a row per paragraph
+        texts = [line for text in r.method for line in text.splitlines() if line.strip()]
+        rows = [part for text in texts for part in fit_row([p(text, "quote")], [WIDTH])]
+        quote = Table(rows, colWidths=[WIDTH], hAlign="LEFT", spaceAfter=2 * mm)
+        quote.setStyle(TableStyle([*BASE_TABLE, *QUOTE]))
+        out.append(Headed([p(_t(r, "quoted"), "muted")], quote))
     out.append(Spacer(1, 3 * mm))
     out += [p(line, "small") for line in r.verification]
-    lines = "_" * 28
-    blocks = [
-        [p(_t(r, "sign_enterprise")), p(_t(r, "sign_provider"))],
-        [p(lines), p(lines)],
-        [p(_t(r, "sign_date")), p(_t(r, "sign_date"))],
-    ]
-    signatures = Table(blocks, colWidths=[WIDTH / 2, WIDTH / 2], rowHeights=[None, 22 * mm, None])
-    signatures.setStyle(TableStyle([*BASE_TABLE, ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     pledges = [p(_t(r, "declarations"), "h2"), p(_t(r, "pledge"))]
     if not r.self_assessment:
         pledges.append(p(_t(r, "provider_pledge")))
     confirmation = [p(_t(r, "confirmation"), "h2"), pairs(r.confirmation, 60 * mm)]
-    return [*out, KeepTogether([*pledges, *confirmation, Spacer(1, 8 * mm), signatures])]
+    return [*out, *pledges, KeepTogether([*confirmation, Spacer(1, 8 * mm), _signatures(r)])]
+
+
+def _signatures(r: ReportData) -> Table:
+    """The stamp and signature lines for the paper copy; a signed report shows its digital
+    signature in the provider's place: who signed, when, and the certificate's fingerprint."""
+    lines = "_" * 28
+    provider: list[Flowable] = [
+        p(_t(r, "sign_provider")),
+        Spacer(1, 14 * mm),
+        p(lines),
+        p(_t(r, "sign_date")),
+    ]
+    if r.signature:
+        rows = [
+            [p(_t(r, "signature"), "cellhead")],
+            *([p(f"{k}{_colon(r)}{v}", "cell")] for k, v in r.signature),
+        ]
+        box = Table([*rows, [p(_t(r, "signature.note"), "muted")]], colWidths=[WIDTH / 2 - 6])
+        box.setStyle(TableStyle([*BASE_TABLE, *RULE_BOX]))
+        provider = [p(_t(r, "sign_provider")), Spacer(1, 2 * mm), box]
+    enterprise: list[Flowable] = [
+        p(_t(r, "sign_enterprise")),
+        Spacer(1, 14 * mm),
+        p(lines),
+        p(_t(r, "sign_date")),
+    ]
+    signatures = Table([[enterprise, provider]], colWidths=[WIDTH / 2, WIDTH / 2])
+    signatures.setStyle(TableStyle([*BASE_TABLE, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return signatures
 
 
 SECTIONS: list[Section] = [

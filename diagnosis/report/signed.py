@@ -4,6 +4,7 @@ provider (`diagnosis.signing.binding`), and `sign` only a report `verify --unsig
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import TYPE_CHECKING
 
@@ -21,23 +22,29 @@ if TYPE_CHECKING:
     from diagnosis.signing.keys import ProviderKey
 
 
-def signer_of(key: ProviderKey) -> Signer:
+def signer_of(key: ProviderKey, signed_at: dt.datetime | None = None) -> Signer:
+    """The key's holder as the report prints it, signing at `signed_at` (UTC; default now)."""
     identity = key.identity
+    moment = signed_at or dt.datetime.now(dt.UTC)
     return Signer(
         name=identity.name or identity.organisation,
         organisation=identity.organisation or None,
         uscc=identity.uscc,
         fingerprint=identity.fingerprint.lower(),
+        signed_at=moment.astimezone(dt.UTC).isoformat(timespec="seconds"),
     )
 
 
-def signed_report(source: ReportInput, lang: Lang, key: ProviderKey) -> bytes:
-    """Render with the signer named, then sign; refused when the report names another provider."""
+def signed_report(
+    source: ReportInput, lang: Lang, key: ProviderKey, signed_at: dt.datetime | None = None
+) -> bytes:
+    """Render with the signer and the signing time printed, then sign; refused when the report
+    names another provider."""
     from diagnosis.signing.binding import require_provider
     from diagnosis.signing.pdf import sign_pdf
 
     require_provider(key.identity, source.assessment, msg("binding.the_report"))
-    return sign_pdf(build_pdf(source, lang, signer_of(key)), key)
+    return sign_pdf(build_pdf(source, lang, signer_of(key, signed_at)), key)
 
 
 def sign_existing(raw: bytes, key: ProviderKey) -> bytes:

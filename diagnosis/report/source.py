@@ -38,6 +38,7 @@ from diagnosis.records import (
     QuestionnaireRef,
     Record,
     Sha256,
+    Stamp,
     travelling,
 )
 from diagnosis.scoring.context import context_of
@@ -65,12 +66,19 @@ class Renderer(Record):
 
 
 class Signer(Record):
-    """Who signs the report, as printed in its footer and carried by its QR code."""
+    """Who signs the report, as printed in its footer, its signature block and its QR code.
+    `signed_at` is the moment signing began, printed on the page before the signature exists:
+    `verify` holds the signature's own signing time to it."""
 
     name: Line
     organisation: Line | None = None
     uscc: Line | None = None
     fingerprint: Sha256
+    signed_at: Stamp | None = None
+
+    def data(self) -> dict[str, Any]:
+        """As embedded: without `signed_at` when unknown (the form reports had before it existed)."""
+        return self.model_dump(exclude={"signed_at"} if self.signed_at is None else set())
 
 
 class PreviousPayload(Record):
@@ -180,7 +188,7 @@ def payload(
         **_core(source),
         "planned": declared(planned) if planned is not None else None,
         "renderer": made_by.model_dump() if made_by is not None else renderer(),
-        "signer": signer.model_dump() if signer is not None else None,
+        "signer": signer.data() if signer is not None else None,
     }
     if source.previous is not None:
         data["previous"] = _core(source.previous)

@@ -18,11 +18,15 @@ RULE = colors.HexColor("#d1d5db")
 SHADE = colors.HexColor("#eef2ff")
 GOOD = colors.HexColor("#15803d")
 BAD = colors.HexColor("#b91c1c")
+CAUTION = colors.HexColor("#92400e")
 
+# Headings are kept with what follows by the layout (`blocks.kept_with_next`), not keepWithNext.
 STYLES: dict[str, dict[str, Any]] = {
     "body": {"fontName": REGULAR, "fontSize": 9.5, "leading": 14, "textColor": INK},
     "small": {"fontName": REGULAR, "fontSize": 8, "leading": 11, "textColor": INK},
     "muted": {"fontName": REGULAR, "fontSize": 8, "leading": 11, "textColor": MUTED},
+    "caveat": {"fontName": BOLD, "fontSize": 9, "leading": 13, "textColor": CAUTION, "spaceAfter": 3},
+    "quote": {"fontName": REGULAR, "fontSize": 8.5, "leading": 12.5, "textColor": INK},
     "cell": {"fontName": REGULAR, "fontSize": 8, "leading": 11, "textColor": INK},
     "cellhead": {"fontName": BOLD, "fontSize": 8, "leading": 11, "textColor": INK},
     "h1": {
@@ -32,7 +36,6 @@ STYLES: dict[str, dict[str, Any]] = {
         "textColor": ACCENT,
         "spaceBefore": 6,
         "spaceAfter": 8,
-        "keepWithNext": 1,
     },
     "h2": {
         "fontName": BOLD,
@@ -41,7 +44,6 @@ STYLES: dict[str, dict[str, Any]] = {
         "textColor": INK,
         "spaceBefore": 8,
         "spaceAfter": 4,
-        "keepWithNext": 1,
     },
     "cover_title": {
         "fontName": BOLD,

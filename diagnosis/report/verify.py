@@ -21,7 +21,7 @@ from diagnosis.errors import DiagnosisError
 from diagnosis.jsonio import parse_json
 from diagnosis.loading.load import Loaded, load_bytes
 from diagnosis.messages import Message, msg
-from diagnosis.numbers import figure
+from diagnosis.numbers import figure, share
 from diagnosis.report import legacy, recheck
 from diagnosis.report.pdf import DIGEST_KEY, PAYLOAD_NAME, PREVIOUS_QUESTIONNAIRE_NAME, QUESTIONNAIRE_NAME
 from diagnosis.report.source import ReportPayload, digest, verification_code
@@ -65,7 +65,7 @@ def verify_pdf(
 def _bound(verdict: Verdict, signature: SignatureCheck) -> list[Message]:
     """Whether the signature belongs to this report: the signer its pages print, the provider it
     names, a signing time after it was finalized; and no signer printed on an unsigned file."""
-    from diagnosis.signing.binding import provider_mismatch, signed_too_early
+    from diagnosis.signing.binding import printed_time_differs, provider_mismatch, signed_too_early
 
     declared = verdict.declared
     if not signature.signed:
@@ -88,7 +88,8 @@ def _bound(verdict: Verdict, signature: SignatureCheck) -> list[Message]:
         verdict.notes.append(msg("verify.signed_later"))
     mismatch = provider_mismatch(signer, record, msg("binding.the_report"))
     early = signed_too_early(signature.signed_at, record)
-    return problems + [m for m in (mismatch, early) if m is not None]
+    printed = printed_time_differs(signature.signed_at, declared.signed_at) if declared is not None else None
+    return problems + [m for m in (mismatch, early, printed) if m is not None]
 
 
 def _check_signature(raw: bytes, trust: TrustList) -> SignatureCheck:
@@ -148,13 +149,14 @@ def _verify(raw: bytes, package: bytes | Path | None, signed_revision: int | Non
         previous = _questionnaire(
             verdict, found[0] if found else b"", data.previous.questionnaire.sha256, True
         )
+    standing = None
     if loaded is not None and not verdict.problems:
-        _rescore(verdict, data, loaded, previous)
+        standing = _rescore(verdict, data, loaded, previous)
     if loaded is not None and not verdict.problems:
         verdict.problems += recheck.differences(raw, data, loaded, previous, signed_revision)
     if package is not None:
         verdict.problems += check_package(payload, package)
-    verdict.summary = _summary(data, verification_code(full))
+    verdict.summary = _summary(data, verification_code(full), standing)
     return verdict
 
 
@@ -176,9 +178,13 @@ def _questionnaire(verdict: Verdict, raw: bytes, pinned: str, earlier: bool) -> 
     return loaded
 
 
-def _rescore(verdict: Verdict, data: ReportPayload, loaded: Loaded, previous: Loaded | None) -> None:
-    """The declared results must be what the embedded answers score to (and plan to)."""
+def _rescore(
+    verdict: Verdict, data: ReportPayload, loaded: Loaded, previous: Loaded | None
+) -> Message | None:
+    """The declared results must be what the embedded answers score to (and plan to). Returns
+    what the cover states first — unexplained warnings and the evidence share — as found anew."""
     from diagnosis.report.source import declared, from_payload
+    from diagnosis.report.standing import standing
 
     source = from_payload(data, loaded, previous)
     try:
@@ -195,7 +201,7 @@ def _rescore(verdict: Verdict, data: ReportPayload, loaded: Loaded, previous: Lo
             )
     except DiagnosisError as error:
         verdict.problems.append(msg("verify.misfit", problem=error.lines[0]))
-        return
+        return None
     for item, fresh, stated in checks:
         for key in ("score", "max_score", "level"):
             if fresh.get(key) != stated.get(key):
@@ -207,9 +213,21 @@ def _rescore(verdict: Verdict, data: ReportPayload, loaded: Loaded, previous: Lo
                         stated=str(stated.get(key)),
                     )
                 )
+    found = standing(source)
+    evidence = (
+        msg(
+            "verify.evidence",
+            attached=found.evidence_attached,
+            expected=found.evidence_expected,
+            share=share(found.evidence_attached, found.evidence_expected),
+        )
+        if found.evidence_expected
+        else "—"
+    )
+    return msg("verify.standing", open=found.open_warnings, evidence=evidence)
 
 
-def _summary(data: ReportPayload, code: str) -> Message:
+def _summary(data: ReportPayload, code: str, standing: Message | None = None) -> Message:
     result = data.result
     number = data.assessment.report_number
     return msg(
@@ -220,4 +238,5 @@ def _summary(data: ReportPayload, code: str) -> Message:
         score=figure(result.score),
         max_score=figure(result.max_score),
         level=result.level or "—",
+        standing=standing or "",
     )

@@ -9,6 +9,7 @@ from typing import Any
 from diagnosis.answer_text import answer_label
 from diagnosis.localtime import local
 from diagnosis.model.index import index_of
+from diagnosis.numbers import share
 from diagnosis.plan.outcome import outcome
 from diagnosis.report.appendix import checks
 from diagnosis.report.inputs import from_store
@@ -81,14 +82,15 @@ def assessment_workbook(store: Store, assessment_id: int, target: Path) -> None:
         "Total",
         result.score,
         result.max_score,
+        share(result.score, result.max_score),
         result.level.name.zh if result.level else "未定级",
     ]
     scores = [total, *_tree(result.root, 0)]
     rows(
         workbook.create_sheet("得分"),
-        ["维度 Dimension", "Dimension", "得分 Score", "满分 Max", "等级 Level"],
+        ["维度 Dimension", "Dimension", "得分 Score", "满分 Max", "得分率 Rate", "等级 Level"],
         scores,
-        [30, 30, 12, 12, 16],
+        [30, 30, 12, 12, 12, 16],
     )
     if source.plan is not None and not source.plan.empty:
         _plan_sheet(workbook, source)
@@ -150,7 +152,10 @@ def _tree(node: NodeResult, depth: int) -> list[list[Any]]:
     for child in node.children:
         if child.max_score is not None:
             level = child.level.name.zh if child.level else None
-            out.append(["  " * depth + child.name.zh, child.name.en, child.score, child.max_score, level])
+            rate = share(child.score or 0, child.max_score)  # as the report prints it
+            out.append(
+                ["  " * depth + child.name.zh, child.name.en, child.score, child.max_score, rate, level]
+            )
         out += _tree(child, depth + 1)
     return out
 

@@ -9,6 +9,7 @@ from pydantic import Field, ValidationError
 
 from diagnosis.errors import AnswersError
 from diagnosis.jsonio import parse_json
+from diagnosis.messages import msg
 from diagnosis.model import (
     ChoiceQuestion,
     DerivedQuestion,
@@ -29,6 +30,7 @@ from diagnosis.records import (
     Sha256,
     Version,
 )
+from diagnosis.validation import reason
 
 if TYPE_CHECKING:
     from diagnosis.plan.model import Plan
@@ -86,11 +88,11 @@ def parse_answers_file(name: str, raw: bytes) -> AnswersFile:
 
 
 def _located(name: str, error: ValidationError, within: str = "") -> list[str]:
-    lines = []
+    lines: list[str] = []
     for e in error.errors()[:20]:
-        where = ".".join(str(p) for p in ((within,) if within else ()) + tuple(e["loc"])) or "top level"
-        what = "missing" if e["type"] == "missing" else e["msg"].removeprefix("Value error, ")
-        lines.append(f"{name}: {where}: {what}")
+        where = ".".join(str(p) for p in ((within,) if within else ()) + tuple(e["loc"]))
+        what = msg("answers.missing") if e["type"] == "missing" else reason(e)
+        lines.append(msg("answers.located", name=name, where=where or msg("answers.top_level"), problem=what))
     return lines
 
 
@@ -102,13 +104,20 @@ def check_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> dict
     for qid, raw in answers.items():
         question = index.questions.get(qid)
         if question is None:
-            problems.append(f"answers.{qid}: no such question in {questionnaire.id} {questionnaire.version}")
+            problems.append(
+                msg(
+                    "answers.no_question",
+                    id=qid,
+                    questionnaire=questionnaire.id,
+                    version=questionnaire.version,
+                )
+            )
             continue
         if raw is None:
             continue
         value, problem = check_value(question, index.options[qid], raw)
         if problem:
-            problems.append(f"answers.{qid}: {problem}")
+            problems.append(msg("answers.problem", id=qid, problem=problem))
         else:
             assert value is not None
             clean[qid] = value
@@ -131,42 +140,46 @@ def check_value(question: Question, options: dict[str, Option], raw: Any) -> tup
     """(normalised value, None) or (None, what is wrong)."""
     option_ids = list(options)
     if isinstance(question, DerivedQuestion):
-        return None, "is computed from other answers; give the figures it uses instead"
+        return None, msg("answers.computed")
     if isinstance(question, TextQuestion):
-        return (raw, None) if isinstance(raw, str) else (None, "expected text")
+        return (raw, None) if isinstance(raw, str) else (None, msg("answers.expected_text"))
     if isinstance(question, NumberQuestion):
         return _number(question, raw)
     assert isinstance(question, ChoiceQuestion)
     choices = ", ".join(option_ids)
     if question.kind != "multiple":
         if not isinstance(raw, str):
-            return None, f"expected one option id ({choices})"
-        return (raw, None) if raw in option_ids else (None, f"'{raw}' is not an option ({choices})")
+            return None, msg("answers.expected_option", choices=choices)
+        return (
+            (raw, None)
+            if raw in option_ids
+            else (None, msg("answers.not_option", value=raw, choices=choices))
+        )
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        return None, f"expected a list of option ids ({choices})"
+        return None, msg("answers.expected_options", choices=choices)
     unknown = [item for item in raw if item not in option_ids]
     if unknown:
-        return None, f"'{unknown[0]}' is not an option ({choices})"
+        return None, msg("answers.not_option", value=unknown[0], choices=choices)
     if len(set(raw)) != len(raw):
-        return None, "an option is listed twice"
+        return None, msg("answers.twice")
     exclusive = {o.id for o in options.values() if o.exclusive}
     if len(raw) > 1 and exclusive & set(raw):
-        return None, f"'{sorted(exclusive & set(raw))[0]}' cannot be combined with other options"
+        return None, msg("answers.exclusive", value=sorted(exclusive & set(raw))[0])
     return list(raw), None
 
 
 def _number(question: NumberQuestion, raw: Any) -> tuple[Value | None, str | None]:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
-        return None, "expected a number"
+        return None, msg("answers.expected_number")
     value = float(raw)
     if not math.isfinite(value):
-        return None, "expected a finite number"
+        return None, msg("answers.expected_finite")
     low = question.min if question.min is not None else (0.0 if question.kind == "percentage" else None)
     high = question.max if question.max is not None else (100.0 if question.kind == "percentage" else None)
     if low is not None and value < low:
-        return None, f"{raw} is below the minimum {low:g}"
+        return None, msg("answers.below", value=raw, low=f"{low:g}")
     if high is not None and value > high:
-        return None, f"{raw} is above the maximum {high:g}"
+        return None, msg("answers.above", value=raw, high=f"{high:g}")
     if question.integer and not value.is_integer():
-        return None, f"{raw} is not a whole number"
+        return None, msg("answers.not_whole", value=raw)
     return value, None

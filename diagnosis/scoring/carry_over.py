@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import msg
 from diagnosis.model import CarryOver, Questionnaire
 from diagnosis.model.index import index_of
 from diagnosis.scoring.answers import Value, check_value, needs_reason
@@ -37,7 +38,7 @@ class Carried:
 def block_for(old: Questionnaire, new: Questionnaire) -> CarryOver | None:
     """The mapping `new` declares for answers given against `old` (None: ids carry as they are)."""
     if old.id != new.id:
-        raise DiagnosisError(f"answers to {old.id} cannot move to another questionnaire ({new.id})")
+        raise DiagnosisError(msg("carry.other_questionnaire", old=old.id, new=new.id))
     return next((b for b in new.carry_over if b.from_ == old.version), None)
 
 
@@ -52,26 +53,24 @@ def carry_over(
     for old_id, value in answers.items():
         targets = _targets(block, old_id, index.questions)
         if not targets:
-            result.dropped.append((old_id, "no longer asked"))
+            result.dropped.append((old_id, msg("carry.no_longer_asked")))
             continue
         for new_id in targets:
             if new_id in fresh:
-                result.dropped.append((old_id, f"{new_id} needs a fresh answer"))
+                result.dropped.append((old_id, msg("carry.fresh", id=new_id)))
                 continue
             mapped = _rename_options(block, new_id, value)
             if mapped is None:
-                result.dropped.append((old_id, f"its answer has no counterpart in {new_id}"))
+                result.dropped.append((old_id, msg("carry.no_counterpart", id=new_id)))
                 continue
             clean, problem = check_value(index.questions[new_id], index.options[new_id], mapped)
             if problem or clean is None:
-                result.dropped.append((old_id, f"does not fit {new_id}: {problem}"))
+                result.dropped.append((old_id, msg("carry.misfit", id=new_id, problem=problem)))
                 continue
             if new_id in result.answers:
                 continue  # two old questions map to one new one: the first keeps its place
             if needs_reason(new, new_id, clean) and not (notes.get(old_id) or "").strip():
-                result.dropped.append(
-                    (old_id, f"{new_id} is not applicable only with a reason in {new.version}")
-                )
+                result.dropped.append((old_id, msg("carry.na_reason", id=new_id, version=new.version)))
                 continue
             result.answers[new_id] = clean
             result.moved.append((old_id, new_id))
@@ -112,8 +111,8 @@ def check_mapping(old: Questionnaire, new: Questionnaire) -> list[str]:
     if block is None:
         return []
     before = index_of(old)
-    problems = [
-        f"carry_over from {old.version}: {old.version} has no question '{qid}'"
+    problems: list[str] = [
+        msg("carry.check_question", version=old.version, id=qid)
         for qid in block.questions
         if qid not in before.questions
     ]
@@ -124,8 +123,7 @@ def check_mapping(old: Questionnaire, new: Questionnaire) -> list[str]:
     for new_id, renames in block.options.items():
         offered = {o for qid in sources.get(new_id, []) for o in before.options[qid]}
         problems += [
-            f"carry_over from {old.version}: no question of {old.version} that maps to '{new_id}' "
-            f"has an option '{option}'"
+            msg("carry.check_option", version=old.version, id=new_id, option=option)
             for option in renames
             if option not in offered
         ]

@@ -124,7 +124,7 @@ class Evaluation:
             inputs = ", ".join(compile_formula(question.formula).names)
             span = f"{'' if low is None else f'{low:g}'}…{'' if high is None else f'{high:g}'}"
             self.problems.append(
-                f"answers: {question.id} computes to {result:g}, outside {span}; check the figures {inputs}"
+                msg("answers.out_of_range", id=question.id, result=f"{result:g}", span=span, inputs=inputs)
             )
             return None
         return result

@@ -3,6 +3,7 @@ source assessment gives, mapped onto this question, or nothing when it does not 
 
 from __future__ import annotations
 
+from diagnosis.messages import msg
 from diagnosis.model import Option, Question, Questionnaire
 from diagnosis.model.index import index_of
 from diagnosis.scoring.answers import Value, check_value
@@ -36,21 +37,21 @@ def check_prefill(source: Questionnaire, target: Questionnaire) -> list[str]:
     levels, questions or options. `diagnosis validate` runs it when the source is at hand."""
     before = index_of(source)
     levels = {level.id for level in before.levels(before.root)}
-    problems = []
+    problems: list[str] = []
     for qid, question in index_of(target).questions.items():
         spec = question.prefill
         if spec is None or spec.questionnaire != source.id:
             continue
-        where = f"prefill of '{qid}' from {source.id} {source.version}"
+        where = msg("prefill.where", id=qid, source=source.id, version=source.version)
         if spec.result == "level":
-            known, what = levels, "level"
+            known, what = levels, "prefill.no_level"
         elif spec.question not in before.questions:
-            problems.append(f"{where}: {source.id} has no question '{spec.question}'")
+            problems.append(msg("prefill.no_question", where=where, source=source.id, key=str(spec.question)))
             continue
         else:
-            known, what = set(before.options[spec.question or ""]), "option"
+            known, what = set(before.options[spec.question or ""]), "prefill.no_option"
         if spec.map is not None and known:
             problems += [
-                f"{where}: {source.id} has no {what} '{key}'" for key in spec.map if key not in known
+                msg(what, where=where, source=source.id, key=key) for key in spec.map if key not in known
             ]
     return problems

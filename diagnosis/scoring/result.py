@@ -44,6 +44,7 @@ class Check:
     question: str | None = None  # answer conditions: the question tested
     of: Text | None = None  # count conditions: the set counted …
     bar: Text | None = None  # … and what each member must reach ("达到场景级及以上")
+    total: int | None = None  # count conditions: how many members were counted (of how many)
 
 
 @dataclass

@@ -115,19 +115,21 @@ class Rules:
             weakest=self._weakest(members) if test.all_ else [],
             of=self.index.questionnaire.question_sets[test.of].name,
             bar=self._bar(test),
+            total=len(members),
         )
 
     def _count_text(self, test: CountTest) -> Text:
         name = self.index.questionnaire.question_sets[test.of].name
         bar = self._bar(test)
+        set_en = _in_sentence(name.get("en"))
         if test.all_:
             return Text(
                 zh=f"{name.zh}中适用的各项均{bar.zh}",
-                en=f"every applicable one of {name.get('en')} {bar.get('en')}",
+                en=f"every applicable one of {set_en} {bar.get('en')}",
             )
         return Text(
             zh=f"{name.zh}中{bar.zh}的不少于 {test.at_least or 1} 个",
-            en=f"at least {test.at_least or 1} of {name.get('en')} {bar.get('en')}",
+            en=f"at least {test.at_least or 1} of {set_en} {bar.get('en')}",
         )
 
     def _bar(self, test: CountTest) -> Text:
@@ -235,3 +237,11 @@ def level_of(
     current = levels[reached] if reached >= 0 else None
     following = levels[reached + 1] if reached + 1 < len(levels) else None
     return current, following
+
+
+def _in_sentence(name: str) -> str:
+    """A set's English name inside a sentence: 'Digital operations scenes' reads 'the digital
+    operations scenes' (a capital kept where the second letter is one too: 'PA areas')."""
+    if name[:1].isupper() and not name[1:2].isupper():
+        name = name[0].lower() + name[1:]
+    return name if name.startswith("the ") else f"the {name}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from diagnosis.errors import DiagnosisError
@@ -88,6 +88,25 @@ def signed_too_early(signed_at: datetime | None, assessment: Mapping[str, Any]) 
         "binding.signed_before_finalized" if finalized else "binding.signed_before_changed",
         signed=f"{signed.astimezone(UTC):%Y-%m-%d %H:%M} UTC",
         made=f"{made:%Y-%m-%d %H:%M} UTC",
+    )
+
+
+PRINTED_WINDOW = timedelta(minutes=10)  # a report is printed, then signed at once
+
+
+def printed_time_differs(signed_at: datetime | None, printed: str | None) -> Message | None:
+    """Why the signing time a report prints in its signature block is not the signature's own
+    (which must follow it within PRINTED_WINDOW). None when they agree or either is unknown."""
+    stated = _moment(printed)
+    if signed_at is None or stated is None:
+        return None
+    signed = signed_at if signed_at.tzinfo else signed_at.replace(tzinfo=UTC)
+    if stated <= signed <= stated + PRINTED_WINDOW:
+        return None
+    return msg(
+        "binding.printed_time",
+        printed=f"{stated:%Y-%m-%d %H:%M} UTC",
+        signed=f"{signed.astimezone(UTC):%Y-%m-%d %H:%M} UTC",
     )
 
 

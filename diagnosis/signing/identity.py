@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import NameOID
 from stdnum.cn import uscc as uscc_number
 
-from diagnosis.messages import msg, printable
+from diagnosis.messages import msg
 
 # SM2 (国密): the curve sm2p256v1 and the signature algorithm SM2-with-SM3 (GB/T 35276).
 SM2_OIDS = frozenset({"1.2.156.10197.1.301", "1.2.156.10197.1.501"})
@@ -87,20 +87,20 @@ def described(identity: SignerIdentity, now: datetime) -> list[str]:
     """Subject, organisation, USCC, issuer, validity (with whether it holds `now`) and
     fingerprint, one per line: what `diagnosis keys show` prints and the wizard shows. The names
     are the certificate's, shown `printable` (a certificate is a stranger's data)."""
-    state = (
-        "expired" if now > identity.not_after else "not yet valid" if now < identity.not_before else "valid"
-    )
+    state = "expired" if now > identity.not_after else "not_yet" if now < identity.not_before else "valid"
     lines = [
-        f"subject:      {printable(identity.subject)}",
-        f"organisation: {printable(identity.organisation) or '—'}",
+        msg("cert.subject", value=identity.subject),
+        msg("cert.organisation", value=identity.organisation or "—"),
     ]
     if identity.uscc:
-        lines.append(f"USCC:         {identity.uscc}")
+        lines.append(msg("cert.uscc", value=identity.uscc))
+    issuer = msg("cert.self_signed") if identity.self_signed else identity.issuer
+    start, end = f"{identity.not_before:%Y-%m-%d}", f"{identity.not_after:%Y-%m-%d}"
     return [
         *lines,
-        f"issuer:       {'self-signed' if identity.self_signed else printable(identity.issuer)}",
-        f"valid:        {identity.not_before:%Y-%m-%d} to {identity.not_after:%Y-%m-%d} ({state})",
-        f"fingerprint:  SHA-256 {spaced(identity.fingerprint)}",
+        msg("cert.issuer", value=issuer),
+        msg("cert.valid", start=start, end=end, state=msg(f"cert.state.{state}")),
+        msg("cert.fingerprint", value=spaced(identity.fingerprint)),
     ]
 
 

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from diagnosis.errors import DiagnosisError, NotFoundError
-from diagnosis.files import write_atomic
+from diagnosis.files import os_reason, write_atomic
 from diagnosis.messages import msg
 from diagnosis.signing.identity import SM2_ADVICE, USCC_PREFIX, SignerIdentity, identity_of, uses_sm2
 from diagnosis.signing.rules import usage_problems
@@ -59,9 +59,9 @@ def open_key(path: Path, password: str) -> ProviderKey:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise NotFoundError(f"{path}: no such key file") from None
+        raise NotFoundError(msg("keys.no_file", path=path)) from None
     except OSError as error:
-        raise DiagnosisError(f"{path}: cannot read the key file ({error.strerror})") from None
+        raise DiagnosisError(msg("keys.cannot_read", path=path, reason=os_reason(error))) from None
     return read_key(raw, password, str(path))
 
 
@@ -71,22 +71,15 @@ def read_key(raw: bytes, password: str, source: str) -> ProviderKey:
         key, cert, others = pkcs12.load_key_and_certificates(raw, password.encode() if password else None)
     except UnsupportedAlgorithm as error:
         if "1.2.156.10197" in str(error):  # the SM2 curve, which OpenSSL's pyca build refuses
-            raise DiagnosisError(f"{source}: {SM2_ADVICE}") from None
-        raise DiagnosisError(
-            f"{source}: the key uses an algorithm this app cannot sign with ({error})"
-        ) from None
+            raise DiagnosisError(msg("keys.problem", source=source, problem=SM2_ADVICE)) from None
+        raise DiagnosisError(msg("keys.algorithm", source=source, error=str(error))) from None
     except ValueError as error:
         if "password" in str(error).lower():
-            raise DiagnosisError(f"{source}: the password is wrong (or the file was damaged)") from None
-        raise DiagnosisError(
-            f"{source}: not a PKCS#12 key file (.p12/.pfx), or the file is damaged"
-        ) from None
+            raise DiagnosisError(msg("keys.wrong_password", source=source)) from None
+        raise DiagnosisError(msg("keys.not_pkcs12", source=source)) from None
     if cert is None or key is None:
-        missing = "certificate" if cert is None else "private key"
-        raise DiagnosisError(
-            f"{source}: the file holds no {missing}; export the certificate together with its "
-            "private key as .p12/.pfx"
-        )
+        missing = msg("keys.certificate") if cert is None else msg("keys.private_key")
+        raise DiagnosisError(msg("keys.holds_no", source=source, missing=missing))
     return ProviderKey(cert, _usable_key(key, cert, source), tuple(others), identity_of(cert))
 
 
@@ -94,34 +87,27 @@ def check_validity(key: ProviderKey, source: str, now: datetime) -> None:
     """A sentence if the certificate has expired or is not valid yet at `now`."""
     cert = key.certificate
     if now > cert.not_valid_after_utc:
-        raise DiagnosisError(
-            f"{source}: the certificate expired on {cert.not_valid_after_utc:%Y-%m-%d}; "
-            "a report signed with it would not be accepted — renew it with the CA (or make new keys)"
-        )
+        raise DiagnosisError(msg("keys.expired", source=source, day=f"{cert.not_valid_after_utc:%Y-%m-%d}"))
     if now < cert.not_valid_before_utc:
         raise DiagnosisError(
-            f"{source}: the certificate is valid only from {cert.not_valid_before_utc:%Y-%m-%d %H:%M} UTC "
-            "(check this computer's clock)"
+            msg("keys.not_yet_valid", source=source, moment=f"{cert.not_valid_before_utc:%Y-%m-%d %H:%M}")
         )
 
 
 def _usable_key(key: object, cert: x509.Certificate, source: str) -> SigningKey:
     if uses_sm2(cert.public_bytes(serialization.Encoding.DER)):
-        raise DiagnosisError(f"{source}: {SM2_ADVICE}")
+        raise DiagnosisError(msg("keys.problem", source=source, problem=SM2_ADVICE))
     if isinstance(key, rsa.RSAPrivateKey):
         if key.key_size < 2048:
-            raise DiagnosisError(f"{source}: the RSA key has {key.key_size} bits; at least 2048 are needed")
+            raise DiagnosisError(msg("keys.rsa_short", source=source, bits=key.key_size))
     elif not (isinstance(key, ec.EllipticCurvePrivateKey) and isinstance(key.curve, _CURVES)):
-        raise DiagnosisError(
-            f"{source}: the key is not RSA or ECDSA (P-256, P-384, P-521); ask the CA for an RSA or "
-            "ECDSA (P-256) certificate"
-        )
+        raise DiagnosisError(msg("keys.kind", source=source))
     unusable = usage_problems(cert)
     if unusable:
         raise DiagnosisError(msg("keys.not_for_signing", source=source, problem=unusable[0]))
     public = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     if key.public_key().public_bytes(*public) != cert.public_key().public_bytes(*public):
-        raise DiagnosisError(f"{source}: the private key does not belong to the certificate in the file")
+        raise DiagnosisError(msg("keys.mismatch", source=source))
     return key
 
 
@@ -137,17 +123,17 @@ def new_keys(
     encrypted with `password`) and the public certificate beside it as .pem (for trust lists)."""
     name = provider.strip()
     if not name:
-        raise DiagnosisError("the provider name is required")
+        raise DiagnosisError(msg("keys.name_required"))
     if len(name) > 64:  # X.509 limits organisation and common names to 64 characters
-        raise DiagnosisError(f"the provider name has {len(name)} characters; a certificate allows 64")
+        raise DiagnosisError(msg("keys.name_long", count=len(name)))
     if len(password) < MIN_PASSWORD:
-        raise DiagnosisError(f"choose a key password of at least {MIN_PASSWORD} characters")
+        raise DiagnosisError(msg("keys.password_short", least=MIN_PASSWORD))
     if path.suffix.lower() not in (".p12", ".pfx"):
-        raise DiagnosisError(f"{path}: name the key file .p12 (or .pfx)")
+        raise DiagnosisError(msg("keys.suffix", path=path))
     pem_path = path.with_suffix(".pem")
     for target in (path, pem_path):
         if target.exists():
-            raise DiagnosisError(f"{target}: already exists; choose another name or move it away first")
+            raise DiagnosisError(msg("keys.exists", path=target))
     key: SigningKey = (
         ec.generate_private_key(ec.SECP256R1())
         if kind == "ecdsa"

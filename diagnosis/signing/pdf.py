@@ -11,6 +11,7 @@ from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import msg
 from diagnosis.signing.backend import quiet, signer_for
 from diagnosis.signing.keys import ProviderKey
 
@@ -25,9 +26,9 @@ def sign_pdf(pdf_bytes: bytes, signer: ProviderKey) -> bytes:
     quiet()
     signatures = count_signatures(pdf_bytes)
     if signatures is None:
-        raise DiagnosisError("not a readable PDF: cannot sign it")
+        raise DiagnosisError(msg("sign.unreadable"))
     if signatures:
-        raise DiagnosisError("the PDF is already signed; sign the unsigned report instead")
+        raise DiagnosisError(msg("sign.already"))
     meta = PdfSignatureMetadata(
         field_name=FIELD_NAME,
         md_algorithm="sha256",
@@ -41,7 +42,7 @@ def sign_pdf(pdf_bytes: bytes, signer: ProviderKey) -> bytes:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
         PdfSigner(meta, signer=signer_for(signer)).sign_pdf(writer, output=output)
     except Exception as error:  # pyHanko raises many kinds on a PDF it cannot extend
-        raise DiagnosisError(f"cannot sign this PDF ({error})") from None
+        raise DiagnosisError(msg("sign.cannot", error=str(error))) from None
     return output.getvalue()
 
 

@@ -20,6 +20,7 @@ from cryptography import x509
 
 from diagnosis import paths
 from diagnosis.errors import DiagnosisError, NotFoundError
+from diagnosis.files import os_reason
 from diagnosis.messages import msg
 from diagnosis.signing.identity import fingerprint
 from diagnosis.signing.rules import may_issue
@@ -69,7 +70,7 @@ def load_trust(path: Path) -> TrustList:
         found = [cert for file in files for cert in read_certificates(file)]
         return TrustList(msg("trust.folder", path=str(path)), _unique(found))
     if not path.exists():
-        raise NotFoundError(f"{path}: no such trust list (a folder, a .pem file or a .json list)")
+        raise NotFoundError(msg("trust.no_list", path=path))
     raw = _read(path)
     if path.suffix.lower() == LIST_SUFFIX or raw.lstrip().startswith(b"{"):
         name, found = _parse_json(raw, path)
@@ -94,27 +95,27 @@ def read_certificates(path: Path) -> list[x509.Certificate]:
 def _read(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_FILE:
-            raise DiagnosisError(f"{path}: too large for a trust list ({path.stat().st_size // 2**20} MB)")
+            raise DiagnosisError(msg("trust.too_large", path=path, mb=path.stat().st_size // 2**20))
         return path.read_bytes()
     except FileNotFoundError:
-        raise NotFoundError(f"{path}: no such file") from None
+        raise NotFoundError(msg("trust.no_file", path=path)) from None
     except OSError as error:
-        raise DiagnosisError(f"{path}: cannot read the file ({error.strerror})") from None
+        raise DiagnosisError(msg("trust.cannot_read", path=path, reason=os_reason(error))) from None
 
 
 def _parse_certificates(raw: bytes, path: Path) -> list[x509.Certificate]:
     if not pem.detect(raw):
-        return [_certificate(raw, f"{path}: not a certificate (PEM or DER)")]
+        return [_certificate(raw, msg("trust.not_certificate", path=path))]
     found = []
     try:
         blocks = list(pem.unarmor(raw, multiple=True))
     except ValueError as error:
-        raise DiagnosisError(f"{path}: the PEM text is damaged ({error})") from None
+        raise DiagnosisError(msg("trust.pem_damaged", path=path, error=str(error))) from None
     for number, (kind, _headers, der) in enumerate(blocks, start=1):
         if kind == "CERTIFICATE":  # keys or CRLs kept beside certificates are not for trust
-            found.append(_certificate(der, f"{path}: PEM block {number} is not a valid certificate"))
+            found.append(_certificate(der, msg("trust.bad_block", path=path, number=number)))
     if not found:
-        raise DiagnosisError(f"{path}: holds no certificate (no BEGIN CERTIFICATE block)")
+        raise DiagnosisError(msg("trust.no_certificate", path=path))
     return found
 
 
@@ -122,25 +123,28 @@ def _parse_json(raw: bytes, path: Path) -> tuple[str, list[x509.Certificate]]:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise DiagnosisError(f"{path}: a trust list must be UTF-8 text") from None
+        raise DiagnosisError(msg("trust.not_utf8", path=path)) from None
     except json.JSONDecodeError as error:
-        raise DiagnosisError(f"{path}:{error.lineno}:{error.colno}: not valid JSON ({error.msg})") from None
+        raise DiagnosisError(
+            msg("trust.json", path=path, line=error.lineno, col=error.colno, error=error.msg)
+        ) from None
     entries = data.get("certificates") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
-        raise DiagnosisError(f'{path}: a trust list needs "certificates": a list of PEM certificates')
+        raise DiagnosisError(msg("trust.no_entries", path=path))
     name = data.get("name")
     found = []
     for number, entry in enumerate(entries, start=1):
-        where = f"{path}: certificate {number} of the list"
         if not isinstance(entry, str) or not pem.detect(entry.encode()):
-            raise DiagnosisError(f"{where} is not PEM text (-----BEGIN CERTIFICATE-----…)")
+            raise DiagnosisError(msg("trust.entry_not_pem", path=path, number=number))
         try:
             kind, _headers, der = pem.unarmor(entry.encode())
         except ValueError as error:
-            raise DiagnosisError(f"{where} is damaged PEM ({error})") from None
+            raise DiagnosisError(
+                msg("trust.entry_damaged", path=path, number=number, error=str(error))
+            ) from None
         if kind != "CERTIFICATE":
-            raise DiagnosisError(f"{where} is a {kind}, not a certificate")
-        found.append(_certificate(der, f"{where} is not a valid certificate"))
+            raise DiagnosisError(msg("trust.entry_kind", path=path, number=number, kind=kind))
+        found.append(_certificate(der, msg("trust.entry_invalid", path=path, number=number)))
     return (name.strip() if isinstance(name, str) else ""), found
 
 
@@ -149,7 +153,7 @@ def _certificate(der: bytes, problem: str) -> x509.Certificate:
         cert = x509.load_der_x509_certificate(der)
         cert.subject  # noqa: B018 - parse the names now, not when a check reads them
     except ValueError as error:
-        raise DiagnosisError(f"{problem} ({error})") from None
+        raise DiagnosisError(msg("trust.with_error", problem=problem, error=str(error))) from None
     return cert
 
 
@@ -164,7 +168,6 @@ def trust_certificate(certificate_file: Path, folder: Path | None = None) -> Pat
     from cryptography.hazmat.primitives.serialization import Encoding
 
     from diagnosis.files import write_atomic
-    from diagnosis.messages import msg
 
     folder = folder or paths.trust_dir()
     if folder.exists() and not folder.is_dir():

@@ -22,6 +22,15 @@ ANSWERED = "answered"
 FROM_FILE = "answered from a file"
 
 
+def _no_question(question_id: str, questionnaire: Any) -> Message:
+    return msg(
+        "storage.no_question",
+        question=question_id,
+        questionnaire=questionnaire.id,
+        version=questionnaire.version,
+    )
+
+
 def set_answer(
     store: Store, assessment_id: int, question_id: str, value: Any = UNCHANGED, note: Any = UNCHANGED
 ) -> None:
@@ -34,13 +43,13 @@ def set_answer(
     idx = index_of(questionnaire)
     question = idx.questions.get(question_id)
     if question is None:
-        raise AnswersError(f"no question '{question_id}' in {questionnaire.id} {questionnaire.version}")
+        raise AnswersError(_no_question(question_id, questionnaire))
     if value is not UNCHANGED and value is not None:
         value, problem = check_value(question, idx.options[question_id], value)
         if problem:
-            raise AnswersError(f"{question_id}: {problem}")
+            raise AnswersError(msg("storage.answer_problem", question=question_id, problem=problem))
     now = store.now()
-    with store.write(f"save the answer to {question_id}") as db:
+    with store.write(msg("storage.act.save_answer", question=question_id)) as db:
         old = db.execute(
             "SELECT value, note FROM answers WHERE assessment_id = ? AND question_id = ?",
             [assessment_id, question_id],
@@ -131,16 +140,16 @@ def set_answers(
     clean: dict[str, str | None] = {}
     for question_id in [*values, *(notes or {})]:
         if question_id not in idx.questions:
-            raise AnswersError(f"no question '{question_id}' in {questionnaire.id} {questionnaire.version}")
+            raise AnswersError(_no_question(question_id, questionnaire))
     for question_id, value in values.items():
         if value is not None:
             value, problem = check_value(idx.questions[question_id], idx.options[question_id], value)
             if problem:
-                raise AnswersError(f"{question_id}: {problem}")
+                raise AnswersError(msg("storage.answer_problem", question=question_id, problem=problem))
         clean[question_id] = None if value is None else _json(value)
     given = {qid: (text or None) for qid, text in (notes or {}).items()}
     now, changed = store.now(), []
-    with store.write("save the answers") as db:
+    with store.write(msg("storage.act.save_answers")) as db:
         rows = {qid: _stored(db, assessment_id, qid) for qid in dict.fromkeys([*clean, *given])}
         lacking = [
             qid
@@ -182,9 +191,9 @@ def set_review(store: Store, assessment_id: int, question_id: str, flagged: bool
     require_draft(store, assessment_id)
     questionnaire = questionnaire_of(store, assessment_id).questionnaire
     if question_id not in index_of(questionnaire).questions:
-        raise AnswersError(f"no question '{question_id}' in {questionnaire.id} {questionnaire.version}")
+        raise AnswersError(_no_question(question_id, questionnaire))
     now = store.now()
-    with store.write(f"mark {question_id} for review") as db:
+    with store.write(msg("storage.act.mark_review", question=question_id)) as db:
         old = _stored(db, assessment_id, question_id)
         if bool(old and old["review"]) == flagged:
             return

@@ -61,8 +61,13 @@ def answers_from_file(store: Store, assessment_id: int, file: AnswersFile, name:
     given = file.questionnaire
     if given.id != pinned.id or given.version not in (None, pinned.version):
         raise AnswersError(
-            f"{name} is for {given.ref}; assessment {assessment_id} is answered against "
-            f"{pinned.id}@{pinned.version}"
+            msg(
+                "storage.answers_other_questionnaire",
+                name=name,
+                ref=given.ref,
+                id=assessment_id,
+                pinned=f"{pinned.id}@{pinned.version}",
+            )
         )
     if given.sha256 not in (None, loaded.sha256):  # the same id and version, another content
         raise AnswersError(
@@ -77,7 +82,9 @@ def answers_from_file(store: Store, assessment_id: int, file: AnswersFile, name:
         )
     unknown = sorted(set(file.notes) - set(index_of(pinned).questions))
     if unknown:
-        raise AnswersError(f"{name}: a note for {unknown[0]!r}, which is no question of {given.ref}")
+        raise AnswersError(
+            msg("storage.note_for_unknown", name=name, question=repr(unknown[0]), ref=given.ref)
+        )
     before, stored = answers_of(store, assessment_id)
     notes = {qid: text for qid, text in file.notes.items() if (text or None) != stored.get(qid)}
     values = {qid: value for qid, value in file.answers.items()}

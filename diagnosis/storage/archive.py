@@ -15,6 +15,7 @@ from pathlib import Path
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.files import check_regular
+from diagnosis.messages import msg
 
 MAX_TOTAL = 512 * 2**20  # everything a package may expand to (and its file), counted while reading
 MAX_MEMBERS = 5000
@@ -37,13 +38,13 @@ def read_members(source: bytes | Path, allowed: Callable[[str], int | None]) -> 
         archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise PackageError("not a diagnosis package (not a zip file, or a damaged one)") from None
+        raise PackageError(msg("pack.not_zip")) from None
     if len(infos) > MAX_MEMBERS:
-        raise PackageError(f"the package has {len(infos)} files; at most {MAX_MEMBERS} are accepted")
+        raise PackageError(msg("pack.too_many", count=len(infos), limit=MAX_MEMBERS))
     names = Counter(info.filename for info in infos)
     if len(names) != len(infos):
         twice = next(name for name, count in names.items() if count > 1)
-        raise PackageError(f"the package holds {twice!r} twice")
+        raise PackageError(msg("pack.twice", name=repr(twice)))
     data: dict[str, bytes] = {}
     budget = MAX_TOTAL
     for info in infos:
@@ -63,16 +64,16 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
             while chunk := member.read(CHUNK):
                 size += len(chunk)
                 if size > limit:
-                    raise PackageError(f"{name} expands beyond what a package may hold ({limit} bytes)")
+                    raise PackageError(msg("pack.expands", name=name, limit=limit))
                 if size > ceiling:
-                    raise PackageError(f"{name} expands more than {MAX_RATIO}-fold: refusing a zip bomb")
+                    raise PackageError(msg("pack.zip_bomb", name=name, ratio=MAX_RATIO))
                 chunks.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-        raise PackageError(f"{name} in the package is damaged ({_short(error)})") from None
+        raise PackageError(msg("pack.member_damaged", name=name, error=_short(error))) from None
     except NotImplementedError:
-        raise PackageError(f"{name} in the package uses a compression this app cannot read") from None
+        raise PackageError(msg("pack.compression", name=name)) from None
     except RuntimeError:  # encrypted members
-        raise PackageError(f"{name} in the package is encrypted") from None
+        raise PackageError(msg("pack.encrypted", name=name)) from None
     return b"".join(chunks)
 
 
@@ -83,13 +84,13 @@ def _short(error: Exception) -> str:
 def _check_member(info: zipfile.ZipInfo, allowed: Callable[[str], int | None]) -> None:
     name = info.filename
     if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or "\\" in name:
-        raise PackageError(f"refusing absolute path {name[:80]!r} in the package")
+        raise PackageError(msg("pack.absolute_path", name=repr(name[:80])))
     if ".." in name.split("/"):
-        raise PackageError(f"refusing path {name[:80]!r} that leaves the package")
+        raise PackageError(msg("pack.leaves", name=repr(name[:80])))
     if stat.S_ISLNK(info.external_attr >> 16):
-        raise PackageError(f"refusing symbolic link {name[:80]!r} in the package")
+        raise PackageError(msg("pack.symlink", name=repr(name[:80])))
     limit = allowed(name)
     if limit is None:
-        raise PackageError(f"unexpected file {name[:80]!r} in the package")
+        raise PackageError(msg("pack.unexpected", name=repr(name[:80])))
     if info.file_size > limit:
-        raise PackageError(f"{name} is larger than allowed ({info.file_size} bytes)")
+        raise PackageError(msg("pack.member_too_large", name=name, size=info.file_size))

@@ -35,7 +35,7 @@ Mode = Literal["self", "onsite"]
 def keep_questionnaire(store: Store, loaded: Loaded) -> None:
     """Store the exact questionnaire file once, keyed by its canonical sha256 (inside the
     caller's transaction when there is one, so a refused import stores nothing)."""
-    with store.write("store the questionnaire") as db:
+    with store.write(msg("storage.act.store_questionnaire")) as db:
         db.execute(
             "INSERT OR IGNORE INTO questionnaires (sha256, id, version, source, stored_at) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -92,7 +92,7 @@ def new_assessment(
         "updated_at": now,
         "created_by": store.user,
     }
-    with store.write("create the assessment") as db:
+    with store.write(msg("storage.act.create_assessment")) as db:
         keep_questionnaire(store, loaded)
         new_id = inserted(db.table("assessments").insert(row))
         for qid, (value, source) in prefills(store, loaded.questionnaire, enterprise_id).items():
@@ -132,7 +132,7 @@ def prefills(store: Store, questionnaire: Questionnaire, enterprise_id: int) -> 
 def get_assessment(store: Store, assessment_id: int) -> dict[str, Any]:
     rows = list(store.db.table("assessments").rows_where("id = ?", [assessment_id]))
     if not rows:
-        raise NotFoundError(f"no assessment #{assessment_id}")
+        raise NotFoundError(msg("storage.no_assessment", id=assessment_id))
     return rows[0]
 
 
@@ -142,11 +142,9 @@ def questionnaire_of(store: Store, assessment_id: int) -> Loaded:
     if sha in store.loaded:  # stored copies never change: parse each once per session
         return store.loaded[sha]  # type: ignore[no-any-return]
     source = store.db.execute("SELECT source FROM questionnaires WHERE sha256 = ?", [sha]).fetchone()[0]
-    loaded = load_bytes(f"assessment #{assessment_id} questionnaire", source)
+    loaded = load_bytes(msg("storage.stored_copy_source", id=assessment_id), source)
     if loaded.sha256 != sha:
-        raise DiagnosisError(
-            f"the stored questionnaire of assessment #{assessment_id} does not match its sha256"
-        )
+        raise DiagnosisError(msg("storage.stored_copy_changed", id=assessment_id))
     store.loaded[sha] = loaded
     return loaded
 
@@ -190,15 +188,16 @@ def scoring_context(store: Store, assessment_id: int) -> Context:
 def require_draft(store: Store, assessment_id: int) -> dict[str, Any]:
     row = get_assessment(store, assessment_id)
     if row["status"] != "draft":
-        raise DiagnosisError(
-            f"assessment #{assessment_id} is finalized; reopen it as a new revision to change it"
-        )
+        raise DiagnosisError(msg("storage.is_finalized", id=assessment_id))
     return row
 
 
 def get_plan(store: Store, assessment_id: int) -> Plan:
-    """The stored plan (an empty one when none was written yet)."""
+    """The stored plan (an empty one when none was written yet); NotFoundError when there is no
+    such assessment (an empty plan would say there is one)."""
     row = store.db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
+    if row is None:
+        get_assessment(store, assessment_id)
     return Plan.model_validate_json(row[0]) if row else Plan()
 
 
@@ -246,7 +245,7 @@ def finalize(store: Store, assessment_id: int, *, force: bool = False) -> None:
             [msg("ready.blocked", id=assessment_id), *(msg("ready.item", item=b) for b in blockers)]
         )
     now = store.now()
-    with store.write("finalize the assessment") as db:
+    with store.write(msg("storage.act.finalize")) as db:
         number = row["report_number"] or report_number(store, row, now)
         db.table("assessments").update(
             assessment_id,
@@ -274,7 +273,7 @@ def reopen(store: Store, assessment_id: int) -> int:
     """A new draft revision of a finalized assessment; the finalized one stays intact."""
     row = get_assessment(store, assessment_id)
     if row["status"] != "finalized":
-        raise DiagnosisError(f"assessment #{assessment_id} is still a draft; change it directly")
+        raise DiagnosisError(msg("storage.still_draft", id=assessment_id))
     latest = store.db.execute("SELECT MAX(revision) FROM assessments WHERE uid = ?", [row["uid"]]).fetchone()[
         0
     ]
@@ -327,7 +326,7 @@ def _copy(
             "created_by": store.user,
         }
     )
-    with store.write("copy the assessment") as db:
+    with store.write(msg("storage.act.copy")) as db:
         if target is not None:
             keep_questionnaire(store, target)
         new_id = inserted(db.table("assessments").insert(fresh))
@@ -387,7 +386,7 @@ def _json(value: Any) -> str:
 def delete_assessment(store: Store, assessment_id: int) -> None:
     """Remove an assessment with its answers, history and evidence records."""
     get_assessment(store, assessment_id)
-    with store.write("delete the assessment") as db:
+    with store.write(msg("storage.act.delete")) as db:
         db.execute("UPDATE assessments SET based_on = NULL WHERE based_on = ?", [assessment_id])
         db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
         db.execute(DROP_UNUSED_BLOBS)

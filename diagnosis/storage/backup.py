@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from sqlite_utils import Database
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.files import atomic_path
+from diagnosis.files import atomic_path, os_reason
 from diagnosis.loading.load import load_bytes
 from diagnosis.localtime import local
 from diagnosis.messages import msg
@@ -39,6 +39,7 @@ from diagnosis.records import (
 )
 from diagnosis.storage.db import BUSY_TIMEOUT, Clock, Store, utc_now
 from diagnosis.storage.schema import migrations
+from diagnosis.validation import reason
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Each table our records describe, with the record that must accept every row of it.
@@ -73,7 +74,7 @@ def backup(store: Store, target: Path) -> None:
     """Write a consistent copy of the open database to `target` (atomically: a kill or a full
     disk leaves any earlier file at `target` as it was)."""
     if _same_file(target, store.path):
-        raise BackupError(f"{target}: that is the database in use; choose another file for the backup")
+        raise BackupError(msg("backup.in_use_target", path=target))
     copy_database(store.db.conn, target)
 
 
@@ -85,7 +86,7 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one file: no -wal beside it
         except sqlite3.Error as error:
-            raise DiagnosisError(f"{target}: cannot write the backup ({error})") from None
+            raise DiagnosisError(msg("backup.cannot_write", path=target, error=str(error))) from None
         finally:
             copy.close()
 
@@ -101,7 +102,7 @@ def restore(target: Path, source: Path, clock: Clock = utc_now) -> Path | None:
     database as it was is kept (None: there was none). Close the store on `target` first and
     open it again afterwards (which migrates a backup made by an earlier version)."""
     if _same_file(source, target):
-        raise BackupError(f"{source}: that is the database in use; choose a backup")
+        raise BackupError(msg("backup.in_use_source", path=source))
     with _opened(source) as backup_conn:
         kept = _kept_path(target, clock)
         if not target.exists():
@@ -119,9 +120,7 @@ def restore(target: Path, source: Path, clock: Clock = utc_now) -> Path | None:
             copy_database(live, kept)  # pages as they are, damaged ones included
             backup_conn.backup(live)
         except sqlite3.Error as error:
-            raise DiagnosisError(
-                f"{target}: cannot restore the backup ({error}); nothing was changed"
-            ) from None
+            raise DiagnosisError(msg("backup.cannot_restore", path=target, error=str(error))) from None
         finally:
             live.close()
     return kept
@@ -137,15 +136,15 @@ def _opened(path: Path) -> Iterator[sqlite3.Connection]:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise BackupError(f"{path}: cannot read the file ({error.strerror})") from None
+        raise BackupError(msg("backup.cannot_read", path=path, reason=os_reason(error))) from None
     if header != SQLITE_HEADER:
-        raise BackupError(f"{path}: not a database backup (not an SQLite file); nothing was changed")
+        raise BackupError(msg("backup.not_sqlite", path=path))
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     try:
         try:
             _check(path, conn)
         except sqlite3.DatabaseError as error:
-            raise BackupError(f"{path}: the backup is damaged ({error}); nothing was changed") from None
+            raise BackupError(msg("backup.damaged", path=path, error=str(error))) from None
         yield conn
     finally:
         conn.close()
@@ -154,10 +153,10 @@ def _opened(path: Path) -> Iterator[sqlite3.Connection]:
 def _check(path: Path, conn: sqlite3.Connection) -> None:
     found = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
     if found != ["ok"]:
-        raise BackupError(f"{path}: the backup is damaged ({found[0]}); nothing was changed")
+        raise BackupError(msg("backup.damaged", path=path, error=str(found[0])))
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not {"_sqlite_migrations", "assessments"} <= tables:
-        raise BackupError(f"{path}: not a diagnosis database (no assessments in it); nothing was changed")
+        raise BackupError(msg("backup.not_ours", path=path))
     _check_schema(path, conn)
     for table, record in RECORDS.items():
         if table in tables:
@@ -177,11 +176,7 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
     ]
     theirs = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if theirs > len(known) or any(name not in known for name in applied):
-        raise BackupError(
-            f"{path}: the backup was made by a newer version of this app (schema "
-            f"{max(theirs, len(applied))}, this version knows {len(known)}); update the app to restore "
-            "it; nothing was changed"
-        )
+        raise BackupError(msg("backup.newer", path=path, theirs=max(theirs, len(applied)), ours=len(known)))
     _check_objects(path, conn, tuple(applied))
 
 
@@ -255,30 +250,31 @@ def _check_plans(path: Path, conn: sqlite3.Connection, tables: set[str]) -> None
 def _check_blobs(path: Path, conn: sqlite3.Connection) -> None:
     for sha, content in conn.execute("SELECT sha256, content FROM blobs"):
         if not isinstance(content, bytes) or hashlib.sha256(content).hexdigest() != sha:
-            raise BackupError(
-                f"{path}: an evidence file in the backup does not match its sha256 ({str(sha)[:12]}…); "
-                "nothing was changed"
-            )
+            raise BackupError(msg("backup.evidence_changed", path=path, sha=str(sha)[:12]))
 
 
 def _check_questionnaires(path: Path, conn: sqlite3.Connection) -> None:
     for sha, qid, source in conn.execute("SELECT sha256, id, source FROM questionnaires"):
         try:
-            loaded = load_bytes(f"{qid} (in the backup)", source)
+            loaded = load_bytes(msg("backup.in_backup", name=str(qid)), source)
         except (DiagnosisError, TypeError):
             loaded = None
         if loaded is None or loaded.sha256 != sha:
-            raise BackupError(
-                f"{path}: the questionnaire {qid} in the backup is damaged or changed; nothing was changed"
-            )
+            raise BackupError(msg("backup.questionnaire_changed", path=path, id=str(qid)))
 
 
 def _bad_row(path: Path, table: str, rowid: int, error: ValidationError) -> BackupError:
     first = error.errors()[0]
-    where = ".".join(str(p) for p in first["loc"]) or "row"
+    where = ".".join(str(p) for p in first["loc"]) or msg("backup.row")
     return BackupError(
-        f"{path}: the backup holds a row this app cannot read ({table} row {rowid}, {where}: "
-        f"{first['msg']}); nothing was changed"
+        msg(
+            "backup.bad_row",
+            path=path,
+            table=table,
+            rowid=rowid,
+            where=where,
+            problem=reason(first, as_pydantic=True),
+        )
     )
 
 
@@ -312,7 +308,7 @@ def _set_aside(target: Path, kept: Path) -> None:
                 os.replace(part, kept.with_name(kept.name + suffix))
             except OSError as error:
                 raise DiagnosisError(
-                    f"{part}: cannot move the damaged database aside ({error.strerror}); nothing was changed"
+                    msg("backup.cannot_set_aside", path=part, reason=os_reason(error))
                 ) from None
 
 

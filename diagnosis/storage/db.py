@@ -80,14 +80,12 @@ class Store:
             conn.execute("COMMIT")
         except sqlite3.IntegrityError as error:
             if "finalized" in str(error):
-                raise StorageError(
-                    f"cannot {what}: the assessment is finalized; reopen it as a new revision"
-                ) from None
-            raise StorageError(f"cannot {what}: {error}") from None
+                raise StorageError(msg("storage.finalized", what=what)) from None
+            raise StorageError(msg("storage.cannot", what=what, why=str(error))) from None
         except sqlite3.Error as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise StorageError(f"cannot {what}: {explain(error, self.path)}") from None
+            raise StorageError(msg("storage.cannot", what=what, why=explain(error, self.path))) from None
 
     def close(self) -> None:
         if not self._closed:
@@ -120,7 +118,7 @@ def open_store(
         db.execute("PRAGMA foreign_keys = ON")
         newer = _migrate(db)
     except (sqlite3.Error, OSError) as error:
-        raise StorageError(f"cannot open the database {path}: {explain(error, path)}") from None
+        raise StorageError(msg("storage.cannot_open", path=str(path), why=explain(error, path))) from None
     return Store(db, path, user, clock, evidence_limit, newer=newer)
 
 
@@ -168,16 +166,13 @@ def explain(error: Exception, path: Path) -> str:
     """A database error as the sentence a person can act on."""
     text = str(error)
     if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
-        return f"the database file or its folder is read-only ({path})"
+        return msg("storage.read_only", path=str(path))
     if "disk is full" in text or "disk I/O" in text:
-        return "the disk is full or failing; free some space and try again (nothing was saved)"
+        return msg("storage.disk_full")
     if "locked" in text or "busy" in text:
-        return "the database is in use by another program; close it and try again"
+        return msg("storage.busy")
     if "unable to open" in text:
-        return f"the folder {path.parent} cannot be written"
+        return msg("storage.folder_not_writable", folder=str(path.parent))
     if "not a database" in text or "malformed" in text:
-        return (
-            f"{path} is damaged or not a diagnosis database; restore it from a backup "
-            "(in the app: Help → Restore from backup)"
-        )
-    return text
+        return msg("storage.damaged", path=str(path))
+    return msg("storage.sqlite", error=text)

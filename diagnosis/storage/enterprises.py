@@ -47,19 +47,19 @@ def add_enterprise(store: Store, data: EnterpriseInput) -> int:
     """Insert an enterprise; the same USCC twice is an error naming the existing entry."""
     name = data.name.strip()
     if not name:
-        raise DiagnosisError("the enterprise name is required")
+        raise DiagnosisError(msg("storage.name_required"))
     row = asdict(data) | {"name": name}
     if data.uscc:
         row["uscc"] = check_uscc(data.uscc)
         existing = find_by_uscc(store, row["uscc"])
         if existing is not None:
             raise DiagnosisError(
-                f"an enterprise with code {row['uscc']} already exists: #{existing['id']} {existing['name']}"
+                msg("storage.uscc_exists", code=row["uscc"], id=existing["id"], name=existing["name"])
             )
     if data.size_class and data.size_class not in SIZE_CLASSES:
-        raise DiagnosisError(f"size class must be one of {', '.join(SIZE_CLASSES)}")
+        raise DiagnosisError(msg("storage.size_class", classes=", ".join(SIZE_CLASSES)))
     now = store.now()
-    with store.write("add the enterprise") as db:
+    with store.write(msg("storage.act.add_enterprise")) as db:
         return inserted(db.table("enterprises").insert(row | {"created_at": now, "updated_at": now}))
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from diagnosis.errors import DiagnosisError, NotFoundError
 from diagnosis.files import read_regular
+from diagnosis.messages import msg
 from diagnosis.model.index import index_of
 from diagnosis.storage.assessments import DROP_UNUSED_BLOBS, questionnaire_of, require_draft
 from diagnosis.storage.db import Store, inserted
@@ -18,7 +19,7 @@ def attach(store: Store, assessment_id: int, question_id: str, file: Path) -> in
     """Copy a file into the database as evidence for a question; the original path is not kept."""
     require_draft(store, assessment_id)
     if question_id not in index_of(questionnaire_of(store, assessment_id).questionnaire).questions:
-        raise DiagnosisError(f"no question '{question_id}' in this assessment's questionnaire")
+        raise DiagnosisError(msg("storage.evidence_question", question=question_id))
     content = read_regular(file, store.evidence_limit, "evidence file")
     return add_evidence(store, assessment_id, question_id, file.name, content)
 
@@ -33,12 +34,11 @@ def add_evidence(
 ) -> int:
     """Store bytes as evidence (deduplicated by content)."""
     if len(content) > store.evidence_limit:
-        raise DiagnosisError(
-            f"{name} is larger than the {store.evidence_limit / 2**20:.0f} MB evidence limit"
-        )
+        limit = f"{store.evidence_limit / 2**20:.0f}"
+        raise DiagnosisError(msg("storage.evidence_too_large", name=name, limit=limit))
     sha = hashlib.sha256(content).hexdigest()
     kind = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    with store.write(f"attach {name}") as db:
+    with store.write(msg("storage.act.attach", name=name)) as db:
         db.table("blobs").insert({"sha256": sha, "content": content}, ignore=True)
         return inserted(
             db.table("evidence").insert(
@@ -64,15 +64,15 @@ def evidence_of(store: Store, assessment_id: int) -> list[dict[str, Any]]:
 def evidence_bytes(store: Store, sha256: str) -> bytes:
     row = store.db.execute("SELECT content FROM blobs WHERE sha256 = ?", [sha256]).fetchone()
     if row is None:
-        raise NotFoundError(f"no evidence file with sha256 {sha256[:12]}…")
+        raise NotFoundError(msg("storage.no_evidence_sha", sha=sha256[:12]))
     return bytes(row[0])
 
 
 def remove_evidence(store: Store, evidence_id: int) -> None:
     row = store.db.execute("SELECT assessment_id FROM evidence WHERE id = ?", [evidence_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"no evidence #{evidence_id}")
+        raise NotFoundError(msg("storage.no_evidence", id=evidence_id))
     require_draft(store, row[0])
-    with store.write("remove the evidence") as db:
+    with store.write(msg("storage.act.remove_evidence")) as db:
         db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
         db.execute(DROP_UNUSED_BLOBS)

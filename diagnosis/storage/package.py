@@ -56,6 +56,7 @@ from diagnosis.storage.db import Store, inserted
 from diagnosis.storage.enterprises import get_enterprise
 from diagnosis.storage.evidence import evidence_bytes, evidence_of
 from diagnosis.storage.plans import plan_history, plan_json
+from diagnosis.validation import reason
 
 FORMAT = "diagnosis-package/2"  # 2 adds the diagnosis plan and the provider's signature
 READABLE = ("diagnosis-package/1", FORMAT)
@@ -186,18 +187,18 @@ def read_package(
     manifest = _parse(data, "manifest.json")
     if not isinstance(manifest, dict) or manifest.get("format") not in READABLE:
         found = manifest.get("format") if isinstance(manifest, dict) else None
-        raise PackageError(f"unsupported package format {str(found)[:40]!r}; this version reads {FORMAT}")
+        raise PackageError(msg("pack.format", found=repr(str(found)[:40]), format=FORMAT))
     listed = manifest.get("members")
     if (
         set(manifest) != {"format", "members"}
         or not isinstance(listed, dict)
         or set(listed) != set(data) - {"manifest.json", SIGNATURE}
     ):
-        raise PackageError("the manifest does not list exactly the files in the package")
+        raise PackageError(msg("pack.manifest_files"))
     hashes = {name: _sha(data[name]) for name in listed}  # each member hashed once, here
     for name, sha in listed.items():
         if hashes[name] != sha:
-            raise PackageError(f"{name} does not match its sha256 in the manifest: the package was altered")
+            raise PackageError(msg("pack.altered_member", name=name))
     return _contents(data, hashes, evidence_limit, questionnaires)
 
 
@@ -216,7 +217,7 @@ def _contents(
 ) -> Unpacked:
     for name in FIXED:
         if name not in data:
-            raise PackageError(f"the package has no {name}")
+            raise PackageError(msg("pack.missing", name=name))
     meta = _validated(PackageMeta, _parse(data, "assessment.json"), "assessment.json")
     answers = _records(AnswerRecord, data, "answers.json")
     history = _records(HistoryRecord, data, "history.json")
@@ -228,8 +229,7 @@ def _contents(
         pinned.version,
     ):
         raise PackageError(
-            f"the package's questionnaire is not {pinned.id} {pinned.version} with sha256 "
-            f"{pinned.sha256[:12]}…: it was altered"
+            msg("pack.questionnaire_altered", id=pinned.id, version=pinned.version, sha=pinned.sha256[:12])
         )
     values = _check_answers(loaded, answers, history, meta.evidence)
     evidence = {n.removeprefix("evidence/"): d for n, d in data.items() if n.startswith("evidence/")}
@@ -255,7 +255,7 @@ def _questionnaire(raw: bytes, key: str, memo: QuestionnaireMemo | None) -> Load
     try:
         loaded = load_bytes("questionnaire.yaml", raw, use_cache=False)
     except DiagnosisError as error:
-        raise PackageError(f"the package's questionnaire is not valid: {error.lines[0]}") from None
+        raise PackageError(msg("pack.questionnaire_invalid", problem=error.lines[0])) from None
     if memo is not None:
         memo[key] = loaded
     return loaded
@@ -265,12 +265,12 @@ def _plan(data: dict[str, bytes], loaded: Loaded) -> tuple[Plan | None, list[Pla
     """The plan, validated as a record and against the questionnaire; its history with it."""
     if "plan.json" not in data:
         if "plan_history.json" in data:
-            raise PackageError("the package has a plan history but no plan")
+            raise PackageError(msg("pack.history_without_plan"))
         return None, []
     plan = _validated(Plan, _parse(data, "plan.json"), "plan.json")
     problems = check_plan(plan, loaded.questionnaire)
     if problems:
-        raise PackageError(f"plan.json does not fit the questionnaire: {problems[0]}")
+        raise PackageError(msg("pack.plan_misfit", problem=problems[0]))
     return plan, _records(PlanHistoryRecord, data, "plan_history.json")
 
 
@@ -284,19 +284,19 @@ def _check_answers(
     for row in answers:
         question = index.questions.get(row.question_id)
         if question is None:
-            raise PackageError(f"answer to unknown question {row.question_id!r}")
+            raise PackageError(msg("pack.unknown_answer", question=repr(row.question_id)))
         if row.question_id in seen:
-            raise PackageError(f"two answers to {row.question_id}")
+            raise PackageError(msg("pack.two_answers", question=row.question_id))
         seen.add(row.question_id)
         if row.value is not None:
-            value = _parse_value(row.value, f"the answer to {row.question_id}")
+            value = _parse_value(row.value, msg("pack.the_answer", question=row.question_id))
             problem = check_value(question, index.options[question.id], value)[1]
             if problem:
-                raise PackageError(f"answer to {question.id}: {problem}")
+                raise PackageError(msg("pack.answer_problem", question=question.id, problem=problem))
             values[question.id] = value
     for qid in [r.question_id for r in history] + [e.question_id for e in evidence]:
         if qid not in index.questions:
-            raise PackageError(f"history or evidence for unknown question {qid!r}")
+            raise PackageError(msg("pack.unknown_history", question=repr(qid)))
     return values
 
 
@@ -306,21 +306,24 @@ def _check_evidence(
     """Each file hashes to the name it travels under, and matches the size its record declares."""
     for sha in files:
         if hashes[f"evidence/{sha}"] != sha:
-            raise PackageError(
-                f"evidence file {sha[:12]}… does not hash to its name: the package was altered"
-            )
+            raise PackageError(msg("pack.evidence_hash", sha=sha[:12]))
     for item in listed:
         if item.sha256 not in files:
-            raise PackageError(f"evidence {item.name!r} is listed but missing from the package")
+            raise PackageError(msg("pack.evidence_missing", name=repr(item.name)))
         if len(files[item.sha256]) != item.size:
             raise PackageError(
-                f"evidence {item.name!r} declares {item.size} bytes but holds {len(files[item.sha256])}"
+                msg(
+                    "pack.evidence_size",
+                    name=repr(item.name),
+                    declared=item.size,
+                    actual=len(files[item.sha256]),
+                )
             )
         if item.size > limit:
-            raise PackageError(f"evidence {item.name!r} is larger than the {limit // 2**20} MB limit")
+            raise PackageError(msg("pack.evidence_too_large", name=repr(item.name), limit=limit // 2**20))
     unlisted = set(files) - {item.sha256 for item in listed}
     if unlisted:
-        raise PackageError(f"evidence file {sorted(unlisted)[0][:12]}… is in the package but not listed")
+        raise PackageError(msg("pack.evidence_unlisted", sha=sorted(unlisted)[0][:12]))
 
 
 def import_package(
@@ -342,7 +345,7 @@ def import_package(
         from diagnosis.loading.catalogue import default_catalogue
 
         known = {key: entry.sha256 for key, entry in default_catalogue().entries.items()}
-    with store.write("import the package"):
+    with store.write(msg("storage.act.import_package")):
         return _write(store, unpacked, if_exists, known)
 
 
@@ -359,18 +362,12 @@ def _write(
         [row["uid"]],
     ).fetchone()
     if owner and owner[1] != enterprise_id and if_exists != "copy":
-        raise PackageError(
-            f"this package continues an assessment that belongs to another enterprise here "
-            f"({owner[0]}); refusing to mix them (import with --if-exists copy to keep it apart)"
-        )
+        raise PackageError(msg("pack.other_enterprise", owner=owner[0]))
     existing = store.db.execute(
         "SELECT id FROM assessments WHERE uid = ? AND revision = ?", [row["uid"], row["revision"]]
     ).fetchone()
     if existing and if_exists is None:
-        raise DiagnosisError(
-            f"this assessment is already here as #{existing[0]}; import again choosing to "
-            f"skip it or to keep both (--if-exists skip|copy)"
-        )
+        raise DiagnosisError(msg("pack.already_here", id=existing[0]))
     if existing and if_exists == "skip":
         return int(existing[0])
     if (existing or (owner and owner[1] != enterprise_id)) and if_exists == "copy":
@@ -429,8 +426,7 @@ def _check_questionnaire(store: Store, loaded: Loaded, known: dict[tuple[str, st
     other = other or (stored[0] if stored else None)
     if other:
         raise PackageError(
-            f"the package's questionnaire {key[0]} {key[1]} (sha256 {loaded.sha256[:12]}…) differs "
-            f"from the {key[0]} {key[1]} this app knows (sha256 {other[:12]}…): refusing an altered copy"
+            msg("pack.other_copy", id=key[0], version=key[1], sha=loaded.sha256[:12], other=other[:12])
         )
 
 
@@ -457,15 +453,17 @@ def _validated(model: type[Any] | TypeAdapter[Any], value: Any, name: str) -> An
         return model.model_validate(value)
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise PackageError(f"{name} in the package is not valid: {where}: {first['msg']}") from None
+        where = ".".join(str(p) for p in first["loc"]) or msg("storage.top_level")
+        raise PackageError(
+            msg("pack.invalid", name=name, where=where, problem=reason(first, as_pydantic=True))
+        ) from None
 
 
 def _records(model: type[Any], data: dict[str, bytes], name: str) -> list[Any]:
     """A member holding a list of records, validated in one call (thousands per package)."""
     value = _parse(data, name)
     if not isinstance(value, list) or len(value) > 1_000_000:
-        raise PackageError(f"{name} in the package is not a list of records")
+        raise PackageError(msg("pack.not_records", name=name))
     return list(_validated(_list_of(model), value, name))
 
 
@@ -480,11 +478,11 @@ def _list_of(model: type[Any]) -> TypeAdapter[list[Any]]:
 
 def _parse(data: dict[str, bytes], name: str) -> Any:
     if name not in data:
-        raise PackageError(f"the package has no {name}")
+        raise PackageError(msg("pack.missing", name=name))
     try:
         return parse_json(data[name], name)
     except DiagnosisError as error:
-        raise PackageError(f"{error.lines[0]} (in the package)") from None
+        raise PackageError(msg("pack.in_package", problem=error.lines[0])) from None
 
 
 def _parse_value(text: str, what: str) -> Any:

@@ -11,12 +11,14 @@ from pydantic import ValidationError
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.load import Loaded
+from diagnosis.messages import msg
 from diagnosis.plan.consistency import contradictions
 from diagnosis.plan.model import Person, Plan, Process
 from diagnosis.plan.projection import check_plan
 from diagnosis.storage.assessments import Mode, new_assessment, plan_dates, questionnaire_of, require_draft
 from diagnosis.storage.assessments import get_plan as get_plan
 from diagnosis.storage.db import Store
+from diagnosis.validation import reason
 
 
 class PlanError(DiagnosisError):
@@ -48,7 +50,7 @@ def set_plan(
         raise PlanError([p.message for p in refused], [p.part for p in refused])
     new = plan_json(plan)
     now = store.now()
-    with store.write("save the plan") as db:
+    with store.write(msg("storage.act.save_plan")) as db:
         old = db.execute("SELECT content FROM plans WHERE assessment_id = ?", [assessment_id]).fetchone()
         if old and old[0] == new:
             return
@@ -84,7 +86,7 @@ def start_assessment(
     from diagnosis.storage.enterprises import get_enterprise
 
     industry = get_enterprise(store, enterprise_id).get("industry")
-    with store.write("create the assessment"):
+    with store.write(msg("storage.act.create_assessment")):
         made = new_assessment(
             store,
             loaded,
@@ -121,8 +123,8 @@ def parse_plan(data: Any, source: str) -> Plan:
     except ValidationError as error:
         lines = []
         for e in error.errors()[:20]:
-            where = ".".join(str(p) for p in e["loc"]) or "top level"
-            lines.append(f"{source}: {where}: {e['msg'].removeprefix('Value error, ')}")
+            where = ".".join(str(p) for p in e["loc"]) or msg("storage.top_level")
+            lines.append(msg("storage.plan_problem", source=source, where=where, problem=reason(e)))
         raise PlanError(lines) from None
 
 

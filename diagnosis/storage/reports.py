@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.localtime import local, local_date
+from diagnosis.messages import msg
 from diagnosis.storage.db import Store
 
 if TYPE_CHECKING:  # the models load where a score is computed: listing assessments needs none
@@ -64,8 +65,13 @@ def compare(store: Store, before_id: int, after_id: int) -> Comparison:
     first, second = get_assessment(store, before_id), get_assessment(store, after_id)
     if first["questionnaire_id"] != second["questionnaire_id"]:
         raise DiagnosisError(
-            f"#{before_id} uses {first['questionnaire_id']} and #{after_id} uses "
-            f"{second['questionnaire_id']}: only the same questionnaire can be compared"
+            msg(
+                "storage.other_questionnaires",
+                before=before_id,
+                first=first["questionnaire_id"],
+                after=after_id,
+                second=second["questionnaire_id"],
+            )
         )
     before, _ = score_assessment(store, before_id)
     after, _ = score_assessment(store, after_id)

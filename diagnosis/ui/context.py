@@ -6,6 +6,7 @@ libraries and questionnaire models are loaded (see `app.run`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,10 @@ class Context:
     def say(self, line: str) -> str:
         """A sentence from the core (a catalogued message) in the UI's language."""
         return render(line, self.texts.lang)
+
+    def say_all(self, lines: Iterable[str]) -> str:
+        """Sentences from the core, one per line, in the UI's language."""
+        return "\n".join(render(line, self.texts.lang) for line in lines)
 
     @property
     def store(self) -> Store:

@@ -23,6 +23,10 @@ class Host(Protocol):
 
     def statusBar(self) -> QStatusBar: ...
 
+    def note(self, said: Callable[[], str]) -> None:
+        """A line in the status bar, said again in the new language after a switch."""
+        ...
+
     def open_assessment(self, assessment_id: int) -> None: ...
 
     def database_changed(self) -> None:

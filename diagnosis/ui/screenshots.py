@@ -16,8 +16,12 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 TITLE_BAR, TASKBAR = 30, 40
 SIZES = ("1280x720", "1366x768", "1920x1080")
@@ -64,30 +68,56 @@ def run_one(out: Path, size: str, lang: str) -> None:
 
 def shoot(out: Path, size: str, lang: str) -> None:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QApplication
+
+    from diagnosis.ui.app import build_window, register_font
+
+    home = Path(os.environ.get("DIAGNOSIS_HOME") or tempfile.mkdtemp(prefix="shots-"))
+    prepare(home)
+    app = QApplication([])
+    register_font()
+    settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", lang)
+    window = build_window(home / "shots.db", settings)
+    for name, shown in scenes(window, home):
+        shown.grab().save(str(out / f"{name}-{size}-{lang}.png"))
+    window.close()
+    app.processEvents()
+
+
+def prepare(home: Path) -> None:
+    """The data folder before the window opens: a broken questionnaire (the start page names
+    what it skipped)."""
+    broken = home / "questionnaires" / "我的问卷.yaml"
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_text("id: [unclosed\n", encoding="utf-8")
+
+
+def scenes(window: Any, home: Path) -> Iterator[tuple[str, QWidget]]:
+    """Every step of the wizard and every dialog, shown in turn on the sample data (the window
+    already built on `home`, in its language): what the screenshots picture, and what the test
+    of the Chinese screens reads. Each is yielded once its layout has settled."""
+    from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
     from diagnosis.sample_store import fill
-    from diagnosis.ui.app import build_window, register_font
     from diagnosis.ui.dialogs.reassess import ReassessDialog
     from diagnosis.ui.dialogs.reports import CompareDialog, SummaryDialog
     from diagnosis.ui.signing.keys import NewKeyDialog
     from diagnosis.ui.signing.settings import SettingsDialog
     from diagnosis.ui.signing.signer import PasswordDialog
     from diagnosis.ui.signing.verify import VerifyDialog
+    from diagnosis.ui.widgets import question_box
 
-    home = Path(os.environ.get("DIAGNOSIS_HOME") or tempfile.mkdtemp(prefix="shots-"))
-    broken = home / "questionnaires" / "我的问卷.yaml"  # the start page names what it skipped
-    broken.parent.mkdir(parents=True, exist_ok=True)
-    broken.write_text("id: [unclosed\n", encoding="utf-8")
-    app = QApplication([])
-    register_font()
-    settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("language", lang)
-    window = build_window(home / "shots.db", settings)
+    app = QApplication.instance()
+    assert app is not None
     sample = fill(window.ctx.store, window.ctx.catalogue)
     extra = _extras(window, sample, home)
     window.show()
     page = window.questions
+
+    def settle() -> None:
+        for _ in range(4):  # layouts settle over a few turns of the event loop
+            app.processEvents()
 
     def question(assessment: int, qid: str) -> None:
         window.open_assessment(assessment)
@@ -99,18 +129,32 @@ def shoot(out: Path, size: str, lang: str) -> None:
         page.editor.edit.setText("120亿")  # type: ignore[attr-defined]
         page.next_page()  # refused: the reason shows in red, the page stays
 
-    def enterprise() -> None:
+    def enterprise(code: str = "") -> None:
         window.new()
-        window.enterprise.pick.setCurrentIndex(1)  # an existing one: its fields show
+        if code:  # a new enterprise whose credit code does not check out: said beside it
+            window.enterprise.pick.setCurrentIndex(0)
+            window.enterprise.edits["ent.uscc"].setText(code)
+        else:
+            window.enterprise.pick.setCurrentIndex(1)  # an existing one: its fields show
 
     def plan_tab(n: int) -> None:
         window.open_assessment(sample.after)
         window.show_plan()
         window.plan.tabs.setCurrentIndex(n)
 
+    def exported() -> None:
+        """The finish page after a signed export: where it was saved and who signed it."""
+        from diagnosis.signing.keys import load_key
+
+        window.open_assessment(sample.after)
+        window._show(window.finish)
+        window.finish.signer = load_key(extra.key, PASSWORD)
+        window.finish._done(home / "report.pdf")
+
     steps = [
         ("1-start", window.show_start),
         ("2-enterprise", enterprise),
+        ("2b-enterprise-code", lambda: enterprise("91340100MA2XXXXXXX")),
         ("3-questionnaire", window.show_questionnaires),
         ("4-question", lambda: question(sample.after, "base_year")),
         ("5-refused", refused),
@@ -126,12 +170,16 @@ def shoot(out: Path, size: str, lang: str) -> None:
         ("9-search", lambda: page.side.search.setText("元数据")),
         ("9b-review-dcmm", window.show_review),  # eight dimensions around the radar
         ("10-finish", lambda: window._show(window.finish)),
+        ("10b-exported", exported),
     ]
     for name, show in steps:
         show()
-        for _ in range(4):  # layouts settle over a few turns of the event loop
-            app.processEvents()
-        window.grab().save(str(out / f"{name}-{size}-{lang}.png"))
+        settle()
+        yield name, window
+    files = QFileDialog(window, window.ctx.t("menu.restore"), str(home), "*.db")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Qt itself shows (offscreen too)
+    wrong = PasswordDialog(window.ctx, extra.key, window, opens=_opens)
+    wrong.password.setText("not-the-password")
     dialogs: list[tuple[str, QDialog]] = [
         ("11-compare", CompareDialog(window.ctx, sample.after, window)),
         ("12-summary", SummaryDialog(window.ctx, window)),
@@ -142,23 +190,37 @@ def shoot(out: Path, size: str, lang: str) -> None:
             ReassessDialog(window.ctx, extra.older, window.ctx.catalogue.newer(*SME_OLD), window),
         ),
         ("16-verify", _verified(VerifyDialog(window.ctx, window), extra.report, app)),
-        ("17-password", PasswordDialog(window.ctx, home / "provider.p12", window, offer_keep=True)),
+        ("17-password", PasswordDialog(window.ctx, extra.key, window, offer_keep=True)),
+        ("17b-password-wrong", wrong),
+        ("18-files", files),
+        ("19-confirm", question_box(window, window.ctx.t("btn.finalize"), window.ctx.t("confirm.finalize"))),
     ]
     for name, dialog in dialogs:
         dialog.show()
-        for _ in range(4):
-            app.processEvents()
-        dialog.grab().save(str(out / f"{name}-{size}-{lang}.png"))
+        if dialog is wrong:
+            wrong._ok()  # refused: the reason shows in the dialog, which stays open
+        settle()
+        yield name, dialog
         dialog.reject()
-    window.close()
+
+
+PASSWORD = "shots-password"
+
+
+def _opens(path: Path, password: str) -> Any:
+    from diagnosis.signing.keys import load_key
+
+    return load_key(path, password)
 
 
 SME_OLD = ("sme-digital-2024", "1.0.0")
+PROVIDER_USCC = "91340100MA2NX8K5TH"  # fictitious, valid (as in the README's tour)
 
 
 class Extras(NamedTuple):
     older: int  # an assessment on an earlier questionnaire version (re-assessment offers the newer)
     report: Path  # an unsigned report to verify
+    key: Path  # the provider's key (with its credit code), set in the settings
 
 
 def _extras(window: Any, sample: Any, home: Path) -> Extras:
@@ -184,10 +246,10 @@ def _extras(window: Any, sample: Any, home: Path) -> Extras:
     set_answers(store, older, demo.answers)
     report = home / "report.pdf"
     report.write_bytes(build_pdf(from_store(store, sample.sme)))
-    made = new_keys("示例数字化转型服务有限公司", None, home / "provider.p12", "shots-password")
+    made = new_keys("示例数字化转型服务有限公司", PROVIDER_USCC, home / "provider.p12", PASSWORD)
     window.ctx.settings.setValue("signing/key", str(made.key_file))
     window.ctx.settings.setValue("signing/sign_exports", "true")
-    return Extras(older, report)
+    return Extras(older, report, made.key_file)
 
 
 def _verified(dialog: Any, report: Path, app: Any) -> Any:

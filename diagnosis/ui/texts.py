@@ -453,10 +453,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "set.choose_file": ("文件…", "File…"),
     "set.hint": (
         "密钥密码在签名时询问；勾选“记住密码”后保存在系统钥匙串中（如 Windows 凭据管理器），"
-        "不写入本程序的文件。信任列表用于核验报告：留空即使用用户数据文件夹中的 trust 文件夹。",
+        "不写入本程序的文件。信任列表用于核验报告：留空即使用用户数据文件夹中的信任列表文件夹（{folder}）。",
         'The key\'s password is asked when signing; when you tick "remember", the system keyring '
         "(such as Windows Credential Manager) keeps it, never the app's own files. The trust list is "
-        "used to verify reports; empty means the trust folder in the user data folder.",
+        "used to verify reports; empty means the trust folder in the user data folder ({folder}).",
     ),
     "set.bad_key": (
         "“{path}”不是签名密钥文件（.p12 或 .pfx）。",

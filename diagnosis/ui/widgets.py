@@ -37,6 +37,34 @@ class PlainLabel(QLabel):
         self.setText(text)
 
 
+Said = str | Callable[[], str]
+
+
+class StatusLabel(PlainLabel):
+    """A line saying what just happened ("✓ 已保存", "Saved to …", why not). It keeps how its
+    text is made, so after a language switch `retranslate` says it again in the new language."""
+
+    def __init__(self, *, name: str = "") -> None:
+        super().__init__(wrap=True, name=name)
+        self._said: Said = ""
+
+    def say(self, said: Said, error: bool | None = None) -> None:
+        """Show `said` (a function of the current language, or fixed text); `error` colours it."""
+        self._said = said
+        self.setText(said() if callable(said) else said)
+        if error is not None:
+            self.setProperty("error", error)
+            self.style().unpolish(self)  # a dynamic property changes the colour only when re-polished
+            self.style().polish(self)
+
+    @property
+    def said(self) -> Said:
+        return self._said
+
+    def retranslate(self) -> None:
+        self.setText(self._said() if callable(self._said) else self._said)
+
+
 class NoteEdit(QPlainTextEdit):
     """Several lines of free text; `paused` when typing pauses and when the field is left. Tab
     moves on (a tab character is no use here)."""
@@ -122,6 +150,11 @@ def page_layout(owner: QWidget, content: QWidget, buttons: QBoxLayout) -> QVBoxL
 def confirm(parent: QWidget, title: str, text: str, *, danger: bool = True) -> bool:
     """Ask a yes/no question in plain text; Enter or Esc answers No unless the caller says the
     step is harmless (`danger=False`)."""
+    return question_box(parent, title, text, danger=danger).exec() == QMessageBox.StandardButton.Yes
+
+
+def question_box(parent: QWidget, title: str, text: str, *, danger: bool = True) -> QMessageBox:
+    """The box `confirm` asks with (shown by itself in the screenshots)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question)
     box.setWindowTitle(title)
@@ -130,7 +163,7 @@ def confirm(parent: QWidget, title: str, text: str, *, danger: bool = True) -> b
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No if danger else QMessageBox.StandardButton.Yes)
     box.setEscapeButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return box
 
 
 def inform(parent: QWidget, title: str, text: str, *, error: bool = False) -> None:

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.task: Task | None = None
+        self._noted: Callable[[], str] | None = None  # the status bar's note, said again on a switch
         self.loaded = False
         self._fitted = False
         self.stack = QStackedWidget()
@@ -314,6 +315,8 @@ class MainWindow(QMainWindow):
         for key, action in self.actions_.items():
             action.setText(t(key))
         self.db_label.setText(t("db", path=str(self.ctx.db_path)))
+        if self._noted is not None and self.statusBar().currentMessage():
+            self.statusBar().showMessage(self._noted())  # the note in the new language
         if not self.loaded:
             self.shell.setText(t("start.loading"))
         else:
@@ -474,7 +477,7 @@ class MainWindow(QMainWindow):
         from diagnosis.errors import DiagnosisError
 
         if isinstance(error, DiagnosisError):
-            self.inform(self.ctx.t("err.title"), "\n".join(error.lines), error=True)
+            self.inform(self.ctx.t("err.title"), self.ctx.say_all(error.lines), error=True)
         else:
             raise error
 
@@ -485,9 +488,13 @@ class MainWindow(QMainWindow):
         try:
             work()
         except DiagnosisError as error:
-            self.inform(self.ctx.t("err.title"), "\n".join(error.lines), error=True)
+            self.inform(self.ctx.t("err.title"), self.ctx.say_all(error.lines), error=True)
             return False
         return True
+
+    def note(self, said: Callable[[], str]) -> None:
+        self._noted = said
+        self.statusBar().showMessage(said())
 
     def inform(self, title: str, text: str, *, error: bool = False) -> None:
         from diagnosis.ui.widgets import inform

@@ -90,7 +90,10 @@ def test_scoring_names_the_view_that_holds_the_stage_back(
     answers.write_text(json.dumps(document), encoding="utf-8")
     code, out, _ = run(capsys, "score", str(answers), "--lang", "zh")
     assert code == 0 and "等级: 场景级" in out
-    assert "  - 五个视角中适用的各项均达到领域级及以上（当前 4/5）。尚未达到的：治理体系（场景级）" in out
+    assert (
+        "  - 五个视角中适用的各项均达到领域级及以上（当前 4 个，共 5 个）。尚未达到的：治理体系（场景级）"
+        in out
+    )
     assert "评定准备度 → 可申请 AAA 级评定（准备度）:" in out
 
 

@@ -78,3 +78,27 @@ def test_verify_refuses_other_files(capsys: pytest.CaptureFixture[str], tmp_path
     assert code == 1 and "Traceback" not in err and err.strip()
     code, _, err = run(capsys, "report", "-o", str(tmp_path / "x.pdf"))
     assert code == 2 and "give an answers file" in err
+
+
+def test_verify_states_the_unexplained_warnings_and_the_evidence_share(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the cover states first, verify states too, found anew from the embedded data."""
+    target = tmp_path / "demo.pdf"
+    assert run(capsys, "demo", "-o", str(target))[0] == 0
+    monkeypatch.setenv("DIAGNOSIS_LANG", "en")
+    code, out, _ = run(capsys, "verify", str(target), "--unsigned-ok")
+    assert code == 0
+    assert out.splitlines()[0].endswith("level L2  unexplained warnings 0  evidence 5/46 (11%)")
+    monkeypatch.setenv("DIAGNOSIS_LANG", "zh")
+    code, out, _ = run(capsys, "verify", str(target), "--unsigned-ok")
+    assert out.splitlines()[0].endswith("等级 L2  未说明的核查提示 0 项  佐证材料 5/46（11%）")
+
+
+def test_the_plan_of_an_assessment_that_does_not_exist_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIAGNOSIS_DB", str(tmp_path / "p.db"))
+    for asked in (["--get"], [], ["--summary"]):
+        code, out, err = run(capsys, "plan", "999", *asked)
+        assert (code, out, err) == (1, "", "no assessment #999\n")

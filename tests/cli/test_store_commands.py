@@ -133,6 +133,12 @@ def test_a_whole_assessment_from_the_command_line(
         and "；工控网络：" in answers["network"][3].value
     )
     assert answers["network"][6].value == "两条产线" and answers["network"][7].value == "拓扑图.png"
+    # Rates as the report prints them (one rounding path): text, from the score and the maximum.
+    scores = list(book["得分"].iter_rows(values_only=True))
+    assert scores[0][4] == "得分率 Rate"
+    from diagnosis.numbers import share
+
+    assert all(row[4] == share(row[2] or 0, row[3]) for row in scores[1:] if row[3])
     summary = tmp_path / "s.xlsx"
     assert run(capsys, "summary", "--provider", "合肥数智", "--drafts", "-o", str(summary))[0] == 0
     rows = list(load_workbook(summary)["诊断汇总"].iter_rows(min_row=2, values_only=True))

@@ -120,3 +120,20 @@ def test_the_command_line_speaks_the_locale(
 def test_text_that_comes_in_both_languages() -> None:
     named = msg("effect.not_updated", figures=Items([bilingual("营业收入", "Revenue")]))
     assert "Revenue" in named and "营业收入" in named.text("zh")
+
+
+def test_no_code_is_defined_by_two_areas() -> None:
+    """The catalogue merges the areas' tables: a code defined twice would silently replace the
+    other area's sentence."""
+    import importlib
+
+    seen: dict[str, str] = {}
+    twice = []
+    for path in sorted((ROOT / "diagnosis" / "messages").glob("*.py")):
+        if path.stem in ("__init__", "catalogue"):
+            continue
+        table = importlib.import_module(f"diagnosis.messages.{path.stem}").MESSAGES
+        twice += [f"{code}: {seen[code]} and {path.stem}" for code in table if code in seen]
+        seen.update(dict.fromkeys(table, path.stem))
+    assert not twice
+    assert set(seen) == set(CATALOGUE)  # and every area is registered

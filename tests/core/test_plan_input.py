@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from diagnosis.loading.load import load_file
+from diagnosis.messages import render
 from diagnosis.plan.model import Plan
 from diagnosis.plan.projection import check_plan
 from diagnosis.plan.typed import read_amount, read_day, read_figure, read_hours, read_month
@@ -42,7 +43,8 @@ def test_check_plan_names_indicators_in_the_language_asked() -> None:
         "project 1 (管理): the goal of mgmt must be a level from 1 to 2",
         "project 1 (管理): 'x' is not an answer to sector",
     ]
-    assert check_plan(plan, q, "zh") == [
+    # Messages: said in Chinese they name indicators by their text, whatever file they came from
+    assert [render(problem, "zh") for problem in check_plan(plan, q)] == [
         "改造项目 1（管理）：“管理”的目标须为 1 到 2 级",
         "改造项目 1（管理）：“x”不是“所属行业”的有效答案",
     ]

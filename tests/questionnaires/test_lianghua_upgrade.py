@@ -135,9 +135,11 @@ def test_the_report_reads_as_a_readiness_diagnosis(lu: Questionnaire) -> None:
     zh, en = build(source, "zh"), build(source, "en")
     assert zh.level == "场景级" and en.level == "Scene stage"
     assert zh.decided_by == [
-        ("五个视角中适用的各项均达到场景级及以上（当前 5/5）。最弱的：治理体系（场景级）", True)
+        ("五个视角中适用的各项均达到场景级及以上（当前 5 个，共 5 个）。最弱的：治理体系（场景级）", True)
     ]
-    assert zh.unmet == ["五个视角中适用的各项均达到领域级及以上（当前 4/5）。尚未达到的：治理体系（场景级）"]
+    assert zh.unmet == [
+        "五个视角中适用的各项均达到领域级及以上（当前 4 个，共 5 个）。尚未达到的：治理体系（场景级）"
+    ]
     assert [row[0] for row in zh.to_close] == ["治理体系（领域级）"] * 3
     rows = {d.name: (d.score, d.max_score, d.rate, d.level) for d in zh.dimensions}
     assert rows["管理职责"] == ("2", "2", "100%", "二阶段审核就绪")  # readiness by clause group

@@ -72,8 +72,8 @@ def test_mandatory_set_depends_on_the_sub_sector(mini: Questionnaire) -> None:
     assert food.level.id == "basic"  # type: ignore[union-attr]
     texts = [c.text.en for c in food.next_level.unmet]  # type: ignore[union-attr]
     assert texts == [
-        "at least 2 of Scenes at level 2 or above",
-        "at least 1 of Mandatory scenes at level 2 or above",
+        "at least 2 of the scenes at level 2 or above",
+        "at least 1 of the mandatory scenes at level 2 or above",
     ]
     # For machinery the default set is scene_a, which is at level 2: only the count of 2 fails.
     machinery = score(mini, GOOD | {"sector": "machinery", "scene_b": "L1"})

@@ -29,8 +29,9 @@ PAINT = b"q 1 1 1 rg 40 560 400 120 re f Q BT /F1 28 Tf 60 600 Td (LEVEL L4 98/1
 
 
 def signed_as(source: ReportInput, key: ProviderKey, when: datetime | None = None) -> bytes:
-    """The report rendered naming `key`'s holder as signer, then signed (at `when`)."""
-    return sign_at(build_pdf(source, "zh", signer_of(key)), key, when)
+    """The report rendered naming `key`'s holder as signer, then signed (at `when`, the time it
+    prints too)."""
+    return sign_at(build_pdf(source, "zh", signer_of(key, when)), key, when)
 
 
 def sign_at(pdf: bytes, key: ProviderKey, when: datetime | None = None, paint: int | None = None) -> bytes:

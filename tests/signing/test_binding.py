@@ -211,3 +211,26 @@ def test_verify_package_fails_for_another_assessment(cli: Path, capsys: pytest.C
     assert problems("3.diagpkg")[1:] == [
         "the package names another provider (安徽智造, the report names 合肥数安)"
     ]
+
+
+def test_the_signing_time_printed_on_the_page_is_the_signatures(zhizao: Issued) -> None:
+    """The signature block shows when the report was signed before the signature exists: a
+    signature stating another time than the page fails, naming both."""
+    from datetime import UTC, datetime, timedelta
+
+    from diagnosis.report.signed import signer_of
+    from tests.signing.forger import sign_at
+
+    source = naming(ZHIZAO, ZHIZAO_USCC)
+    key = zhizao.provider_key()
+    printed = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
+    at_once = sign_at(build_pdf(source, "zh", signer_of(key, printed)), key, printed + timedelta(seconds=2))
+    assert verify_pdf(at_once, trust=trust_of(zhizao)).ok
+    later = printed + timedelta(hours=2)
+    verdict = verify_pdf(
+        sign_at(build_pdf(source, "zh", signer_of(key, printed)), key, later), trust=trust_of(zhizao)
+    )
+    assert verdict.reasons == [
+        f"the signing time the report prints ({printed:%Y-%m-%d %H:%M} UTC) is not the signature's "
+        f"({later:%Y-%m-%d %H:%M} UTC)"
+    ]

@@ -118,7 +118,7 @@ def test_a_signature_dated_before_the_report_existed_fails() -> None:
     now = datetime.now(UTC)
     old = make(name(PROVIDER), start=now - timedelta(days=700), days=100)
     moment = old.certificate.not_valid_before_utc + timedelta(days=10)
-    signed = sign_at(_rendered_for(old), old.provider_key(), moment)
+    signed = sign_at(_rendered_for(old, moment), old.provider_key(), moment)
     [reason] = reasons(verify_pdf(signed, trust=trust_of(old)))
     assert reason == (
         f"signed before the report existed: the signature says {moment:%Y-%m-%d %H:%M} UTC, "
@@ -127,16 +127,18 @@ def test_a_signature_dated_before_the_report_existed_fails() -> None:
     ahead = make(name(PROVIDER))
     later = now + timedelta(hours=2)
     [reason] = reasons(
-        verify_pdf(sign_at(_rendered_for(ahead), ahead.provider_key(), later), trust=trust_of(ahead))
+        verify_pdf(sign_at(_rendered_for(ahead, later), ahead.provider_key(), later), trust=trust_of(ahead))
     )
     assert reason == f"the signature claims a signing time in the future ({later:%Y-%m-%d %H:%M} UTC)"
 
 
-def _rendered_for(issued: Issued) -> bytes:
+def _rendered_for(issued: Issued, moment: datetime | None = None) -> bytes:
+    """The demo rendered for `issued`, printing `moment` as its signing time (the time it is
+    then signed at: a printed time the signature does not bear fails on its own)."""
     from diagnosis.report.pdf import build_pdf
     from diagnosis.report.signed import signer_of
 
-    return build_pdf(demo_input(), "zh", signer_of(issued.provider_key()))
+    return build_pdf(demo_input(), "zh", signer_of(issued.provider_key(), moment))
 
 
 SERVER_ONLY = [ExtendedKeyUsageOID.SERVER_AUTH]

@@ -57,10 +57,19 @@ def test_keys_new_show_sign_verify(
     code, out, err = run(capsys, "sign", str(pdf), "--key", str(key))
     assert code == 0 and out.startswith(f"{pdf}: signed by {PROVIDER}"), err
     # Replaced in place, rendered again with the signer named: the signed file starts with that render.
+    import datetime as dt
+    import io
+    import json
+
+    from pypdf import PdfReader
+
+    from diagnosis.report.pdf import PAYLOAD_NAME
     from diagnosis.report.signed import signer_of
     from diagnosis.signing.keys import load_key
 
-    with_signer = build_pdf(demo_input(), "zh", signer_of(load_key(key, password)))
+    embedded = json.loads(PdfReader(io.BytesIO(pdf.read_bytes())).attachments[PAYLOAD_NAME][0])
+    printed = dt.datetime.fromisoformat(embedded["signer"]["signed_at"])  # the time the page shows
+    with_signer = build_pdf(demo_input(), "zh", signer_of(load_key(key, password), printed))
     assert pdf.read_bytes().startswith(with_signer) and pdf.read_bytes() != with_signer
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
 

@@ -95,7 +95,7 @@ def test_a_file_that_is_no_backup_is_refused_and_nothing_changes(
     _choose(monkeypatch, notes)
     said = on_dialog(press(qtbot, Qt.Key.Key_Return))
     shortcut(qtbot, window, "Ctrl+Shift+B")
-    assert said == [f"{notes}: not a database backup (not an SQLite file); nothing was changed"]
+    assert said == [f"{notes}：不是数据库备份（不是 SQLite 文件）；未做任何更改"]  # the UI's language
     assert _dump(db) == before and stored(window) == {"sector": "food"}
     assert not list(tmp_path.glob("*before-restore*"))
 
@@ -113,7 +113,7 @@ def test_a_damaged_database_at_start_offers_a_restore(
     # Restore now? Yes. Replace with this backup? Yes. Restored: Enter.
     said = dialogs(yes(qtbot), yes(qtbot), press(qtbot, Qt.Key.Key_Return))
     window = _opened_on(qtbot, db, said, 3)
-    assert "is damaged or not a diagnosis database" in said[0] and "Traceback" not in said[0]
+    assert "已损坏，或不是诊断数据库" in said[0] and "Traceback" not in said[0]
     assert said[0].endswith("现在从备份恢复吗？") and str(good) in said[1]
     assert window.stack.currentWidget() is window.start and window.usable
     assert next(tmp_path.glob("damaged.before-restore-*.db")).read_bytes() == b"\x00garbage" * 512

@@ -80,11 +80,14 @@ def test_a_readiness_diagnosis_by_keyboard(qtbot: QtBot, gui_home: Path, tmp_pat
     assert window.stack.currentWidget() is window.review
     assert "场景级" in window.review.level.text()
     gaps = [window.review.gaps.item(i).text() for i in range(window.review.gaps.count())]
-    assert gaps[0] == "✗ 五个视角中适用的各项均达到领域级及以上（当前 4/5）。尚未达到的：治理体系（场景级）"
+    assert (
+        gaps[0]
+        == "✗ 五个视角中适用的各项均达到领域级及以上（当前 4 个，共 5 个）。尚未达到的：治理体系（场景级）"
+    )
     # The grade readiness, a part with its own verdict, and what its next grade still needs.
     part = gaps.index("评定准备度：可申请 AA 级评定（准备度） → 可申请 AAA 级评定（准备度）")
     assert gaps[part + 1 :] == [
-        "✗ 五个视角中适用的各项均达到领域级及以上（当前 4/5）。尚未达到的：治理体系（场景级）",
+        "✗ 五个视角中适用的各项均达到领域级及以上（当前 4 个，共 5 个）。尚未达到的：治理体系（场景级）",
         "✗ 「企业两化融合发展水平（GB/T 23020）所处的阶段」为 集成提升 或 创新突破",
     ]
     answers = stored(window)

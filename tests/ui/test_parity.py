@@ -285,4 +285,4 @@ def test_answers_out_to_a_file_and_back_in(
     exported.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     said = on_dialog(press(qtbot, Qt.Key.Key_Return))
     shortcut(qtbot, window, "Ctrl+Shift+L")  # another questionnaire's file: refused, nothing written
-    assert "is for scoped; assessment" in said[0] and stored(window)["network"] == ["wired", "g5"]
+    assert "针对的是 scoped；评估" in said[0] and stored(window)["network"] == ["wired", "g5"]

@@ -137,7 +137,7 @@ def test_a_wrong_password_is_asked_again_and_the_export_kept(
 
     on_dialog(wrong_then_right)
     shortcut(qtbot, window, "Ctrl+P")
-    assert problems == [f"{key_file}: the password is wrong (or the file was damaged)"]
+    assert problems == [f"{key_file}：密码错误（或文件已损坏）"]  # in the UI's language
     qtbot.waitUntil(report.exists, timeout=30000)
     assert chosen == ["file"]  # the save dialog was not asked again
     assert verify_pdf(report.read_bytes(), trust=load_trust(certificate)).ok

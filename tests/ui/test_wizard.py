@@ -104,7 +104,7 @@ def test_a_failed_save_is_shown_and_the_answer_kept_for_retry(
     window.ctx.store.db.execute("PRAGMA query_only = ON")
     key(qtbot, window, "2")
     saved = window.questions.saved
-    assert saved.text().startswith("未保存：") and "read-only" in saved.text() and saved.property("error")
+    assert saved.text().startswith("未保存：") and "只读" in saved.text() and saved.property("error")
     window.ctx.store.db.execute("PRAGMA query_only = OFF")
     assert stored(window) == {}
     key(qtbot, window, "2")

@@ -44,7 +44,7 @@ def explain(parent: QWidget, ctx: Context, alert: Alert) -> bool:
     try:
         resolve_alert(ctx.store, ctx.session.assessment_id, alert.id, dialog.note.text())
     except DiagnosisError as error:
-        inform(parent, ctx.t("err.title"), error.lines[0], error=True)
+        inform(parent, ctx.t("err.title"), ctx.say(error.lines[0]), error=True)
         return False
     return True
 

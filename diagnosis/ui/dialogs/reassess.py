@@ -89,7 +89,7 @@ class ReassessDialog(QDialog):
         try:
             carried = carry_over_preview(self.ctx.store, self.assessment_id, target)
         except DiagnosisError as error:
-            self.summary.setText(error.lines[0])
+            self.summary.setText(self.ctx.say(error.lines[0]))
             self.details.setText("")
             self.start.setEnabled(False)
             return
@@ -101,7 +101,7 @@ class ReassessDialog(QDialog):
         lines = [carried.block.note.get(lang)] if carried.block and carried.block.note else []
         if carried.dropped:
             lines.append(t("re.dropped"))
-            lines += [f"  {old}: {why}" for old, why in carried.dropped[:SHOWN]]
+            lines += [f"  {old}: {self.ctx.say(why)}" for old, why in carried.dropped[:SHOWN]]
         if carried.open:
             lines.append(t("re.open"))
             lines += [f"  {index.questions[qid].text.get(lang)}" for qid in carried.open[:SHOWN]]

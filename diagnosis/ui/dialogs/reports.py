@@ -159,7 +159,7 @@ class CompareDialog(QDialog):
         except Cancelled:
             return
         except (DiagnosisError, OSError) as error:
-            self.status.setText(sentence(error))
+            self.status.setText(self.ctx.say(sentence(error)))
             return
         self.status.setText(self.ctx.t("fin.done", path=str(target)))
         open_file(target)
@@ -222,7 +222,7 @@ class SummaryDialog(QDialog):
         try:
             rows = self.rows()
         except DiagnosisError as error:
-            self.status.setText(error.lines[0])
+            self.status.setText(self.ctx.say(error.lines[0]))
             return
         if not rows:
             self.status.setText(self.ctx.t("sum.empty"))
@@ -234,7 +234,7 @@ class SummaryDialog(QDialog):
         try:
             summary_workbook(rows, target, self.ctx.texts.lang)
         except (DiagnosisError, OSError) as error:
-            self.status.setText(error.lines[0] if isinstance(error, DiagnosisError) else str(error))
+            self.status.setText(self.ctx.say(sentence(error)))
             return
         self.status.setText(self.ctx.t("sum.done", n=len(rows), path=str(target)))
         open_file(target)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.files import named, os_reason
+from diagnosis.messages import Message, msg
 
 if TYPE_CHECKING:
     from diagnosis.ui.host import Host
@@ -83,7 +85,7 @@ def save_answers(window: Host, assessment_id: int, target: Path | None = None) -
     document = answers_document(ctx.store, assessment_id)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if window.guard(lambda: write_atomic(target, text.encode("utf-8"))):
-        window.statusBar().showMessage(ctx.t("answers.saved", path=str(target)))
+        window.note(lambda: ctx.t("answers.saved", path=str(target)))
 
 
 def load_answers(window: Host, assessment_id: int, source: Path | None = None) -> None:
@@ -104,9 +106,7 @@ def load_answers(window: Host, assessment_id: int, source: Path | None = None) -
         file = parse_answers_file(str(source), read_regular(source, MAX_ANSWERS_FILE, "answers file"))
         answers, notes = answers_from_file(ctx.store, assessment_id, file, str(source))
         window.open_assessment(assessment_id)
-        window.statusBar().showMessage(
-            ctx.t("answers.loaded", path=str(source), answers=answers, notes=notes)
-        )
+        window.note(lambda: ctx.t("answers.loaded", path=str(source), answers=answers, notes=notes))
 
     window.guard(work)
 
@@ -129,10 +129,14 @@ def import_package(window: Host, file: Path | None) -> None:
         raw = file.read_bytes()
         trust = trust_list(ctx)
     except OSError as error:
-        window.inform(ctx.t("err.title"), f"{file}: {error.strerror}", error=True)
+        window.inform(
+            ctx.t("err.title"),
+            ctx.say(msg("files.cannot_read", path=file, what=named("file"), reason=os_reason(error))),
+            error=True,
+        )
         return
     except DiagnosisError as error:
-        window.inform(ctx.t("err.title"), error.lines[0], error=True)
+        window.inform(ctx.t("err.title"), ctx.say(error.lines[0]), error=True)
         return
     limit = ctx.store.evidence_limit
 
@@ -151,8 +155,9 @@ def _write(window: Host, raw: bytes, signature: str) -> None:
     try:
         window.open_assessment(write_package(ctx.store, raw))
     except DiagnosisError as error:
-        if "already here" not in error.lines[0]:
+        line = error.lines[0]
+        if not (isinstance(line, Message) and line.code == "pack.already_here"):
             raise
-        keep = window.confirm(ctx.t("menu.import"), error.lines[0], danger=False)
+        keep = window.confirm(ctx.t("menu.import"), ctx.say(line), danger=False)
         window.open_assessment(write_package(ctx.store, raw, "copy" if keep else "skip"))
-    window.statusBar().showMessage(ctx.t("imp.signature", signature=ctx.say(signature)))
+    window.note(lambda: ctx.t("imp.signature", signature=ctx.say(signature)))

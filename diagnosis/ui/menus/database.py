@@ -81,7 +81,7 @@ def restore(window: Host) -> None:
     try:
         info = check_backup(source)
     except DiagnosisError as error:
-        window.inform(t("menu.restore"), "\n".join(error.lines), error=True)
+        window.inform(t("menu.restore"), ctx.say_all(error.lines), error=True)
         return
     question = t(
         "restore.confirm", path=str(source), n=info.assessments, time=local_minute(info.last_change) or "—"
@@ -94,7 +94,7 @@ def restore(window: Host) -> None:
         kept = restore_file(ctx.db_path, source)
     except DiagnosisError as error:
         window.database_changed()
-        window.inform(t("menu.restore"), "\n".join(error.lines), error=True)
+        window.inform(t("menu.restore"), ctx.say_all(error.lines), error=True)
         return
     window.database_changed()
     done = t("restore.done", path=str(kept)) if kept is not None else t("restore.done_new")
@@ -124,9 +124,9 @@ def say_state(window: DatabaseWindow) -> None:
     """The banners and the failure sentence, in the current language."""
     t = window.ctx.t
     newer = window.ctx.store.newer if window.usable else None
-    window.read_only_banner.say(t("db.newer", reason=newer) if newer else "")
+    window.read_only_banner.say(t("db.newer", reason=window.ctx.say(newer)) if newer else "")
     if window.failure is not None:
-        window.shell.setText(t("db.failed", problem=window.failure))
+        window.shell.setText(t("db.failed", problem=window.ctx.say(window.failure)))
     if window.problems_banner.isVisible():
         catalogue_problems(window)
 
@@ -146,7 +146,7 @@ def database_failed(window: DatabaseWindow, sentence: str) -> None:
 
 def _offer_restore(window: DatabaseWindow, sentence: str) -> None:
     t = window.ctx.t
-    if window.confirm(t("menu.restore"), t("db.failed.ask", problem=sentence), danger=False):
+    if window.confirm(t("menu.restore"), t("db.failed.ask", problem=window.ctx.say(sentence)), danger=False):
         restore(window)
 
 
@@ -164,4 +164,4 @@ def catalogue_problems(window: DatabaseWindow) -> None:
         return
     problems = window.ctx.catalogue.problems
     if problems:
-        window.problems_banner.say("\n".join([window.ctx.t("db.skipped"), *problems]))
+        window.problems_banner.say(window.ctx.say_all([window.ctx.t("db.skipped"), *problems]))

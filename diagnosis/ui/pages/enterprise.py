@@ -198,7 +198,8 @@ class EnterprisePage(QWidget):
             return provider_ok
         name_ok = bool(self.edits["ent.name"].text().strip())
         self.errors["ent.name"].setText("" if name_ok or not self.touched else self.ctx.t("ent.required"))
-        ok = name_ok and self._code_ok("ent.uscc") and provider_ok
+        code_ok = self._code_ok("ent.uscc")  # said as typed, whether or not the name is there yet
+        ok = name_ok and code_ok and provider_ok
         self.next.setEnabled(ok)
         return ok
 

@@ -19,7 +19,7 @@ from diagnosis.ui.context import Context
 from diagnosis.ui.exports import choose_file, open_file, render_pdf
 from diagnosis.ui.signing.signer import Cancelled, sentence, signing_key
 from diagnosis.ui.tasks import Task, run_in_background
-from diagnosis.ui.widgets import PlainLabel, confirm, page_layout
+from diagnosis.ui.widgets import PlainLabel, StatusLabel, confirm, page_layout
 
 if TYPE_CHECKING:
     from diagnosis.signing.keys import ProviderKey
@@ -36,7 +36,7 @@ class FinishPage(QWidget):
         self.task: Task | None = None
         self.signer: ProviderKey | None = None  # the key of the export under way
         self.title = PlainLabel(name="pageTitle")
-        self.status = PlainLabel(wrap=True)
+        self.status = StatusLabel()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
@@ -72,6 +72,7 @@ class FinishPage(QWidget):
         self.title.setText(self.ctx.t("fin.title"))
         for key, button in self.buttons.items():
             button.setText(self.ctx.t(key))
+        self.status.retranslate()
 
     @property
     def session(self) -> Session:
@@ -83,7 +84,7 @@ class FinishPage(QWidget):
         writable = self.ctx.store.newer is None
         self.buttons["btn.finalize"].setEnabled(not finalized and writable)
         self.buttons["btn.reopen"].setEnabled(finalized and writable)
-        self.status.setText(self.ctx.t("fin.finalized") if finalized else "")
+        self.status.say((lambda: self.ctx.t("fin.finalized")) if finalized else "")
         self.buttons["btn.pdf"].setFocus()
 
     def finalize(self) -> None:
@@ -93,8 +94,9 @@ class FinishPage(QWidget):
             return
         blockers = finalize_problems(self.ctx.store, session.assessment_id)
         if blockers:  # said before asking: nothing to confirm yet
-            lines = [t("fin.blocked"), *(f"✗ {self.ctx.say(b)}" for b in blockers)]
-            self.status.setText("\n".join(lines))
+            self.status.say(
+                lambda: "\n".join([t("fin.blocked"), *(f"✗ {self.ctx.say(b)}" for b in blockers)])
+            )
             return
         missing = session.result().completeness.required_missing
         text = t("confirm.finalize") + (t("confirm.finalize_missing", n=len(missing)) if missing else "")
@@ -104,7 +106,8 @@ class FinishPage(QWidget):
         try:
             finalize(self.ctx.store, session.assessment_id, force=bool(missing))
         except DiagnosisError as error:  # every missing part, in the UI's language
-            self.status.setText("\n".join(self.ctx.say(line) for line in error.lines))
+            lines = error.lines
+            self.status.say(lambda: self.ctx.say_all(lines))
             return
         self.enter()
         self.buttons["btn.pdf"].setFocus()  # the next step, not whatever follows a disabled button
@@ -128,7 +131,7 @@ class FinishPage(QWidget):
         try:
             source = from_store(self.ctx.store, session.assessment_id, previous)
         except DiagnosisError as error:
-            self.status.setText(self.ctx.say(error.lines[0]))
+            self._refused(error.lines[0])
             return
         key = self._key()
         if key is False:
@@ -146,7 +149,7 @@ class FinishPage(QWidget):
         except Cancelled:
             return False
         except DiagnosisError as error:
-            self.status.setText(self.ctx.say(error.lines[0]))
+            self._refused(error.lines[0])
             return False
 
     def export_xlsx(self, target: Path | None = None) -> None:
@@ -176,26 +179,35 @@ class FinishPage(QWidget):
             work()
         except DiagnosisError as error:
             self.signer = None
-            self.status.setText(self.ctx.say(error.lines[0]))
+            self._refused(error.lines[0])
             return
         self._done(target)
 
+    def _refused(self, line: str) -> None:
+        """A sentence from the core, in the UI's language (again after a switch)."""
+        self.status.say(lambda: self.ctx.say(line))
+
     def _busy(self, on: bool) -> None:
         self.busy.setVisible(on)
-        self.status.setText(self.ctx.t("fin.working") if on else "")
+        self.status.say((lambda: self.ctx.t("fin.working")) if on else "")
         for button in self.buttons.values():
             button.setEnabled(not on)
 
     def _done(self, target: Path) -> None:
         self._busy(False)
         self.enter()
-        done = self.ctx.t("fin.done", path=str(target))
+        signer = None
         if self.signer is not None:
             from diagnosis.signing.result import who
 
-            done += self.ctx.t("fin.signed", signer=self.ctx.say(who(self.signer.identity)))
+            signer = who(self.signer.identity)
         self.signer = None
-        self.status.setText(done)
+
+        def done() -> str:  # said again in the new language after a switch
+            line = self.ctx.t("fin.done", path=str(target))
+            return line + (self.ctx.t("fin.signed", signer=self.ctx.say(signer)) if signer else "")
+
+        self.status.say(done)
         open_file(target)
 
     def _failed(self, error: Exception) -> None:
@@ -203,6 +215,6 @@ class FinishPage(QWidget):
         self.enter()
         self.signer = None
         if isinstance(error, DiagnosisError | OSError):
-            self.status.setText(self.ctx.say(sentence(error)))
+            self._refused(sentence(error))
         else:
             raise error

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from diagnosis.numbers import percent
+
 GAP = 8  # px between a corner and its label
 MIN_RADIUS = 70  # px: the chart itself never shrinks below this for its labels
 LABEL_EMS = 11  # a longer name wraps onto a second line rather than widen the chart
@@ -36,7 +38,7 @@ class RadarChart(QWidget):
             wide, high = max(w for _, w, _ in labels), max(h for _, _, h in labels)
             radius = self._radius_apart(labels)
             self.setMinimumSize(int(2 * (wide + radius)), int(2 * (high + radius)))
-        self.setAccessibleDescription("; ".join(f"{name} {rate:.0%}" for name, rate in points))
+        self.setAccessibleDescription("; ".join(f"{name} {percent(rate)}" for name, rate in points))
         self.update()
 
     def labels(self, metrics: QFontMetrics) -> list[tuple[str, float, float]]:
@@ -45,7 +47,7 @@ class RadarChart(QWidget):
         limit = QRect(0, 0, metrics.horizontalAdvance("M") * LABEL_EMS, 10_000)
         found: list[tuple[str, float, float]] = []
         for name, rate in self.points:
-            text = f"{name}\n{rate:.0%}"
+            text = f"{name}\n{percent(rate)}"  # rounded as the report rounds it (half up)
             box = metrics.boundingRect(limit, Qt.TextFlag.TextWordWrap, text)
             found.append((text, box.width() + GAP, box.height() + GAP))
         return found

@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.messages import msg
 from diagnosis.model.index import index_of
 from diagnosis.plan.consistency import contradictions
 from diagnosis.plan.model import Plan
@@ -38,7 +39,8 @@ from diagnosis.ui.plan.sections import (
 )
 from diagnosis.ui.plan.table import CellProblem, PlanTable
 from diagnosis.ui.tasks import Task, run_in_background
-from diagnosis.ui.widgets import PlainLabel, confirm, scrolling
+from diagnosis.ui.widgets import PlainLabel, Said, StatusLabel, confirm, scrolling
+from diagnosis.validation import reason
 
 TABS = ("process", "findings", "projects", "kpis", "confirm")
 PROJECTS = TABS.index("projects")
@@ -67,7 +69,7 @@ class PlanPage(QWidget):
         self.tabs.currentChanged.connect(lambda _: self.focus_tab())  # Alt+1…5: into the tab
         self.outcome = OutcomeView(ctx)
         self.outcome.setFixedWidth(300)
-        self.saved = PlainLabel(wrap=True, name="savedMark")
+        self.saved = StatusLabel(name="savedMark")
         self.buttons = {key: QPushButton() for key in ("btn.back", "btn.draft", "btn.next")}
         self.buttons["btn.back"].clicked.connect(lambda: self._leave(self.back))
         self.buttons["btn.draft"].clicked.connect(self.draft)
@@ -110,6 +112,7 @@ class PlanPage(QWidget):
         if self.ctx.session is not None and self.isVisible():
             self._show(self.plan)
             self._say_state()
+        self.saved.retranslate()
 
     @property
     def session(self) -> Session:
@@ -131,7 +134,7 @@ class PlanPage(QWidget):
         self.buttons["btn.draft"].setEnabled(not read_only)
         self._show(self.plan)
         self._say_state()
-        self.saved.setText("")
+        self._say("")
         self.outcome.show_problems([])
         self.focus_tab()
 
@@ -201,24 +204,25 @@ class PlanPage(QWidget):
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            return self._refused(f"{where}: {first['msg']}" if where else str(first["msg"]))
+            why = reason(first)
+            return self._refused(msg("plan.field_problem", where=where, problem=why) if where else why)
         if plan == self.plan:
             return True
         problems = check_plan(plan, self.session.questionnaire, lang)
         if problems:
-            self.outcome.show_problems([t("plan.problems"), *problems])
+            self.outcome.show_problems([t("plan.problems"), *(self.ctx.say(p) for p in problems)])
         if problems:
             return self._refused(problems[0])
         try:
             set_plan(self.session.store, self.session.assessment_id, plan)
         except PlanError as error:
             self._mark(error.parts[0] if error.parts else "", self.ctx.say(error.lines[0]))
-            return self._refused(self.ctx.say(error.lines[0]))
+            return self._refused(error.lines[0])
         except DiagnosisError as error:
-            return self._refused(self.ctx.say(error.lines[0]))
+            return self._refused(error.lines[0])
         self.plan = plan
         self._show(plan)
-        self._say(t("ask.saved"))
+        self._say(lambda: t("ask.saved"))
         return True
 
     def go_to(self, part: str) -> None:
@@ -240,15 +244,13 @@ class PlanPage(QWidget):
                 table.point_at(int(where[-2]), column, reason)
                 return
 
-    def _refused(self, reason: str) -> bool:
-        self._say(self.ctx.t("ask.unsaved", error=reason), error=True)
+    def _refused(self, line: str) -> bool:
+        """Not saved, and why (a sentence from the core is said in the UI's language)."""
+        self._say(lambda: self.ctx.t("ask.unsaved", error=self.ctx.say(line)), error=True)
         return False
 
-    def _say(self, text: str, error: bool = False) -> None:
-        self.saved.setText(text)
-        self.saved.setProperty("error", error)
-        self.saved.style().unpolish(self.saved)  # the colour follows the property once re-polished
-        self.saved.style().polish(self.saved)
+    def _say(self, said: Said, error: bool = False) -> None:
+        self.saved.say(said, error)
 
     def _leave(self, then: Callable[[], None]) -> None:
         """Commit what is being typed (a cell, a note) before going on."""
@@ -278,7 +280,7 @@ class PlanPage(QWidget):
 
         session, lang = self.session, self.ctx.texts.lang
         questionnaire, answers = session.questionnaire, session.answers()
-        self._say(t("fin.working"))
+        self._say(lambda: t("fin.working"))
         self.task = run_in_background(
             lambda: draft_plan(questionnaire, answers, current, lang), self._drafted, self._draft_failed
         )
@@ -289,19 +291,19 @@ class PlanPage(QWidget):
         try:
             set_plan(session.store, session.assessment_id, plan, reason="drafted from the gap analysis")
         except DiagnosisError as error:
-            self._refused(self.ctx.say(error.lines[0]))
+            self._refused(error.lines[0])
             return
         self.plan = plan
         self._show(plan)
         self.tabs.setCurrentIndex(PROJECTS)
-        self._say(self.ctx.t("plan.drafted"))
+        self._say(lambda: self.ctx.t("plan.drafted"))
         self.focus_tab()
 
     def _draft_failed(self, error: Exception) -> None:
         self.task = None
         if not isinstance(error, DiagnosisError):
             raise error
-        self._refused(self.ctx.say(error.lines[0]))
+        self._refused(error.lines[0])
 
     def active_table(self) -> PlanTable | None:
         """The table with the focus, else the current tab's first one."""

@@ -74,7 +74,7 @@ class EvidenceBox(QWidget):
                 self.session.attach(self.question, file)
                 self.say(self.ctx.t("ask.saved"))
             except DiagnosisError as error:
-                self.say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
+                self.say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
         self.show_for(self.question)
         self.changed()
 
@@ -92,7 +92,7 @@ class EvidenceBox(QWidget):
             self.session.detach(int(evidence))
             self.say(self.ctx.t("ask.detached", name=name))
         except DiagnosisError as error:
-            self.say(self.ctx.t("ask.unsaved", error=error.lines[0]), error=True)
+            self.say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
         self.show_for(self.question)
         self.changed()
 

@@ -37,7 +37,7 @@ from diagnosis.ui.questions.editors import ComputedView, Editor, make_editor
 from diagnosis.ui.questions.evidence import EvidenceBox
 from diagnosis.ui.questions.rating import Group, RatingView, Row
 from diagnosis.ui.questions.side_panel import DIMENSION, SidePanel
-from diagnosis.ui.widgets import PlainLabel, scrolling
+from diagnosis.ui.widgets import PlainLabel, Said, StatusLabel, scrolling
 
 # A note is committed once typing pauses this long (and on leaving it): short enough that a kill
 # right after typing loses nothing, well within 0.3 s even with a slow disk's commit.
@@ -77,7 +77,7 @@ class QuestionPage(QWidget):
         self.note_deadline.timeout.connect(self._save_note)
         self.note.textChanged.connect(self._note_changed)  # typed, pasted or from an IME
         self.evidence = EvidenceBox(ctx, self._say, self.update_actions)
-        self.saved = PlainLabel(wrap=True, name="savedMark")
+        self.saved = StatusLabel(name="savedMark")
         self.origin = PlainLabel(wrap=True, name="hint")  # "taken from assessment #N", when it was
         # Plausibility warnings (never blocking): under the answer, or under a rating table.
         self.alert, self.rating_alert = (
@@ -152,7 +152,9 @@ class QuestionPage(QWidget):
             button.setText(t(key))
         self.side.retranslate()
         if self.ctx.session is not None and self.current is not None:
+            said, error = self.saved.said, bool(self.saved.property("error"))
             self.show_question(self.current)
+            self._say(said, error)  # what was just saved (or why not), now in the new language
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -311,12 +313,8 @@ class QuestionPage(QWidget):
         self.note_owner = self.current  # whose note the field shows, whatever has the focus later
         self.note.setText(session.notes().get(self.current, ""))
         self.note.setEnabled(not read_only)
-        self.saved.setProperty("error", False)
-        if read_only:
-            self.saved.setText(self.ctx.t("ask.finalized" if session.finalized else "ask.newer"))
-        else:
-            self.saved.setText("")
-        self._restyle(self.saved)
+        state = "ask.finalized" if session.finalized else "ask.newer"
+        self._say((lambda: self.ctx.t(state)) if read_only else "")
         self._show_flag()
         self._show_origin()
         self._show_alerts()
@@ -355,14 +353,14 @@ class QuestionPage(QWidget):
         if note is UNCHANGED and self._lacks_reason(qid, value):
             note = self._ask_reason(qid)
             if note is None:
-                self._say(self.ctx.t("na.none"), error=True)
+                self._say(lambda: self.ctx.t("na.none"), error=True)
                 return False
         try:
             self.session.answer(qid, value, note)
         except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
+            self._unsaved(error.lines[0])
             return False
-        self._say(self.ctx.t("ask.saved"))
+        self._say(lambda: self.ctx.t("ask.saved"))
         self._show_origin()
         if qid == self.current:
             self.side.fill_tree(index_of(self.session.questionnaire).parent_of.get(qid, ""))
@@ -403,10 +401,12 @@ class QuestionPage(QWidget):
             label.setText("\n".join(f"⚠ {alert.message.get(lang)}" for alert in found) if here else "")
             label.setVisible(bool(found) and here)
 
-    def _say(self, text: str, error: bool = False) -> None:
-        self.saved.setText(text)
-        self.saved.setProperty("error", error)
-        self._restyle(self.saved)
+    def _say(self, said: Said, error: bool = False) -> None:
+        self.saved.say(said, error)
+
+    def _unsaved(self, line: str) -> None:
+        """Why an answer was not saved: a sentence from the core, in the UI's language."""
+        self._say(lambda: self.ctx.t("ask.unsaved", error=self.ctx.say(line)), error=True)
 
     @staticmethod
     def _restyle(widget: QWidget) -> None:
@@ -615,9 +615,9 @@ class QuestionPage(QWidget):
         try:
             self.session.flag(qid, not flagged)
         except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
+            self._unsaved(error.lines[0])
             return
-        self._say(self.ctx.t("ask.flag_cleared" if flagged else "ask.flag_set"))
+        self._say(lambda: self.ctx.t("ask.flag_cleared" if flagged else "ask.flag_set"))
         if self.body.currentIndex() == 1:
             self._refresh_row(qid)
         if qid == self.current:
@@ -635,21 +635,21 @@ class QuestionPage(QWidget):
         values = {qid: flow.option_for(q, qid, role) for qid in rest}
         values = {qid: option for qid, option in values.items() if option is not None}
         if not values:
-            self._say(self.ctx.t("rate.rest_none"))
+            self._say(lambda: self.ctx.t("rate.rest_none"))
             return
         lacking = [qid for qid, option in values.items() if self._lacks_reason(qid, option)]
         reason = self._ask_reason(lacking[0], len(lacking)) if lacking else None
         if lacking and reason is None:
-            self._say(self.ctx.t("na.none"), error=True)
+            self._say(lambda: self.ctx.t("na.none"), error=True)
             return
         try:
             notes = dict.fromkeys(lacking, reason or "")
             session.answer_all(values, f"rest of level marked {role.replace('_', ' ')}", notes)
         except DiagnosisError as error:
-            self._say(self.ctx.t("ask.unsaved", error=self.ctx.say(error.lines[0])), error=True)
+            self._unsaved(error.lines[0])
             return
         self.show_question(self.current)
-        self._say(self.ctx.t(f"rate.rest_done.{role}", n=len(values)))
+        self._say(lambda: self.ctx.t(f"rate.rest_done.{role}", n=len(values)))
 
     def rest_not_met(self) -> None:
         self._rest("not_met")

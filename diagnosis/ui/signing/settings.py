@@ -55,7 +55,7 @@ class SettingsDialog(QDialog):
         form.addRow(buddy_label(t("set.key"), self.key), row_of(self.key, pick_key, new_key, show))
         form.addRow(buddy_label(t("set.trust"), self.trust), row_of(self.trust, pick_folder, pick_file))
         form.addRow("", row_of(self.sign, self.forget))
-        hint = PlainLabel(t("set.hint"), wrap=True, name="hint")
+        hint = PlainLabel(t("set.hint", folder=str(paths.trust_dir())), wrap=True, name="hint")
         buttons = ok_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

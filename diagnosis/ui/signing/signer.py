@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QVBoxLayout, QWidge
 
 from diagnosis import paths
 from diagnosis.errors import DiagnosisError
+from diagnosis.files import named, os_reason
 from diagnosis.messages import msg
 from diagnosis.ui.context import Context
 from diagnosis.ui.widgets import PlainLabel, buddy_label, make_default, ok_cancel
@@ -140,5 +141,9 @@ def sentence(error: Exception) -> str:
     if isinstance(error, DiagnosisError):
         return error.lines[0]
     if isinstance(error, OSError):
-        return f"{error.filename}: {error.strerror}" if error.filename else str(error.strerror or error)
+        return (
+            msg("files.cannot_read", path=error.filename, what=named("file"), reason=os_reason(error))
+            if error.filename
+            else os_reason(error)
+        )
     return str(error)

@@ -99,7 +99,7 @@ class VerifyDialog(QDialog):
         try:
             trust = trust_list(self.ctx)
         except DiagnosisError as error:
-            self._said(t("ver.failed"), error.lines[0], False)
+            self._said(t("ver.failed"), self.ctx.say(error.lines[0]), False)
             return
         package = Path(self.package.text().strip()) if self.package.text().strip() else None
         pdf, unsigned = Path(text), self.unsigned.isChecked()
