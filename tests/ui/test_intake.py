@@ -360,7 +360,7 @@ def test_a_server_address_keeps_its_password_in_the_keyring_only(
     kept = dict(memory_keyring.kept)
     [(service, account)] = kept
     assert service == SERVICE and kept[(service, account)] == "s3cret" and "s3cret" not in account
-    assert window.ctx.settings.value(DATABASE) == account
+    assert window.ctx.settings.value(DATABASE) == str(tmp_path / "intake.db")  # the last one that opened
     assert window.problem.text().startswith("无法打开受理数据库：") and "s3cret" not in window.problem.text()
     assert window.desk is not None and window.desk.where == str(tmp_path / "intake.db")  # the one open stays
 

@@ -41,7 +41,8 @@ def _url(address: str) -> Any:
 
 def account(address: str) -> str:
     """The server's address as the keyring files its password: the URL without the password."""
-    return str(_url(address).set(password=None).render_as_string(hide_password=False))
+    # URL.set() reads password=None as "leave it": the named tuple's own replace drops it
+    return str(_url(address)._replace(password=None).render_as_string(hide_password=False))
 
 
 def with_password(address: str, password: str | None) -> str:

@@ -237,6 +237,14 @@ class IntakeWindow(QMainWindow):
 
             return go
 
+        def search() -> None:
+            focus(filters.search)()
+            filters.search.selectAll()
+
+        def refused() -> None:
+            self.tabs.setCurrentIndex(1)
+            self.refused_table.setFocus()
+
         return {
             "ik.database": lambda: self.choose_database(),
             "ik.policy": self.policy.setFocus,
@@ -247,7 +255,7 @@ class IntakeWindow(QMainWindow):
             "ik.excel": lambda: self.export(".xlsx"),
             "ik.pdf": lambda: self.export(".pdf"),
             "ik.close": self.close,
-            "ik.search": lambda: (focus(filters.search)(), filters.search.selectAll()),
+            "ik.search": search,
             "ik.filter.city": focus(filters.city),
             "ik.filter.county": focus(filters.county),
             "ik.filter.provider": focus(filters.provider),
@@ -258,7 +266,7 @@ class IntakeWindow(QMainWindow):
             "ik.details": self.focus_details,
             "ik.open_report": self.open_report,
             "ik.release": self.release,
-            "ik.refused_tab": lambda: (self.tabs.setCurrentIndex(1), self.refused_table.setFocus()),
+            "ik.refused_tab": refused,
             "ik.reload": self.reload,
             "lang.zh": lambda: self.set_language("zh"),
             "lang.en": lambda: self.set_language("en"),
