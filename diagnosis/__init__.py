@@ -1,3 +1,3 @@
 """Offline digital-maturity self-diagnosis: questionnaires, scoring, storage and reports."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -18,6 +18,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "评估 {uid} 此前以另一家企业收到：修订不能把它改为这家企业",
         "assessment {uid} was received for another enterprise; a revision cannot move it to this one",
     ),
+    "intake.legacy_report": (
+        "旧格式（{format}）的报告：受理只接收本版本生成的报告，请改交该评估的评估包",
+        "a report in the older format {format}: the intake takes reports made by this version; "
+        "hand in the assessment's package instead",
+    ),
     "intake.unreadable": (
         "无法读取该文件（{reason}）",
         "the document cannot be read ({reason})",

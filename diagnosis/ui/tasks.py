@@ -4,6 +4,7 @@ as a signal. Database work stays on the UI thread (SQLite connections are per th
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -24,9 +25,14 @@ class Task(QRunnable):
         try:
             result = self.work()
         except Exception as error:  # reported to the UI thread, which shows or logs it
-            self.signals.failed.emit(error)
+            self._tell(self.signals.failed, error)
         else:
-            self.signals.done.emit(result)
+            self._tell(self.signals.done, result)
+
+    @staticmethod
+    def _tell(signal: Any, value: object) -> None:
+        with suppress(RuntimeError):  # the window that asked was closed meanwhile: nobody to tell
+            signal.emit(value)
 
 
 def run_in_background(

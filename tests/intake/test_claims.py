@@ -16,6 +16,8 @@ from pypdf import PdfReader
 from diagnosis.intake.claims import claim_tables
 from diagnosis.intake.claims_pdf import claims_pdf
 from diagnosis.intake.ingest import Intake
+from diagnosis.intake.ledger import ledger
+from diagnosis.intake.policy import default_policy
 from diagnosis.intake.samples import Spec, measured_again, package
 from diagnosis.intake.sheets import claims_workbook
 from diagnosis.plan.projection import projected_answers
@@ -132,13 +134,15 @@ def test_signed_and_trusted_shares(intake: Intake, make_spec: SpecMaker) -> None
 
 def test_the_workbook_holds_every_table_as_text(received: Intake, tmp_path: Path) -> None:
     target = tmp_path / "claims.xlsx"
-    claims_workbook(claim_tables(received.engine, by="city"), target)
+    claims_workbook(
+        claim_tables(received.engine, by="city"), target, ledger(received.engine, default_policy())
+    )
     book = load_workbook(target)
-    assert book.sheetnames == ["汇总", "等级分布", "效果", "KPI", "企业明细"]
+    assert book.sheetnames[0] == "申领明细" and book.sheetnames[-4:] == ["汇总", "等级分布", "效果", "KPI"]
     summary = list(book["汇总"].iter_rows(values_only=True))
     assert summary[0][:3] == ("市", "企业数 Enterprises", "评估数 Assessments")
     assert summary[4][:3] == ("合计", 3, 5)
-    details = book["企业明细"]
+    details = book["申领明细"]
     assert details["B2"].value == "91340100MA2XAB123M" and details["B2"].data_type == "s"
 
 
@@ -150,8 +154,8 @@ def test_an_enterprise_name_that_looks_like_a_formula_stays_text(
         package(replace(spec, enterprise={**spec.enterprise, "name": '=HYPERLINK("http://x","y")'})), "x"
     )
     target = tmp_path / "claims.xlsx"
-    claims_workbook(claim_tables(intake.engine), target)
-    cell = load_workbook(target)["企业明细"]["A2"]
+    claims_workbook(claim_tables(intake.engine), target, ledger(intake.engine, default_policy()))
+    cell = load_workbook(target)["申领明细"]["A2"]
     assert cell.value == '=HYPERLINK("http://x","y")' and cell.data_type == "s"
 
 

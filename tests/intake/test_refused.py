@@ -167,9 +167,9 @@ def test_an_older_report_and_a_broken_file_in_a_folder_are_refused_and_the_rest_
     tally = ingest_files(database_url(db_url), sorted(inbox.iterdir()), trust_path=trust_folder)
     assert tally.counts == {"received": 3, "refused": 2}
     reasons = {Path(o.name).name: o.message for o in tally.refused}
-    assert reasons["old.pdf"] == (  # verify's own sentence
-        "made by an earlier version of this app (report data format 1): this version cannot render its "
-        "pages again, so they cannot be checked"
+    assert reasons["old.pdf"] == (  # what the clerk can do about it
+        "a report in the older format diagnosis-report-data/1: the intake takes reports made by this "
+        "version; hand in the assessment's package instead"
     )
     assert reasons["broken.pdf"]  # the reader's own sentence
 
