@@ -56,7 +56,6 @@ COLUMNS = (
     "trusted",
     "plan_budget",
     "last_visit",
-    "effect_basis",
 )
 
 
@@ -135,9 +134,10 @@ def claim_tables(
             row["enterprise_key"] = counts_for[row["id"]]
         wanted = select(kpis.c.assessment_id, kpis.c.name, kpis.c.unit, kpis.c.baseline, kpis.c.target)
         kpi_rows = conn.execute(wanted.where(kpis.c.assessment_id.in_(counted_ids(end)))).all()
+        judged = measured.pairs(conn, rows)
     column = BY_COLUMN[by] if by else None
     period = [r for r in rows if start is None or r["day"] >= start]
-    effects, pairs = _effects(rows, period, column)
+    effects, pairs = _effects(judged, period, column)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in period:
         groups[_group(row, column)].append(row)
@@ -180,14 +180,14 @@ def _summary(name: str, rows: list[dict[str, Any]], effects: list[Effect]) -> Gr
 
 
 def _effects(
-    rows: list[dict[str, Any]], period: list[dict[str, Any]], column: str | None
+    judged: list[measured.Pair], period: list[dict[str, Any]], column: str | None
 ) -> tuple[list[Effect], list[tuple[int, int]]]:
     """For each enterprise and questionnaire: its first assessment against its latest, when the
     latest falls in the period and is another assessment (another uid) than the first; judged,
     and the pairs whose effect counts (for the KPI changes)."""
     in_period = {r["id"] for r in period}
     effects, pairs = [], []
-    for pair in measured.pairs(rows):
+    for pair in judged:
         first, last = pair.before, pair.after
         if last["id"] not in in_period:
             continue

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from diagnosis.intake.enterprises import enterprise_key, name_key
 from diagnosis.loading.load import Loaded
 from diagnosis.localtime import local_date
+from diagnosis.messages import render
 from diagnosis.model.index import Index, index_of
 from diagnosis.plan.effect import Side, basis
 from diagnosis.plan.model import Plan
@@ -117,6 +118,7 @@ class Received:
             "signer_organisation": signer.display_name if signer else None,
             "signer_uscc": signer.uscc if signer else None,
             "signature": signature.summary(),
+            "signature_zh": render(signature.summary(), "zh"),
             "notes": notes or None,
         }
         columns = self.assessment | {

@@ -91,6 +91,7 @@ class Document:
     name: str
     kind: str  # package / report
     signature: str  # the one-line summary of its signature check
+    signature_zh: str  # … in Chinese
     received_at: dt.datetime
     received_by: str | None
 
@@ -215,7 +216,10 @@ class Desk:
             rows = conn.execute(
                 select(documents).where(documents.c.assessment_id == claim_id).order_by(documents.c.id)
             ).all()
-        papers = [Document(r.name, r.kind, r.signature, r.received_at, r.received_by) for r in rows]
+        papers = [
+            Document(r.name, r.kind, r.signature, r.signature_zh or r.signature, r.received_at, r.received_by)
+            for r in rows
+        ]
         return Details(claim, flags, papers)
 
     def release(self, claim_id: int, note: str) -> Message:

@@ -423,7 +423,7 @@ def effect_not_measured(conn: Connection, known: Known) -> list[Flag]:
     ).all()
     mapped = [dict(r._mapping) | {"enterprise_key": known.enterprises[r.id]} for r in rows]
     flags = []
-    for pair in effects.pairs(mapped):
+    for pair in effects.pairs(conn, mapped):
         baseline = known.labels.get(pair.before["id"], "")
         ids = [pair.after["id"]]  # the re-assessment; its baseline is named in the evidence
         if pair.effect.not_updated:

@@ -64,7 +64,6 @@ COLUMNS = (
     "open_warnings",
     "signed",
     "trusted",
-    "effect_basis",
 )
 
 
@@ -216,7 +215,7 @@ def _claims(rows: list[dict[str, Any]], start: dt.date | None) -> list[Claim]:
     counts_for = identities(rows)
     for row in rows:
         row["enterprise_key"] = counts_for[row["id"]]
-    later = {pair.after["id"] for pair in effects.pairs(rows)}
+    later = {last["id"] for _, last in effects.ends(rows)}
     first: dict[str, dict[str, Any]] = {}
     for row in sorted(rows, key=effects.order):
         first.setdefault(row["enterprise_key"], row)

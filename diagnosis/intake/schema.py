@@ -146,6 +146,7 @@ documents = Table(
     Column("signer_organisation", Text),
     Column("signer_uscc", String(18)),
     Column("signature", Text, nullable=False),  # the one-line summary
+    Column("signature_zh", Text),  # … in Chinese (None in rows received before schema 0004)
     Column("notes", Text),
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("received_by", Text),

@@ -244,10 +244,9 @@ def test_filters_search_sorting_and_details_by_keyboard(
     text = window.details.text.toPlainText()
     assert about("evidence_below").text("zh") in text and "状态：暂缓" in text
     assert "申请 20,000 元，可拨付 0 元" in text  # 蚌埠 with no county: the policy's own rate
-    assert (
-        window.details.documents.count() == 1
-        and "2.diagpkg（评估包" in window.details.documents.item(0).text()
-    )
+    assert window.details.documents.count() == 1
+    document = window.details.documents.item(0).text()
+    assert "2.diagpkg（评估包" in document and f"由 {PROVIDER}" in document and "signed by" not in document
 
 
 def test_a_report_opened_a_claim_released_with_a_note_and_both_exports(

@@ -141,7 +141,7 @@ class DetailsPane(QWidget):
             "ik.d.document",
             name=Path(document.name).name,
             kind=t(f"ik.kind.{document.kind}"),
-            signature=self.ctx.say(document.signature),
+            signature=document.signature_zh if self.ctx.texts.lang == "zh" else document.signature,
             at=local_minute(document.received_at.isoformat()),
             by=document.received_by or "—",
         )

@@ -1,6 +1,7 @@
 """What paying a claim needs (issues 20 and 22): each assessment's unexplained warnings and
 evidence share, its findings' fingerprint, projects its provider supplies itself, answers loaded
-from a file, and the basis of its effect; refusals in Chinese too; releases of held claims."""
+from a file, and the basis of its effect; refusals and signature lines in Chinese too; releases of
+held claims."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ def upgrade() -> None:
     op.create_index("ix_assessments_findings_digest", "assessments", ["findings_digest"])
     with op.batch_alter_table("refusals") as batch:
         batch.add_column(sa.Column("reason_zh", sa.Text))
+    with op.batch_alter_table("documents") as batch:
+        batch.add_column(sa.Column("signature_zh", sa.Text))
     op.create_table(
         "releases",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -53,6 +56,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_releases_assessment_id", "releases")
     op.drop_table("releases")
+    with op.batch_alter_table("documents") as batch:
+        batch.drop_column("signature_zh")
     with op.batch_alter_table("refusals") as batch:
         batch.drop_column("reason_zh")
     op.drop_index("ix_assessments_findings_digest", "assessments")
