@@ -117,7 +117,6 @@ class Desk:
     start: dt.date | None = None  # the period, narrowed within the policy's (None: the policy's)
     end: dt.date | None = None
     _book: Ledger | None = None
-    _flags: list[Flag] | None = None
 
     @property
     def where(self) -> str:
@@ -135,7 +134,7 @@ class Desk:
 
     def refresh(self) -> None:
         """Forget the ledger: the next listing reads the database again."""
-        self._book, self._flags = None, None
+        self._book = None
 
     def add(
         self,
@@ -207,11 +206,7 @@ class Desk:
     def details(self, claim_id: int) -> Details:
         """One claim with its flags explained and the documents it arrived in."""
         claim = self._claim(claim_id)
-        if self._flags is None:
-            from diagnosis.intake.flags import find_flags
-
-            self._flags = find_flags(self.engine, self.policy.evidence_minimum)
-        flags = [(f, about(f.kind)) for f in self._flags if claim_id in f.ids]
+        flags = [(f, about(f.kind)) for f in self.ledger().flags if claim_id in f.ids]
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(documents).where(documents.c.assessment_id == claim_id).order_by(documents.c.id)

@@ -31,7 +31,7 @@ from sqlalchemy import Connection, Engine, select
 from diagnosis.intake import effects
 from diagnosis.intake.current import counted
 from diagnosis.intake.enterprises import identities
-from diagnosis.intake.flags import KINDS, find_flags, title
+from diagnosis.intake.flags import KINDS, Flag, find_flags, title
 from diagnosis.intake.policy import NEVER_RELEASED, Policy
 from diagnosis.intake.schema import assessments, assessors, refusals, releases
 from diagnosis.messages import Message, msg
@@ -166,6 +166,7 @@ class Ledger:
     by_questionnaire: list[Total]
     reasons: list[tuple[str, Message, int]]  # code, the reason, held claims it holds
     refused: list[Refused]
+    flags: list[Flag]  # every flag found (a claim's details explain those on it)
 
     def claim(self, claim_id: int) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)
@@ -206,6 +207,7 @@ def ledger(
         _grouped(found, lambda c: f"{c.row['questionnaire_id']} {c.row['questionnaire_version']}"),
         _reasons(found),
         refused,
+        flags,
     )
 
 
