@@ -63,7 +63,7 @@ def _bases(conn: Connection, ids: list[int]) -> dict[int, Any]:
     A = assessments.c
     kept: dict[int, Any] = {}
     for chunk in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)):
-        kept |= dict(conn.execute(select(A.id, A.effect_basis).where(A.id.in_(chunk))).tuples().all())
+        kept |= dict(conn.execute(select(A.id, A.effect_basis).where(A.id.in_(chunk))).all())
     return kept
 
 
