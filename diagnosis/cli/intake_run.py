@@ -130,23 +130,9 @@ def _desk(args: argparse.Namespace) -> Any:
 def _report_text(book: Any, claims: Any, by: str | None, lang: Lang) -> str:
     """The amounts under the policy (by group, when asked), the reasons held, then the volume and
     effect by group; names from the documents shown printable."""
-    total = book.total
-    summary = (
-        msg(
-            "pay.summary",
-            claims=total.claims,
-            payable=total.payable_claims,
-            payable_amount=f"{total.payable:,}",
-            held=total.held_claims,
-            held_amount=f"{total.held:,}",
-            requested=f"{total.requested:,}",
-        )
-        if book.policy.pays
-        else msg(
-            "pay.summary_unpaid", claims=total.claims, payable=total.payable_claims, held=total.held_claims
-        )
-    )
-    lines = [render(summary, lang)]
+    from diagnosis.intake.ledger import summary
+
+    lines = [render(summary(book), lang)]
     if book.reasons:
         lines.append(render(msg("pay.held_for"), lang))
         lines += [f"  {n:>6}  {reason.text(lang)}" for _, reason, n in book.reasons]

@@ -172,6 +172,24 @@ class Ledger:
         return next((c for c in self.claims if c.id == claim_id), None)
 
 
+def summary(book: Ledger) -> Message:
+    """The totals in one sentence: claims payable and held, with the amounts where the policy pays."""
+    total = book.total
+    if book.policy.pays:
+        return msg(
+            "pay.summary",
+            claims=total.claims,
+            payable=total.payable_claims,
+            payable_amount=f"{total.payable:,}",
+            held=total.held_claims,
+            held_amount=f"{total.held:,}",
+            requested=f"{total.requested:,}",
+        )
+    return msg(
+        "pay.summary_unpaid", claims=total.claims, payable=total.payable_claims, held=total.held_claims
+    )
+
+
 def ledger(
     engine: Engine, policy: Policy, start: dt.date | None = None, end: dt.date | None = None
 ) -> Ledger:

@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 
 from diagnosis import paths
 from diagnosis.errors import DiagnosisError
-from diagnosis.messages import msg
 from diagnosis.ui.context import Context
 from diagnosis.ui.exports import choose_file, open_file
 from diagnosis.ui.intake import jobs
@@ -60,7 +59,7 @@ from diagnosis.ui.widgets import PlainLabel, buddy_label, inform
 
 if TYPE_CHECKING:
     from diagnosis.intake.desk import Desk
-    from diagnosis.intake.ledger import Claim, Ledger
+    from diagnosis.intake.ledger import Claim
 
 POLICY, TRUST, CLERK = "intake/policy", "intake/trust", "intake/clerk"
 OTHER = "\0other"  # the policy list's last entry: choose a file
@@ -421,7 +420,9 @@ class IntakeWindow(QMainWindow):
         if book is None:
             return
         self.shown.setText(t("ik.shown", shown=len(self.model.rows), total=len(book.claims)))
-        self.summary.setText(self.ctx.say(_summary(book)))
+        from diagnosis.intake.ledger import summary
+
+        self.summary.setText(self.ctx.say(summary(book)))
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -721,23 +722,6 @@ def _table(model: RowsModel) -> QTableView:
         title = table.fontMetrics().horizontalAdvance(model.ctx.t(column.title)) + 24
         header.resizeSection(n, max(title, column.width * em))
     return table
-
-
-def _summary(book: Ledger) -> str:
-    total = book.total
-    if book.policy.pays:
-        return msg(
-            "pay.summary",
-            claims=total.claims,
-            payable=total.payable_claims,
-            payable_amount=f"{total.payable:,}",
-            held=total.held_claims,
-            held_amount=f"{total.held:,}",
-            requested=f"{total.requested:,}",
-        )
-    return msg(
-        "pay.summary_unpaid", claims=total.claims, payable=total.payable_claims, held=total.held_claims
-    )
 
 
 def _where(address: str) -> str:
