@@ -72,18 +72,26 @@ def load_bytes(file: str, raw: bytes, *, use_cache: bool = True) -> Loaded:
     known = cache.peek(raw) if use_cache else None
     if known is not None:
         return Loaded(known.sha256, file, raw, (known.id, known.version), lambda: _cached(file, raw))
-    questionnaire = validate_text(file, raw)
-    loaded = Loaded.of(questionnaire, content_hash(questionnaire), file, raw)
+    questionnaire, canonical = _settled(validate_text(file, raw))
+    sha256 = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    loaded = Loaded.of(questionnaire, sha256, file, raw)
     if use_cache:
-        header = cache.Header(loaded.sha256, questionnaire.id, questionnaire.version)
-        cache.put(raw, header, canonical_json(questionnaire))
+        cache.put(raw, cache.Header(sha256, questionnaire.id, questionnaire.version), canonical)
     return loaded
 
 
 def _cached(file: str, raw: bytes) -> Questionnaire:
     """The questionnaire of a cache entry; a damaged entry falls back to the file itself."""
     hit = cache.get(raw)
-    return hit[1] if hit is not None else validate_text(file, raw)
+    return hit[1] if hit is not None else _settled(validate_text(file, raw))[0]
+
+
+def _settled(questionnaire: Questionnaire) -> tuple[Questionnaire, str]:
+    """The questionnaire as its canonical form reads back, with that form. A cache entry leaves
+    defaults out, so `scale: 100` written in a file (validated to 100.0) comes back as the
+    default (100): reading every load this way scores, and renders, alike cold or cached."""
+    canonical = canonical_json(questionnaire)
+    return type(questionnaire).model_validate_json(canonical), canonical
 
 
 def validate_text(file: str, raw: bytes) -> Questionnaire:
