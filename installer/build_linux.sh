@@ -48,9 +48,10 @@ fi
 grep -q "changed after it was signed" "$CHECK/changed.txt"
 run "$APP" gui --smoke --db "$CHECK/smoke.db"
 # The claims intake on SQLite: fictitious packages and signed reports taken in (every one verified,
-# OpenCC folding the names), the claim tables under a shipped policy, the 受理 window started.
+# OpenCC folding the names, two worker processes of the frozen program), the claim tables under a
+# shipped policy, the 受理 window started.
 run "$APP" intake sample 40 --reports 0.1 -o "$CHECK/inbox" >/dev/null
-run "$APP" intake add "$CHECK/inbox" --trust "$CHECK/inbox/trust" --db "$CHECK/intake.db" \
+run "$APP" intake add "$CHECK/inbox" --trust "$CHECK/inbox/trust" --db "$CHECK/intake.db" --workers 2 \
     >"$CHECK/intake-add.txt" 2>/dev/null
 grep -q "^40 documents: 37 received, 3 added to a revision already here, 0 already received, 0 refused" \
     "$CHECK/intake-add.txt"

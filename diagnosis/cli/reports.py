@@ -54,7 +54,7 @@ def register(commands: Any) -> None:
         help="check an unsigned report (a self-assessment) without failing for the missing signature",
     )
     cmd.add_argument("--json", action="store_true", help="print every check as JSON (ok and reasons)")
-    cmd.set_defaults(run=_run("run_verify"))
+    cmd.set_defaults(run=_verify)
 
     cmd = commands.add_parser("gui", help="open the desktop app (the default without a command)")
     cmd.add_argument(
@@ -85,6 +85,12 @@ def _gui(args: argparse.Namespace) -> int:
     from diagnosis.ui.app import run  # Qt is loaded only for the GUI
 
     return run(Path(args.db) if args.db else None, smoke=args.smoke, package=args.open)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from diagnosis.cli.verify_run import run_verify  # not reports_run: the renderer loads later
+
+    return run_verify(args)
 
 
 def _run(name: str) -> Any:

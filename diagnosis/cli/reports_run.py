@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diagnosis import paths
 from diagnosis.errors import UsageError
 from diagnosis.files import output_kind, read_regular, write_atomic
-from diagnosis.messages import render_all
+from diagnosis.report import MAX_REPORT
 from diagnosis.report.pdf import build_pdf
-from diagnosis.report.verify import MAX_REPORT, verify_pdf
 
 if TYPE_CHECKING:
     from diagnosis.report.source import ReportInput
@@ -50,21 +47,6 @@ def run_report(args: argparse.Namespace) -> int:
     else:
         _write(args.output, build_pdf(source, args.lang))
     return 0
-
-
-def run_verify(args: argparse.Namespace) -> int:
-    from diagnosis.signing.trust import default_trust, load_trust
-
-    raw = _read(args.pdf, "report")
-    trust = load_trust(args.trust) if args.trust else default_trust()
-    package = args.package  # read by the package reader, under its own limits
-    verdict = verify_pdf(raw, package, trust, require_signature=not args.unsigned_ok)
-    if args.json:
-        print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
-        return 0 if verdict.ok else 1
-    lines = render_all(verdict.lines(str(args.pdf)), args.message_lang)
-    print("\n".join(lines), file=sys.stdout if verdict.ok else sys.stderr)
-    return 0 if verdict.ok else 1
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from diagnosis.intake.checks import Checker
 from diagnosis.intake.db import open_engine
 from diagnosis.intake.ingest import Intake, Outcome
+from diagnosis.logs import route_warnings_to_log
 
 BATCH = 32  # files per task: fewer round trips between processes, still a smooth progress bar
 Progress = Callable[[Outcome], None]
@@ -110,6 +111,7 @@ _WORKER: list[Intake] = []
 
 
 def _start(url: str, trust_path: Path | None, user: str | None) -> None:
+    route_warnings_to_log()  # a spawned worker (Windows, macOS) starts with Python's defaults
     _WORKER.append(open_intake(make_url(url), trust_path, user))
     _settle()
 

@@ -12,6 +12,7 @@ version does not give the same bytes, the report is not OK — its pages cannot 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from pypdf import PdfReader
 
@@ -21,10 +22,15 @@ from diagnosis.report.source import ReportPayload, Signer, from_payload, rendere
 
 
 def differences(
-    raw: bytes, data: ReportPayload, loaded: Loaded, previous: Loaded | None, signed_revision: int | None
+    raw: bytes,
+    data: ReportPayload,
+    loaded: Loaded,
+    previous: Loaded | None,
+    signed_revision: Callable[[], int | None],
 ) -> list[Message]:
-    """Why the file is not what its data renders to (empty: it is). `signed_revision` is the
-    revision the signature is in (None: the file carries no signature that could be checked)."""
+    """Why the file is not what its data renders to (empty: it is). `signed_revision` says the
+    revision the signature is in (None: the file carries no signature that could be checked),
+    asked only when the file is more than its render (the check may still be under way)."""
     from diagnosis.report.pdf import build_pdf
 
     source = from_payload(data, loaded, previous)
@@ -34,7 +40,8 @@ def differences(
     if raw == expected:
         return []
     if raw.startswith(expected):
-        if signed_revision is not None and signed_revision == _revisions(expected):
+        revision = signed_revision()
+        if revision is not None and revision == _revisions(expected):
             return []  # the render, then the signature's own update (checked with the signature)
         return [_appended(expected, raw)]
     if not ours:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 
 
 MAX_EMBEDDED = 32 * 2**20  # decompressed size of one embedded file or page stream
-MAX_REPORT = 2 * 2**30  # a report file read whole; the PDF readers apply their own limits inside
 
 
 def verify_pdf(
@@ -44,22 +44,35 @@ def verify_pdf(
     package: bytes | Path | None = None,
     trust: TrustList | None = None,
     require_signature: bool = True,
+    signature: Callable[[], SignatureCheck] | None = None,
 ) -> Verdict:
     """Check, strictly: the provider's signature (intact, over the entire file, chaining to
     `trust`, default the user's trust list); the embedded data against its digest, its
     questionnaire and a fresh scoring; every page against what the data renders to; the signer
     against the provider the data names and the time it was finalized; and (when given) the
     package it came from. Never raises on what is inside the file: whatever is wrong becomes a
-    reason in the verdict. `require_signature=False` checks an unsigned self-assessment."""
+    reason in the verdict. `require_signature=False` checks an unsigned self-assessment.
+    `signature` gives the signature check when asked (`signing.aside`: made in another process
+    while this one re-renders); without it the check is made here."""
+    check = signature if signature is not None else _checked_here(raw, trust)
+    verdict = _verify_data(raw, package, lambda: _signed_revision(check()))
+    verdict.signature, verdict.signature_required = check(), require_signature
+    verdict.problems += _bound(verdict, verdict.signature)
+    return verdict
+
+
+def _checked_here(raw: bytes, trust: TrustList | None) -> Callable[[], SignatureCheck]:
+    """The signature checked in this process, before anything else."""
     if trust is None:
         from diagnosis.signing.trust import default_trust
 
         trust = default_trust()
-    signature = _check_signature(raw, trust)
-    verdict = _verify_data(raw, package, signature.signed_revision if signature.signed else None)
-    verdict.signature, verdict.signature_required = signature, require_signature
-    verdict.problems += _bound(verdict, signature)
-    return verdict
+    found = _check_signature(raw, trust)
+    return lambda: found
+
+
+def _signed_revision(signature: SignatureCheck) -> int | None:
+    return signature.signed_revision if signature.signed else None
 
 
 def _bound(verdict: Verdict, signature: SignatureCheck) -> list[Message]:
@@ -98,7 +111,9 @@ def _check_signature(raw: bytes, trust: TrustList) -> SignatureCheck:
     return check_pdf_signature(raw, trust)
 
 
-def _verify_data(raw: bytes, package: bytes | Path | None, signed_revision: int | None) -> Verdict:
+def _verify_data(
+    raw: bytes, package: bytes | Path | None, signed_revision: Callable[[], int | None]
+) -> Verdict:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # our own sentence says what is wrong
     # A flate bomb stops at MAX_EMBEDDED bytes instead of filling the memory.
     try:
@@ -117,7 +132,7 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def _verify(raw: bytes, package: bytes | Path | None, signed_revision: int | None) -> Verdict:
+def _verify(raw: bytes, package: bytes | Path | None, signed_revision: Callable[[], int | None]) -> Verdict:
     try:
         reader = PdfReader(io.BytesIO(raw))
         attachments = reader.attachments

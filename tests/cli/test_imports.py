@@ -84,3 +84,13 @@ def test_sample_and_list_load_only_what_they_use(answers: Path) -> None:
 @pytest.mark.parametrize("args", [["paths"], ["--help"], ["--version"], ["keys", "--help"]])
 def test_commands_about_no_questionnaire_load_no_model(args: list[str]) -> None:
     assert unused(loaded(*args), NOTHING) == []
+
+
+def test_verify_checks_the_signature_in_a_process_of_its_own(tmp_path: Path) -> None:
+    """`verify` renders the pages here while another process checks the signature: pyHanko (a
+    third of a second to load) never loads in the process that renders."""
+    report = tmp_path / "r.pdf"
+    assert main(["demo", "-o", str(report)]) == 0
+    modules = loaded("verify", str(report), "--unsigned-ok")
+    assert "diagnosis.report.pdf" in modules and "diagnosis.signing.aside" in modules  # it did both
+    assert unused(modules, ("pyhanko", "diagnosis.signing.pdf_check")) == []

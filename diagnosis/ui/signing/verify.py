@@ -34,10 +34,14 @@ if TYPE_CHECKING:
 def check(pdf: Path, package: Path | None, trust: TrustList, unsigned_ok: bool) -> Verdict:
     """Read the report and verify it (in the background: it re-renders every page)."""
     from diagnosis.files import read_regular
-    from diagnosis.report.verify import MAX_REPORT, verify_pdf
+    from diagnosis.report import MAX_REPORT
+    from diagnosis.signing.aside import check_aside
 
     raw = read_regular(pdf, MAX_REPORT, "report")
-    return verify_pdf(raw, package, trust, require_signature=not unsigned_ok)
+    signature = check_aside(raw, trust)  # in a process of its own while the pages render here
+    from diagnosis.report.verify import verify_pdf
+
+    return verify_pdf(raw, package, trust, not unsigned_ok, signature)
 
 
 class VerifyDialog(QDialog):
