@@ -21,6 +21,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select
@@ -51,6 +52,7 @@ class Flag:
     ids: list[int] = field(default_factory=list)  # the rows of `assessments` it concerns
 
 
+@cache  # one per kind: thousands of flags and holds share it
 def title(kind: str) -> Message:
     """The flag's name, e.g. "possible duplicate enterprise"."""
     return msg(f"flag.{kind}")
@@ -116,13 +118,22 @@ def label(enterprise: str, report_number: str | None, day: Any) -> str:
 
 
 def shared_evidence(conn: Connection, known: Known) -> list[Flag]:
-    # Files seen more than once at all first (from the index alone), then only those joined to
-    # the assessments that count: the evidence table is the largest, by far.
+    # Files seen more than once at all first (from the index alone), then those of them in the
+    # counted assessments of more than one enterprise key (one enterprise may have two keys, so
+    # the identities decide below): the evidence table is the largest by far, and most files
+    # seen twice are one enterprise's, in its baseline and its re-assessment.
     repeated = select(evidence.c.sha256).group_by(evidence.c.sha256).having(func.count() > 1)
+    spread = (
+        select(evidence.c.sha256)
+        .join(assessments, assessments.c.id == evidence.c.assessment_id)
+        .where(evidence.c.sha256.in_(repeated), counted())
+        .group_by(evidence.c.sha256)
+        .having(func.count(func.distinct(A.enterprise_key)) > 1)
+    )
     rows = conn.execute(
         select(evidence.c.sha256, evidence.c.name, evidence.c.assessment_id)
         .join(assessments, assessments.c.id == evidence.c.assessment_id)
-        .where(evidence.c.sha256.in_(repeated), counted())
+        .where(evidence.c.sha256.in_(spread), counted())
         .order_by(evidence.c.sha256, evidence.c.assessment_id)
     ).all()
     groups: dict[str, list[Any]] = defaultdict(list)

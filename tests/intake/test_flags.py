@@ -205,3 +205,21 @@ def test_an_unusual_share_of_not_applicable(intake: Intake, make_spec: SpecMaker
     with intake.engine.connect() as conn:
         shares = sorted(conn.execute(select(assessments.c.na_share)).scalars())
     assert shares == [pytest.approx(50 / 495), pytest.approx(len(many) / 495)]
+
+
+def test_one_enterprise_under_two_keys_sharing_a_file_is_not_flagged(
+    intake: Intake, make_spec: SpecMaker
+) -> None:
+    """With its credit code, then without it: two enterprise keys, one enterprise (the database
+    only narrows the files down; who the enterprise is, `identities` decides)."""
+    a = make_spec(0)
+    uncoded = replace(
+        make_spec(4),
+        enterprise={**a.enterprise, "uscc": None},
+        evidence=[a.evidence[0]],
+        uid="uiduncoded001",
+        report_number="20270301-ABCD-XAB123-UNCODE",
+    )
+    found = _flags(intake, a, uncoded)
+    assert "no_credit_code" in {f.kind for f in found}
+    assert [f for f in found if f.kind == "shared_evidence"] == []
