@@ -11,9 +11,10 @@ questionnaire and validate only the one a command uses (`peek`, then `get`).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from diagnosis import __version__
 from diagnosis.paths import cache_dir
@@ -65,13 +66,38 @@ def get(raw: bytes) -> tuple[str, Questionnaire] | None:
 
 def put(raw: bytes, header: Header, canonical: str) -> None:
     """Store an entry atomically; silently skip when the cache folder is not writable."""
+    if not os.environ.get("DIAGNOSIS_NO_CACHE"):
+        _write(_entry(raw), f"{' '.join(header)}\n{canonical}")
+
+
+def derived(kind: str, sha256: str) -> Any | None:
+    """What this app version worked out once from the questionnaire `sha256` and kept (`keep`):
+    JSON data, or None when there is no usable entry."""
     if os.environ.get("DIAGNOSIS_NO_CACHE"):
-        return
-    entry = _entry(raw)
+        return None
+    try:
+        return json.loads(_derived_entry(kind, sha256).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def keep(kind: str, sha256: str, value: Any) -> None:
+    """Keep JSON data worked out from a questionnaire, for `derived` (skipped as `put` is)."""
+    if not os.environ.get("DIAGNOSIS_NO_CACHE"):
+        _write(_derived_entry(kind, sha256), json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+def _derived_entry(kind: str, sha256: str) -> Path:
+    key = hashlib.sha256(f"{__version__}\0{kind}\0{sha256}".encode()).hexdigest()
+    return cache_dir() / kind / f"{key}.json"
+
+
+def _write(entry: Path, text: str) -> None:
+    """Atomically, or not at all (a read-only or full disk only costs the time next run)."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(f"{' '.join(header)}\n{canonical}", encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
         tmp.replace(entry)
     except OSError:
         pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,27 @@ def test_newer_versions_come_newest_first() -> None:
     assert [e.key[1] for e in catalogue.newer("sme-digital-2024", "1.0.0")] == ["1.2.0", "1.1.0"]
     assert [e.key[1] for e in catalogue.newer("sme-digital-2024", "1.1.0")] == ["1.2.0"]
     assert catalogue.newer("sme-digital-2024", "1.2.0") == [] and catalogue.newer("nothing", "1.0.0") == []
+
+
+def test_what_is_worked_out_from_a_questionnaire_is_kept_between_runs(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The intake's trivial answer set takes seconds to tune for the larger questionnaires: each
+    process worked it out again, now the user cache keeps it (by app version and content)."""
+    from diagnosis.intake import columns
+    from diagnosis.scoring.sample import sample_answers
+
+    loaded = default_catalogue().get("sme-digital-2024")
+    first = columns.lowest_answers(loaded)
+    assert first == sample_answers(loaded.questionnaire, "min")
+
+    def again(*_: object) -> None:
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(columns, "sample_answers", again)
+    assert columns.lowest_answers(loaded) == first
+    [entry] = (home / "cache" / "lowest-answers").glob("*.json")
+    entry.write_text("[1, 2", encoding="utf-8")  # damaged: worked out again
+    monkeypatch.setattr(columns, "sample_answers", sample_answers)
+    assert columns.lowest_answers(loaded) == first
+    assert json.loads(entry.read_text(encoding="utf-8")) == first
