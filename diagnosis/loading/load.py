@@ -54,11 +54,6 @@ def canonical_json(questionnaire: Questionnaire) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def content_hash(questionnaire: Questionnaire) -> str:
-    """SHA-256 of the canonical form: formatting and comments do not change it."""
-    return hashlib.sha256(canonical_json(questionnaire).encode("utf-8")).hexdigest()
-
-
 def load_file(path: Path, *, use_cache: bool = True) -> Loaded:
     """Load and fully check a questionnaire file; raises QuestionnaireError listing every problem."""
     raw = read_regular(path, MAX_FILE, "questionnaire file")
@@ -73,7 +68,7 @@ def load_bytes(file: str, raw: bytes, *, use_cache: bool = True) -> Loaded:
     if known is not None:
         return Loaded(known.sha256, file, raw, (known.id, known.version), lambda: _cached(file, raw))
     questionnaire, canonical = _settled(validate_text(file, raw))
-    sha256 = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    sha256 = hashlib.sha256(canonical.encode("utf-8")).hexdigest()  # formatting and comments aside
     loaded = Loaded.of(questionnaire, sha256, file, raw)
     if use_cache:
         cache.put(raw, cache.Header(sha256, questionnaire.id, questionnaire.version), canonical)

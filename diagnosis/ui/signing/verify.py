@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from diagnosis.errors import DiagnosisError
+from diagnosis.report.verify_file import verify_file
 from diagnosis.ui.context import Context
 from diagnosis.ui.signing.signer import sentence, trust_list, trust_path
 from diagnosis.ui.tasks import Task, run_in_background
@@ -28,20 +29,6 @@ from diagnosis.ui.widgets import PlainLabel, buddy_label, row_of, scrolling
 
 if TYPE_CHECKING:
     from diagnosis.report.verdict import Verdict
-    from diagnosis.signing.trust import TrustList
-
-
-def check(pdf: Path, package: Path | None, trust: TrustList, unsigned_ok: bool) -> Verdict:
-    """Read the report and verify it (in the background: it re-renders every page)."""
-    from diagnosis.files import read_regular
-    from diagnosis.report import MAX_REPORT
-    from diagnosis.signing.aside import check_aside
-
-    raw = read_regular(pdf, MAX_REPORT, "report")
-    signature = check_aside(raw, trust)  # in a process of its own while the pages render here
-    from diagnosis.report.verify import verify_pdf
-
-    return verify_pdf(raw, package, trust, not unsigned_ok, signature)
 
 
 class VerifyDialog(QDialog):
@@ -110,7 +97,7 @@ class VerifyDialog(QDialog):
         self._said(t("ver.working"), "")
         self.run_button.setEnabled(False)
         self.task = run_in_background(
-            lambda: check(pdf, package, trust, unsigned), self._verdict, self._failed
+            lambda: verify_file(pdf, package, trust, not unsigned), self._verdict, self._failed
         )
 
     def _verdict(self, verdict: Verdict) -> None:
