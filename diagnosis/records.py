@@ -22,6 +22,9 @@ INT64 = 2**63 - 1
 # revision of 2**63 - 1 could never be superseded.
 MAX_REVISION = 9999
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NAME_CHAR = r"[^\x00-\x1f\x7f/\\:]"  # no control, folder or drive separator
+_PLAIN_NAME = re.compile(rf"(?!\.\Z)(?!\s){_NAME_CHAR}(?:{_NAME_CHAR}{{0,253}}{_NAME_CHAR}(?<!\s))?")
+_STORED = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", re.ASCII)
 
 
 def _no_control(text: str) -> str:
@@ -44,6 +47,8 @@ def _utc(text: str) -> str:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(msg("records.not_moment", text=repr(text[:40]))) from None
+    if _STORED.fullmatch(text):  # already the storage form (every time a package carries)
+        return text
     if moment.tzinfo is None:
         raise ValueError(msg("records.no_zone", text=repr(text[:40])))
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
@@ -53,6 +58,8 @@ def _base_name(text: object) -> object:
     """A file name as given by a stranger, reduced to its last part (no folders, no drive)."""
     if not isinstance(text, str):
         return text  # the type check that follows refuses it
+    if _PLAIN_NAME.fullmatch(text):  # no folder, drive, control or edge space: the name itself
+        return text
     name = PureWindowsPath(text.replace("\x00", "")).name.strip()
     return _CONTROL.sub("", name)[:255] or "file"
 

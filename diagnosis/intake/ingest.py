@@ -23,7 +23,7 @@ from diagnosis.errors import DiagnosisError
 from diagnosis.files import read_regular
 from diagnosis.intake.checks import Checker, Refused
 from diagnosis.intake.columns import Received
-from diagnosis.intake.db import IntakeError, transaction
+from diagnosis.intake.db import IntakeError, insert_rows, transaction
 from diagnosis.intake.enterprises import same_enterprise
 from diagnosis.intake.schema import assessments, documents, metadata, refusals
 from diagnosis.localtime import local_date
@@ -235,7 +235,8 @@ class Intake:
             conn.execute(delete(assessments).where(assessments.c.id == same.id))
             stored.remove(same)
         values = row | {"received_at": now, "created_at": row["created_at"] or now}
-        new_id = conn.execute(insert(assessments).values(values).returning(assessments.c.id)).scalar_one()
+        # The values as parameters, not in the statement: one compiled INSERT serves every row.
+        new_id = conn.execute(insert(assessments).returning(assessments.c.id), values).scalar_one()
         stored.append(Revision(new_id, row["revision"], *[row[k] for k in Revision._fields[2:]]))
         details.add(new_id, received.details | {"documents": [document]})
         if replaced:
@@ -323,8 +324,7 @@ class Details:
 
     def flush(self, conn: Connection) -> None:
         for table, rows in self.rows.items():
-            if rows:
-                conn.execute(metadata.tables[table].insert(), rows)
+            insert_rows(conn, metadata.tables[table], rows)
         self.rows.clear()
 
 

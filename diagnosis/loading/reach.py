@@ -26,7 +26,6 @@ from diagnosis.model import (
 )
 from diagnosis.model.formula import FormulaError, compile_formula
 from diagnosis.model.index import Index
-from diagnosis.model.points import max_points
 
 Path = tuple[str | int, ...]
 EPSILON = 1e-9
@@ -162,9 +161,8 @@ class Reach:
             return False
         if score is None:
             return True
-        question = self.index.questions.get(member)
-        if question is not None:
-            return max_points(question, self.index.options[member].values()) >= score - EPSILON
+        if member in self.index.questions:
+            return self.index.best[member] >= score - EPSILON
         dim = self.index.dimensions.get(member)
         return dim is not None and self.static_max(dim) >= score - EPSILON
 
@@ -201,7 +199,7 @@ class Reach:
             return float(self.max_level(dim.id))
         if method == "weighted_mean":
             return dim.scoring.scale
-        parts = [max_points(q, self.index.options[q.id].values()) for q in dim.questions]
+        parts = [self.index.best[q.id] for q in dim.questions]
         parts += [self.static_max(child) for child in dim.children]
         parts = [p for p in parts if p > 0]
         if method == "mean":

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from diagnosis.model.base import Text
+from diagnosis.model.points import max_points
 from diagnosis.model.questionnaire import Dimension, Level, Questionnaire, Scoring
 from diagnosis.model.questions import YES_NO, ChoiceQuestion, Option, Question
 
@@ -24,6 +25,7 @@ class Index:
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     parent_of: dict[str, str] = field(default_factory=dict)
     options: dict[str, dict[str, Option]] = field(default_factory=dict)
+    best: dict[str, float] = field(default_factory=dict)  # the most points of each question
 
     def levels(self, dimension: Dimension) -> list[Level]:
         """The dimension's levels, resolving a level-set name."""
@@ -84,6 +86,7 @@ def build_index(questionnaire: Questionnaire) -> Index:
             index.questions.setdefault(question.id, question)
             index.parent_of.setdefault(question.id, node.id)
             index.options.setdefault(question.id, {o.id: o for o in options_of(questionnaire, question)})
+            index.best.setdefault(question.id, max_points(question, index.options[question.id].values()))
     return index
 
 

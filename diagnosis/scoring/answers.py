@@ -138,7 +138,6 @@ def needs_reason(questionnaire: Questionnaire, question: str, value: Any) -> boo
 
 def check_value(question: Question, options: dict[str, Option], raw: Any) -> tuple[Value | None, str | None]:
     """(normalised value, None) or (None, what is wrong)."""
-    option_ids = list(options)
     if isinstance(question, DerivedQuestion):
         return None, msg("answers.computed")
     if isinstance(question, TextQuestion):
@@ -146,20 +145,19 @@ def check_value(question: Question, options: dict[str, Option], raw: Any) -> tup
     if isinstance(question, NumberQuestion):
         return _number(question, raw)
     assert isinstance(question, ChoiceQuestion)
-    choices = ", ".join(option_ids)
     if question.kind != "multiple":
         if not isinstance(raw, str):
-            return None, msg("answers.expected_option", choices=choices)
+            return None, msg("answers.expected_option", choices=", ".join(options))
         return (
             (raw, None)
-            if raw in option_ids
-            else (None, msg("answers.not_option", value=raw, choices=choices))
+            if raw in options
+            else (None, msg("answers.not_option", value=raw, choices=", ".join(options)))
         )
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        return None, msg("answers.expected_options", choices=choices)
-    unknown = [item for item in raw if item not in option_ids]
+        return None, msg("answers.expected_options", choices=", ".join(options))
+    unknown = [item for item in raw if item not in options]
     if unknown:
-        return None, msg("answers.not_option", value=unknown[0], choices=choices)
+        return None, msg("answers.not_option", value=unknown[0], choices=", ".join(options))
     if len(set(raw)) != len(raw):
         return None, msg("answers.twice")
     exclusive = {o.id for o in options.values() if o.exclusive}

@@ -25,7 +25,7 @@ from diagnosis.model import (
 )
 from diagnosis.model.formula import compile_formula, half_up
 from diagnosis.model.index import Index
-from diagnosis.model.points import band_points, max_points
+from diagnosis.model.points import band_points
 from diagnosis.numbers import figure
 from diagnosis.scoring.answers import Value
 from diagnosis.scoring.result import QuestionResult
@@ -169,8 +169,7 @@ class Evaluation:
         qid = question.id
         if not self.visible(qid):
             return QuestionResult(qid, visible=False, answered=False)
-        options = self.index.options[qid]
-        best = max_points(question, options.values())
+        options, best = self.index.options[qid], self.index.best[qid]
         value = self.value(qid)
         if value is None:
             return QuestionResult(qid, True, False, max_points=best)

@@ -10,12 +10,13 @@ import stat
 import struct
 import zipfile
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import pytest
 
 from diagnosis.errors import DiagnosisError
 from diagnosis.loading.catalogue import default_catalogue
+from diagnosis.records import _base_name, _utc
 from diagnosis.storage.assessments import get_assessment, list_questionnaires
 from diagnosis.storage.db import Store, open_store
 from diagnosis.storage.enterprises import EnterpriseInput, add_enterprise
@@ -231,6 +232,60 @@ def test_file_names_are_reduced_to_a_plain_base_name(package: tuple[int, bytes],
     raw = _evidence("name", "..\\..\\C:\\Windows\\evil\x01.exe")(members(package[1]))
     copy = import_package(fresh, raw)
     assert evidence_of(fresh, copy)[0]["name"] == "evil.exe"
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "照片.jpg",
+        "a",
+        ".",
+        "..",
+        " a.pdf",
+        "a.pdf ",
+        "a.pdf\u3000",
+        "\xa0a",
+        "C:a",
+        "a/b",
+        "a\\b",
+        "a\tb",
+        "a\nb",
+        "a\x1bb",
+        "a\x7fb",
+        "a\x00b",
+        "CON",
+        "\u200b",
+        "x" * 255,
+        "x" * 256,
+        "",
+    ],
+)
+def test_a_name_that_is_already_plain_is_kept_as_the_full_reduction_would(given: str) -> None:
+    """Most names need no path parsing (a shortcut for speed): it must give what parsing gives."""
+    reduced = PureWindowsPath(given.replace("\x00", "")).name.strip()
+    assert _base_name(given) == (re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", reduced)[:255] or "file")
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("2026-12-07T08:00:00+00:00", "2026-12-07T08:00:00+00:00"),
+        ("2026-12-07T16:00:00+08:00", "2026-12-07T08:00:00+00:00"),
+        ("2026-12-07 08:00:00+00:00", "2026-12-07T08:00:00+00:00"),
+        ("2026-12-07T08:00:00.5+00:00", "2026-12-07T08:00:00+00:00"),
+        ("20261207T080000.000+00:00", "2026-12-07T08:00:00+00:00"),
+        ("2026-02-30T08:00:00+00:00", None),
+        ("2026-12-07T08:00:00", None),
+    ],
+)
+def test_times_are_stored_in_utc_seconds_whatever_form_they_came_in(given: str, stored: str | None) -> None:
+    """A time already in the storage form is kept as written (a shortcut for speed); any other
+    form is normalised, and a time that is not one, or has no zone, is refused."""
+    if stored is None:
+        with pytest.raises(ValueError):
+            _utc(given)
+    else:
+        assert _utc(given) == stored
 
 
 # -- the archive itself ---------------------------------------------------------------------------

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
+from sqlalchemy.exc import IntegrityError
 
-from diagnosis.intake.db import HEAD, IntakeError, database_url, open_engine
-from diagnosis.intake.schema import metadata
+from diagnosis.intake.db import HEAD, IntakeError, database_url, insert_rows, open_engine
+from diagnosis.intake.schema import assessments, documents, metadata
 
 
 def test_a_plain_path_is_a_sqlite_file_and_postgresql_uses_psycopg(tmp_path: Path) -> None:
@@ -122,3 +124,84 @@ def test_a_database_of_the_first_schema_gets_its_names_normalised(db_url: str) -
     engine.dispose()
     assert keys == [("name:安徽省/合肥市/合肥某精密机械有限公司", "安徽省/合肥市/合肥某精密机械有限公司")]
     assert differences == []
+
+
+def test_many_rows_go_in_as_given_and_a_collision_is_an_integrity_error(db_url: str) -> None:
+    """PostgreSQL takes them by COPY: awkward text, None, booleans and times come back the same,
+    and a repeated unique key fails as an INSERT would (the intake retries on exactly that)."""
+    engine = open_engine(database_url(db_url))
+    moment = dt.datetime(2026, 12, 7, 8, 30, tzinfo=dt.UTC)
+    with engine.begin() as conn:
+        owner = conn.execute(
+            assessments.insert().returning(assessments.c.id),
+            {
+                "uid": "u" * 8,
+                "revision": 1,
+                "status": "finalized",
+                "mode": "onsite",
+                "enterprise_key": "k",
+                "name_key": "n",
+                "enterprise": "某厂",
+                "created_at": moment,
+                "day": moment.date(),
+                "questionnaire_id": "q",
+                "questionnaire_version": "1.0.0",
+                "questionnaire_sha256": "0" * 64,
+                "questionnaire_status": "official",
+                "score": 1.0,
+                "max_score": 5.0,
+                "level_rank": 1,
+                "questions_visible": 1,
+                "questions_answered": 1,
+                "answers_digest": "1" * 64,
+                "answers_trivial": False,
+                "evidence_count": 0,
+                "evidence_expected": 0,
+                "evidence_covered": 0,
+                "plan_projects": 0,
+                "visit_count": 0,
+                "signed": False,
+                "trusted": False,
+                "received_at": moment,
+            },
+        ).scalar_one()
+    awkward = "制\t表\\N 符\n换行\r\\.\x7f"
+    rows = [
+        {
+            "sha256": f"{n:064x}",
+            "assessment_id": owner,
+            "kind": "package",
+            "name": awkward,
+            "size": n,
+            "signed": n == 1,
+            "signature_ok": False,
+            "trusted": False,
+            "signer_fingerprint": None,
+            "signer_organisation": None,
+            "signer_uscc": None,
+            "signature": "未签名",
+            "signature_zh": None,
+            "notes": None,
+            "received_at": moment,
+            "received_by": None,
+        }
+        for n in (1, 2)
+    ]
+    with engine.begin() as conn:
+        insert_rows(conn, documents, rows)
+    with engine.connect() as conn:
+        stored = conn.execute(select(documents).order_by(documents.c.size)).mappings().all()
+    assert [(r["name"], r["signed"], r["notes"], _as_utc(r["received_at"])) for r in stored] == [
+        (awkward, True, None, moment),
+        (awkward, False, None, moment),
+    ]
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        insert_rows(conn, documents, rows[:1])
+    with engine.connect() as conn:
+        assert conn.execute(select(documents.c.id)).all().__len__() == 2
+    engine.dispose()
+
+
+def _as_utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite gives back the UTC time without its zone, PostgreSQL in the session's zone."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
