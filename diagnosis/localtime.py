@@ -53,6 +53,13 @@ def local(stamp: str | None, zone: str | None = None) -> dt.datetime | None:
     return moment.astimezone(ZoneInfo(zone or zone_name()))
 
 
+def told(moment: dt.datetime, zone: str | None = None) -> str:
+    """An aware time as people read it, with its offset: '2026-03-05 14:30 UTC+08:00'."""
+    shown = moment.astimezone(ZoneInfo(zone or zone_name()))
+    offset = shown.strftime("%z")  # +0800
+    return f"{shown:%Y-%m-%d %H:%M} UTC{offset[:3]}:{offset[3:]}"
+
+
 def local_date(stamp: str | None, zone: str | None = None) -> str:
     """'2026-03-02' in local time ('' when unknown)."""
     moment = local(stamp, zone)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from diagnosis.localtime import told
 from diagnosis.messages import Message, joined, msg
 from diagnosis.signing.identity import SignerIdentity
 
@@ -58,9 +59,7 @@ class SignatureCheck:
         if not self.signed:
             return NOT_SIGNED
         signed = (
-            msg(
-                "signing.signed_by_on", signer=who(self.signer), moment=f"{self.signed_at:%Y-%m-%d %H:%M} UTC"
-            )
+            msg("signing.signed_by_on", signer=who(self.signer), moment=told(self.signed_at))
             if self.signed_at
             else msg("signing.signed_by", signer=who(self.signer))
         )
