@@ -17,7 +17,7 @@ from diagnosis import paths
 from diagnosis.errors import DiagnosisError
 
 ENV = "DIAGNOSIS_INTAKE_DB"
-HEAD = "0004"
+HEAD = "0005"
 BUSY_TIMEOUT = 60.0  # seconds a SQLite writer waits for another process's transaction
 MIGRATION_LOCK = 7_240_001  # PostgreSQL advisory lock key: one process migrates at a time
 

@@ -24,13 +24,26 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    func,
+    insert,
+    or_,
+    select,
+)
+from sqlalchemy.schema import CreateTable, DropTable
 
 from diagnosis.intake import effects
 from diagnosis.intake.current import counted
 from diagnosis.intake.enterprises import identities
 from diagnosis.intake.official import newest_versions
-from diagnosis.intake.schema import assessments, assessors, evidence, visits
+from diagnosis.intake.schema import assessments, assessors, evidence, evidence_files, visits
 from diagnosis.messages import Items, Message, msg
 from diagnosis.model import semver_key
 from diagnosis.numbers import figure, percent
@@ -68,11 +81,13 @@ class Known:
     """What every finder needs of the revisions that count: how to name them, the enterprise each
     counts for (see `enterprises.identities`), where they are (to sort by), and the settings."""
 
+    rows: list[dict[str, Any]]  # every revision that counts (ROW_COLUMNS), by id
     labels: dict[int, str]
     enterprises: dict[int, str]
     places: dict[int, tuple[str, str, str, str, int]]  # city, county, enterprise, report, id
     evidence_minimum: float = EVIDENCE_MINIMUM
     newest: Mapping[str, str] = field(default_factory=dict)  # questionnaire id → newest version
+    counted: ColumnElement[bool] = field(default_factory=counted)  # the revisions that count
 
     def flag(self, kind: str, evidence: Message, ids: list[int]) -> Flag:
         """A flag of `kind` on these rows, named and sorted by place."""
@@ -87,29 +102,97 @@ def find_flags(
     `evidence_minimum` is the policy's minimum evidence share, `newest` each questionnaire's
     newest official version (default: the versions bundled with this app)."""
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                A.id,
-                A.enterprise,
-                A.report_number,
-                A.day,
-                A.city,
-                A.county,
-                A.uscc,
-                A.name_key,
-                A.enterprise_key,
-            ).where(counted())
-        ).all()
-        known = Known(
-            {r.id: label(r.enterprise, r.report_number, r.day) for r in rows},
-            identities(dict(r._mapping) for r in rows),
-            {r.id: (r.city or "", r.county or "", r.enterprise, r.report_number or "", r.id) for r in rows},
-            evidence_minimum,
-            newest if newest is not None else newest_versions(),
-        )
+        return flags_in(conn, counted_rows(conn), evidence_minimum, newest)
+
+
+# What the passes over every counted revision read (the finders that look at each, and the
+# ledger's claims): read once, by `counted_rows`, instead of once a pass.
+ROW_COLUMNS = (
+    "id",
+    "uid",
+    "revision",
+    "enterprise",
+    "uscc",
+    "name_key",
+    "enterprise_key",
+    "province",
+    "city",
+    "county",
+    "provider",
+    "mode",
+    "report_number",
+    "questionnaire_id",
+    "questionnaire_version",
+    "questionnaire_sha256",
+    "questionnaire_status",
+    "day",
+    "first_visit",
+    "last_visit",
+    "score",
+    "level_name",
+    "evidence_share",
+    "open_warnings",
+    "plan_budget",
+    "signed",
+    "trusted",
+    "signer",
+)
+
+
+def counted_rows(conn: Connection) -> list[dict[str, Any]]:
+    """Every revision that counts (`current.counted`), its ROW_COLUMNS, by id."""
+    read = conn.execute(select(*[A[c] for c in ROW_COLUMNS]).where(counted()).order_by(A.id))
+    return [dict(zip(ROW_COLUMNS, r, strict=True)) for r in read]
+
+
+def flags_in(
+    conn: Connection,
+    rows: list[dict[str, Any]],
+    evidence_minimum: float = EVIDENCE_MINIMUM,
+    newest: Mapping[str, str] | None = None,
+) -> list[Flag]:
+    """`find_flags` on a connection already open, over `rows` read from it by `counted_rows` (the
+    ledger reads its claims from the same rows)."""
+    known = Known(
+        rows,
+        {r["id"]: label(r["enterprise"], r["report_number"], r["day"]) for r in rows},
+        identities(rows),
+        {
+            r["id"]: (r["city"] or "", r["county"] or "", r["enterprise"], r["report_number"] or "", r["id"])
+            for r in rows
+        },
+        evidence_minimum,
+        newest if newest is not None else newest_versions(),
+        _counted_once(conn),
+    )
+    try:
         found = [flag for finder in FINDERS.values() for flag in finder(conn, known)]
+    finally:
+        if conn.dialect.name == "sqlite":
+            conn.execute(DropTable(_COUNTED, if_exists=True))
     nowhere = ("", "", "", "", 0)
     return sorted(found, key=lambda f: (KINDS.index(f.kind), [known.places.get(i, nowhere) for i in f.ids]))
+
+
+def _place(row: dict[str, Any]) -> tuple[str, str, str, str, int]:
+    return row["city"] or "", row["county"] or "", row["enterprise"], row["report_number"] or "", row["id"]
+
+
+def _counted_once(conn: Connection) -> ColumnElement[bool]:
+    """Which revisions count, as a condition the finders can repeat cheaply. SQLite evaluates
+    `counted()` row by row, a dozen milliseconds a query at 10,000 claims, and the finders ask
+    twenty times: there the ids are found once, into a temporary table of this connection
+    (dropped when the flags are found). PostgreSQL plans `counted()` as one anti-join."""
+    if conn.dialect.name != "sqlite":
+        return counted()
+    conn.execute(DropTable(_COUNTED, if_exists=True))
+    conn.execute(CreateTable(_COUNTED))
+    conn.execute(insert(_COUNTED).from_select(["id"], select(A.id).where(counted())))
+    return A.id.in_(select(_COUNTED.c.id))
+
+
+# Not part of the intake's schema: a table of one connection, for one call of `find_flags`.
+_COUNTED = Table("counted_now", MetaData(), Column("id", Integer, primary_key=True), prefixes=["TEMPORARY"])
 
 
 def label(enterprise: str, report_number: str | None, day: Any) -> str:
@@ -118,28 +201,21 @@ def label(enterprise: str, report_number: str | None, day: Any) -> str:
 
 
 def shared_evidence(conn: Connection, known: Known) -> list[Flag]:
-    # Files seen more than once at all first (from the index alone), then those of them in the
-    # counted assessments of more than one enterprise key (one enterprise may have two keys, so
-    # the identities decide below): the evidence table is the largest by far, and most files
-    # seen twice are one enterprise's, in its baseline and its re-assessment.
-    repeated = select(evidence.c.sha256).group_by(evidence.c.sha256).having(func.count() > 1)
-    spread = (
-        select(evidence.c.sha256)
-        .join(assessments, assessments.c.id == evidence.c.assessment_id)
-        .where(evidence.c.sha256.in_(repeated), counted())
-        .group_by(evidence.c.sha256)
-        .having(func.count(func.distinct(A.enterprise_key)) > 1)
-    )
+    # Only the files the intake marked shared (seen under more than one enterprise key, in any
+    # revision: `schema.evidence_files`) can be; of those, the ones in counted revisions (few
+    # rows: picked here, which keeps the database looking files up by content) of more than one
+    # enterprise (one enterprise may have two keys, so the identities decide).
+    marked = select(evidence_files.c.sha256).where(evidence_files.c.shared)
     rows = conn.execute(
         select(evidence.c.sha256, evidence.c.name, evidence.c.assessment_id)
-        .join(assessments, assessments.c.id == evidence.c.assessment_id)
-        .where(evidence.c.sha256.in_(spread), counted())
+        .where(evidence.c.sha256.in_(marked))
         .order_by(evidence.c.sha256, evidence.c.assessment_id)
     ).all()
+    firms = known.enterprises
     groups: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
-        groups[row.sha256].append(row)
-    firms = known.enterprises
+        if row.assessment_id in firms:  # a revision that counts
+            groups[row.sha256].append(row)
     return [
         known.flag(
             "shared_evidence",
@@ -163,13 +239,13 @@ def _alike(known: Known, rows: Sequence[Any], key: str) -> dict[str, list[Any]]:
 def identical_answers(conn: Connection, known: Known) -> list[Flag]:
     digests = (
         select(A.answers_digest)
-        .where(counted(), ~A.answers_trivial)
+        .where(known.counted, ~A.answers_trivial)
         .group_by(A.answers_digest)
         .having(func.count(func.distinct(A.enterprise_key)) > 1)
     )
     rows = conn.execute(
         select(A.id, A.answers_digest, A.questions_answered)
-        .where(counted(), A.answers_digest.in_(digests))
+        .where(known.counted, A.answers_digest.in_(digests))
         .order_by(A.answers_digest, A.id)
     ).all()
     return [
@@ -187,13 +263,13 @@ def identical_findings(conn: Connection, known: Known) -> list[Flag]:
     still as drafted from the gaps counts too (alike gaps draft alike text, and nobody looked)."""
     digests = (
         select(A.findings_digest)
-        .where(counted(), A.findings_digest.is_not(None))
+        .where(known.counted, A.findings_digest.is_not(None))
         .group_by(A.findings_digest)
         .having(func.count(func.distinct(A.enterprise_key)) > 1)
     )
     rows = conn.execute(
         select(A.id, A.findings_digest, A.findings_count, A.findings_drafted)
-        .where(counted(), A.findings_digest.in_(digests))
+        .where(known.counted, A.findings_digest.in_(digests))
         .order_by(A.findings_digest, A.id)
     ).all()
     return [
@@ -218,7 +294,7 @@ def fast_pace(conn: Connection, known: Known) -> list[Flag]:
     """Too many answers inside five minutes, typed or loaded from an answers file at once."""
     rows = conn.execute(
         select(A.id, A.pace_peak, A.history_count, A.answers_from_file)
-        .where(counted(), A.pace_peak >= PACE_LIMIT)
+        .where(known.counted, A.pace_peak >= PACE_LIMIT)
         .order_by(A.id)
     ).all()
     return [
@@ -243,7 +319,7 @@ def assessor_two_cities(conn: Connection, known: Known) -> list[Flag]:
         select(assessors.c.name, visits.c.day, A.city, A.id)
         .join(visits, visits.c.assessment_id == assessors.c.assessment_id)
         .join(assessments, assessments.c.id == assessors.c.assessment_id)
-        .where(counted(), A.city.is_not(None))
+        .where(known.counted, A.city.is_not(None))
         .order_by(assessors.c.name, visits.c.day, A.city, A.id)
     ).all()
     days: dict[tuple[str, Any], list[Any]] = defaultdict(list)
@@ -266,104 +342,87 @@ def assessor_two_cities(conn: Connection, known: Known) -> list[Flag]:
 
 
 def repeated_report_number(conn: Connection, known: Known) -> list[Flag]:
-    numbers = (
-        select(A.report_number)
-        .where(counted(), A.report_number.is_not(None))
-        .group_by(A.report_number)
-        .having(func.count(func.distinct(A.uid)) > 1)
-    )
-    rows = conn.execute(
-        select(A.id, A.report_number)
-        .where(counted(), A.report_number.in_(numbers))
-        .order_by(A.report_number, A.id)
-    ).all()
+    """One report number on different assessments. Each assessment (uid) has one revision that
+    counts, so the revisions `known` holds are as many assessments as rows."""
     groups: dict[str, list[int]] = defaultdict(list)
-    for row in rows:
-        groups[row.report_number].append(row.id)
+    for claim_id, (*_, number, _) in known.places.items():
+        if number:
+            groups[number].append(claim_id)
     return [
         known.flag("repeated_report_number", msg("flag.evidence.report_number", number=n), ids)
-        for n, ids in groups.items()
+        for n, ids in sorted(groups.items())
+        if len(ids) > 1
     ]
 
 
 def unofficial_questionnaire(conn: Connection, known: Known) -> list[Flag]:
-    rows = conn.execute(
-        select(
-            A.id, A.questionnaire_id, A.questionnaire_version, A.questionnaire_sha256, A.questionnaire_status
-        )
-        .where(counted(), A.questionnaire_status != "official")
-        .order_by(A.id)
-    ).all()
     return [
         known.flag(
             "unofficial_questionnaire",
             msg(
                 "flag.evidence.altered"
-                if r.questionnaire_status == "altered"
+                if r["questionnaire_status"] == "altered"
                 else "flag.evidence.unofficial",
-                id=r.questionnaire_id,
-                version=r.questionnaire_version,
-                sha=r.questionnaire_sha256[:16],
+                id=r["questionnaire_id"],
+                version=r["questionnaire_version"],
+                sha=r["questionnaire_sha256"][:16],
             ),
-            [r.id],
+            [r["id"]],
         )
-        for r in rows
+        for r in known.rows
+        if r["questionnaire_status"] != "official"
     ]
 
 
 def superseded_questionnaire(conn: Connection, known: Known) -> list[Flag]:
     """An official version of a questionnaire of which a newer official version exists."""
-    rows = conn.execute(
-        select(A.id, A.questionnaire_id, A.questionnaire_version)
-        .where(counted(), A.questionnaire_status == "official")
-        .order_by(A.id)
-    ).all()
     newest = known.newest
+
+    @cache
+    def older(questionnaire: str, version: str) -> bool:  # a few versions for thousands of rows
+        return questionnaire in newest and semver_key(version) < semver_key(newest[questionnaire])
+
     return [
         known.flag(
             "superseded_questionnaire",
             msg(
                 "flag.evidence.superseded",
-                id=r.questionnaire_id,
-                version=r.questionnaire_version,
-                newest=newest[r.questionnaire_id],
+                id=r["questionnaire_id"],
+                version=r["questionnaire_version"],
+                newest=newest[r["questionnaire_id"]],
             ),
-            [r.id],
+            [r["id"]],
         )
-        for r in rows
-        if r.questionnaire_id in newest
-        and semver_key(r.questionnaire_version) < semver_key(newest[r.questionnaire_id])
+        for r in known.rows
+        if r["questionnaire_status"] == "official"
+        and older(r["questionnaire_id"], r["questionnaire_version"])
     ]
 
 
 def unsigned(conn: Connection, known: Known) -> list[Flag]:
-    rows = conn.execute(
-        select(A.id, A.signed, A.signer).where(counted(), ~A.trusted).order_by(A.signed, A.id)
-    ).all()
     return [
         known.flag(
-            "untrusted" if r.signed else "unsigned",
-            msg("flag.evidence.signed_by", signer=r.signer or "")
-            if r.signed
+            "untrusted" if r["signed"] else "unsigned",
+            msg("flag.evidence.signed_by", signer=r["signer"] or "")
+            if r["signed"]
             else msg("flag.evidence.not_signed"),
-            [r.id],
+            [r["id"]],
         )
-        for r in rows
+        for r in known.rows
+        if not r["trusted"]
     ]
 
 
 def budget_outliers(conn: Connection, known: Known) -> list[Flag]:
-    rows = conn.execute(
-        select(A.id, A.questionnaire_id, A.plan_budget).where(counted(), A.plan_budget > 0).order_by(A.id)
-    ).all()
     by_questionnaire: dict[str, list[Any]] = defaultdict(list)
-    for row in rows:
-        by_questionnaire[row.questionnaire_id].append(row)
+    for row in known.rows:
+        if row["plan_budget"] is not None and row["plan_budget"] > 0:
+            by_questionnaire[row["questionnaire_id"]].append(row)
     flags = []
     for questionnaire, items in sorted(by_questionnaire.items()):
         if len(items) < MIN_PLANS:
             continue
-        logs = [math.log(r.plan_budget) for r in items]
+        logs = [math.log(r["plan_budget"]) for r in items]
         centre = statistics.median(logs)
         spread = statistics.median(abs(v - centre) for v in logs) * 1.4826 or 1e-9
         typical = math.exp(centre)
@@ -372,40 +431,38 @@ def budget_outliers(conn: Connection, known: Known) -> list[Flag]:
             if abs(z) > OUTLIER_Z:
                 evidence = msg(
                     "flag.evidence.budget",
-                    budget=figure(row.plan_budget),
+                    budget=figure(row["plan_budget"]),
                     median=figure(typical),
                     count=len(items),
                     questionnaire=questionnaire,
                     z=f"{z:+.1f}",
                 )
-                flags.append(known.flag("budget_outlier", evidence, [row.id]))
+                flags.append(known.flag("budget_outlier", evidence, [row["id"]]))
     return flags
 
 
 def unresolved_warnings(conn: Connection, known: Known) -> list[Flag]:
     """Data warnings the provider neither corrected nor explained (what the report's cover counts)."""
-    rows = conn.execute(
-        select(A.id, A.open_warnings).where(counted(), A.open_warnings > 0).order_by(A.id)
-    ).all()
     return [
-        known.flag("unresolved_warnings", msg("flag.evidence.open_warnings", count=r.open_warnings), [r.id])
-        for r in rows
+        known.flag(
+            "unresolved_warnings", msg("flag.evidence.open_warnings", count=r["open_warnings"]), [r["id"]]
+        )
+        for r in known.rows
+        if r["open_warnings"]
     ]
 
 
 def evidence_below(conn: Connection, known: Known) -> list[Flag]:
     """Of the questions that call for evidence, a share with some attached below the minimum."""
     minimum = known.evidence_minimum
-    rows = conn.execute(
-        select(A.id, A.evidence_share).where(counted(), A.evidence_share < minimum).order_by(A.id)
-    ).all()
     return [
         known.flag(
             "evidence_below",
-            msg("flag.evidence.evidence_share", share=percent(r.evidence_share), minimum=percent(minimum)),
-            [r.id],
+            msg("flag.evidence.evidence_share", share=percent(r["evidence_share"]), minimum=percent(minimum)),
+            [r["id"]],
         )
-        for r in rows
+        for r in known.rows
+        if r["evidence_share"] is not None and r["evidence_share"] < minimum
     ]
 
 
@@ -413,7 +470,7 @@ def self_supplier(conn: Connection, known: Known) -> list[Flag]:
     """A provider named as the supplier of a project it recommended in its own diagnosis."""
     rows = conn.execute(
         select(A.id, A.provider, A.self_supplied)
-        .where(counted(), A.self_supplied.is_not(None))
+        .where(known.counted, A.self_supplied.is_not(None))
         .order_by(A.id)
     ).all()
     return [
@@ -429,10 +486,10 @@ def self_supplier(conn: Connection, known: Known) -> list[Flag]:
 def effect_not_measured(conn: Connection, known: Known) -> list[Flag]:
     """Re-assessments whose effect does not count (`plan.effect.judge`): figures carried over
     unchanged from the baseline, or too early for the plan's projects to show."""
-    rows = conn.execute(
-        select(*[A[c] for c in effects.COLUMNS if c != "enterprise_key"]).where(counted())
-    ).all()
-    mapped = [dict(r._mapping) | {"enterprise_key": known.enterprises[r.id]} for r in rows]
+    mapped = [
+        {c: r[c] for c in effects.COLUMNS} | {"enterprise_key": known.enterprises[r["id"]]}
+        for r in known.rows
+    ]
     flags = []
     for pair in effects.pairs(conn, mapped):
         baseline = known.labels.get(pair.before["id"], "")
@@ -453,7 +510,7 @@ def many_not_applicable(conn: Connection, known: Known) -> list[Flag]:
     """A share of criteria answered 不适用 above NA_SHARE_LIMIT: a level may rest on what was
     left out (each 不适用 has its reason in the report's appendix)."""
     rows = conn.execute(
-        select(A.id, A.na_share).where(counted(), A.na_share > NA_SHARE_LIMIT).order_by(A.id)
+        select(A.id, A.na_share).where(known.counted, A.na_share > NA_SHARE_LIMIT).order_by(A.id)
     ).all()
     return [
         known.flag(
@@ -469,7 +526,7 @@ def no_credit_code(conn: Connection, known: Known) -> list[Flag]:
     """Every claim whose enterprise has no valid credit code: it cannot be told apart from
     another enterprise of a similar name, so it is never payable. (A stored code passed the
     records' check-digit test on the way in: missing is what remains.)"""
-    rows = conn.execute(select(A.id).where(counted(), A.uscc.is_(None)).order_by(A.id)).all()
+    rows = conn.execute(select(A.id).where(known.counted, A.uscc.is_(None)).order_by(A.id)).all()
     return [known.flag("no_credit_code", msg("flag.evidence.no_credit_code"), [r.id]) for r in rows]
 
 
@@ -478,7 +535,7 @@ def possible_duplicates(conn: Connection, known: Known) -> list[Flag]:
     as one enterprise on the strength of a name, or as several under one name."""
     names = (
         select(A.name_key)
-        .where(counted())
+        .where(known.counted)
         .group_by(A.name_key)
         .having(func.count() > 1)
         .having(
@@ -490,7 +547,7 @@ def possible_duplicates(conn: Connection, known: Known) -> list[Flag]:
     )
     rows = conn.execute(
         select(A.id, A.name_key, A.uscc, A.enterprise, A.province, A.city)
-        .where(counted(), A.name_key.in_(names))
+        .where(known.counted, A.name_key.in_(names))
         .order_by(A.name_key, A.id)
     ).all()
     groups: dict[str, list[Any]] = defaultdict(list)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from diagnosis.errors import DiagnosisError
@@ -217,7 +217,7 @@ class Intake:
                     f"revision {row['revision']} of assessment {row['uid'][:8]} was already received "
                     f"with other content ({', '.join(differing)} differ)"
                 )
-            details.add(same.id, {"documents": [document]})
+            details.add(same.id, same.enterprise_key, {"documents": [document]})
             conn.execute(
                 update(assessments)
                 .where(assessments.c.id == same.id)
@@ -238,7 +238,7 @@ class Intake:
         # The values as parameters, not in the statement: one compiled INSERT serves every row.
         new_id = conn.execute(insert(assessments).returning(assessments.c.id), values).scalar_one()
         stored.append(Revision(new_id, row["revision"], *[row[k] for k in Revision._fields[2:]]))
-        details.add(new_id, received.details | {"documents": [document]})
+        details.add(new_id, row["enterprise_key"], received.details | {"documents": [document]})
         if replaced:
             return "received", f"{label}: received; replaces the draft received before"
         newest = max((r.revision for r in other), default=0)
@@ -317,15 +317,53 @@ class Details:
     themselves), inserted together: one statement per table per batch rather than per document."""
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    files: dict[str, set[str]] = field(default_factory=dict)  # evidence sha256 → enterprise keys
 
-    def add(self, assessment_id: int, details: dict[str, list[dict[str, Any]]]) -> None:
+    def add(self, assessment_id: int, enterprise_key: str, details: dict[str, list[dict[str, Any]]]) -> None:
         for table, rows in details.items():
             self.rows.setdefault(table, []).extend(r | {"assessment_id": assessment_id} for r in rows)
+        for row in details.get("evidence", ()):
+            self.files.setdefault(row["sha256"], set()).add(enterprise_key)
 
     def flush(self, conn: Connection) -> None:
         for table, rows in self.rows.items():
             insert_rows(conn, metadata.tables[table], rows)
+        _mark_files(conn, self.files)
         self.rows.clear()
+        self.files.clear()
+
+
+# An evidence file comes in with its enterprise key; seen before under another key, it is marked
+# shared (`schema.evidence_files`). In one statement per batch, in sha256 order, so two clerks
+# marking the same files lock them in the same order.
+_MARKED = (
+    " ON CONFLICT (sha256) DO UPDATE SET shared = evidence_files.shared OR excluded.shared"
+    " OR evidence_files.enterprise_key <> excluded.enterprise_key"
+)
+_MARK = {
+    "postgresql": text(
+        "INSERT INTO evidence_files (sha256, enterprise_key, shared) SELECT * FROM unnest("
+        "CAST(:sha256 AS varchar[]), CAST(:enterprise_key AS varchar[]), CAST(:shared AS boolean[]))"
+        + _MARKED
+    ),
+    "sqlite": text(
+        "INSERT INTO evidence_files (sha256, enterprise_key, shared) "
+        "VALUES (:sha256, :enterprise_key, :shared)" + _MARKED
+    ),
+}
+
+
+def _mark_files(conn: Connection, files: dict[str, set[str]]) -> None:
+    if not files:
+        return
+    rows = [
+        {"sha256": sha, "enterprise_key": min(files[sha]), "shared": len(files[sha]) > 1}
+        for sha in sorted(files)
+    ]
+    if conn.dialect.name == "postgresql":  # the rows as three arrays: one statement, few bytes
+        conn.execute(_MARK["postgresql"], {name: [r[name] for r in rows] for name in rows[0]})
+    else:
+        conn.execute(_MARK["sqlite"], rows)
 
 
 def collect(paths: list[Path]) -> list[Path]:

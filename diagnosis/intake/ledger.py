@@ -32,9 +32,8 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Engine, select
 
 from diagnosis.intake import effects
-from diagnosis.intake.current import counted
 from diagnosis.intake.enterprises import identities
-from diagnosis.intake.flags import KINDS, Flag, find_flags, title
+from diagnosis.intake.flags import KINDS, Flag, counted_rows, flags_in, title
 from diagnosis.intake.policy import NEVER_RELEASED, Policy
 from diagnosis.intake.schema import assessments, assessors, refusals, releases
 from diagnosis.messages import Message, msg
@@ -42,32 +41,6 @@ from diagnosis.messages import Message, msg
 Kind = Literal["diagnosis", "effect", "repeat"]
 Status = Literal["payable", "held"]
 A = assessments.c
-COLUMNS = (
-    "id",
-    "uid",
-    "revision",
-    "enterprise",
-    "uscc",
-    "name_key",
-    "enterprise_key",
-    "province",
-    "city",
-    "county",
-    "provider",
-    "mode",
-    "report_number",
-    "questionnaire_id",
-    "questionnaire_version",
-    "day",
-    "first_visit",
-    "last_visit",
-    "score",
-    "level_name",
-    "evidence_share",
-    "open_warnings",
-    "signed",
-    "trusted",
-)
 
 
 @dataclass(frozen=True)
@@ -93,7 +66,7 @@ class Claim:
     """One claim as a bureau pays it (amounts in yuan)."""
 
     id: int
-    row: dict[str, Any]  # its columns (COLUMNS)
+    row: dict[str, Any]  # its columns (`flags.ROW_COLUMNS`)
     kind: Kind
     assessors: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # every flag on it, holding or informing
@@ -219,10 +192,10 @@ def _uncollected() -> Iterator[None]:
 
 
 def _ledger(engine: Engine, policy: Policy, start: dt.date | None, end: dt.date | None) -> Ledger:
-    flags = find_flags(engine, policy.evidence_minimum)
-    with engine.connect() as conn:
-        read = conn.execute(select(*[A[c] for c in COLUMNS]).where(counted(end)))
-        rows = [dict(zip(COLUMNS, r, strict=True)) for r in read]
+    with _snapshot(engine) as conn:
+        everything = counted_rows(conn)
+        flags = flags_in(conn, everything, policy.evidence_minimum)
+        rows = [dict(r) for r in everything if end is None or r["day"] <= end]  # its own: changed below
         found = _claims(rows, start)
         _attach(conn, found)
         refused = _refused(conn)
@@ -250,6 +223,17 @@ def _ledger(engine: Engine, policy: Policy, start: dt.date | None, end: dt.date 
         refused,
         flags,
     )
+
+
+@contextmanager
+def _snapshot(engine: Engine) -> Iterator[Connection]:
+    """One connection that sees the database as it was when it began, for the flags and the
+    claims alike, while other clerks add documents: SQLite's transaction is such a snapshot;
+    PostgreSQL's is, when it is REPEATABLE READ (only reading, it never has to be retried)."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        yield conn
 
 
 def _claims(rows: list[dict[str, Any]], start: dt.date | None) -> list[Claim]:
@@ -342,12 +326,17 @@ def _pay(found: list[Claim], policy: Policy) -> None:
 
 def _total(name: str, members: list[Claim], city: str = "") -> Total:
     total = Total(name, city, claims=len(members))
-    total.enterprises = len({c.row["enterprise_key"] for c in members})
-    total.payable_claims = sum(c.status == "payable" for c in members)
-    total.held_claims = total.claims - total.payable_claims
-    total.requested = sum(c.requested for c in members)
-    total.payable = sum(c.payable for c in members)
-    total.held = sum(c.held for c in members)
+    firms = set()
+    for claim in members:  # one pass: a ledger makes a few hundred totals of thousands of claims
+        firms.add(claim.row["enterprise_key"])
+        total.requested += claim.requested
+        if claim.holds:
+            total.held_claims += 1
+            total.held += claim.requested
+        else:
+            total.payable += claim.payable
+    total.enterprises = len(firms)
+    total.payable_claims = total.claims - total.held_claims
     return total
 
 

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 NAMING = {
@@ -229,3 +230,22 @@ evidence = _child(
 )
 
 CHILDREN = (dimensions, scenes, kpis, visits, assessors, evidence)
+
+# Every evidence file ever received, by content: the enterprise key it first came with, and
+# whether it has come with another one since. Kept up to date as documents are stored (an upsert,
+# safe with concurrent writers), so the shared-evidence flag looks at the few files marked shared
+# instead of grouping the whole evidence table (the largest by far) on every ledger. Never
+# un-marked: a file once shared stays a candidate, which the flag then checks against the
+# revisions that count.
+evidence_files = Table(
+    "evidence_files",
+    metadata,
+    Column("sha256", String(SHA), primary_key=True),
+    Column("enterprise_key", String(300), nullable=False),
+    Column("shared", Boolean, nullable=False),
+    # Only the few shared files, in an index of their own (every file costs no second write);
+    # its condition as SQLAlchemy writes `evidence_files.c.shared` for each database.
+    Index(
+        "ix_evidence_files_shared", "sha256", sqlite_where=text("shared = 1"), postgresql_where=text("shared")
+    ),
+)

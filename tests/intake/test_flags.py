@@ -223,3 +223,43 @@ def test_one_enterprise_under_two_keys_sharing_a_file_is_not_flagged(
     found = _flags(intake, a, uncoded)
     assert "no_credit_code" in {f.kind for f in found}
     assert [f for f in found if f.kind == "shared_evidence"] == []
+
+
+def test_the_same_evidence_file_in_two_enterprises_of_one_batch(intake: Intake, make_spec: SpecMaker) -> None:
+    """Both in one transaction: the file is marked shared as it first comes in."""
+    a, b = make_spec(0), make_spec(1)
+    b = replace(b, evidence=[*b.evidence, a.evidence[0]])
+    outcomes = intake.add_batch([("a.diagpkg", package(a)), ("b.diagpkg", package(b))])
+    assert [o.status for o in outcomes] == ["received", "received"]
+    assert [f.kind for f in find_flags(intake.engine)] == ["shared_evidence"]
+
+
+def test_a_database_from_before_the_evidence_files_finds_the_shared_ones_after_its_upgrade(
+    intake: Intake, make_spec: SpecMaker
+) -> None:
+    """0004 → 0005 marks the files already received from the evidence rows."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import select
+
+    from diagnosis import paths
+    from diagnosis.intake.db import open_engine
+    from diagnosis.intake.schema import evidence_files
+
+    a, b = make_spec(0), make_spec(1)
+    b = replace(b, evidence=[*b.evidence, a.evidence[0]])
+    before = _flags(intake, a, b, kind="shared_evidence")
+    config = Config()
+    config.set_main_option("script_location", str(paths.intake_migrations()))
+    with intake.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    intake.engine.dispose()
+    engine = open_engine(intake.engine.url)  # upgraded again on open
+    with engine.connect() as conn:
+        shared = conn.execute(select(evidence_files.c.sha256).where(evidence_files.c.shared)).all()
+        files = conn.execute(select(evidence_files)).all()
+    assert len(files) == len({content for _, _, content in [*a.evidence, *b.evidence]})
+    assert len(shared) == 1
+    assert [f.evidence for f in find_flags(engine)] == [f.evidence for f in before]
+    engine.dispose()
