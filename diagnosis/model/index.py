@@ -70,7 +70,9 @@ def options_of(questionnaire: Questionnaire, question: Question) -> list[Option]
 
 def build_index(questionnaire: Questionnaire) -> Index:
     """Index a questionnaire; the root node `total` holds the top-level dimensions."""
-    root = Dimension(
+    # Made of parts already validated: constructed, not validated again (which would build the
+    # Dimension validator, a few milliseconds of every command that scores, for nothing).
+    root = Dimension.model_construct(
         id=ROOT_ID,
         name=Text(zh="总分", en="Total score"),
         scoring=questionnaire.scoring or Scoring(),

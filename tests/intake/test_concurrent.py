@@ -6,18 +6,24 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
+from diagnosis.intake import ingest
+from diagnosis.intake.checks import Checker
 from diagnosis.intake.current import counted
 from diagnosis.intake.db import database_url, open_engine
+from diagnosis.intake.flags import find_flags
+from diagnosis.intake.ingest import Intake
 from diagnosis.intake.samples import package
 from diagnosis.intake.schema import assessments, documents, refusals
+from diagnosis.signing.trust import TrustList
 from tests.intake import postgres
-from tests.intake.conftest import SpecMaker
+from tests.intake.conftest import TODAY, SpecMaker
 
 CLERKS = 3
 
@@ -85,3 +91,37 @@ def test_clerks_ingesting_the_same_documents_at_once_store_each_once(
     assert len(current) == 24 and all(r.revision == 2 for r in current if int(r.uid[3:8]) % 4 == 0)
     received = sum(int(out.split(" documents: ")[1].split(" received")[0]) for out, _ in results)
     assert received == files  # each document received by exactly one clerk, "already" for the others
+
+
+def test_the_same_file_from_two_enterprises_stored_at_once_is_flagged(
+    pg_url: str, make_spec: SpecMaker, trust: TrustList, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two clerks store, at the same moment, two enterprises' packages holding one evidence file:
+    whichever commits second must mark the file shared (`ingest._mark_files`, an upsert)."""
+    a, b = make_spec(0), make_spec(1)
+    b = replace(b, evidence=[*b.evidence, a.evidence[0]])
+    checker = Checker.bundled(trust)
+    clerks = [Intake(open_engine(database_url(pg_url)), checker, name, lambda: TODAY) for name in "ab"]
+    holding, release = threading.Event(), threading.Event()
+    real = ingest._mark_files
+
+    def held(conn: Connection, files: dict[str, set[str]]) -> None:
+        real(conn, files)
+        if threading.current_thread().name == "a":
+            holding.set()  # clerk a has marked its files, and not yet committed
+            release.wait(10)
+
+    monkeypatch.setattr(ingest, "_mark_files", held)
+    first = threading.Thread(target=clerks[0].add, args=(package(a), "a.diagpkg"), name="a")
+    second = threading.Thread(target=clerks[1].add, args=(package(b), "b.diagpkg"), name="b")
+    first.start()
+    assert holding.wait(60)
+    second.start()
+    second.join(1.0)  # b waits for a's commit (the file's row is a's until then)
+    release.set()
+    first.join(60)
+    second.join(60)
+    shared = [f for f in find_flags(clerks[0].engine) if f.kind == "shared_evidence"]
+    for clerk in clerks:
+        clerk.engine.dispose()
+    assert len(shared) == 1 and len(shared[0].ids) == 2
