@@ -32,6 +32,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Table,
+    bindparam,
     func,
     insert,
     or_,
@@ -43,7 +44,7 @@ from diagnosis.intake import effects
 from diagnosis.intake.current import counted
 from diagnosis.intake.enterprises import identities
 from diagnosis.intake.official import newest_versions
-from diagnosis.intake.schema import assessments, assessors, evidence, evidence_files, visits
+from diagnosis.intake.schema import assessments, assessors, evidence, evidence_files, file_prefix, visits
 from diagnosis.messages import Items, Message, msg
 from diagnosis.model import semver_key
 from diagnosis.numbers import figure, percent
@@ -202,15 +203,24 @@ def label(enterprise: str, report_number: str | None, day: Any) -> str:
 
 def shared_evidence(conn: Connection, known: Known) -> list[Flag]:
     # Only the files the intake marked shared (seen under more than one enterprise key, in any
-    # revision: `schema.evidence_files`) can be; of those, the ones in counted revisions (few
-    # rows: picked here, which keeps the database looking files up by content) of more than one
-    # enterprise (one enterprise may have two keys, so the identities decide).
-    marked = select(evidence_files.c.sha256).where(evidence_files.c.shared)
-    rows = conn.execute(
-        select(evidence.c.sha256, evidence.c.name, evidence.c.assessment_id)
-        .where(evidence.c.sha256.in_(marked))
-        .order_by(evidence.c.sha256, evidence.c.assessment_id)
-    ).all()
+    # revision: `schema.evidence_files`, which knows a file by the start of its hash) can be; of
+    # those, the ones in counted revisions (few rows: picked here, which keeps the database
+    # looking files up by content) of more than one enterprise (one enterprise may have two keys,
+    # so the identities decide).
+    marked = conn.execute(select(evidence_files.c.number).where(evidence_files.c.shared)).scalars()
+    # Each file's hash prefix a range of the evidence index (hex digits sort below "g"), one
+    # query each: a database walks one range well, and many ORed together not at all.
+    started = select(evidence.c.sha256, evidence.c.name, evidence.c.assessment_id).where(
+        evidence.c.sha256 >= bindparam("low"), evidence.c.sha256 < bindparam("high")
+    )
+    rows = sorted(
+        (
+            row
+            for p in map(file_prefix, marked.all())
+            for row in conn.execute(started, {"low": p, "high": p + "g"})
+        ),
+        key=lambda r: (r.sha256, r.assessment_id),
+    )
     firms = known.enterprises
     groups: dict[str, list[Any]] = defaultdict(list)
     for row in rows:

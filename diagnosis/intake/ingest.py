@@ -25,7 +25,7 @@ from diagnosis.intake.checks import Checker, Refused
 from diagnosis.intake.columns import Received
 from diagnosis.intake.db import IntakeError, insert_rows, transaction
 from diagnosis.intake.enterprises import same_enterprise
-from diagnosis.intake.schema import assessments, documents, metadata, refusals
+from diagnosis.intake.schema import assessments, documents, file_number, key_number, metadata, refusals
 from diagnosis.localtime import local_date
 from diagnosis.messages import msg, render
 from diagnosis.storage.archive import MAX_TOTAL
@@ -334,21 +334,20 @@ class Details:
 
 
 # An evidence file comes in with its enterprise key; seen before under another key, it is marked
-# shared (`schema.evidence_files`). In one statement per batch, in sha256 order, so two clerks
+# shared (`schema.evidence_files`). In one statement per batch, in file order, so two clerks
 # marking the same files lock them in the same order.
 _MARKED = (
-    " ON CONFLICT (sha256) DO UPDATE SET shared = evidence_files.shared OR excluded.shared"
-    " OR evidence_files.enterprise_key <> excluded.enterprise_key"
+    " ON CONFLICT (number) DO UPDATE SET shared = evidence_files.shared OR excluded.shared"
+    " OR evidence_files.key_number <> excluded.key_number"
 )
 _MARK = {
     "postgresql": text(
-        "INSERT INTO evidence_files (sha256, enterprise_key, shared) SELECT * FROM unnest("
-        "CAST(:sha256 AS varchar[]), CAST(:enterprise_key AS varchar[]), CAST(:shared AS boolean[]))"
-        + _MARKED
+        "INSERT INTO evidence_files (number, key_number, shared) SELECT * FROM unnest("
+        "CAST(:number AS bigint[]), CAST(:key_number AS bigint[]), CAST(:shared AS boolean[]))" + _MARKED
     ),
     "sqlite": text(
-        "INSERT INTO evidence_files (sha256, enterprise_key, shared) "
-        "VALUES (:sha256, :enterprise_key, :shared)" + _MARKED
+        "INSERT INTO evidence_files (number, key_number, shared) VALUES (:number, :key_number, :shared)"
+        + _MARKED
     ),
 }
 
@@ -356,10 +355,10 @@ _MARK = {
 def _mark_files(conn: Connection, files: dict[str, set[str]]) -> None:
     if not files:
         return
-    rows = [
-        {"sha256": sha, "enterprise_key": min(files[sha]), "shared": len(files[sha]) > 1}
-        for sha in sorted(files)
-    ]
+    keys: dict[int, set[int]] = {}
+    for sha, found in files.items():
+        keys.setdefault(file_number(sha), set()).update(key_number(k) for k in found)
+    rows = [{"number": n, "key_number": min(keys[n]), "shared": len(keys[n]) > 1} for n in sorted(keys)]
     if conn.dialect.name == "postgresql":  # the rows as three arrays: one statement, few bytes
         conn.execute(_MARK["postgresql"], {name: [r[name] for r in rows] for name in rows[0]})
     else:

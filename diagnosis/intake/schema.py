@@ -10,10 +10,12 @@ leave two "current" rows behind. The Alembic migrations create exactly these tab
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -231,21 +233,43 @@ evidence = _child(
 
 CHILDREN = (dimensions, scenes, kpis, visits, assessors, evidence)
 
-# Every evidence file ever received, by content: the enterprise key it first came with, and
-# whether it has come with another one since. Kept up to date as documents are stored (an upsert,
-# safe with concurrent writers), so the shared-evidence flag looks at the few files marked shared
-# instead of grouping the whole evidence table (the largest by far) on every ledger. Never
-# un-marked: a file once shared stays a candidate, which the flag then checks against the
-# revisions that count.
+# Every evidence file ever received, by content: whether it has come with more than one
+# enterprise key (in any revisions, counted or not). Kept up to date as documents are stored (an
+# upsert, safe with concurrent writers), so the shared-evidence flag looks at the few files marked
+# shared instead of grouping the whole evidence table, the largest by far, on every ledger. Kept
+# small, as it has a row per file: the first 64 bits of the file's sha256 and of the sha256 of the
+# key it first came with (`file_number`, `key_number`). Two files alike in 64 bits share a row and
+# are marked together (the flag then compares full hashes); two keys alike in 64 bits would be one
+# key here, a chance of one in 2⁶⁴ per pair. Never unmarked: a file once shared stays a candidate,
+# which the flag checks against the revisions that count.
 evidence_files = Table(
     "evidence_files",
     metadata,
-    Column("sha256", String(SHA), primary_key=True),
-    Column("enterprise_key", String(300), nullable=False),
+    # SQLite: the row id itself (the table is its own index); PostgreSQL: a bigint.
+    Column("number", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False),
+    Column("key_number", BigInteger, nullable=False),
     Column("shared", Boolean, nullable=False),
-    # Only the few shared files, in an index of their own (every file costs no second write);
-    # its condition as SQLAlchemy writes `evidence_files.c.shared` for each database.
+    # Only the few shared files, in an index of their own; its condition as SQLAlchemy writes
+    # `evidence_files.c.shared` for each database.
     Index(
-        "ix_evidence_files_shared", "sha256", sqlite_where=text("shared = 1"), postgresql_where=text("shared")
+        "ix_evidence_files_shared",
+        "number",
+        sqlite_where=text("shared = 1"),
+        postgresql_where=text("shared"),
     ),
 )
+
+
+def file_number(sha256: str) -> int:
+    """The first 64 bits of a sha256 (hex), as a signed 64-bit integer."""
+    return int.from_bytes(bytes.fromhex(sha256[:16]), "big", signed=True)
+
+
+def key_number(key: str) -> int:
+    """The first 64 bits of the sha256 of an enterprise key, as a signed 64-bit integer."""
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+
+
+def file_prefix(number: int) -> str:
+    """The hex sha256 prefix of a file number (`file_number` undone)."""
+    return f"{number % 2**64:016x}"
