@@ -355,9 +355,10 @@ _MARK = {
 def _mark_files(conn: Connection, files: dict[str, set[str]]) -> None:
     if not files:
         return
+    numbered = {k: key_number(k) for k in set().union(*files.values())}  # a batch has few keys
     keys: dict[int, set[int]] = {}
     for sha, found in files.items():
-        keys.setdefault(file_number(sha), set()).update(key_number(k) for k in found)
+        keys.setdefault(file_number(sha), set()).update(numbered[k] for k in found)
     rows = [{"number": n, "key_number": min(keys[n]), "shared": len(keys[n]) > 1} for n in sorted(keys)]
     if conn.dialect.name == "postgresql":  # the rows as three arrays: one statement, few bytes
         conn.execute(_MARK["postgresql"], {name: [r[name] for r in rows] for name in rows[0]})
