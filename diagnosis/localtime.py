@@ -56,8 +56,13 @@ def local(stamp: str | None, zone: str | None = None) -> dt.datetime | None:
 def told(moment: dt.datetime, zone: str | None = None) -> str:
     """An aware time as people read it, with its offset: '2026-03-05 14:30 UTC+08:00'."""
     shown = moment.astimezone(ZoneInfo(zone or zone_name()))
-    offset = shown.strftime("%z")  # +0800
-    return f"{shown:%Y-%m-%d %H:%M} UTC{offset[:3]}:{offset[3:]}"
+    return f"{shown:%Y-%m-%d %H:%M} {offset(shown)}"
+
+
+def offset(moment: dt.datetime) -> str:
+    """An aware time's offset as people read it: 'UTC+08:00'."""
+    digits = moment.strftime("%z")  # +0800
+    return f"UTC{digits[:3]}:{digits[3:]}"
 
 
 def local_date(stamp: str | None, zone: str | None = None) -> str:

@@ -158,10 +158,7 @@ def flags_in(
         rows,
         {r["id"]: label(r["enterprise"], r["report_number"], r["day"]) for r in rows},
         identities(rows),
-        {
-            r["id"]: (r["city"] or "", r["county"] or "", r["enterprise"], r["report_number"] or "", r["id"])
-            for r in rows
-        },
+        {r["id"]: _place(r) for r in rows},
         evidence_minimum,
         newest if newest is not None else newest_versions(),
         _counted_once(conn),
@@ -192,7 +189,7 @@ def _counted_once(conn: Connection) -> ColumnElement[bool]:
     return A.id.in_(select(_COUNTED.c.id))
 
 
-# Not part of the intake's schema: a table of one connection, for one call of `find_flags`.
+# Not part of the intake's schema: a table of one connection, for one call of `flags_in`.
 _COUNTED = Table("counted_now", MetaData(), Column("id", Integer, primary_key=True), prefixes=["TEMPORARY"])
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diagnosis.answer_text import answer_label
-from diagnosis.localtime import local, local_date
+from diagnosis.localtime import local, local_date, offset
 from diagnosis.model import Lang, Questionnaire
 from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, share
@@ -233,8 +233,7 @@ def _signature(signer: Signer, timezone: str, lang: Lang) -> list[tuple[str, str
     moment = local(signer.signed_at, timezone)
     when = "—"
     if moment is not None:
-        offset = moment.strftime("%z")  # +0800, told as UTC+08:00
-        when = moment.strftime("%Y-%m-%d %H:%M") + aside(f"UTC{offset[:3]}:{offset[3:]}", lang)
+        when = moment.strftime("%Y-%m-%d %H:%M") + aside(offset(moment), lang)
     fingerprint = signer.fingerprint.upper()
     grouped = " ".join(fingerprint[i : i + 4] for i in range(0, 64, 4))
     return [
