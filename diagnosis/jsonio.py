@@ -55,6 +55,13 @@ def _constant(text: str) -> Any:
     raise _Refused(msg("json.constant", text=text))
 
 
+# One decoder for every call: json.loads with hooks makes a new one each time (a package reads
+# one value per answer, thousands in all).
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_pairs, parse_int=_integer, parse_float=_real, parse_constant=_constant
+)
+
+
 def parse_json(raw: bytes | str, name: str) -> Any:
     """Parsed JSON, or a JsonError saying what is wrong with `name`."""
     try:
@@ -62,13 +69,7 @@ def parse_json(raw: bytes | str, name: str) -> Any:
     except UnicodeDecodeError:
         raise JsonError(msg("json.not_utf8", name=name)) from None
     try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_pairs,
-            parse_int=_integer,
-            parse_float=_real,
-            parse_constant=_constant,
-        )
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise JsonSyntaxError(
             msg("json.syntax", name=name, line=error.lineno, col=error.colno, error=_syntax(error.msg))

@@ -101,10 +101,11 @@ def _score_file(file: AnswersFile, loaded: Loaded) -> tuple[ScoreResult, list[Al
     from diagnosis.scoring.plausibility import alerts
 
     q = loaded.questionnaire
-    enterprise = file.enterprise.model_dump()
+    # Flat records of plain values: dict() is their dump, without building their serializers.
+    enterprise = dict(file.enterprise)
     given = context_of(
         enterprise={k: enterprise.get(k) for k in ENTERPRISE_FIELDS},
-        assessment=file.assessment.model_dump(),
+        assessment=dict(file.assessment),
         notes=file.notes,
         resolutions=plan.resolutions if plan is not None else {},
         timezone=zone_name(),

@@ -71,7 +71,7 @@ def load_bytes(file: str, raw: bytes, *, use_cache: bool = True) -> Loaded:
     sha256 = hashlib.sha256(canonical.encode("utf-8")).hexdigest()  # formatting and comments aside
     loaded = Loaded.of(questionnaire, sha256, file, raw)
     if use_cache:
-        cache.put(raw, cache.Header(sha256, questionnaire.id, questionnaire.version), canonical)
+        cache.put(raw, cache.Header(sha256, questionnaire.id, questionnaire.version), questionnaire)
     return loaded
 
 

@@ -74,8 +74,8 @@ def build_index(questionnaire: Questionnaire) -> Index:
     # Dimension validator, a few milliseconds of every command that scores, for nothing).
     root = Dimension.model_construct(
         id=ROOT_ID,
-        name=Text(zh="总分", en="Total score"),
-        scoring=questionnaire.scoring or Scoring(),
+        name=Text.model_construct(zh="总分", en="Total score"),
+        scoring=questionnaire.scoring or Scoring.model_construct(),
         levels=questionnaire.levels,
         children=questionnaire.dimensions,
     )

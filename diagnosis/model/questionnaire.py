@@ -91,7 +91,7 @@ class Dimension(Strict):
     description: Text | None = None
     visible_if: VisibleIf | None = None
     weight: float = Field(default=1, ge=0)
-    scoring: Scoring = Scoring()
+    scoring: Scoring = Scoring.model_construct()
     levels: list[Level] | Id | None = None
     recommendations: dict[Id, Text] = Field(
         default={}, description="advice keyed by the id of the level to reach next"
@@ -200,7 +200,7 @@ class Questionnaire(Strict):
     level_sets: dict[Id, list[Level]] = {}
     question_sets: dict[Id, QuestionSet] = {}
     dimensions: list[Dimension] = Field(min_length=1)
-    scoring: Scoring = Scoring()
+    scoring: Scoring = Scoring.model_construct()
     levels: list[Level] | Id | None = None
     level_rule: LevelRule | None = None
     carry_over: list[CarryOver] = []

@@ -158,7 +158,7 @@ Question = Annotated[
     Field(discriminator="kind"),
 ]
 
-YES_NO = (
-    Option(id="yes", label=Text(zh="是", en="Yes"), points=1),
-    Option(id="no", label=Text(zh="否", en="No"), points=0),
+YES_NO = (  # constructed, not validated: a constant must not build validators at import
+    Option.model_construct(id="yes", label=Text.model_construct(zh="是", en="Yes"), points=1),
+    Option.model_construct(id="no", label=Text.model_construct(zh="否", en="No"), points=0),
 )

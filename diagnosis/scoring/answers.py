@@ -60,10 +60,11 @@ class AnswersFile(Record):
 
     format: Literal["diagnosis-answers/1"]
     questionnaire: QuestionnaireRef
-    enterprise: EnterpriseSection = Field(default_factory=EnterpriseSection)
+    # Defaults constructed, not validated: an absent section builds no validator of its own.
+    enterprise: EnterpriseSection = Field(default_factory=EnterpriseSection.model_construct)
     answers: dict[Id, Any] = {}
     notes: dict[Id, Note] = {}
-    assessment: AssessmentSection = Field(default_factory=AssessmentSection)
+    assessment: AssessmentSection = Field(default_factory=AssessmentSection.model_construct)
     evidence: list[EvidenceRef] = []
     plan: PlanSection = None  # the diagnosis plan, as `diagnosis show --json` writes it
 

@@ -21,7 +21,7 @@ MAX_TOTAL = 512 * 2**20  # everything a package may expand to (and its file), co
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # uncompressed / compressed, for every member: beyond this it is a zip bomb
 RATIO_SLACK = 4096  # tiny members compress oddly; a bomb needs far more than this
-CHUNK = 2**16
+_DRIVE = re.compile(r"^[A-Za-z]:")  # a Windows drive: an absolute path
 
 
 class PackageError(DiagnosisError):
@@ -58,23 +58,22 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
     """Decompress one member, stopping as soon as it exceeds its limit or the ratio."""
     name = info.filename
     ceiling = MAX_RATIO * max(info.compress_size, 1) + RATIO_SLACK
-    chunks, size = [], 0
     try:
         with archive.open(info) as member:  # never trust the sizes the header claims
-            while chunk := member.read(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise PackageError(msg("pack.expands", name=name, limit=limit))
-                if size > ceiling:
-                    raise PackageError(msg("pack.zip_bomb", name=name, ratio=MAX_RATIO))
-                chunks.append(chunk)
+            # One byte past the tighter bound, in one call: zipfile decompresses no further
+            # than it is asked (a member's CRC is checked when its end is reached).
+            data = member.read(min(limit, ceiling) + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
         raise PackageError(msg("pack.member_damaged", name=name, error=_short(error))) from None
     except NotImplementedError:
         raise PackageError(msg("pack.compression", name=name)) from None
     except RuntimeError:  # encrypted members
         raise PackageError(msg("pack.encrypted", name=name)) from None
-    return b"".join(chunks)
+    if len(data) > limit:
+        raise PackageError(msg("pack.expands", name=name, limit=limit))
+    if len(data) > ceiling:
+        raise PackageError(msg("pack.zip_bomb", name=name, ratio=MAX_RATIO))
+    return data
 
 
 def _short(error: Exception) -> str:
@@ -83,7 +82,7 @@ def _short(error: Exception) -> str:
 
 def _check_member(info: zipfile.ZipInfo, allowed: Callable[[str], int | None]) -> None:
     name = info.filename
-    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or "\\" in name:
+    if name.startswith(("/", "\\")) or _DRIVE.match(name) or "\\" in name:
         raise PackageError(msg("pack.absolute_path", name=repr(name[:80])))
     if ".." in name.split("/"):
         raise PackageError(msg("pack.leaves", name=repr(name[:80])))

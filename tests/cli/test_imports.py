@@ -22,7 +22,17 @@ with contextlib.redirect_stdout(io.StringIO()):
         code = main(sys.argv[1:])
     except SystemExit as done:  # --help, --version
         code = done.code or 0
-print(json.dumps([code, sorted(sys.modules)]))
+built = []  # the models whose validators this process built (they build when first used)
+if "pydantic" in sys.modules:
+    from pydantic import BaseModel
+    models, seen = [BaseModel], set()
+    while models:
+        model = models.pop()
+        models += [m for m in model.__subclasses__() if m not in seen]
+        seen.update(model.__subclasses__())
+        if model.__module__.startswith("diagnosis.") and model.__dict__.get("__pydantic_complete__"):
+            built.append(model.__name__)
+print(json.dumps([code, sorted(sys.modules), sorted(built)]))
 """
 # Never for a command that only reads questionnaires and answers.
 HEAVY = (
@@ -49,11 +59,16 @@ SCORING = (
 NOTHING = (*HEAVY, "pydantic", "diagnosis.model", "diagnosis.loading", "yaml")
 
 
-def loaded(*args: str) -> list[str]:
+def probe(*args: str) -> tuple[list[str], list[str]]:
+    """(the modules, the models whose validators were built) of one command in its own process."""
     done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True)
-    code, modules = json.loads(done.stdout.splitlines()[-1])
+    code, modules, built = json.loads(done.stdout.splitlines()[-1])
     assert code == 0, done.stderr
-    return list(modules)
+    return modules, built
+
+
+def loaded(*args: str) -> list[str]:
+    return probe(*args)[0]
 
 
 def unused(modules: list[str], forbidden: tuple[str, ...]) -> list[str]:
@@ -74,6 +89,14 @@ def test_score_loads_no_report_plan_database_or_signing(answers: Path, extra: li
     modules = loaded("score", str(answers), *extra)
     assert "diagnosis.scoring.engine" in modules  # it did score
     assert unused(modules, SCORING) == []
+
+
+def test_score_builds_no_questionnaire_validator(answers: Path) -> None:
+    """The questionnaire comes validated from the cache, the constants and defaults are built
+    without validation: building a validator costs milliseconds (the questionnaire's ~25 ms).
+    The answers file is a stranger's, and scoring tells its conditions in validated Texts (in
+    Rust, faster than constructing them in Python when the intake scores thousands)."""
+    assert probe("score", str(answers))[1] == ["AnswersFile", "Text"]
 
 
 def test_sample_and_list_load_only_what_they_use(answers: Path) -> None:

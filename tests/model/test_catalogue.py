@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -98,12 +99,23 @@ def test_a_cold_load_scores_as_a_cached_one(home: Path) -> None:
     assert [repr((r.score, r.max_score)) for r in results] == ["(100.0, 100)"] * 2
 
 
-def test_corrupt_cache_entry_falls_back_to_the_file(home: Path) -> None:
+@pytest.mark.parametrize(
+    "body",
+    [
+        None,  # no header line either
+        b"\x80\x05truncated",
+        pickle.dumps({"id": "mini"}),  # a pickle, but not a questionnaire
+    ],
+)
+def test_damaged_cache_entry_falls_back_to_the_file(home: Path, body: bytes | None) -> None:
     raw = MINI.read_bytes()
-    load_bytes("mini", raw)
-    for entry in (home / "cache" / "questionnaires").glob("*.json"):
-        entry.write_text("garbage", encoding="utf-8")
-    assert load_bytes("mini", raw).questionnaire.id == "mini"
+    sha256 = load_bytes("mini", raw).sha256
+    [entry] = (home / "cache" / "questionnaires").glob("*.pickle")
+    header = entry.read_bytes().partition(b"\n")[0]
+    entry.write_bytes(b"garbage" if body is None else header + b"\n" + body)
+    assert cache.get(raw) is None
+    again = load_bytes("mini", raw)
+    assert again.questionnaire.id == "mini" and again.sha256 == sha256
 
 
 def test_bundled_questionnaires_all_validate() -> None:

@@ -5,6 +5,7 @@ it was on."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -61,7 +62,9 @@ def test_a_note_survives_killing_the_app_half_a_second_after_typing(
         text=True,
     )
     try:
-        assert app.stdout is not None and app.stdout.readline().strip() == "typed"
+        assert app.stdout is not None
+        ready, _, _ = select.select([app.stdout], [], [], 120)  # a driver that broke must not hang
+        assert ready and app.stdout.readline().strip() == "typed"
         time.sleep(0.5)
     finally:
         os.kill(app.pid, signal.SIGKILL)  # no close event, no focus-out, no exit handler

@@ -33,7 +33,10 @@ def main() -> None:
             print("typed", flush=True)  # the parent kills this process 0.5 s from now
             return
         target = QApplication.focusWidget()
-        target.insert(left.pop(0))  # type: ignore[union-attr]  # as an input method commits
+        if not hasattr(target, "insert"):  # on a loaded machine the shortcut came too early: again
+            focus_note()
+            return
+        target.insert(left.pop(0))  # as an input method commits
         QTimer.singleShot(PAUSE_MS, type_next)
 
     def focus_note() -> None:
