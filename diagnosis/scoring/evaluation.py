@@ -63,12 +63,14 @@ class Evaluation:
         """A question is shown when its own condition and those of every dimension above it hold."""
         if qid not in self._visible:
             self._visible[qid] = False  # guards cycles; the checks reject them anyway
-            node = self.index.questions.get(qid) or self.index.dimensions[qid]
+            question = self.index.questions.get(qid)
+            node = question or self.index.dimensions[qid]
             shown = node.visible_if is None or self.holds(node.visible_if)
-            level = getattr(node, "level", None)
-            if shown and level is not None and qid in self.index.questions:
+            # A criterion's level (dimensions have none: asking a model for a field it lacks
+            # costs two exceptions inside pydantic, a tenth of scoring)
+            if shown and question is not None and question.level is not None:
                 cap = self.target_cap()
-                shown = cap is None or level <= cap
+                shown = cap is None or question.level <= cap
             parent = self.index.parent_of.get(qid)
             self._visible[qid] = shown and (parent is None or self.visible(parent))
         return self._visible[qid]
