@@ -65,6 +65,12 @@ def offset(moment: dt.datetime) -> str:
     return f"UTC{digits[:3]}:{digits[3:]}"
 
 
+def today(zone: str | None = None) -> dt.date:
+    """Today where people read the times: from midnight to 08:00 in Shanghai, the day after the
+    UTC date (and after the date of a machine whose clock runs in UTC)."""
+    return dt.datetime.now(ZoneInfo(zone or zone_name())).date()
+
+
 def local_date(stamp: str | None, zone: str | None = None) -> str:
     """'2026-03-02' in local time ('' when unknown)."""
     moment = local(stamp, zone)

@@ -8,7 +8,7 @@ from diagnosis.cli.output import table
 from diagnosis.loading.load import Loaded
 from diagnosis.messages import msg, render
 from diagnosis.model import Lang
-from diagnosis.model.index import Index, index_of
+from diagnosis.model.index import index_of
 from diagnosis.numbers import figure, percent
 from diagnosis.report.conditions import part_gaps, unmet
 from diagnosis.report.rows import scenes, tree
@@ -69,7 +69,7 @@ def _format3_lines(result: ScoreResult, loaded: Loaded, lang: Lang) -> list[str]
     lines: list[str] = []
     if result.completeness.unexplained:
         lines.append(msg("score.unexplained", count=len(result.completeness.unexplained)))
-    offering = [q for q in result.questions.values() if q.visible and _offers_na(index, q.id)]
+    offering = [q for q in result.questions.values() if q.visible and q.id in index.offers_na]
     if loaded.questionnaire.strict_na and offering and result.na_share:
         count = sum(q.not_applicable for q in offering)
         lines.append(msg("score.na_share", share=percent(result.na_share), count=count, total=len(offering)))
@@ -82,10 +82,6 @@ def _format3_lines(result: ScoreResult, loaded: Loaded, lang: Lang) -> list[str]
                 f"{qid} {'口径说明' if lang == 'zh' else 'note on the bands'}: {deviation.get(lang)}"
             )
     return [render(line, lang) for line in lines]
-
-
-def _offers_na(index: Index, qid: str) -> bool:
-    return any(o.not_applicable for o in index.options[qid].values())
 
 
 def _dimensions(result: ScoreResult, lang: Lang) -> str:

@@ -98,7 +98,7 @@ def _score_file(file: AnswersFile, loaded: Loaded) -> tuple[ScoreResult, list[Al
     from diagnosis.records import ENTERPRISE_FIELDS
     from diagnosis.scoring.context import context_of
     from diagnosis.scoring.engine import score
-    from diagnosis.scoring.plausibility import alerts
+    from diagnosis.scoring.plausibility import alerts_of
 
     q = loaded.questionnaire
     # Flat records of plain values: dict() is their dump, without building their serializers.
@@ -111,7 +111,7 @@ def _score_file(file: AnswersFile, loaded: Loaded) -> tuple[ScoreResult, list[Al
         timezone=zone_name(),
     )
     result = score(q, file.answers, sha256=loaded.sha256, context=given)
-    return result, alerts(q, file.answers, given, given.resolutions)
+    return result, alerts_of(q, result.warned, given.resolutions)
 
 
 def _alert_dict(alert: Alert) -> dict[str, Any]:

@@ -26,6 +26,8 @@ class Index:
     parent_of: dict[str, str] = field(default_factory=dict)
     options: dict[str, dict[str, Option]] = field(default_factory=dict)
     best: dict[str, float] = field(default_factory=dict)  # the most points of each question
+    offers_na: set[str] = field(default_factory=set)  # questions with a 不适用 option
+    _tagged: dict[str, list[str]] = field(default_factory=dict)  # tag → its questions, once
 
     def levels(self, dimension: Dimension) -> list[Level]:
         """The dimension's levels, resolving a level-set name."""
@@ -40,7 +42,9 @@ class Index:
         if qset.members is not None:
             return qset.members
         if qset.tag is not None:
-            return [qid for qid, q in self.questions.items() if qset.tag in q.tags]
+            if qset.tag not in self._tagged:  # asked for every count condition of every score
+                self._tagged[qset.tag] = [qid for qid, q in self.questions.items() if qset.tag in q.tags]
+            return self._tagged[qset.tag]
         if qset.children_of is not None:
             dim = self.dimensions.get(qset.children_of)
             return [child.id for child in dim.children] if dim else []
@@ -89,6 +93,8 @@ def build_index(questionnaire: Questionnaire) -> Index:
             index.parent_of.setdefault(question.id, node.id)
             index.options.setdefault(question.id, {o.id: o for o in options_of(questionnaire, question)})
             index.best.setdefault(question.id, max_points(question, index.options[question.id].values()))
+            if any(o.not_applicable for o in index.options[question.id].values()):
+                index.offers_na.add(question.id)
     return index
 
 

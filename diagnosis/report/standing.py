@@ -12,8 +12,7 @@ from diagnosis.model import Text
 from diagnosis.numbers import figure
 from diagnosis.outcome import evidence_expected
 from diagnosis.plan.consistency import NO_EFFECT, changes_nothing
-from diagnosis.scoring.plausibility import Alert
-from diagnosis.scoring.plausibility import alerts as plausibility
+from diagnosis.scoring.plausibility import Alert, alerts_of
 
 if TYPE_CHECKING:
     from diagnosis.loading.load import Loaded
@@ -54,9 +53,8 @@ def checks(source: Assessed) -> list[Alert]:
     """The questionnaire's plausibility checks that warn on these answers, and the plan's own
     (money that changes nothing); resolved ones carry the provider's note. What the report lists,
     `score` prints and the wizard shows."""
-    given = source.context()
-    resolutions = given.resolutions
-    found = plausibility(source.loaded.questionnaire, source.answers, given, resolutions)
+    resolutions = source.context().resolutions
+    found = alerts_of(source.loaded.questionnaire, source.result().warned, resolutions)  # scored once
     plan, planned = source.plan, source.planned()
     if plan is not None and planned is not None and changes_nothing(plan, source.result(), planned):
         warning = msg("plan.no_effect", budget=figure(plan.budget_total, 4))

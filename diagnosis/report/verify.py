@@ -55,8 +55,11 @@ def verify_pdf(
     `signature` gives the signature check when asked (`signing.aside`: made in another process
     while this one re-renders); without it the check is made here."""
     check = signature if signature is not None else _checked_here(raw, trust)
-    verdict = _verify_data(raw, package, lambda: _signed_revision(check()))
-    verdict.signature, verdict.signature_required = check(), require_signature
+    try:
+        verdict = _verify_data(raw, package, lambda: _signed_revision(check()))
+    finally:  # on every path, a refused package too: a check aside left running at exit
+        found = check()  # dies mid-send and prints its traceback on the user's terminal
+    verdict.signature, verdict.signature_required = found, require_signature
     verdict.problems += _bound(verdict, verdict.signature)
     return verdict
 

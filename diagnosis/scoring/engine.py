@@ -37,7 +37,10 @@ def score(
     questions = question_results(index, evaluation)
     if strict and evaluation.problems:
         raise AnswersError(evaluation.problems)
-    _void(index, evaluation, questions)
+    # Every plausibility check read once, here: the hard ones void points, and all of them are
+    # what the report, the intake and `score` list (without evaluating the answers again).
+    warned = [check.id for check in questionnaire.checks if evaluation.holds(check.warn_if)]
+    _void(index, evaluation, questions, set(warned))
     nodes: dict[str, NodeResult] = {}
     root = _node(index.root, questions, nodes, questionnaire.strict_na)
     sets = {name: _members(index, evaluation, name) for name in questionnaire.question_sets}
@@ -64,17 +67,18 @@ def score(
         sets=sets,
         nodes=nodes,
         na_share=_na_share(index, questions),
+        warned=warned,
     )
 
 
-def _void(index: Index, evaluation: Evaluation, questions: dict[str, QuestionResult]) -> None:
+def _void(
+    index: Index, evaluation: Evaluation, questions: dict[str, QuestionResult], warned: set[str]
+) -> None:
     """Format 3: an answer that fails a hard bound (a share over 100 %, a base year in the
     future) scores nothing for the indicators computed from it, until it is corrected or the
     provider explains it (an explained check is in the context's resolutions)."""
     for check in index.questionnaire.checks:
-        if not check.hard or evaluation.context.resolutions.get(check.id):
-            continue
-        if not evaluation.holds(check.warn_if):
+        if not check.hard or evaluation.context.resolutions.get(check.id) or check.id not in warned:
             continue
         for qid in voided_by(index, check):
             result = questions[qid]
@@ -84,11 +88,7 @@ def _void(index: Index, evaluation: Evaluation, questions: dict[str, QuestionRes
 
 def _na_share(index: Index, questions: dict[str, QuestionResult]) -> float | None:
     """Of the shown questions that offer 不适用, the share answered so (None: none offers it)."""
-    offering = [
-        r
-        for qid, r in questions.items()
-        if r.visible and any(o.not_applicable for o in index.options[qid].values())
-    ]
+    offering = [r for qid, r in questions.items() if r.visible and qid in index.offers_na]
     return sum(r.not_applicable for r in offering) / len(offering) if offering else None
 
 

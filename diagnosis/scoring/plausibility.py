@@ -4,7 +4,7 @@ They never change a score; a provider may resolve one with a note."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,12 +43,20 @@ def alerts(
         and check_value(index.questions[qid], index.options[qid], value)[1] is None
     }
     evaluation = Evaluation(index, clean, context)  # type: ignore[arg-type]
-    found = []
-    for check in questionnaire.checks:
-        if evaluation.holds(check.warn_if):
-            note = (resolutions or {}).get(check.id)
-            found.append(Alert(check.id, check.message, _concerns(check), note))
-    return found
+    warned = {check.id for check in questionnaire.checks if evaluation.holds(check.warn_if)}
+    return alerts_of(questionnaire, warned, resolutions)
+
+
+def alerts_of(
+    questionnaire: Questionnaire, warned: Collection[str], resolutions: Mapping[str, str] | None = None
+) -> list[Alert]:
+    """The alerts of the checks that hold (`ScoreResult.warned`, when the answers are scored
+    already), in questionnaire order; resolved ones carry the provider's note."""
+    return [
+        Alert(check.id, check.message, _concerns(check), (resolutions or {}).get(check.id))
+        for check in questionnaire.checks
+        if check.id in warned
+    ]
 
 
 def voided_by(index: Index, check: Plausibility) -> list[str]:

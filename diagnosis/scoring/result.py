@@ -106,6 +106,7 @@ class ScoreResult:
     sets: dict[str, list[str]]
     nodes: dict[str, NodeResult] = field(default_factory=dict)
     na_share: float | None = None  # of the shown questions offering 不适用, the share answered so
+    warned: list[str] = field(default_factory=list)  # plausibility checks that hold, in order
 
     @property
     def score(self) -> float:

@@ -13,7 +13,8 @@ from diagnosis.model import ChoiceQuestion, Questionnaire
 from diagnosis.model.index import index_of
 from diagnosis.scoring.answers import Value
 from diagnosis.scoring.engine import score
-from diagnosis.scoring.evaluation import Evaluation
+from diagnosis.scoring.evaluation import Context, Evaluation
+from diagnosis.scoring.plausibility import alerts, alerts_of
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.scoring.sample import _choose, sample_answers
 
@@ -123,3 +124,25 @@ def test_best_answers_reach_the_top_and_worst_the_bottom(questionnaire: Question
     assert best.score == best.max_score and best.level == levels[-1]
     assert worst.score == 0
     assert worst.level is None or worst.level == levels[0]
+
+
+@FAST
+@given(seed=SEEDS)
+def test_a_score_finds_the_checks_plausibility_finds(questionnaire: Questionnaire, seed: int) -> None:
+    """The report, the intake and `score` list the checks the scoring read (`warned`) instead of
+    evaluating the answers again: the same alerts, in the same order, as reading them anew."""
+    answers = sample_answers(questionnaire, "random", seed)
+    context = Context(assessment_year=2020 + seed % 8, enterprise={"size_class": "小型"})
+    result = score(questionnaire, answers, strict=False, context=context)
+    assert alerts_of(questionnaire, result.warned) == alerts(questionnaire, answers, context)
+
+
+def test_random_answers_do_set_off_checks() -> None:
+    """The comparison above is not idle: random answers set off checks in the bundled files."""
+    found = {
+        q.id
+        for q in BUNDLED
+        for seed in range(20)
+        if score(q, sample_answers(q, "random", seed), strict=False).warned
+    }
+    assert len(found) >= 3, found

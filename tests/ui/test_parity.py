@@ -141,6 +141,24 @@ def test_provider_summary_from_the_wizard(
     assert sorted(rows()) == [done, done + 1]  # with the provider's draft, not the other provider's
 
 
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])  # UTC+14, UTC-11
+def test_the_summary_runs_to_the_apps_today(
+    qtbot: QtBot, gui_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zone: str
+) -> None:
+    """Finalize days are read in the app's zone: the range must end on that zone's today, not the
+    system clock's (a provider in Shanghai on a machine set to UTC lost everything finalized
+    after midnight until 08:00). At any hour one of the two zones has another date than UTC."""
+    from diagnosis.localtime import today
+    from diagnosis.ui.dialogs.reports import SummaryDialog
+
+    monkeypatch.setenv("DIAGNOSIS_TZ", zone)
+    window = start(qtbot, tmp_path / "z.db")
+    dialog = SummaryDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    end, day = dialog.end.date(), today(zone)
+    assert (end.year(), end.month(), end.day()) == (day.year, day.month, day.day)
+
+
 def test_a_wrongly_attached_file_is_removed(qtbot: QtBot, gui_home: Path, tmp_path: Path) -> None:
     window = start(qtbot, tmp_path / "e.db")
     begin(qtbot, window)

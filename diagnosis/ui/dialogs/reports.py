@@ -3,7 +3,6 @@ that includes the comparison) and the provider summary workbook."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.localtime import local_minute
+from diagnosis.localtime import local_minute, today
 from diagnosis.outcome import rounded
 from diagnosis.storage.assessments import get_assessment
 from diagnosis.storage.reports import SummaryRow, compare, list_assessments, provider_summary
@@ -180,8 +179,9 @@ class SummaryDialog(QDialog):
         self.provider.setCompleter(QCompleter(providers, self))
         remembered = str(ctx.settings.value("provider", ""))
         self.provider.setText(remembered if remembered in providers else "")
-        today = QDate.currentDate()
-        self.start, self.end = QDateEdit(QDate(today.year(), 1, 1)), QDateEdit(today)
+        day = today()  # the app's day, as the finalize days compared with it (not the system's)
+        self.start = QDateEdit(QDate(day.year, 1, 1))
+        self.end = QDateEdit(QDate(day.year, day.month, day.day))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -227,7 +227,7 @@ class SummaryDialog(QDialog):
         if not rows:
             self.status.setText(self.ctx.t("sum.empty"))
             return
-        stamp = dt.date.today().isoformat()
+        stamp = today().isoformat()
         target = target or choose_file(self, self.ctx, ".xlsx", f"summary-{stamp}.xlsx")
         if target is None:
             return

@@ -8,7 +8,6 @@ beside it) and opens it again; the window then starts over on the start page.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -16,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from diagnosis.errors import DiagnosisError
-from diagnosis.localtime import local_minute
+from diagnosis.localtime import local_minute, today
 from diagnosis.ui.host import Host
 
 if TYPE_CHECKING:
@@ -58,7 +57,7 @@ def backup(window: Host) -> None:
     from diagnosis.ui.exports import choose_file
 
     ctx = window.ctx
-    target = choose_file(window.window(), ctx, ".db", f"diagnosis-backup-{dt.date.today().isoformat()}.db")
+    target = choose_file(window.window(), ctx, ".db", f"diagnosis-backup-{today().isoformat()}.db")
     if target is not None and window.guard(lambda: write_backup(ctx.store, target)):
         window.inform(ctx.t("menu.backup"), ctx.t("backup.done", path=str(target)))
 
