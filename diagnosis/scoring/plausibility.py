@@ -10,9 +10,7 @@ from typing import Any
 
 from diagnosis.model import DerivedQuestion, Plausibility, Questionnaire, Text
 from diagnosis.model.formula import compile_formula
-from diagnosis.model.index import Index, index_of
-from diagnosis.scoring.answers import check_value
-from diagnosis.scoring.evaluation import Context, Evaluation
+from diagnosis.model.index import Index
 
 
 @dataclass(frozen=True)
@@ -27,31 +25,11 @@ class Alert:
         return self.resolution is not None
 
 
-def alerts(
-    questionnaire: Questionnaire,
-    answers: Mapping[str, Any],
-    context: Context | None = None,
-    resolutions: Mapping[str, str] | None = None,
-) -> list[Alert]:
-    """The checks whose condition holds for these answers, in questionnaire order."""
-    index = index_of(questionnaire)
-    clean = {
-        qid: value
-        for qid, value in answers.items()
-        if qid in index.questions
-        and value is not None
-        and check_value(index.questions[qid], index.options[qid], value)[1] is None
-    }
-    evaluation = Evaluation(index, clean, context)  # type: ignore[arg-type]
-    warned = {check.id for check in questionnaire.checks if evaluation.holds(check.warn_if)}
-    return alerts_of(questionnaire, warned, resolutions)
-
-
 def alerts_of(
     questionnaire: Questionnaire, warned: Collection[str], resolutions: Mapping[str, str] | None = None
 ) -> list[Alert]:
-    """The alerts of the checks that hold (`ScoreResult.warned`, when the answers are scored
-    already), in questionnaire order; resolved ones carry the provider's note."""
+    """The alerts of the checks that hold, in questionnaire order: scoring reads every check
+    once (`ScoreResult.warned`); resolved ones carry the provider's note."""
     return [
         Alert(check.id, check.message, _concerns(check), (resolutions or {}).get(check.id))
         for check in questionnaire.checks
