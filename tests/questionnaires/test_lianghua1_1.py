@@ -14,8 +14,8 @@ from diagnosis.model import Questionnaire
 from diagnosis.scoring.carry_over import carry_over, check_mapping
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.evaluation import Context
-from diagnosis.scoring.plausibility import alerts
 from diagnosis.scoring.sample import sample_answers
+from tests.questionnaires.alerts import alerts
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,9 @@ from diagnosis.plan.projection import planned_result
 from diagnosis.report.data import build
 from diagnosis.report.source import ReportInput
 from diagnosis.scoring.engine import score
-from diagnosis.scoring.plausibility import Alert, alerts_of
 from diagnosis.scoring.result import ScoreResult
 from diagnosis.scoring.sample import sample_answers
+from tests.questionnaires.alerts import alerts
 
 GROUPS = ["responsibility", "foundation", "implementation", "improvement"]
 VIEWS = ["strategy", "capability", "solution", "governance", "business"]
@@ -199,10 +199,6 @@ def test_sampled_extremes(lu: Questionnaire) -> None:
     assert (stage(best), grade(best), best.score) == ("ecosystem", "ready_aaa", 100)
     assert (stage(worst), grade(worst), worst.score) == ("below", "not_ready", 0)
     assert worst.nodes["system"].level.id == "system0"  # type: ignore[union-attr]
-
-
-def alerts(q: Questionnaire, given: dict[str, Any]) -> list[Alert]:
-    return alerts_of(q, score(q, given, strict=False).warned)
 
 
 def test_plausibility_checks(lu: Questionnaire) -> None:

@@ -12,8 +12,8 @@ from diagnosis.errors import AnswersError
 from diagnosis.model import Questionnaire
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.evaluation import Context
-from diagnosis.scoring.plausibility import alerts
 from diagnosis.scoring.sample import sample_answers
+from tests.questionnaires.alerts import alerts
 
 from .test_sme_digital_2024 import scenes, sixty
 

@@ -17,8 +17,8 @@ from diagnosis.model.index import index_of
 from diagnosis.scoring.carry_over import carry_over, check_mapping
 from diagnosis.scoring.engine import score
 from diagnosis.scoring.evaluation import Context
-from diagnosis.scoring.plausibility import alerts
 from diagnosis.scoring.sample import sample_answers
+from tests.questionnaires.alerts import alerts
 
 from .test_sme_digital_2024 import eighty, scenes, sixty
 
